@@ -1,0 +1,116 @@
+/**
+ * Hearth's configuration: every `HEARTH_*` variable, read and checked in one place (STYLE.md rule 12).
+ * Every variable is listed in the README. `loadConfig` reports all problems at once, one line each, so an
+ * administrator can fix them in one go.
+ */
+
+export const environments = ['development', 'test', 'production'] as const;
+export type Environment = (typeof environments)[number];
+
+export interface Config {
+  env: Environment;
+  host: string;
+  port: number;
+  databaseUrl: string;
+  /** Signs session cookies. Required in production; a fixed development value otherwise. */
+  sessionSecret: string;
+  /** Minutes without a request before a session ends. */
+  sessionIdleMinutes: number;
+  /** Hours after sign-in when a session ends whatever the activity. */
+  sessionMaxHours: number;
+  logLevel: string;
+  /** Load the demo council into an empty database on first start. */
+  demo: boolean;
+  demoPassword: string;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const databaseUrlPattern = /^(pglite:\/\/.+|memory:\/\/|postgres(ql)?:\/\/.+)$/;
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const developmentSessionSecret = 'hearth-development-session-secret-not-for-production';
+export const defaultDemoPassword = 'hearth-demo-password';
+
+/** Reads the configuration from `env`, throwing a ConfigError that lists every problem found. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+
+  const rawEnv = env.HEARTH_ENV ?? 'development';
+  const envName = (environments as readonly string[]).includes(rawEnv) ? (rawEnv as Environment) : undefined;
+  if (!envName) {
+    problems.push(`HEARTH_ENV must be one of ${environments.join(', ')}; it is "${rawEnv}".`);
+  }
+  const production = envName === 'production';
+
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}; it is "${raw}".`);
+      return fallback;
+    }
+    return value;
+  };
+
+  const databaseUrl = env.HEARTH_DATABASE_URL || 'pglite://./data/hearth';
+  if (!databaseUrlPattern.test(databaseUrl)) {
+    problems.push(
+      `HEARTH_DATABASE_URL must start with pglite://, memory:// or postgres://; it is "${redactUrl(databaseUrl)}".`,
+    );
+  }
+
+  let sessionSecret = env.HEARTH_SESSION_SECRET ?? '';
+  if (!sessionSecret) {
+    if (production) problems.push('HEARTH_SESSION_SECRET must be set when HEARTH_ENV is production.');
+    sessionSecret = developmentSessionSecret;
+  } else if (sessionSecret.length < 32) {
+    problems.push('HEARTH_SESSION_SECRET must be at least 32 characters long.');
+  }
+
+  const logLevel = env.HEARTH_LOG_LEVEL || (envName === 'test' ? 'silent' : 'info');
+  if (!logLevels.includes(logLevel)) {
+    problems.push(`HEARTH_LOG_LEVEL must be one of ${logLevels.join(', ')}; it is "${logLevel}".`);
+  }
+
+  const rawDemo = env.HEARTH_DEMO ?? 'on';
+  if (!['on', 'off'].includes(rawDemo)) problems.push(`HEARTH_DEMO must be on or off; it is "${rawDemo}".`);
+
+  const config: Config = {
+    env: envName ?? 'development',
+    host: env.HEARTH_HOST || '127.0.0.1',
+    port: integer('HEARTH_PORT', 3000, 0, 65535),
+    databaseUrl,
+    sessionSecret,
+    sessionIdleMinutes: integer('HEARTH_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionMaxHours: integer('HEARTH_SESSION_MAX_HOURS', 12, 1, 7 * 24),
+    logLevel,
+    demo: rawDemo !== 'off' && !production,
+    demoPassword: env.HEARTH_DEMO_PASSWORD || defaultDemoPassword,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** Configuration for tests: an in-memory database unless HEARTH_TEST_DATABASE_URL names PostgreSQL. */
+export function loadTestConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    ...loadConfig({ HEARTH_ENV: 'test', HEARTH_DEMO: 'off' }),
+    databaseUrl: process.env.HEARTH_TEST_DATABASE_URL || 'memory://',
+    ...overrides,
+  };
+}
+
+/** Hides a password in a database URL before it is printed or logged. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}

@@ -1,0 +1,65 @@
+/**
+ * The few errors a request can end in, each with a stable code. They are mapped to HTTP in one place
+ * (`error-handler.ts`, STYLE.md rule 8), so services throw these and never build responses.
+ */
+
+/** One message about one input field, addressed by its path (`referralDate`, `addresses.0.postcode`). */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+export abstract class HearthError extends Error {
+  abstract readonly status: number;
+  abstract readonly code: string;
+  /** The title shown to the person: plain words, never internals. */
+  abstract readonly title: string;
+}
+
+export class ValidationError extends HearthError {
+  readonly status = 400;
+  readonly code = 'validation';
+  readonly title = 'There is a problem';
+  readonly fields: FieldProblem[];
+  constructor(fields: FieldProblem[]) {
+    super(fields.map((field) => `${field.path}: ${field.message}`).join('; '));
+    this.fields = fields;
+  }
+}
+
+export class Unauthenticated extends HearthError {
+  readonly status = 401;
+  readonly code = 'unauthenticated';
+  readonly title = 'You need to sign in';
+}
+
+export class NotPermitted extends HearthError {
+  readonly status = 403;
+  readonly code = 'not-permitted';
+  readonly title = 'You do not have permission to do this';
+}
+
+/** Also used where a record exists but the person may not know it does (restricted children). */
+export class NotFound extends HearthError {
+  readonly status = 404;
+  readonly code = 'not-found';
+  readonly title = 'Page not found';
+}
+
+/** An edit based on a version of a record that has since changed (optimistic concurrency). */
+export class Conflict extends HearthError {
+  readonly status = 409;
+  readonly code = 'conflict';
+  readonly title = 'Someone else has changed this record';
+  readonly currentVersion: number | undefined;
+  constructor(message: string, currentVersion?: number) {
+    super(message);
+    this.currentVersion = currentVersion;
+  }
+}
+
+export class TooManyRequests extends HearthError {
+  readonly status = 429;
+  readonly code = 'too-many-requests';
+  readonly title = 'Too many attempts';
+}

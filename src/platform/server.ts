@@ -1,0 +1,119 @@
+import { join } from 'node:path';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Database } from '../db/database.ts';
+import type { Config } from './config.ts';
+import { registerErrorHandler } from './error-handler.ts';
+import { healthRoutes } from './health.ts';
+import { access, markPublic, requireRouteMetadata } from './route-table.ts';
+import { createViews, govukFrontendDist } from './views.ts';
+import { startRoutes } from '../modules/start/routes.ts';
+
+/** The clock requests read the time from; tests pass their own to move time on. */
+export type Clock = () => Date;
+
+export interface ServerContext {
+  config: Config;
+  db: Database;
+  clock: Clock;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    hearth: ServerContext;
+  }
+  interface FastifyReply {
+    /** Renders a page template with the layout's shared values and sends it. */
+    page(template: string, context?: Record<string, unknown>): FastifyReply;
+  }
+}
+
+export type HearthServer = FastifyInstance;
+
+/**
+ * Assembles the Hearth server: platform plugins first, then each feature module's routes. Nothing here opens the
+ * database or listens: `hearth serve` and the tests do, so both run the same server.
+ */
+export async function buildServer(context: {
+  config: Config;
+  db: Database;
+  clock?: Clock;
+}): Promise<HearthServer> {
+  const { config, db } = context;
+  const production = config.env === 'production';
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    trustProxy: production,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.decorate('hearth', { config, db, clock: context.clock ?? (() => new Date()) });
+  requireRouteMetadata(app);
+
+  const views = createViews({ watch: config.env === 'development' });
+  app.decorateReply('page', function (template: string, values: Record<string, unknown> = {}) {
+    const html = views.render(template, { ...this.request.pageLocals, ...values });
+    return this.type('text/html; charset=utf-8').send(html);
+  });
+  app.decorateRequest('pageLocals', null as unknown as Record<string, unknown>);
+  app.addHook('onRequest', async (request) => {
+    request.pageLocals = { councilName: undefined, navigation: [] };
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: production ? [] : null,
+      },
+    },
+    hsts: production,
+  });
+  await app.register(fastifyFormbody);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Hearth API', version: '0.1.0', description: "Children's social care records" },
+    },
+  });
+  await app.register(async (assets) => {
+    markPublic(assets);
+    await assets.register(fastifyStatic, {
+      root: join(govukFrontendDist, 'govuk', 'assets'),
+      prefix: '/assets/',
+      maxAge: production ? '1d' : 0,
+    });
+    await assets.register(fastifyStatic, {
+      root: join(govukFrontendDist, 'govuk'),
+      prefix: '/govuk/',
+      decorateReply: false,
+      allowedPath: (path) => /^\/govuk-frontend\.min\.(css|js)(\.map)?$/.test(path),
+    });
+    await assets.register(fastifyStatic, {
+      root: new URL('./public/', import.meta.url).pathname,
+      prefix: '/public/',
+      decorateReply: false,
+    });
+  });
+
+  registerErrorHandler(app, { production });
+  app.get('/api/openapi.json', { config: access('public', 'none'), schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+  await app.register(healthRoutes);
+  await app.register(startRoutes);
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    pageLocals: Record<string, unknown>;
+  }
+}

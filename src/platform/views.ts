@@ -1,0 +1,46 @@
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import nunjucks from 'nunjucks';
+
+const require = createRequire(import.meta.url);
+/** The folder holding govuk-frontend's `govuk/` templates, styles and assets. */
+export const govukFrontendDist = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
+const sourceFolder = new URL('../', import.meta.url).pathname;
+
+/**
+ * The Nunjucks environment. Templates are found by path from `src/views` (the layout and shared pages), from
+ * `src/modules` (a feature's own `<feature>/views/…`) and from govuk-frontend (`govuk/components/…`).
+ * Autoescaping is on: everything written by people is shown as text, never as markup.
+ */
+export function createViews(options: { watch?: boolean } = {}): nunjucks.Environment {
+  const loader = new nunjucks.FileSystemLoader(
+    [join(sourceFolder, 'views'), join(sourceFolder, 'modules'), govukFrontendDist],
+    { noCache: options.watch ?? false, watch: false },
+  );
+  const environment = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false });
+  environment.addFilter('ukDate', ukDate);
+  return environment;
+}
+
+const months = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** A calendar date `YYYY-MM-DD` written the GOV.UK way: "5 January 2026". */
+export function ukDate(isoDate: string | null | undefined): string {
+  if (!isoDate) return '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!match) return isoDate;
+  return `${Number(match[3])} ${months[Number(match[2]) - 1]} ${match[1]}`;
+}

@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, expect } from 'vitest';
+import { testServer } from '../support/world.ts';
+
+/** Where browser tests leave their screenshots, to be looked at. */
+export const screenshotFolder = 'test-results/screenshots';
+
+/**
+ * Debian's Chromium, started as the machine's notes require: headless, and without the background networking that
+ * this closed network refuses.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
+    executablePath: process.env.HEARTH_CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  afterAll(() => browser.close());
+  return browser;
+}
+
+/** A running Hearth over the test database, and a browser page pinned to London time. */
+export async function browserWorld() {
+  const { app, db } = await testServer();
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ timezoneId: 'Europe/London', locale: 'en-GB' });
+  mkdirSync(screenshotFolder, { recursive: true });
+  return { app, db, address, page: await context.newPage() };
+}
+
+/**
+ * Checks that the browser is on the page it should be, by its main heading, and that the page passes axe's
+ * WCAG 2.2 A and AA rules (STYLE.md rule 11). Called every time a test arrives on a page.
+ */
+export async function verifyOnPage(page: Page, heading: string | RegExp): Promise<void> {
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toMatch(heading);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const violations = results.violations.map((violation) => `${violation.id}: ${violation.help}`);
+  expect(violations).toEqual([]);
+}
