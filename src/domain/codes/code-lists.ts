@@ -1,0 +1,72 @@
+import { dfeCodeRowsByYear } from './dfe-codes.generated.ts';
+
+/** The two child-level returns whose code lists Hearth keeps. */
+export type Collection = 'SSDA903' | 'CIN';
+
+/** One row of a DfE code list: collection, field (as the DfE names it), code, short meaning. */
+export type DfeCodeRow = readonly [collection: Collection, field: string, code: string, meaning: string];
+
+/** The codes one field accepts in one collection year, with their short meanings. */
+export interface CodeList {
+  readonly collection: Collection;
+  readonly field: string;
+  readonly year: number;
+  /** Code → meaning. Meanings are paraphrases: check them against the DfE guide before showing them. */
+  readonly meanings: ReadonlyMap<string, string>;
+  has(code: string | null | undefined): boolean;
+}
+
+/** Asked for a code list Hearth does not hold: a programming error, not a fault in a return. */
+export class UnknownCodeList extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnknownCodeList';
+  }
+}
+
+const built = new Map<number, Map<string, CodeList>>();
+
+function listsOfYear(year: number): Map<string, CodeList> {
+  const cached = built.get(year);
+  if (cached) return cached;
+  const rows = dfeCodeRowsByYear[year];
+  if (!rows) throw new UnknownCodeList(`Hearth holds no DfE code lists for the collection year ${year}.`);
+  const meaningsByKey = new Map<string, Map<string, string>>();
+  for (const [collection, field, code, meaning] of rows) {
+    const key = `${collection}.${field}`;
+    let meanings = meaningsByKey.get(key);
+    if (!meanings) meaningsByKey.set(key, (meanings = new Map()));
+    meanings.set(code, meaning);
+  }
+  const lists = new Map<string, CodeList>();
+  for (const [key, meanings] of meaningsByKey) {
+    const [collection, field] = key.split('.') as [Collection, string];
+    lists.set(key, {
+      collection,
+      field,
+      year,
+      meanings,
+      has: (code) => code !== null && code !== undefined && meanings.has(code),
+    });
+  }
+  built.set(year, lists);
+  return lists;
+}
+
+/** The collection years (1 April of `year` to 31 March of the next) whose code lists Hearth holds. */
+export function codeListYears(): number[] {
+  return Object.keys(dfeCodeRowsByYear)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+/**
+ * The codes `field` accepts in `collection` for the collection year starting 1 April `year`, as the
+ * DfE validation rules of that year accept them (source: DfE SSDA903 and CIN census guides and
+ * validation rules, copied from ../shared/dfe-codes.csv). Throws UnknownCodeList for a list not held.
+ */
+export function codeList(collection: Collection, field: string, year: number): CodeList {
+  const list = listsOfYear(year).get(`${collection}.${field}`);
+  if (!list) throw new UnknownCodeList(`Hearth holds no ${collection} code list for ${field} in ${year}.`);
+  return list;
+}

@@ -1,0 +1,101 @@
+import type { Finding } from './findings.ts';
+
+/** Where a rule found a fault: the table (or CIN module) and row, and the fields if not the rule's own. */
+export interface RuleFlag {
+  readonly table: string;
+  readonly row: number;
+  readonly fields?: readonly string[];
+}
+
+/** Inputs some rules need and a validation may lack. Without them those rules are skipped, never passed. */
+export type RuleNeed = 'previous' | 'postcodes' | 'la';
+
+/**
+ * One DfE validation rule: data (its code, message, tables, fields, years) and one small pure
+ * function that looks at one child's records and says where they break the rule.
+ */
+export interface Rule<Child, Context> {
+  readonly code: string;
+  readonly message: string;
+  readonly tables: readonly string[];
+  readonly fields: readonly string[];
+  /** First and (if it has ended) last collection year the rule applies to; 2025 = 2025–26. */
+  readonly years: { readonly from: number; readonly to?: number };
+  /** DfE errors must be fixed; queries must be checked and may be explained instead. */
+  readonly severity?: 'error' | 'query';
+  readonly needs?: readonly RuleNeed[];
+  check(child: Child, context: Context): readonly RuleFlag[];
+}
+
+/** What the context of a validation says about the inputs it holds. */
+export interface RuleInputs {
+  readonly year: number;
+  readonly has: ReadonlySet<RuleNeed>;
+}
+
+export interface SkippedRule {
+  readonly rule: string;
+  readonly reason: string;
+}
+
+export interface Validation {
+  readonly findings: Finding[];
+  /** Rules that did not run, with why (a missing input): they are not passed. */
+  readonly skipped: SkippedRule[];
+  /** Codes of the rules that ran. */
+  readonly ran: string[];
+}
+
+const needReasons: Record<RuleNeed, string> = {
+  previous: "needs the previous year's return",
+  postcodes: 'needs a postcode table (--postcodes)',
+  la: "needs the council's own code (--la)",
+};
+
+/** The rules that apply to a collection year. */
+export function rulesOfYear<R extends { years: { from: number; to?: number } }>(
+  rules: readonly R[],
+  year: number,
+): R[] {
+  return rules.filter(
+    (rule) => rule.years.from <= year && (rule.years.to === undefined || year <= rule.years.to),
+  );
+}
+
+/**
+ * Runs every rule of the context's year over every child, in one pass over the per-child index:
+ * each child's records are visited once, by all the rules in turn. `onChild` reports progress.
+ */
+export function runRules<Child extends { readonly id: string }, Context extends RuleInputs>(
+  rules: readonly Rule<Child, Context>[],
+  children: Iterable<Child>,
+  context: Context,
+  onChild?: () => void,
+): Validation {
+  const skipped: SkippedRule[] = [];
+  const runnable: Rule<Child, Context>[] = [];
+  for (const rule of rulesOfYear(rules, context.year)) {
+    const lacking = (rule.needs ?? []).filter((need) => !context.has.has(need));
+    if (lacking.length > 0)
+      skipped.push({ rule: rule.code, reason: lacking.map((need) => needReasons[need]).join('; ') });
+    else runnable.push(rule);
+  }
+  const findings: Finding[] = [];
+  for (const child of children) {
+    for (const rule of runnable) {
+      for (const flag of rule.check(child, context)) {
+        findings.push({
+          rule: rule.code,
+          child: child.id,
+          table: flag.table,
+          row: flag.row,
+          fields: flag.fields ?? rule.fields,
+          message: rule.message,
+          severity: rule.severity ?? 'error',
+        });
+      }
+    }
+    onChild?.();
+  }
+  return { findings, skipped, ran: runnable.map((rule) => rule.code) };
+}

@@ -1,0 +1,133 @@
+import { codeList, type CodeList } from '../../codes/code-lists.ts';
+import type { IsoDate } from '../dates.ts';
+import type { Rule, RuleFlag, RuleInputs, RuleNeed } from '../engine.ts';
+import type { Ssda903Child, Ssda903Column, Ssda903Return, Ssda903Row, Ssda903Table } from './tables.ts';
+
+/** A placement or home postcode as the ONS Postcode Directory places it. */
+export interface PostcodePlace {
+  /** GSS code of the local authority district or unitary authority. */
+  readonly la: string;
+  readonly easting: number;
+  readonly northing: number;
+}
+
+/** Looks a postcode up (any spacing or case); undefined when the directory does not hold it. */
+export type PostcodeLookup = (postcode: string) => PostcodePlace | undefined;
+
+/** What every SSDA903 rule may read besides the child's own records. */
+export interface Ssda903Context extends RuleInputs {
+  /** 1 April of the collection year. */
+  readonly collectionStart: IsoDate;
+  /** 31 March that ends the collection year. */
+  readonly collectionEnd: IsoDate;
+  readonly la: string | null;
+  readonly previous: Ssda903Return | null;
+  readonly postcodes: PostcodeLookup | null;
+  /** The tables supplied: a rule about a table that was not supplied does not fire. */
+  readonly supplied: ReadonlySet<Ssda903Table>;
+  /** How many children of this return carry each UPN (for rule 444). */
+  readonly upnCounts: ReadonlyMap<string, number>;
+  codes(field: string): CodeList;
+}
+
+export type Ssda903Rule = Rule<Ssda903Child, Ssda903Context>;
+
+export interface Ssda903Options {
+  readonly year: number;
+  readonly la?: string | null;
+  readonly previous?: Ssda903Return | null;
+  readonly postcodes?: PostcodeLookup | null;
+}
+
+/** Builds the context of a validation once, before the pass over the children. */
+export function ssda903Context(ssda903: Ssda903Return, options: Ssda903Options): Ssda903Context {
+  const upnCounts = new Map<string, number>();
+  for (const child of ssda903.children.values()) {
+    for (const header of child.Header) {
+      if (header.UPN) upnCounts.set(header.UPN, (upnCounts.get(header.UPN) ?? 0) + 1);
+    }
+  }
+  const has = new Set<RuleNeed>();
+  if (options.previous) has.add('previous');
+  if (options.postcodes) has.add('postcodes');
+  if (options.la) has.add('la');
+  return {
+    year: options.year,
+    has,
+    collectionStart: `${options.year}-04-01`,
+    collectionEnd: `${options.year + 1}-03-31`,
+    la: options.la ?? null,
+    previous: options.previous ?? null,
+    postcodes: options.postcodes ?? null,
+    supplied: new Set(ssda903.files.keys()),
+    upnCounts,
+    codes: (field) => codeList('SSDA903', field, options.year),
+  };
+}
+
+/** Flags each row for which `broken` is true. */
+export function flagRows<T extends Ssda903Table>(
+  rows: readonly Ssda903Row<T>[],
+  broken: (row: Ssda903Row<T>, index: number) => boolean,
+  fields?: readonly string[],
+): RuleFlag[] {
+  const flags: RuleFlag[] = [];
+  rows.forEach((row, index) => {
+    if (broken(row, index))
+      flags.push(fields ? { table: row.table, row: row.row, fields } : { table: row.table, row: row.row });
+  });
+  return flags;
+}
+
+/** True when a row holds a value in `field` that is not in the year's code list for it. */
+export function notInCodeList(context: Ssda903Context, field: string, value: string | null): boolean {
+  return value !== null && !context.codes(field).has(value);
+}
+
+/**
+ * A rule that a coded field must hold a code of the year's list: blank is allowed unless `required`.
+ * (DfE validation rules, the "... is not a valid code" family.)
+ */
+export function codeRule<T extends Ssda903Table>(
+  code: string,
+  message: string,
+  table: T,
+  field: Ssda903Column<T>,
+  options: { required?: boolean; years?: { from: number; to?: number }; list?: string } = {},
+): Ssda903Rule {
+  const listName = options.list ?? field;
+  return {
+    code,
+    message,
+    tables: [table],
+    fields: [field],
+    years: options.years ?? { from: 2025 },
+    check: (child, context) =>
+      flagRows(child[table] as unknown as readonly Ssda903Row<T>[], (row) => {
+        const value = (row as Record<string, unknown>)[field] as string | null;
+        return value === null ? options.required === true : !context.codes(listName).has(value);
+      }),
+  };
+}
+
+/** A rule that a date column must hold a real date written DD/MM/YYYY (blank allowed unless `required`). */
+export function dateRule<T extends Ssda903Table>(
+  code: string,
+  message: string,
+  table: T,
+  field: Ssda903Column<T>,
+  options: { required?: boolean } = {},
+): Ssda903Rule {
+  return {
+    code,
+    message,
+    tables: [table],
+    fields: [field],
+    years: { from: 2025 },
+    check: (child) =>
+      flagRows(child[table] as unknown as readonly Ssda903Row<T>[], (row) => {
+        if (row.unreadable[field] !== undefined) return true;
+        return options.required === true && (row as Record<string, unknown>)[field] === null;
+      }),
+  };
+}

@@ -1,0 +1,166 @@
+import { parse, CsvError } from 'csv-parse/sync';
+import { readUkDate } from '../dates.ts';
+import type { ReadProblem } from '../findings.ts';
+import { decodeReturnFile, type ReturnFile } from '../text.ts';
+import {
+  emptySsda903Child,
+  ssda903Columns,
+  ssda903DateColumns,
+  ssda903Tables,
+  type Ssda903Child,
+  type Ssda903Return,
+  type Ssda903Table,
+} from './tables.ts';
+
+/** The return as read, and every problem met while reading it. */
+export interface Ssda903Reading {
+  readonly return: Ssda903Return;
+  readonly problems: readonly ReadProblem[];
+}
+
+/**
+ * The table whose columns best match a file's column names, and the columns it lacks. Column names
+ * are compared without case or surrounding spaces. Null when no table shares CHILD plus one column.
+ */
+export function recogniseSsda903Table(
+  columnNames: readonly string[],
+): { table: Ssda903Table; missing: string[] } | null {
+  const present = new Set(columnNames.map((name) => name.trim().toUpperCase()));
+  let best: { table: Ssda903Table; missing: string[]; score: number } | null = null;
+  for (const table of ssda903Tables) {
+    const columns: readonly string[] = ssda903Columns[table];
+    const matched = columns.filter((column) => present.has(column)).length;
+    const missing = columns.filter((column) => !present.has(column));
+    // A file matching every column of a table beats one matching more columns of a bigger table only partly.
+    const score = matched - missing.length * 0.5;
+    if (!present.has('CHILD') || matched < 2) continue;
+    if (!best || score > best.score) best = { table, missing, score };
+  }
+  return best && { table: best.table, missing: best.missing };
+}
+
+function parseCsv(text: string): { lines: number; cells: string[] }[] {
+  const records = parse(text, {
+    info: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    trim: true,
+  }) as unknown as { record: string[]; info: { lines: number } }[];
+  return records.map(({ record, info }) => ({ lines: info.lines, cells: record }));
+}
+
+/**
+ * Reads the CSV files of an SSDA903 return (DfE technical specification 2025 to 2026) into one
+ * structure per child. Never throws on a bad file: each problem names the file, the line and the field.
+ */
+export function readSsda903(files: readonly ReturnFile[]): Ssda903Reading {
+  const problems: ReadProblem[] = [];
+  const tableFiles = new Map<Ssda903Table, string>();
+  const children = new Map<string, Record<string, unknown[]>>();
+  const problem = (file: string, row: number, field: string, child: string, message: string) => ({
+    file,
+    row,
+    field,
+    child,
+    message,
+  });
+
+  for (const file of files) {
+    const { text, problems: encodingProblems } = decodeReturnFile(file);
+    problems.push(...encodingProblems);
+    let records: { lines: number; cells: string[] }[];
+    try {
+      records = parseCsv(text);
+    } catch (error) {
+      const line = error instanceof CsvError ? Number((error as { lines?: number }).lines ?? 0) : 0;
+      const reason = error instanceof Error ? error.message : String(error);
+      problems.push({
+        code: 'READ-CSV',
+        ...problem(file.name, line, '', '', `not readable as CSV: ${reason}`),
+        fatal: true,
+      });
+      continue;
+    }
+    const names = records[0]?.cells.map((name) => name.trim().toUpperCase()) ?? [];
+    const recognised = recogniseSsda903Table(names);
+    if (!recognised) {
+      const message = `its columns (${names.join(', ') || 'none'}) are not those of any SSDA903 table`;
+      problems.push({ code: 'READ-UNRECOGNISED', ...problem(file.name, 1, '', '', message), fatal: true });
+      continue;
+    }
+    const { table, missing } = recognised;
+    if (missing.length > 0) {
+      const message = `read as the ${table} table, but it lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`;
+      problems.push({
+        code: 'READ-COLUMNS',
+        ...problem(file.name, 1, missing.join(', '), '', message),
+        fatal: true,
+      });
+      continue;
+    }
+    const earlier = tableFiles.get(table);
+    if (earlier) {
+      const message = `holds the ${table} table, which ${earlier} holds already; it was not read`;
+      problems.push({ code: 'READ-DUPLICATE-TABLE', ...problem(file.name, 1, '', '', message), fatal: true });
+      continue;
+    }
+    tableFiles.set(table, file.name);
+    const columns: readonly string[] = ssda903Columns[table];
+    const position = new Map(columns.map((column) => [column, names.indexOf(column)]));
+
+    for (const { lines, cells } of records.slice(1)) {
+      const row: Record<string, unknown> = { table, row: lines };
+      const unreadable: Record<string, string> = {};
+      for (const column of columns) {
+        const raw = cells[position.get(column)!]?.trim() ?? '';
+        let value: string | null = raw === '' ? null : raw;
+        if (value !== null && `${table}.${column}` in ssda903DateColumns) {
+          const date = readUkDate(value);
+          if (date === null) unreadable[column] = value;
+          value = date;
+        }
+        row[column] = value;
+      }
+      row.unreadable = unreadable;
+      const childId = (row.CHILD as string | null) ?? '';
+      if (cells.length !== names.length) {
+        const message = `line ${lines} has ${cells.length} values for ${names.length} columns`;
+        problems.push({ code: 'READ-CSV', ...problem(file.name, lines, '', childId, message), fatal: false });
+      }
+      if (childId === '') {
+        const message = `line ${lines} has no CHILD; the row was not read`;
+        problems.push({
+          code: 'READ-NO-CHILD',
+          ...problem(file.name, lines, 'CHILD', '', message),
+          fatal: false,
+        });
+        continue;
+      }
+      for (const [column, written] of Object.entries(unreadable)) {
+        if (ssda903DateColumns[`${table}.${column}`] === null) {
+          const message = `${column} "${written}" on line ${lines} is not a date written DD/MM/YYYY`;
+          problems.push({
+            code: 'READ-DATE',
+            ...problem(file.name, lines, column, childId, message),
+            fatal: false,
+          });
+        }
+      }
+      let child = children.get(childId);
+      if (!child)
+        children.set(childId, (child = emptySsda903Child(childId) as unknown as Record<string, unknown[]>));
+      child[table]!.push(row);
+    }
+  }
+
+  for (const child of children.values()) {
+    // Episodes in order of start; a missing DECOM sorts last (it is reported by rule 141).
+    (child.Episodes as { DECOM: string | null }[]).sort((a, b) =>
+      (a.DECOM ?? '9999') < (b.DECOM ?? '9999') ? -1 : (a.DECOM ?? '9999') > (b.DECOM ?? '9999') ? 1 : 0,
+    );
+  }
+  return {
+    return: { children: children as unknown as Map<string, Ssda903Child>, files: tableFiles },
+    problems,
+  };
+}

@@ -1,0 +1,53 @@
+import type { Validation } from '../engine.ts';
+import { runRules } from '../engine.ts';
+import { findingOfProblem } from '../findings.ts';
+import { ssda903Context, type Ssda903Options, type Ssda903Rule } from './context.ts';
+import type { Ssda903Reading } from './read.ts';
+import { episodeAgeRules } from './rules/episode-ages.ts';
+import { episodeCodeRules } from './rules/episode-codes.ts';
+import { episodePreviousYearRules } from './rules/episode-previous-year.ts';
+import { episodeSequenceRules } from './rules/episode-sequence.ts';
+import { headerRules } from './rules/header.ts';
+import type { Ssda903Table } from './tables.ts';
+
+/** Every SSDA903 rule Hearth implements, for every collection year it knows. */
+export const ssda903Rules: readonly Ssda903Rule[] = [
+  ...headerRules,
+  ...episodeCodeRules,
+  ...episodeSequenceRules,
+  ...episodeAgeRules,
+  ...episodePreviousYearRules,
+];
+
+/** Tables whose rules Hearth implements so far; rules on other tables are not yet checked. */
+const requiredTables: readonly Ssda903Table[] = ['Header', 'Episodes'];
+
+/**
+ * Validates a read SSDA903 return against the DfE rules of `options.year`: the reading problems
+ * first, then every rule over every child in one pass. Rules needing an input the caller did not
+ * give (the previous return, postcodes) are listed as skipped.
+ */
+export function validateSsda903(
+  reading: Ssda903Reading,
+  options: Ssda903Options,
+  onChild?: () => void,
+): Validation {
+  const ssda903 = reading.return;
+  const context = ssda903Context(ssda903, options);
+  const validation = runRules(ssda903Rules, ssda903.children.values(), context, onChild);
+  const readFindings = reading.problems.map(findingOfProblem);
+  for (const table of requiredTables) {
+    if (!ssda903.files.has(table)) {
+      readFindings.push({
+        rule: 'READ-MISSING-TABLE',
+        child: '',
+        table,
+        row: 0,
+        fields: [],
+        message: `No file holds the ${table} table, so its rules were not run.`,
+        severity: 'error',
+      });
+    }
+  }
+  return { ...validation, findings: [...readFindings, ...validation.findings] };
+}
