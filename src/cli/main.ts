@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { MigrationError } from '../db/migrate.ts';
 import { registerServerCommands } from './commands/server.ts';
+import { registerTimescaleCommands } from './commands/timescales.ts';
 import { CommandError } from './shared.ts';
 
 const program = new Command('hearth')
@@ -10,6 +11,7 @@ const program = new Command('hearth')
 
 // Each feature's commands live in src/cli/commands/ and are registered here.
 registerServerCommands(program);
+registerTimescaleCommands(program);
 
 try {
   await program.parseAsync();
