@@ -141,6 +141,7 @@ export function readSsda903(files: readonly ReturnFile[]): Ssda903Reading {
           const message = `${column} "${written}" on line ${lines} is not a date written DD/MM/YYYY`;
           problems.push({
             code: 'READ-DATE',
+            table,
             ...problem(file.name, lines, column, childId, message),
             fatal: false,
           });

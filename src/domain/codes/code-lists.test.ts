@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { codeList, codeListYears, UnknownCodeList } from './code-lists.ts';
+
+describe('DfE code lists', () => {
+  it('holds the lists of 2025–26', () => {
+    expect(codeListYears()).toContain(2025);
+  });
+
+  it.each([
+    ['SSDA903', 'SEX', 'M', true],
+    ['SSDA903', 'SEX', '1', false],
+    ['SSDA903', 'PLACE', 'K3', true],
+    ['SSDA903', 'PLACE', 'H5', false],
+    ['SSDA903', 'PLACE', 'Z11', true],
+    ['CIN', 'AssessmentFactors', '18B', true],
+    ['CIN', 'AssessmentFactors', '99Z', false],
+    ['CIN', 'ReasonForClosure', 'RC8', true],
+  ] as const)('%s %s %s accepted: %s', (collection, field, code, accepted) => {
+    expect(codeList(collection, field, 2025).has(code)).toBe(accepted);
+  });
+
+  it('gives meanings and refuses lists it does not hold', () => {
+    expect(codeList('SSDA903', 'LS', 2025).meanings.get('C2')).toBe('Full care order');
+    expect(codeList('SSDA903', 'LS', 2025).has(null)).toBe(false);
+    expect(() => codeList('SSDA903', 'LS', 1999)).toThrow(UnknownCodeList);
+    expect(() => codeList('CIN', 'NoSuchField', 2025)).toThrow(UnknownCodeList);
+  });
+});
