@@ -20,8 +20,185 @@ export interface CouncilsTable {
   created_at: Generated<Date>;
 }
 
+export interface TeamsTable {
+  council_id: string;
+  id: string;
+  name: string;
+  kind: string;
+  caseload_target: number | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+export interface WorkersTable {
+  council_id: string;
+  id: string;
+  given_name: string;
+  family_name: string;
+  role: string;
+  contract: Generated<string>;
+  fte: ColumnType<string, string | number | undefined, string | number>;
+  started_on: DateColumn | null;
+  left_on: DateColumn | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+export interface TeamMembershipsTable {
+  council_id: string;
+  id: string;
+  team_id: string;
+  worker_id: string;
+  manages: Generated<boolean>;
+  from_date: DateColumn;
+  to_date: DateColumn | null;
+}
+
+export interface UsersTable {
+  council_id: string;
+  id: string;
+  worker_id: string;
+  email: string;
+  password_hash: string;
+  failed_sign_ins: Generated<number>;
+  locked_until: Instant | null;
+  disabled_at: Instant | null;
+  created_at: Generated<Date>;
+}
+
+export interface SessionsTable {
+  council_id: string;
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Instant;
+  last_seen_at: Instant;
+  ended_at: Instant | null;
+}
+
+export interface ApiTokensTable {
+  council_id: string;
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: Generated<Date>;
+  last_used_at: Instant | null;
+  revoked_at: Instant | null;
+}
+
+export interface ChildrenTable {
+  council_id: string;
+  id: string;
+  local_id: string;
+  given_name: string;
+  family_name: string;
+  date_of_birth: DateColumn | null;
+  restricted: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ChildAccessListsTable {
+  council_id: string;
+  child_id: string;
+  worker_id: string;
+  added_at: Generated<Date>;
+}
+
+export interface AllocationsTable {
+  council_id: string;
+  id: string;
+  child_id: string;
+  worker_id: string;
+  case_role: string;
+  from_date: DateColumn;
+  to_date: DateColumn | null;
+  reason: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AuditSamplesTable {
+  council_id: string;
+  id: string;
+  auditor_id: string;
+  name: string;
+  created_at: Generated<Date>;
+}
+
+export interface AuditSampleChildrenTable {
+  council_id: string;
+  sample_id: string;
+  child_id: string;
+}
+
+export interface BreakGlassGrantsTable {
+  council_id: string;
+  id: string;
+  session_id: string;
+  user_id: string;
+  child_id: string;
+  reason: string;
+  granted_at: Instant;
+  reviewed_by: string | null;
+  reviewed_at: Instant | null;
+}
+
+export interface AuditLogTable {
+  council_id: string;
+  seq: number;
+  id: string;
+  at: Instant;
+  user_id: string | null;
+  worker_id: string | null;
+  action: string;
+  outcome: 'allowed' | 'refused';
+  child_id: string | null;
+  route: string | null;
+  ip: string | null;
+  details: ColumnType<Record<string, unknown>, string, string>;
+  previous_hash: string;
+  hash: string;
+}
+
+export interface FormStashesTable {
+  council_id: string;
+  id: string;
+  user_id: string;
+  return_to: string;
+  fields: ColumnType<Record<string, unknown>, string, string>;
+  created_at: Instant;
+}
+
+export interface RecordVersionsTable {
+  council_id: string;
+  record_type: string;
+  record_id: string;
+  version: number;
+  changed_at: Instant;
+  changed_by: string | null;
+  reason: string | null;
+  changes: ColumnType<Record<string, { from: unknown; to: unknown }>, string, string>;
+}
+
 /** Every table Hearth's queries may name, with its columns. */
 export interface Tables {
   schema_migrations: SchemaMigrationsTable;
   councils: CouncilsTable;
+  teams: TeamsTable;
+  workers: WorkersTable;
+  team_memberships: TeamMembershipsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  children: ChildrenTable;
+  child_access_lists: ChildAccessListsTable;
+  allocations: AllocationsTable;
+  audit_samples: AuditSamplesTable;
+  audit_sample_children: AuditSampleChildrenTable;
+  break_glass_grants: BreakGlassGrantsTable;
+  audit_log: AuditLogTable;
+  form_stashes: FormStashesTable;
+  record_versions: RecordVersionsTable;
 }

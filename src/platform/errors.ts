@@ -1,3 +1,5 @@
+import type { AuditEntry } from './audit.ts';
+
 /**
  * The few errors a request can end in, each with a stable code. They are mapped to HTTP in one place
  * (`error-handler.ts`, STYLE.md rule 8), so services throw these and never build responses.
@@ -10,6 +12,11 @@ export interface FieldProblem {
 }
 
 export abstract class HearthError extends Error {
+  /**
+   * Audit entries recording a refusal. The request's transaction is rolled back, so `withTransaction` writes
+   * these afterwards in a transaction of their own: refusals are audited too (STYLE.md rule 4).
+   */
+  refusals: AuditEntry[] = [];
   abstract readonly status: number;
   abstract readonly code: string;
   /** The title shown to the person: plain words, never internals. */
@@ -52,9 +59,16 @@ export class Conflict extends HearthError {
   readonly code = 'conflict';
   readonly title = 'Someone else has changed this record';
   readonly currentVersion: number | undefined;
-  constructor(message: string, currentVersion?: number) {
+  /** What changed since the version the person started from: field, their starting value, the value now. */
+  readonly changes: Array<{ field: string; was: unknown; now: unknown }>;
+  constructor(
+    message: string,
+    currentVersion?: number,
+    changes: Array<{ field: string; was: unknown; now: unknown }> = [],
+  ) {
     super(message);
     this.currentVersion = currentVersion;
+    this.changes = changes;
   }
 }
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -11,6 +12,12 @@ import { registerErrorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
 import { access, markPublic, requireRouteMetadata } from './route-table.ts';
 import { createViews, govukFrontendDist } from './views.ts';
+import { registerAuthentication } from './authentication.ts';
+import { auditRoutes } from '../modules/audit/routes.ts';
+import { childrenRoutes } from '../modules/children/routes.ts';
+import { homeRoutes } from '../modules/home/routes.ts';
+import { signInRoutes } from '../modules/sign-in/routes.ts';
+import { staffRoutes } from '../modules/staff/routes.ts';
 import { startRoutes } from '../modules/start/routes.ts';
 
 /** The clock requests read the time from; tests pass their own to move time on. */
@@ -78,6 +85,7 @@ export async function buildServer(context: {
     hsts: production,
   });
   await app.register(fastifyFormbody);
+  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Hearth API', version: '0.1.0', description: "Children's social care records" },
@@ -108,7 +116,10 @@ export async function buildServer(context: {
     app.swagger(),
   );
   await app.register(healthRoutes);
-  await app.register(startRoutes);
+  await registerAuthentication(app);
+  for (const feature of [startRoutes, signInRoutes, homeRoutes, childrenRoutes, auditRoutes, staffRoutes]) {
+    await app.register(feature);
+  }
   return app;
 }
 

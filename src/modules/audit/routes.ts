@@ -1,0 +1,89 @@
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from 'typebox';
+import { actorOf } from '../../platform/authentication.ts';
+import { access } from '../../platform/route-table.ts';
+import { ukDate } from '../../platform/views.ts';
+import { accessToReview, childAccessLog, reviewGrant, searchAudit } from './service.ts';
+
+const ChildParams = Type.Object({ childId: Type.String({ maxLength: 64 }) });
+const GrantParams = Type.Object({ grantId: Type.String({ format: 'uuid' }) });
+const isoDate = Type.Optional(Type.Union([Type.Literal(''), Type.String({ format: 'date' })]));
+const AuditQuery = Type.Object({
+  email: Type.Optional(Type.String({ maxLength: 320 })),
+  childLocalId: Type.Optional(Type.String({ maxLength: 50 })),
+  action: Type.Optional(Type.String({ maxLength: 100 })),
+  from: isoDate,
+  to: isoDate,
+});
+
+function when(instant: Date): string {
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return `${ukDate(instant.toISOString().slice(0, 10))} ${time.format(instant)}`;
+}
+
+export async function auditRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.hearth;
+
+  app.get<{ Params: Static<typeof ChildParams> }>(
+    '/children/:childId/access-log',
+    {
+      config: access('audit:child-access', 'child.access-log.viewed'),
+      schema: { params: ChildParams, hide: true },
+    },
+    async (request, reply) => {
+      const entries = await childAccessLog(db, actorOf(request), request.params.childId);
+      return reply.page('audit/views/access-log.njk', {
+        pageTitle: 'Who has seen this record',
+        childId: request.params.childId,
+        rows: entries.map((entry) => [
+          { text: when(entry.at) },
+          { text: entry.given_name ? `${entry.given_name} ${entry.family_name}` : 'System' },
+          { text: entry.action + (entry.outcome === 'refused' ? ' (refused)' : '') },
+          { text: entry.ip ?? '' },
+        ]),
+      });
+    },
+  );
+
+  app.get<{ Querystring: Static<typeof AuditQuery> }>(
+    '/audit',
+    { config: access('audit:search', 'audit.searched'), schema: { querystring: AuditQuery, hide: true } },
+    async (request, reply) => {
+      const filter = Object.fromEntries(Object.entries(request.query).filter(([, value]) => value));
+      const entries = await searchAudit(db, actorOf(request), filter);
+      return reply.page('audit/views/audit-search.njk', {
+        pageTitle: 'Audit trail',
+        values: request.query,
+        rows: entries.map((entry) => [
+          { text: when(entry.at) },
+          { text: entry.email ?? 'System' },
+          { text: entry.action + (entry.outcome === 'refused' ? ' (refused)' : '') },
+          { text: entry.local_id ?? '' },
+          { text: entry.route ?? '' },
+        ]),
+      });
+    },
+  );
+
+  app.get(
+    '/access-review',
+    { config: access('access:review', 'none'), schema: { hide: true } },
+    async (request, reply) => {
+      const grants = await accessToReview(db, actorOf(request));
+      return reply.page('audit/views/access-review.njk', { pageTitle: 'Access to review', grants, when });
+    },
+  );
+
+  app.post<{ Params: Static<typeof GrantParams> }>(
+    '/access-review/:grantId',
+    { config: access('access:review', 'access.reviewed'), schema: { params: GrantParams, hide: true } },
+    async (request, reply) => {
+      await reviewGrant(db, actorOf(request), request.params.grantId);
+      return reply.redirect('/access-review', 303);
+    },
+  );
+}

@@ -1,0 +1,52 @@
+import type { Database } from '../../db/database.ts';
+import { requireChildren } from '../../platform/access.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { NotFound } from '../../platform/errors.ts';
+import { auditSource, withTransaction } from '../../platform/transactions.ts';
+import {
+  breakGlassGrants,
+  childAccessEntries,
+  markGrantReviewed,
+  searchAuditEntries,
+  type AuditFilter,
+} from './queries.ts';
+
+/** "Who has seen this child's record", for managers and auditors who may themselves see the child. */
+export async function childAccessLog(db: Database, actor: Actor, childId: string) {
+  return withTransaction(db, actor, async (trx) => {
+    await requireChildren(trx, actor, 'read', [childId]);
+    const entries = await childAccessEntries(trx, actor.councilId, childId);
+    await appendAudit(trx, auditSource(actor), { action: 'child.access-log.viewed', childId });
+    return entries;
+  });
+}
+
+export async function searchAudit(db: Database, actor: Actor, filter: AuditFilter) {
+  return withTransaction(db, actor, async (trx) => {
+    const entries = await searchAuditEntries(trx, actor, filter);
+    await appendAudit(trx, auditSource(actor), { action: 'audit.searched', details: { ...filter } });
+    return entries;
+  });
+}
+
+const seniorRoles = new Set(['service-manager', 'director']);
+
+export async function accessToReview(db: Database, actor: Actor) {
+  return breakGlassGrants(db, actor, seniorRoles.has(actor.role));
+}
+
+export async function reviewGrant(db: Database, actor: Actor, grantId: string) {
+  return withTransaction(db, actor, async (trx) => {
+    const visible = await breakGlassGrants(trx, actor, seniorRoles.has(actor.role));
+    if (!visible.some((grant) => grant.id === grantId)) throw new NotFound();
+    const grant = await markGrantReviewed(trx, actor, grantId);
+    if (grant) {
+      await appendAudit(trx, auditSource(actor), {
+        action: 'access.reviewed',
+        childId: grant.child_id,
+        details: { grantId },
+      });
+    }
+  });
+}

@@ -1,0 +1,56 @@
+import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { Tables } from '../../db/schema.ts';
+import { allowedChildren } from '../../platform/access.ts';
+import type { Actor } from '../../platform/actor.ts';
+
+/** The children the actor may see, optionally filtered by a name or the council's child id. */
+export function visibleChildren(db: Kysely<Tables>, actor: Actor, filter: { text?: string; limit: number }) {
+  let query = db
+    .selectFrom('children')
+    .select(['id', 'local_id', 'given_name', 'family_name', 'date_of_birth', 'restricted', 'version'])
+    .where('council_id', '=', actor.councilId)
+    .where(sql<SqlBool>`id in (${allowedChildren(actor)})`);
+  const text = filter.text?.trim();
+  if (text) {
+    const pattern = `%${text.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
+    query = query.where((eb) =>
+      eb.or([eb('local_id', '=', text), eb(sql`given_name || ' ' || family_name`, 'ilike', pattern)]),
+    );
+  }
+  return query.orderBy('family_name').orderBy('given_name').limit(filter.limit).execute();
+}
+
+export function childById(db: Kysely<Tables>, councilId: string, childId: string) {
+  return db
+    .selectFrom('children')
+    .selectAll()
+    .where('council_id', '=', councilId)
+    .where('id', '=', childId)
+    .executeTakeFirstOrThrow();
+}
+
+export function currentAllocations(db: Kysely<Tables>, councilId: string, childId: string, today: string) {
+  return db
+    .selectFrom('allocations as a')
+    .innerJoin('workers as w', (join) =>
+      join.onRef('w.council_id', '=', 'a.council_id').onRef('w.id', '=', 'a.worker_id'),
+    )
+    .select(['a.id', 'a.case_role', 'a.from_date', 'w.given_name', 'w.family_name'])
+    .where('a.council_id', '=', councilId)
+    .where('a.child_id', '=', childId)
+    .where('a.from_date', '<=', today)
+    .where((eb) => eb.or([eb('a.to_date', 'is', null), eb('a.to_date', '>=', today)]))
+    .orderBy('a.from_date')
+    .execute();
+}
+
+/** A child found by the council's own id, whether or not the actor may see it: only for breaking glass. */
+export function unrestrictedChildByLocalId(db: Kysely<Tables>, councilId: string, localId: string) {
+  return db
+    .selectFrom('children')
+    .select(['id'])
+    .where('council_id', '=', councilId)
+    .where('local_id', '=', localId)
+    .where('restricted', '=', false)
+    .executeTakeFirst();
+}

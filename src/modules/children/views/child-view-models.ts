@@ -1,0 +1,49 @@
+import { ukDate } from '../../../platform/views.ts';
+
+interface ChildFields {
+  id: string;
+  local_id: string;
+  given_name: string;
+  family_name: string;
+  date_of_birth: string | null;
+}
+
+/** Rows for the children table: name linking to the record, the council's child id, date of birth. */
+export function childRows(children: ChildFields[]) {
+  return children.map((child) => [
+    {
+      html: `<a class="govuk-link" href="/children/${encodeURI(child.id)}">${escape(`${child.given_name} ${child.family_name}`)}</a>`,
+    },
+    { text: child.local_id },
+    { text: child.date_of_birth ? ukDate(child.date_of_birth) : 'Not known' },
+  ]);
+}
+
+/** The summary list of the child's identity on their record. */
+export function childSummaryList(child: ChildFields) {
+  return [
+    { key: { text: 'Name' }, value: { text: `${child.given_name} ${child.family_name}` } },
+    { key: { text: 'Child ID' }, value: { text: child.local_id } },
+    {
+      key: { text: 'Date of birth' },
+      value: { text: child.date_of_birth ? ukDate(child.date_of_birth) : 'Not known' },
+    },
+  ];
+}
+
+/** The edit form's starting values, from the record as it is. */
+export function editFormValues(child: ChildFields & { version: number }) {
+  const [year, month, day] = (child.date_of_birth ?? '').split('-');
+  return {
+    version: String(child.version),
+    givenName: child.given_name,
+    familyName: child.family_name,
+    'dateOfBirth-day': day ? String(Number(day)) : '',
+    'dateOfBirth-month': month ? String(Number(month)) : '',
+    'dateOfBirth-year': year ?? '',
+  };
+}
+
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}

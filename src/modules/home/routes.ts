@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../../platform/authentication.ts';
+import { roleNames } from '../../platform/permissions.ts';
+import { access } from '../../platform/route-table.ts';
+
+/** The page a person lands on after signing in. */
+export async function homeRoutes(app: FastifyInstance): Promise<void> {
+  app.get(
+    '/home',
+    { config: access('signed-in', 'none'), schema: { hide: true } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      return reply.page('home/views/home.njk', { pageTitle: 'Home', roleName: roleNames[actor.role] });
+    },
+  );
+}

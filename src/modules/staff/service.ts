@@ -1,0 +1,243 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Database } from '../../db/database.ts';
+import { appendAudit, type AuditSource } from '../../platform/audit.ts';
+import { ValidationError, type FieldProblem } from '../../platform/errors.ts';
+import { hashPassword, passwordProblem } from '../../platform/passwords.ts';
+import { isRole, type Role } from '../../platform/permissions.ts';
+import { apiTokenHash, newApiToken } from '../../platform/sessions.ts';
+
+export const teamKinds = [
+  'assessment',
+  'child-in-need',
+  'child-protection',
+  'children-in-care',
+  'care-experienced',
+  'mash',
+  'disabled-children',
+  'fostering',
+  'adoption',
+  'early-help',
+] as const;
+export type TeamKind = (typeof teamKinds)[number];
+
+/** The source of audit entries written by an administrator's command rather than a signed-in person. */
+function systemSource(councilId: string, now: Date): AuditSource {
+  return { councilId, route: 'hearth (command line)', now };
+}
+
+export async function addTeam(
+  db: Database,
+  team: { councilId: string; name: string; kind: TeamKind; caseloadTarget?: number | null; now: Date },
+): Promise<string> {
+  const id = uuidv7();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('teams')
+      .values({
+        council_id: team.councilId,
+        id,
+        name: team.name,
+        kind: team.kind,
+        caseload_target: team.caseloadTarget ?? null,
+      })
+      .execute();
+    await appendAudit(trx, systemSource(team.councilId, team.now), {
+      action: 'team.created',
+      details: { teamId: id, name: team.name, kind: team.kind },
+    });
+  });
+  return id;
+}
+
+export interface NewUser {
+  councilId: string;
+  email: string;
+  password: string;
+  givenName: string;
+  familyName: string;
+  role: string;
+  teamId?: string;
+  manages?: boolean;
+  today: string;
+  now: Date;
+}
+
+/** Adds a worker and their sign-in, and their team membership from today. */
+export async function addUser(db: Database, user: NewUser): Promise<{ userId: string; workerId: string }> {
+  const email = user.email.trim().toLowerCase();
+  const problems: FieldProblem[] = [];
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+    problems.push({
+      path: 'email',
+      message: 'Enter an email address in the correct format, like name@example.com',
+    });
+  }
+  const weak = passwordProblem(user.password, email);
+  if (weak) problems.push({ path: 'password', message: weak });
+  if (!isRole(user.role)) problems.push({ path: 'role', message: `Choose a role: ${user.role} is not one` });
+  if (!user.givenName.trim() || !user.familyName.trim()) {
+    problems.push({ path: 'name', message: 'Enter the given name and family name' });
+  }
+  if (problems.length) throw new ValidationError(problems);
+  const taken = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+  if (taken)
+    throw new ValidationError([{ path: 'email', message: 'A user with this email address already exists' }]);
+
+  const passwordHash = await hashPassword(user.password);
+  const workerId = uuidv7();
+  const userId = uuidv7();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('workers')
+      .values({
+        council_id: user.councilId,
+        id: workerId,
+        given_name: user.givenName.trim(),
+        family_name: user.familyName.trim(),
+        role: user.role as Role,
+        started_on: user.today,
+      })
+      .execute();
+    await trx
+      .insertInto('users')
+      .values({
+        council_id: user.councilId,
+        id: userId,
+        worker_id: workerId,
+        email,
+        password_hash: passwordHash,
+      })
+      .execute();
+    if (user.teamId) {
+      await trx
+        .insertInto('team_memberships')
+        .values({
+          council_id: user.councilId,
+          id: uuidv7(),
+          team_id: user.teamId,
+          worker_id: workerId,
+          manages: user.manages ?? false,
+          from_date: user.today,
+        })
+        .execute();
+    }
+    await appendAudit(trx, systemSource(user.councilId, user.now), {
+      action: 'user.created',
+      details: { userId, email, role: user.role },
+    });
+  });
+  return { userId, workerId };
+}
+
+export interface UserListing {
+  councilId: string;
+  email: string;
+  name: string;
+  role: string;
+  teams: string[];
+  locked: boolean;
+}
+
+/** Every sign-in, with its role and current teams, for `hearth user list` and the staff page. */
+export async function listUsers(db: Database, options: { councilId?: string; today: string; now: Date }) {
+  let query = db
+    .selectFrom('users as u')
+    .innerJoin('workers as w', (join) =>
+      join.onRef('w.council_id', '=', 'u.council_id').onRef('w.id', '=', 'u.worker_id'),
+    )
+    .select([
+      'u.council_id',
+      'u.email',
+      'w.id as worker_id',
+      'w.given_name',
+      'w.family_name',
+      'w.role',
+      'u.locked_until',
+    ])
+    .orderBy('w.role')
+    .orderBy('u.email');
+  if (options.councilId) query = query.where('u.council_id', '=', options.councilId);
+  const users = await query.execute();
+  const memberships = await db
+    .selectFrom('team_memberships as m')
+    .innerJoin('teams as t', (join) =>
+      join.onRef('t.council_id', '=', 'm.council_id').onRef('t.id', '=', 'm.team_id'),
+    )
+    .select(['m.council_id', 'm.worker_id', 't.name'])
+    .where('m.from_date', '<=', options.today)
+    .where((eb) => eb.or([eb('m.to_date', 'is', null), eb('m.to_date', '>=', options.today)]))
+    .execute();
+  return users.map((user): UserListing => ({
+    councilId: user.council_id,
+    email: user.email,
+    name: `${user.given_name} ${user.family_name}`,
+    role: user.role,
+    teams: memberships
+      .filter(
+        (membership) => membership.council_id === user.council_id && membership.worker_id === user.worker_id,
+      )
+      .map((membership) => membership.name),
+    locked: user.locked_until !== null && user.locked_until.getTime() > options.now.getTime(),
+  }));
+}
+
+async function userByEmail(db: Database, email: string) {
+  const user = await db
+    .selectFrom('users')
+    .select(['council_id', 'id'])
+    .where('email', '=', email.trim().toLowerCase())
+    .executeTakeFirst();
+  if (!user)
+    throw new ValidationError([{ path: 'user', message: `There is no user with the email ${email}` }]);
+  return user;
+}
+
+/** Creates an API token for an integrator. The token is returned once and only its hash is kept. */
+export async function createApiToken(db: Database, request: { email: string; name: string; now: Date }) {
+  const user = await userByEmail(db, request.email);
+  if (!request.name.trim()) throw new ValidationError([{ path: 'name', message: 'Give the token a name' }]);
+  const token = newApiToken();
+  const id = uuidv7();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('api_tokens')
+      .values({
+        council_id: user.council_id,
+        id,
+        user_id: user.id,
+        name: request.name.trim(),
+        token_hash: apiTokenHash(token),
+      })
+      .execute();
+    await appendAudit(trx, systemSource(user.council_id, request.now), {
+      action: 'token.created',
+      details: { tokenId: id, userId: user.id, name: request.name.trim() },
+    });
+  });
+  return { id, token };
+}
+
+/** Revokes a user's token by its name; a revoked token is refused from then on. */
+export async function revokeApiToken(db: Database, request: { email: string; name: string; now: Date }) {
+  const user = await userByEmail(db, request.email);
+  const revoked = await db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: request.now })
+      .where('council_id', '=', user.council_id)
+      .where('user_id', '=', user.id)
+      .where('name', '=', request.name)
+      .where('revoked_at', 'is', null)
+      .returning('id')
+      .execute();
+    if (rows.length) {
+      await appendAudit(trx, systemSource(user.council_id, request.now), {
+        action: 'token.revoked',
+        details: { tokenId: rows[0]!.id, userId: user.id, name: request.name },
+      });
+    }
+    return rows.length;
+  });
+  if (!revoked)
+    throw new ValidationError([{ path: 'name', message: `No active token named ${request.name}` }]);
+}

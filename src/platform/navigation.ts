@@ -1,0 +1,18 @@
+import type { Actor } from './actor.ts';
+import { roleCan } from './permissions.ts';
+
+const sections = [
+  { href: '/home', text: 'Home', permission: 'signed-in' },
+  { href: '/children', text: 'Children', permission: 'child:read' },
+  { href: '/access-review', text: 'Access to review', permission: 'access:review' },
+  { href: '/audit', text: 'Audit trail', permission: 'audit:search' },
+  { href: '/staff', text: 'Staff', permission: 'staff:manage' },
+] as const;
+
+/** The service navigation for a person: only the sections their role can use, the current one marked. */
+export function navigationFor(actor: Actor | null, url: string) {
+  if (!actor) return [];
+  return sections
+    .filter((section) => roleCan(actor.role, section.permission))
+    .map((section) => ({ href: section.href, text: section.text, active: url.startsWith(section.href) }));
+}

@@ -1,0 +1,81 @@
+/**
+ * Roles and what each may do (DESIGN.md, Permissions). Which children a person may see is decided separately,
+ * by the gatekeeper in `access.ts`; these permissions say which kinds of action a role may take at all.
+ */
+
+export const roles = [
+  'social-worker',
+  'personal-adviser',
+  'team-manager',
+  'independent-reviewing-officer',
+  'service-manager',
+  'director',
+  'performance-analyst',
+  'auditor',
+  'administrator',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const roleNames: Record<Role, string> = {
+  'social-worker': 'Social worker',
+  'personal-adviser': 'Personal adviser',
+  'team-manager': 'Team manager',
+  'independent-reviewing-officer': 'Independent reviewing officer',
+  'service-manager': 'Service manager',
+  director: 'Director',
+  'performance-analyst': 'Performance analyst',
+  auditor: 'Auditor',
+  administrator: 'Administrator',
+};
+
+export const permissions = [
+  /** Open and list the children the gatekeeper allows. */
+  'child:read',
+  /** Record and change things on a child's record (the gatekeeper decides which children). */
+  'child:write',
+  /** Allocate and reallocate children to workers. */
+  'child:allocate',
+  /** Open a child outside one's access, giving a reason. */
+  'child:break-glass',
+  /** See who has opened a child's record. */
+  'audit:child-access',
+  /** Search the whole audit trail. */
+  'audit:search',
+  /** Review break-glass access by others. */
+  'access:review',
+  /** See aggregate figures without names. */
+  'figures:read',
+  /** Manage sign-ins, workers and teams. */
+  'staff:manage',
+] as const;
+export type RolePermission = (typeof permissions)[number];
+
+const caseHolder: RolePermission[] = ['child:read', 'child:write', 'child:break-glass'];
+const manager: RolePermission[] = [
+  ...caseHolder,
+  'child:allocate',
+  'audit:child-access',
+  'access:review',
+  'figures:read',
+];
+
+export const rolePermissions: Record<Role, readonly RolePermission[]> = {
+  'social-worker': caseHolder,
+  'personal-adviser': caseHolder,
+  'independent-reviewing-officer': caseHolder,
+  'team-manager': manager,
+  'service-manager': [...manager, 'audit:search'],
+  director: ['child:read', 'audit:child-access', 'audit:search', 'access:review', 'figures:read'],
+  'performance-analyst': ['figures:read'],
+  auditor: ['child:read', 'audit:child-access', 'audit:search'],
+  administrator: ['staff:manage'],
+};
+
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}
+
+/** Whether a role carries a permission. `signed-in` is carried by every role. */
+export function roleCan(role: Role, permission: string): boolean {
+  return permission === 'signed-in' || (rolePermissions[role] as readonly string[]).includes(permission);
+}

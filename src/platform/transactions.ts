@@ -1,0 +1,37 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { Tables } from '../db/schema.ts';
+import type { Actor } from './actor.ts';
+import { appendAuditNow } from './audit.ts';
+import { HearthError } from './errors.ts';
+
+/**
+ * Runs one use case in one transaction. If it is refused, its work is rolled back and the refusal's audit
+ * entries are then written in a transaction of their own, so a refusal is never lost with the rollback.
+ */
+export async function withTransaction<T>(
+  db: Database,
+  actor: Actor,
+  work: (trx: Transaction<Tables>) => Promise<T>,
+): Promise<T> {
+  try {
+    return await db.transaction().execute(work);
+  } catch (error) {
+    if (error instanceof HearthError && error.refusals.length > 0) {
+      await appendAuditNow(db, auditSource(actor), error.refusals);
+    }
+    throw error;
+  }
+}
+
+/** The audit log's view of an actor. */
+export function auditSource(actor: Actor) {
+  return {
+    councilId: actor.councilId,
+    userId: actor.userId,
+    workerId: actor.workerId,
+    ip: actor.ip,
+    route: actor.route,
+    now: actor.now,
+  };
+}
