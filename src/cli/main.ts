@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { MigrationError } from '../db/migrate.ts';
 import { registerServerCommands } from './commands/server.ts';
 import { registerTimescaleCommands } from './commands/timescales.ts';
+import { registerValidateCommands } from './commands/validate.ts';
 import { CommandError } from './shared.ts';
 
 const program = new Command('hearth')
@@ -12,6 +13,7 @@ const program = new Command('hearth')
 // Each feature's commands live in src/cli/commands/ and are registered here.
 registerServerCommands(program);
 registerTimescaleCommands(program);
+registerValidateCommands(program);
 
 try {
   await program.parseAsync();

@@ -1,0 +1,161 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { InvalidArgumentError, type Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { codeListYears } from '../../domain/codes/code-lists.ts';
+import type { Validation } from '../../domain/returns/engine.ts';
+import type { Finding } from '../../domain/returns/findings.ts';
+import { readPostcodeDirectory } from '../../domain/returns/postcodes.ts';
+import type { PostcodeLookup } from '../../domain/returns/ssda903/context.ts';
+import { readSsda903, type Ssda903Reading } from '../../domain/returns/ssda903/read.ts';
+import { validateSsda903 } from '../../domain/returns/ssda903/validate.ts';
+import type { ReturnFile } from '../../domain/returns/text.ts';
+import { CommandError } from '../shared.ts';
+
+interface ValidateOptions {
+  previous?: string;
+  year: number;
+  la?: string;
+  postcodes?: string;
+  json?: boolean;
+}
+
+function collectionYear(value: string): number {
+  const year = Number(value);
+  if (!/^\d{4}$/.test(value) || !codeListYears().includes(year)) {
+    throw new InvalidArgumentError(
+      `Hearth knows the collection years ${codeListYears().join(', ')} (2025 = 2025–26).`,
+    );
+  }
+  return year;
+}
+
+function readOrRefuse(path: string): Uint8Array {
+  try {
+    const bytes = readFileSync(path);
+    return path.endsWith('.gz') ? gunzipSync(bytes) : bytes;
+  } catch (error) {
+    throw new CommandError(`cannot read ${path}: ${(error as Error).message}`, 2);
+  }
+}
+
+/** The CSV files of an SSDA903 folder (a single CSV file is taken as a folder of one). */
+function ssda903FilesIn(path: string): ReturnFile[] {
+  let names: string[];
+  try {
+    names = statSync(path).isDirectory()
+      ? readdirSync(path)
+          .filter((name) => name.toLowerCase().endsWith('.csv'))
+          .sort()
+          .map((name) => join(path, name))
+      : [path];
+  } catch (error) {
+    throw new CommandError(`cannot read ${path}: ${(error as Error).message}`, 2);
+  }
+  if (names.length === 0) throw new CommandError(`${path} holds no CSV files.`, 2);
+  return names.map((name) => ({ name, content: readOrRefuse(name) }));
+}
+
+function postcodeLookup(path: string | undefined): PostcodeLookup | null {
+  if (!path) return null;
+  const read = readPostcodeDirectory(new TextDecoder().decode(readOrRefuse(path)));
+  if ('problem' in read) throw new CommandError(`${path}: ${read.problem}`, 2);
+  return read.lookup;
+}
+
+/** One finding as one tab-separated line: rule, child, table, row, fields, message. */
+export function findingLine(finding: Finding): string {
+  const fields = finding.fields.join(',');
+  return [finding.rule, finding.child, finding.table, finding.row, fields, finding.message].join('\t');
+}
+
+/** Counts of findings and children by rule, then the rules skipped, as lines of text. */
+export function summaryLines(validation: Validation): string[] {
+  const byRule = new Map<string, { findings: number; children: Set<string>; message: string }>();
+  for (const finding of validation.findings) {
+    let entry = byRule.get(finding.rule);
+    if (!entry)
+      byRule.set(finding.rule, (entry = { findings: 0, children: new Set(), message: finding.message }));
+    entry.findings += 1;
+    entry.children.add(finding.child);
+  }
+  const lines = ['', `Summary: ${validation.findings.length} findings, ${validation.ran.length} rules run.`];
+  for (const [rule, entry] of [...byRule].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))) {
+    const message = entry.message.replace(/^[^:]*\.csv: /, '');
+    lines.push(`  ${rule}\t${entry.findings} findings\t${entry.children.size} children\t${message}`);
+  }
+  for (const skipped of validation.skipped) lines.push(`  ${skipped.rule}\tskipped: ${skipped.reason}`);
+  return lines;
+}
+
+function validateWithProgress(
+  reading: Ssda903Reading,
+  options: ValidateOptions,
+  previous: Ssda903Reading | null,
+) {
+  const bar = process.stderr.isTTY
+    ? new cliProgress.SingleBar({
+        stream: process.stderr,
+        format: 'validating {bar} {value}/{total} children',
+      })
+    : null;
+  bar?.start(reading.return.children.size, 0);
+  const validation = validateSsda903(
+    reading,
+    {
+      year: options.year,
+      la: options.la,
+      previous: previous?.return,
+      postcodes: postcodeLookup(options.postcodes),
+    },
+    bar ? () => bar.increment() : undefined,
+  );
+  bar?.stop();
+  return validation;
+}
+
+function report(validation: Validation, unreadable: boolean, json: boolean | undefined): void {
+  if (json) {
+    const findings = validation.findings.map(({ rule, child, table, row, fields, message }) => ({
+      rule,
+      child,
+      table,
+      row,
+      fields,
+      message,
+    }));
+    console.log(JSON.stringify(findings, null, 2));
+  } else {
+    for (const finding of validation.findings) console.log(findingLine(finding));
+    for (const line of summaryLines(validation)) console.log(line);
+  }
+  const errors = validation.findings.some((finding) => finding.severity === 'error');
+  process.exitCode = unreadable ? 2 : errors ? 1 : 0;
+}
+
+/** `hearth validate ssda903 DIR` and `hearth validate cin FILE`: the DfE rules over return files. */
+export function registerValidateCommands(program: Command): void {
+  const validate = program
+    .command('validate')
+    .description('Check a statutory return (SSDA903 or CIN census) against the DfE validation rules');
+
+  validate
+    .command('ssda903')
+    .description('Validate the CSV tables of an SSDA903 return (exit 0: no errors, 1: errors, 2: unreadable)')
+    .argument('<dir>', 'folder holding the CSV tables (header, episodes, reviews, ...)')
+    .option('--previous <dir>', "folder of the previous year's return, for the rules that compare with it")
+    .option('--year <year>', 'collection year: 2025 means 2025–26', collectionYear, 2025)
+    .option('--la <code>', "the council's own code (GSS or DfE three-digit)")
+    .option('--postcodes <file>', 'ONS Postcode Directory CSV (or .csv.gz), for the postcode rules')
+    .option('--json', 'print the findings as a JSON array')
+    .action((dir: string, options: ValidateOptions) => {
+      const reading = readSsda903(ssda903FilesIn(dir));
+      const previous = options.previous ? readSsda903(ssda903FilesIn(options.previous)) : null;
+      const validation = validateWithProgress(reading, options, previous);
+      const unreadable = [...reading.problems, ...(previous?.problems ?? [])].some(
+        (problem) => problem.fatal,
+      );
+      report(validation, unreadable, options.json);
+    });
+}
