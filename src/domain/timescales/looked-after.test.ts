@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { workingDayCalendar } from '../calendar/working-days.ts';
+import {
+  lookedAfterReviews,
+  lookedAfterTimescales,
+  placementVisits,
+  type LookedAfterRecord,
+} from './looked-after.ts';
+import type { Obligation } from './obligation.ts';
+import { day, summary } from './timescale-test-support.ts';
+
+const calendar = workingDayCalendar();
+
+describe('lookedAfterReviews (reg. 33)', () => {
+  // Looked after from Mon 15 Dec 2025. First review + 20 wd, skipping Christmas, Boxing Day and New Year → Thu 15 Jan
+  // 2026 (worked in deadline-rules.test.ts).
+  it.each([
+    [
+      // 14 Jan on time; second due 14 Jan + 3 months = 14 Apr, held 20 Apr (late); next 20 Apr + 6 months = 20 Oct.
+      ['2026-01-14', '2026-04-20'],
+      '2026-06-01',
+      [
+        ['2026-01-15', '2026-01-14', 'met'],
+        ['2026-04-14', '2026-04-20', 'met-late'],
+        ['2026-10-20', '-', 'due'],
+      ],
+    ],
+    [
+      // Second review 31 Jan + 3 months → clamped to 30 Apr; third 30 Apr + 6 months = 30 Oct.
+      ['2026-01-31', '2026-04-30'],
+      '2026-11-02',
+      [
+        ['2026-01-15', '2026-01-31', 'met-late'],
+        ['2026-04-30', '2026-04-30', 'met'],
+        ['2026-10-30', '-', 'overdue'],
+      ],
+    ],
+    [[], '2026-01-16', [['2026-01-15', '-', 'overdue']]],
+  ])('reviews on %j, today %s', (reviews, today, expected) => {
+    const period = { startedOn: day('2025-12-15'), placements: [] };
+    const obligations = lookedAfterReviews(period, reviews.map(day), day(today), calendar);
+    expect(obligations.map(summary)).toEqual(expected);
+  });
+});
+
+describe('placementVisits (reg. 28)', () => {
+  // Placement from Wed 1 Mar 2023; its first year ends on Fri 1 Mar 2024.
+  // Visit Mon 6 Mar 2023 within the week (due Wed 8 Mar); next due 6 Mar + 6 weeks = Mon 17 Apr 2023, made only on
+  // Thu 29 Feb 2024 (late). 29 Feb is still in the first year, so the next is 29 Feb + 42 days = Thu 11 Apr 2024;
+  // the visit of Fri 1 Mar 2024 falls in the second year.
+  const visits = ['2023-03-06', '2024-02-29', '2024-03-01'].map(day);
+  const firstThree = [
+    ['2023-03-08', '2023-03-06', 'met'],
+    ['2023-04-17', '2024-02-29', 'met-late'],
+    ['2024-04-11', '2024-03-01', 'met'],
+  ];
+
+  it.each([
+    // Agreed long-term on 1 Sep 2023: after the first year, 3 months → 1 Jun 2024.
+    ['2023-09-01', ['2024-06-01', '-', 'due'], 'within 3 months'],
+    // Not agreed long-term: still 6 weeks → 1 Mar + 42 days = Fri 12 Apr 2024, overdue by 1 May.
+    [undefined, ['2024-04-12', '-', 'overdue'], 'within 6 weeks'],
+    // Agreed long-term only on 5 Mar 2024, after the visit of 1 Mar: that visit still sets 6 weeks.
+    ['2024-03-05', ['2024-04-12', '-', 'overdue'], 'within 6 weeks'],
+  ])('agreed long-term on %s, today 1 May 2024', (agreedLongTermOn, last, interval) => {
+    const placement = {
+      startedOn: day('2023-03-01'),
+      ...(agreedLongTermOn ? { agreedLongTermOn: day(agreedLongTermOn) } : {}),
+    };
+    const obligations = placementVisits(placement, visits, day('2024-05-01'), calendar);
+    expect(obligations.map(summary)).toEqual([...firstThree, last]);
+    expect(obligations.at(-1)?.explanation.period).toEqual(
+      interval === 'within 3 months' ? { amount: 3, unit: 'months' } : { amount: 6, unit: 'weeks' },
+    );
+  });
+});
+
+describe('lookedAfterTimescales: what a new placement or a new period of care resets', () => {
+  // Looked after from Mon 15 Dec 2025 (aged 10). Reviews and health as in the tables above; initial PEP due
+  // 15 Dec + 10 wd: 16–19 (4), 22–24 (7), skip 25, 26; 29–31 (10) → Wed 31 Dec 2025.
+  const child: LookedAfterRecord = {
+    dateOfBirth: day('2015-06-01'),
+    periodsOfCare: [{ startedOn: day('2025-12-15'), placements: [{ startedOn: day('2025-12-15') }] }],
+    reviews: [day('2026-01-14')],
+    visits: [day('2025-12-19'), day('2026-01-20')],
+    healthAssessments: [day('2026-01-08')],
+    personalEducationPlans: [day('2026-01-07')],
+  };
+  const today = day('2026-03-01');
+  const visitsOf = (obligations: Obligation[]) => obligations.filter((o) => o.kind === 'looked-after-visit');
+  const allBut = (obligations: Obligation[]) => obligations.filter((o) => o.kind !== 'looked-after-visit');
+
+  it('resets only the visits when the child moves placement', () => {
+    const moved: LookedAfterRecord = {
+      ...child,
+      periodsOfCare: [
+        {
+          startedOn: day('2025-12-15'),
+          placements: [
+            { startedOn: day('2025-12-15'), endedOn: day('2026-02-02') },
+            { startedOn: day('2026-02-02') },
+          ],
+        },
+      ],
+    };
+    const before = lookedAfterTimescales(child, today, calendar);
+    const after = lookedAfterTimescales(moved, today, calendar);
+    expect(allBut(after)).toEqual(allBut(before));
+    // Visits 19 Dec (due 22 Dec) and 20 Jan (due 19 Dec + 42 = 30 Jan); next 20 Jan + 42 = Tue 3 Mar 2026.
+    expect(visitsOf(before).map(summary)).toEqual([
+      ['2025-12-22', '2025-12-19', 'met'],
+      ['2026-01-30', '2026-01-20', 'met'],
+      ['2026-03-03', '-', 'due'],
+    ]);
+    // The old placement's next visit is no longer owed; the new one needs a visit by Mon 2 Feb + 7 days = 9 Feb.
+    expect(visitsOf(after).map(summary)).toEqual([
+      ['2025-12-22', '2025-12-19', 'met'],
+      ['2026-01-30', '2026-01-20', 'met'],
+      ['2026-03-03', '-', 'not-applicable'],
+      ['2026-02-09', '-', 'overdue'],
+    ]);
+  });
+
+  it('starts reviews, the initial health assessment and the PEP again in a new period of care', () => {
+    const returned: LookedAfterRecord = {
+      ...child,
+      periodsOfCare: [
+        {
+          startedOn: day('2025-12-15'),
+          endedOn: day('2026-03-01'),
+          placements: [{ startedOn: day('2025-12-15') }],
+        },
+        { startedOn: day('2026-06-01'), placements: [{ startedOn: day('2026-06-01') }] },
+      ],
+    };
+    const obligations = lookedAfterTimescales(returned, day('2026-06-10'), calendar);
+    const of = (kind: Obligation['kind']) => obligations.filter((o) => o.kind === kind).map(summary);
+    // Second period from Mon 1 Jun 2026: + 20 wd = 2–5 Jun (4), 8–12 (9), 15–19 (14), 22–26 (19), Mon 29 Jun (20);
+    // + 10 wd = Mon 15 Jun. Nothing recorded in the first period counts towards the second.
+    expect(of('looked-after-review')).toEqual([
+      ['2026-01-15', '2026-01-14', 'met'],
+      ['2026-04-14', '-', 'not-applicable'], // 14 Jan + 3 months, after the first period ended on 1 Mar
+      ['2026-06-29', '-', 'due'],
+    ]);
+    expect(of('initial-health-assessment').at(-1)).toEqual(['2026-06-29', '-', 'due']);
+    expect(of('personal-education-plan')).toEqual([
+      ['2025-12-31', '2026-01-07', 'met-late'],
+      ['2026-06-15', '-', 'due'],
+    ]);
+  });
+});
