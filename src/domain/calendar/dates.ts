@@ -18,7 +18,8 @@ export function parseIsoDate(text: string): Temporal.PlainDate {
   const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
   if (month < 1 || month > 12) throw new InvalidDateError(text, 'the month must be from 01 to 12');
   const daysInMonth = Temporal.PlainYearMonth.from({ year, month }).daysInMonth;
-  if (day < 1 || day > daysInMonth) {
+  if (day < 1) throw new InvalidDateError(text, 'the day must be 01 or more');
+  if (day > daysInMonth) {
     throw new InvalidDateError(text, `${MONTHS[month - 1]} ${year} has ${daysInMonth} days`);
   }
   return Temporal.PlainDate.from({ year, month, day }, { overflow: 'reject' });
