@@ -4,6 +4,8 @@ import { gunzipSync } from 'node:zlib';
 import { InvalidArgumentError, type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { codeListYears } from '../../domain/codes/code-lists.ts';
+import { readCin } from '../../domain/returns/cin/read.ts';
+import { validateCin } from '../../domain/returns/cin/validate.ts';
 import type { Validation } from '../../domain/returns/engine.ts';
 import type { Finding } from '../../domain/returns/findings.ts';
 import { readPostcodeDirectory } from '../../domain/returns/postcodes.ts';
@@ -157,5 +159,23 @@ export function registerValidateCommands(program: Command): void {
         (problem) => problem.fatal,
       );
       report(validation, unreadable, options.json);
+    });
+
+  validate
+    .command('cin')
+    .description('Validate a CIN census XML file (exit 0: no errors, 1: errors, 2: unreadable)')
+    .argument('<file>', 'the CIN census XML message')
+    .option('--previous <file>', "the previous year's census (no CIN rule implemented yet uses it)")
+    .option('--year <year>', 'collection year: 2025 means 2025–26', collectionYear, 2025)
+    .option('--la <code>', "the council's own code (GSS or DfE three-digit)")
+    .option('--json', 'print the findings as a JSON array')
+    .action((file: string, options: ValidateOptions) => {
+      const reading = readCin({ name: file, content: readOrRefuse(file) });
+      const validation = validateCin(reading, { year: options.year });
+      report(
+        validation,
+        reading.problems.some((problem) => problem.fatal),
+        options.json,
+      );
     });
 }
