@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { MigrationError } from '../db/migrate.ts';
+import { registerAuditCommands } from './commands/audit.ts';
 import { registerServerCommands } from './commands/server.ts';
+import { registerStaffCommands } from './commands/staff.ts';
 import { registerTimescaleCommands } from './commands/timescales.ts';
 import { registerValidateCommands } from './commands/validate.ts';
 import { CommandError } from './shared.ts';
@@ -12,6 +14,8 @@ const program = new Command('hearth')
 
 // Each feature's commands live in src/cli/commands/ and are registered here.
 registerServerCommands(program);
+registerStaffCommands(program);
+registerAuditCommands(program);
 registerTimescaleCommands(program);
 registerValidateCommands(program);
 

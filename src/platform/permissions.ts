@@ -64,7 +64,8 @@ export const rolePermissions: Record<Role, readonly RolePermission[]> = {
   'personal-adviser': caseHolder,
   'independent-reviewing-officer': caseHolder,
   'team-manager': manager,
-  'service-manager': [...manager, 'audit:search'],
+  // Service managers already see every child, so they have no glass to break.
+  'service-manager': [...manager.filter((permission) => permission !== 'child:break-glass'), 'audit:search'],
   director: ['child:read', 'audit:child-access', 'audit:search', 'access:review', 'figures:read'],
   'performance-analyst': ['figures:read'],
   auditor: ['child:read', 'audit:child-access', 'audit:search'],

@@ -5,7 +5,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import type { Database } from '../db/database.ts';
 import type { Config } from './config.ts';
 import { registerErrorHandler } from './error-handler.ts';
@@ -32,6 +32,8 @@ export interface ServerContext {
 declare module 'fastify' {
   interface FastifyInstance {
     hearth: ServerContext;
+    /** Every route registered, with its permission and audit action: walked by the permissions test. */
+    routeTable: RouteOptions[];
   }
   interface FastifyReply {
     /** Renders a page template with the layout's shared values and sends it. */
@@ -57,7 +59,7 @@ export async function buildServer(context: {
     trustProxy: production,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('hearth', { config, db, clock: context.clock ?? (() => new Date()) });
-  requireRouteMetadata(app);
+  app.decorate('routeTable', requireRouteMetadata(app));
 
   const views = createViews({ watch: config.env === 'development' });
   app.decorateReply('page', function (template: string, values: Record<string, unknown> = {}) {

@@ -1,7 +1,8 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { openDatabase } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
-import { ensureStarterCouncil } from '../../demo/starter.ts';
+import { ensureStarterCouncil, starterEmail } from '../../demo/starter.ts';
+import { roleNames, roles } from '../../platform/permissions.ts';
 import { redactUrl } from '../../platform/config.ts';
 import { buildServer } from '../../platform/server.ts';
 import { configOrExit, withDatabase } from '../shared.ts';
@@ -25,8 +26,12 @@ export function registerServerCommands(program: Command): void {
       const db = await openDatabase(config.databaseUrl);
       await migrate(db);
       if (config.demo) {
-        const council = await ensureStarterCouncil(db);
-        if (council) console.log('Loaded the starter council into the empty database.');
+        const council = await ensureStarterCouncil(db, config.demoPassword);
+        if (council) {
+          console.log('Loaded the starter council into the empty database. Sign in as any of:');
+          for (const role of roles) console.log(`  ${starterEmail(role).padEnd(46)} (${roleNames[role]})`);
+          console.log(`with the password "${config.demoPassword}" (set HEARTH_DEMO_PASSWORD to change it).`);
+        }
       }
       const app = await buildServer({ config, db });
       const address = await app.listen({ port: config.port, host: config.host });

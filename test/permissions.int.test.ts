@@ -1,0 +1,236 @@
+import { v7 as uuidv7 } from 'uuid';
+import { describe, expect, it } from 'vitest';
+import { roles, type Role } from '../src/platform/permissions.ts';
+import {
+  addToAuditSample,
+  allocate,
+  newChild,
+  newCouncil,
+  newTeam,
+  newWorker,
+  signedInAs,
+  testServer,
+  TestBrowser,
+  type TestResponse,
+} from './support/world.ts';
+
+/**
+ * Walks every registered route with every role, a worker who is not allocated to the child, and a signed-out
+ * visitor (DESIGN.md: "a test walks every route with every role"). The expectations below are written by hand
+ * from the access rules, not computed from the code under test. A route added without an expectation here
+ * fails the first test.
+ */
+type Who = Role | 'unallocated' | 'visitor';
+type Outcome = 'ok' | 'sign-in' | 'unauthorised' | 'forbidden' | 'not-found';
+
+const everyone: Who[] = [...roles, 'unallocated', 'visitor'];
+const signedIn = everyone.filter((who) => who !== 'visitor');
+
+/** Expected outcome for each actor: `ok` for those listed, the default for the rest, as written per route. */
+function outcomes(allowed: Who[], rules: { hidden?: Who[]; visitor?: Outcome; others?: Outcome } = {}) {
+  return Object.fromEntries(
+    everyone.map((who): [Who, Outcome] => {
+      if (who === 'visitor') return [who, rules.visitor ?? (allowed.includes('visitor') ? 'ok' : 'sign-in')];
+      if (allowed.includes(who)) return [who, 'ok'];
+      if (rules.hidden?.includes(who)) return [who, 'not-found'];
+      return [who, rules.others ?? 'forbidden'];
+    }),
+  ) as Record<Who, Outcome>;
+}
+
+const childReaders: Who[] = [
+  'social-worker',
+  'personal-adviser',
+  'team-manager',
+  'independent-reviewing-officer',
+  'service-manager',
+  'director',
+  'auditor',
+];
+const childWriters: Who[] = [
+  'social-worker',
+  'personal-adviser',
+  'team-manager',
+  'independent-reviewing-officer',
+  'service-manager',
+];
+const glassBreakers: Who[] = [
+  'social-worker',
+  'personal-adviser',
+  'team-manager',
+  'independent-reviewing-officer',
+  'unallocated',
+];
+
+const expectations: Record<string, Record<Who, Outcome>> = {
+  'GET /': outcomes(everyone),
+  'GET /health': outcomes(everyone),
+  'GET /api/openapi.json': outcomes(everyone),
+  'GET /assets/*': outcomes(everyone),
+  'GET /govuk/*': outcomes(everyone),
+  'GET /public/*': outcomes(everyone),
+  'GET /sign-in': outcomes(everyone),
+  'POST /sign-in': outcomes([], { visitor: 'unauthorised', others: 'unauthorised' }),
+  'GET /home': outcomes(signedIn),
+  'GET /children': outcomes([...childReaders, 'unallocated']),
+  'GET /children/:childId': outcomes(childReaders, { hidden: ['unallocated'] }),
+  'GET /children/:childId/edit': outcomes(childWriters, { hidden: ['unallocated'] }),
+  'POST /children/:childId/edit': outcomes(childWriters, { hidden: ['unallocated'] }),
+  'GET /api/children': outcomes([...childReaders, 'unallocated'], { visitor: 'unauthorised' }),
+  'GET /api/children/:childId': outcomes(childReaders, { hidden: ['unallocated'], visitor: 'unauthorised' }),
+  'PATCH /api/children/:childId': outcomes(childWriters, {
+    hidden: ['unallocated'],
+    visitor: 'unauthorised',
+  }),
+  'GET /children/:childId/access-log': outcomes(['team-manager', 'service-manager', 'director', 'auditor']),
+  'GET /audit': outcomes(['service-manager', 'director', 'auditor']),
+  'GET /access-review': outcomes(['team-manager', 'service-manager', 'director']),
+  'POST /access-review/:grantId': outcomes(['team-manager', 'service-manager', 'director']),
+  'GET /staff': outcomes(['administrator']),
+  'GET /break-glass': outcomes(glassBreakers),
+  // Last: breaking glass widens access, and signing out ends the session.
+  'POST /break-glass': outcomes(glassBreakers),
+  'POST /sign-out': outcomes(signedIn),
+};
+
+function outcomeOf(response: TestResponse): Outcome | string {
+  const location = String(response.headers.location ?? '');
+  if (response.statusCode === 303 || response.statusCode === 302) {
+    return location.startsWith('/sign-in') ? 'sign-in' : 'ok';
+  }
+  if (response.statusCode >= 200 && response.statusCode < 300) return 'ok';
+  const named: Record<number, Outcome> = { 401: 'unauthorised', 403: 'forbidden', 404: 'not-found' };
+  return named[response.statusCode] ?? `status ${response.statusCode}`;
+}
+
+describe('every route with every role', async () => {
+  const { app, db } = await testServer();
+  const council = await newCouncil(db);
+  const team = await newTeam(db, council);
+  const otherTeam = await newTeam(db, council);
+  const workers = {} as Record<Role, Awaited<ReturnType<typeof newWorker>>>;
+  for (const role of roles) {
+    const inTeam = [
+      'social-worker',
+      'personal-adviser',
+      'independent-reviewing-officer',
+      'team-manager',
+    ].includes(role);
+    workers[role] = await newWorker(db, council, role, {
+      team: inTeam ? team : undefined,
+      manages: role === 'team-manager',
+    });
+  }
+  const unallocated = await newWorker(db, council, 'social-worker', { team: otherTeam });
+  const child = await newChild(db, council);
+  await allocate(db, child, workers['social-worker']);
+  await allocate(db, child, workers['personal-adviser'], { caseRole: 'personal-adviser' });
+  await allocate(db, child, workers['independent-reviewing-officer'], {
+    caseRole: 'independent-reviewing-officer',
+  });
+  await addToAuditSample(db, workers.auditor, [child]);
+
+  const browsers = new Map<Who, TestBrowser>();
+  for (const role of roles) browsers.set(role, await signedInAs(app, workers[role]));
+  browsers.set('unallocated', await signedInAs(app, unallocated));
+  const visitor = new TestBrowser(app);
+  await visitor.get('/sign-in');
+  browsers.set('visitor', visitor);
+
+  // A break-glass grant by the team's social worker, for managers to review.
+  const swSession = await db
+    .selectFrom('sessions')
+    .select('id')
+    .where('user_id', '=', workers['social-worker'].userId)
+    .executeTakeFirstOrThrow();
+  const grantId = uuidv7();
+  await db
+    .insertInto('break_glass_grants')
+    .values({
+      council_id: council.id,
+      id: grantId,
+      session_id: swSession.id,
+      user_id: workers['social-worker'].userId,
+      child_id: child.id,
+      reason: 'Out of hours call from the police',
+      granted_at: new Date(),
+    })
+    .execute();
+
+  async function currentVersion(): Promise<string> {
+    const row = await db
+      .selectFrom('children')
+      .select('version')
+      .where('id', '=', child.id)
+      .executeTakeFirstOrThrow();
+    return String(row.version);
+  }
+
+  async function send(route: string, browser: TestBrowser): Promise<TestResponse> {
+    const [method, pattern] = route.split(' ') as [string, string];
+    const url = pattern
+      .replace(':childId', child.id)
+      .replace(':grantId', grantId)
+      .replace('/assets/*', '/assets/images/favicon.ico')
+      .replace('/govuk/*', '/govuk/govuk-frontend.min.css')
+      .replace('/public/*', '/public/hearth.js');
+    if (method === 'GET') return browser.get(url);
+    if (method === 'PATCH') {
+      return browser.request({
+        method: 'PATCH',
+        url,
+        json: {
+          version: Number(await currentVersion()),
+          givenName: 'Alex',
+          familyName: `Taylor-${Date.now()}`,
+          dateOfBirth: '2015-03-27',
+        },
+      });
+    }
+    const forms: Record<string, Record<string, string>> = {
+      'POST /sign-in': { email: 'nobody@council.example', password: 'wrong password entirely' },
+      'POST /children/:childId/edit': {
+        version: await currentVersion(),
+        givenName: 'Alex',
+        familyName: `Taylor-${Date.now()}`,
+        'dateOfBirth-day': '27',
+        'dateOfBirth-month': '3',
+        'dateOfBirth-year': '2015',
+      },
+      'POST /break-glass': { localId: child.localId, reason: 'Duty call: police at the home tonight' },
+    };
+    return browser.post(url, forms[route] ?? {});
+  }
+
+  it('has an expectation for every registered route, and every route declares permission and audit', () => {
+    const registered = new Set(
+      app.routeTable
+        .flatMap((route) =>
+          (Array.isArray(route.method) ? route.method : [route.method]).map(
+            (method) => `${method} ${route.url}`,
+          ),
+        )
+        .filter((route) => !route.startsWith('HEAD ')),
+    );
+    expect([...registered].sort()).toEqual(Object.keys(expectations).sort());
+    for (const route of app.routeTable) {
+      expect(route.config).toMatchObject({ permission: expect.any(String), audit: expect.any(String) });
+    }
+  });
+
+  it(`gives each of ${Object.keys(expectations).length} routes × ${everyone.length} people the expected outcome`, async () => {
+    const mismatches: string[] = [];
+    let cases = 0;
+    for (const [route, expected] of Object.entries(expectations)) {
+      for (const who of everyone) {
+        const response = await send(route, browsers.get(who)!);
+        const outcome = outcomeOf(response);
+        cases += 1;
+        if (outcome !== expected[who])
+          mismatches.push(`${route} as ${who}: expected ${expected[who]}, got ${outcome}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(cases).toBe(Object.keys(expectations).length * everyone.length);
+  });
+});
