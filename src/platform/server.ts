@@ -57,6 +57,8 @@ export async function buildServer(context: {
   const app = Fastify({
     logger: { level: config.logLevel },
     trustProxy: production,
+    // Report every field's problem at once, as the GOV.UK error summary and the API's field list expect.
+    ajv: { customOptions: { allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('hearth', { config, db, clock: context.clock ?? (() => new Date()) });
   app.decorate('routeTable', requireRouteMetadata(app));

@@ -4,7 +4,7 @@ import type { Actor } from './actor.ts';
 import { Conflict, NotFound } from './errors.ts';
 
 /** Tables of structured records that carry `council_id`, `id`, `version` and `updated_at`. */
-export type VersionedTable = 'children';
+export type VersionedTable = 'children' | 'episodes' | 'assessments';
 
 export interface FieldChange {
   field: string;

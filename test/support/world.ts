@@ -18,16 +18,26 @@ export const testDatabaseUrl = process.env.HEARTH_TEST_DATABASE_URL || 'memory:/
 export const testEngine = engineOf(testDatabaseUrl)!;
 
 let shared: Promise<Database> | undefined;
+let users = 0;
 
-/** The migrated database this test file shares; it is closed after the file's tests. */
+/**
+ * The migrated database this test file shares. Each describe block that asks for it holds it until its own
+ * tests end, and the last one closes it (Vitest collects every block before it runs any).
+ */
 export function testDatabase(): Promise<Database> {
-  if (!shared) {
-    shared = openDatabase(testDatabaseUrl).then(async (db) => {
-      await migrate(db);
-      return db;
-    });
-    afterAll(async () => (await shared)?.destroy());
-  }
+  shared ??= openDatabase(testDatabaseUrl).then(async (db) => {
+    await migrate(db);
+    return db;
+  });
+  users += 1;
+  afterAll(async () => {
+    users -= 1;
+    if (users === 0) {
+      const closing = shared;
+      shared = undefined;
+      await (await closing)?.destroy();
+    }
+  });
   return shared;
 }
 
