@@ -98,6 +98,149 @@ export interface ChildrenTable {
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  other_names: ColumnType<string | null, string | null | undefined, string | null>;
+  expected_date_of_birth: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
+  sex: ColumnType<string | null, string | null | undefined, string | null>;
+  gender: ColumnType<string | null, string | null | undefined, string | null>;
+  ethnicity: ColumnType<string | null, string | null | undefined, string | null>;
+  first_language: ColumnType<string | null, string | null | undefined, string | null>;
+  religion: ColumnType<string | null, string | null | undefined, string | null>;
+  disabilities: Generated<string[]>;
+  immigration_status: ColumnType<string | null, string | null | undefined, string | null>;
+  uasc: Generated<boolean>;
+  education_setting: ColumnType<string | null, string | null | undefined, string | null>;
+  upn: ColumnType<string | null, string | null | undefined, string | null>;
+  nhs_number: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface ChildAddressesTable {
+  council_id: string;
+  id: string;
+  child_id: string;
+  line1: string;
+  line2: string | null;
+  town: string | null;
+  postcode: string | null;
+  from_date: DateColumn;
+  to_date: DateColumn | null;
+  created_at: Generated<Date>;
+}
+
+export interface PeopleTable {
+  council_id: string;
+  id: string;
+  given_name: string;
+  family_name: string;
+  date_of_birth: DateColumn | null;
+  organisation: string | null;
+  phone: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ChildRelationshipsTable {
+  council_id: string;
+  id: string;
+  child_id: string;
+  person_id: string;
+  relationship: string;
+  parental_responsibility: Generated<boolean>;
+  from_date: DateColumn | null;
+  to_date: DateColumn | null;
+  created_at: Generated<Date>;
+}
+
+export interface ChildFlagsTable {
+  council_id: string;
+  id: string;
+  child_id: string;
+  kind: string;
+  description: string;
+  from_date: DateColumn;
+  review_date: DateColumn;
+  ended_on: DateColumn | null;
+  created_at: Generated<Date>;
+}
+
+export interface ContactsTable {
+  council_id: string;
+  id: string;
+  child_id: string;
+  received_at: Instant;
+  source: string;
+  reason: string;
+  mash_partners: ColumnType<string[], string[] | undefined, string[]>;
+  decision: string;
+  decided_on: DateColumn;
+  recorded_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface EpisodesTable {
+  council_id: string;
+  id: string;
+  child_id: string;
+  contact_id: string | null;
+  referral_date: DateColumn;
+  referral_source: string;
+  primary_need: string;
+  re_referral: boolean;
+  no_further_action: Generated<boolean>;
+  closed_on: DateColumn | null;
+  closure_reason: string | null;
+  recorded_by: string;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface AssessmentsTable {
+  council_id: string;
+  id: string;
+  episode_id: string;
+  child_id: string;
+  start_date: DateColumn;
+  outcome: string | null;
+  summary: string | null;
+  recorded_by: string;
+  authorised_on: DateColumn | null;
+  authorised_by: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface AssessmentFactorsTable {
+  council_id: string;
+  assessment_id: string;
+  code: string;
+}
+
+export interface CaseNotesTable {
+  council_id: string;
+  id: string;
+  kind: string;
+  occurred_on: DateColumn;
+  title: string;
+  body: string;
+  written_by: string;
+  written_at: Instant;
+  corrects_note_id: string | null;
+  correction_reason: string | null;
+}
+
+export interface CaseNoteChildrenTable {
+  council_id: string;
+  note_id: string;
+  child_id: string;
+}
+
+export interface CaseNoteDraftsTable {
+  council_id: string;
+  user_id: string;
+  child_id: string;
+  corrects_note_id: Generated<string>;
+  fields: ColumnType<Record<string, string>, string, string>;
+  saved_at: Instant;
 }
 
 export interface ChildAccessListsTable {
@@ -201,4 +344,15 @@ export interface Tables {
   audit_log: AuditLogTable;
   form_stashes: FormStashesTable;
   record_versions: RecordVersionsTable;
+  child_addresses: ChildAddressesTable;
+  people: PeopleTable;
+  child_relationships: ChildRelationshipsTable;
+  child_flags: ChildFlagsTable;
+  contacts: ContactsTable;
+  episodes: EpisodesTable;
+  assessments: AssessmentsTable;
+  assessment_factors: AssessmentFactorsTable;
+  case_notes: CaseNotesTable;
+  case_note_children: CaseNoteChildrenTable;
+  case_note_drafts: CaseNoteDraftsTable;
 }
