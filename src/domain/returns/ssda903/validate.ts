@@ -8,6 +8,10 @@ import { episodeCodeRules } from './rules/episode-codes.ts';
 import { episodePreviousYearRules } from './rules/episode-previous-year.ts';
 import { episodeSequenceRules } from './rules/episode-sequence.ts';
 import { headerRules } from './rules/header.ts';
+import { missingRules } from './rules/missing.ts';
+import { previousPermanenceRules } from './rules/previous-permanence.ts';
+import { reviewRules } from './rules/reviews.ts';
+import { uascRules } from './rules/uasc.ts';
 import type { Ssda903Table } from './tables.ts';
 
 /** Every SSDA903 rule Hearth implements, for every collection year it knows. */
@@ -17,6 +21,10 @@ export const ssda903Rules: readonly Ssda903Rule[] = [
   ...episodeSequenceRules,
   ...episodeAgeRules,
   ...episodePreviousYearRules,
+  ...reviewRules,
+  ...uascRules,
+  ...missingRules,
+  ...previousPermanenceRules,
 ];
 
 /** Tables whose rules Hearth implements so far; rules on other tables are not yet checked. */

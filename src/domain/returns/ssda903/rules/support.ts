@@ -1,0 +1,103 @@
+import type { IsoDate } from '../../dates.ts';
+import type { RuleNeed } from '../../engine.ts';
+import { flagRows, type Ssda903Context, type Ssda903Rule } from '../context.ts';
+import type { EpisodeRow, Ssda903Child, Ssda903Row, Ssda903Table } from '../tables.ts';
+
+/** The child's date of birth from the header, or null. */
+export function dobOf(child: Ssda903Child): IsoDate | null {
+  return child.Header[0]?.DOB ?? null;
+}
+
+/** A date of birth given on a row of another table, or else the header's. */
+export function rowDob(row: { readonly DOB: string | null }, child: Ssda903Child): IsoDate | null {
+  return row.DOB ?? dobOf(child);
+}
+
+/**
+ * A period of care: episodes that follow one another without a gap (each starts on or before the
+ * day the one before it ceased). A period with an open last episode has no end.
+ */
+export interface CarePeriod {
+  readonly start: IsoDate;
+  readonly end: IsoDate | null;
+  readonly episodes: readonly EpisodeRow[];
+}
+
+/** The child's periods of care, in order; episodes without a start date are left out. */
+export function carePeriods(child: Ssda903Child): CarePeriod[] {
+  const periods: { start: IsoDate; end: IsoDate | null; episodes: EpisodeRow[] }[] = [];
+  for (const episode of child.Episodes) {
+    if (episode.DECOM === null) continue;
+    const current = periods.at(-1);
+    if (current && (current.end === null || episode.DECOM <= current.end)) {
+      current.episodes.push(episode);
+      current.end = episode.DEC;
+    } else {
+      periods.push({ start: episode.DECOM, end: episode.DEC, episodes: [episode] });
+    }
+  }
+  return periods;
+}
+
+/** True when `date` falls within the episode (from its start to the day it ceased, or still open). */
+export function withinEpisode(episode: EpisodeRow, date: IsoDate): boolean {
+  return episode.DECOM !== null && episode.DECOM <= date && (episode.DEC === null || date <= episode.DEC);
+}
+
+/** True when `date` falls within the period of care (from its start to its end, or still open). */
+export function withinPeriod(period: CarePeriod, date: IsoDate): boolean {
+  return period.start <= date && (period.end === null || date <= period.end);
+}
+
+/** A raw cell that was given, even if it could not be read as a date. */
+export function given<T extends Ssda903Table>(row: Ssda903Row<T>, field: string): boolean {
+  return (row as Record<string, unknown>)[field] !== null || row.unreadable[field] !== undefined;
+}
+
+/** A field left blank (not merely unreadable). */
+export function blank<T extends Ssda903Table>(row: Ssda903Row<T>, field: string): boolean {
+  return !given(row, field);
+}
+
+/** Options of a rule beyond its code, message, tables and fields. */
+export interface RuleOptions {
+  readonly severity?: 'error' | 'query';
+  readonly needs?: readonly RuleNeed[];
+  /** Other tables the rule reads: it runs only when they were supplied. */
+  readonly alsoReads?: readonly Ssda903Table[];
+}
+
+/**
+ * A rule that flags each row of one table that breaks it. It runs only when that table (and any
+ * other it reads) was supplied, so a table left out of the return never passes or fails a rule.
+ */
+export function rowRule<T extends Ssda903Table>(
+  code: string,
+  message: string,
+  table: T,
+  fields: readonly string[],
+  broken: (row: Ssda903Row<T>, child: Ssda903Child, context: Ssda903Context, index: number) => boolean,
+  options: RuleOptions = {},
+): Ssda903Rule {
+  const reads = [table, ...(options.alsoReads ?? [])];
+  return {
+    code,
+    message,
+    tables: reads,
+    fields,
+    years: { from: 2025 },
+    ...(options.severity ? { severity: options.severity } : {}),
+    ...(options.needs ? { needs: options.needs } : {}),
+    check: (child, context) => {
+      if (!reads.every((name) => context.supplied.has(name))) return [];
+      const rows = child[table] as unknown as readonly Ssda903Row<T>[];
+      return flagRows(rows, (row, index) => broken(row, child, context, index));
+    },
+  };
+}
+
+/** True when every one of `fields` is blank, or every one is given. */
+export function allOrNone<T extends Ssda903Table>(row: Ssda903Row<T>, fields: readonly string[]): boolean {
+  const count = fields.filter((field) => given(row, field)).length;
+  return count === 0 || count === fields.length;
+}
