@@ -11,6 +11,7 @@ import { headerRules } from './rules/header.ts';
 import { missingRules } from './rules/missing.ts';
 import { previousPermanenceRules } from './rules/previous-permanence.ts';
 import { reviewRules } from './rules/reviews.ts';
+import { socialWorkerRules } from './rules/social-workers.ts';
 import { uascRules } from './rules/uasc.ts';
 import type { Ssda903Table } from './tables.ts';
 
@@ -25,6 +26,7 @@ export const ssda903Rules: readonly Ssda903Rule[] = [
   ...uascRules,
   ...missingRules,
   ...previousPermanenceRules,
+  ...socialWorkerRules,
 ];
 
 /** Tables whose rules Hearth implements so far; rules on other tables are not yet checked. */
