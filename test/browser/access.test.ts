@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { allocate, newChild, newCouncil, newTeam, newWorker } from '../support/world.ts';
+import { signInThroughTheForm } from './pages.ts';
+import { browserWorld, screenshotFolder, verifyOnPage } from './support.ts';
+
+describe('signing in and seeing only what one may', async () => {
+  const { page, address, db } = await browserWorld();
+  const council = await newCouncil(db);
+  const team = await newTeam(db, council);
+  const manager = await newWorker(db, council, 'team-manager', { team, manages: true, givenName: 'Priya' });
+  const worker = await newWorker(db, council, 'social-worker', { team, givenName: 'Amara' });
+  const child = await newChild(db, council, { givenName: 'Leo', familyName: 'Marsh' });
+  await allocate(db, child, worker);
+
+  it('refuses a wrong password with the GOV.UK error summary', async () => {
+    await page.goto(`${address}/sign-in`);
+    await page.getByLabel('Email address').fill(worker.email);
+    await page.getByLabel('Password', { exact: true }).fill('not the password at all');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await verifyOnPage(page, 'Sign in to Hearth');
+    expect(await page.title()).toMatch(/^Error: /);
+    await expect
+      .poll(() => page.getByRole('alert').innerText())
+      .toContain('Enter a correct email address and password');
+    await page.screenshot({ path: `${screenshotFolder}/sign-in-error.png`, fullPage: true });
+  });
+
+  it('takes a manager from sign-in to a child of their team, and to who has seen the record', async () => {
+    await signInThroughTheForm(page, address, manager);
+    await page.getByRole('link', { name: 'Children', exact: true }).first().click();
+    await verifyOnPage(page, 'Children');
+    await page.getByRole('link', { name: 'Leo Marsh' }).click();
+    await verifyOnPage(page, 'Leo Marsh');
+    await page.screenshot({ path: `${screenshotFolder}/child.png`, fullPage: true });
+    await page.getByRole('link', { name: 'Who has seen this record' }).click();
+    await verifyOnPage(page, 'Who has seen this record');
+    expect(await page.getByRole('table').innerText()).toContain('child.viewed');
+    await page.screenshot({ path: `${screenshotFolder}/access-log.png`, fullPage: true });
+    await page.getByRole('link', { name: 'Access to review' }).click();
+    await verifyOnPage(page, 'Access to review');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await verifyOnPage(page, 'Hearth');
+  });
+
+  it('lets a worker outside the team break glass with a reason', async () => {
+    const outsider = await newWorker(db, council, 'social-worker', {
+      team: await newTeam(db, council),
+      givenName: 'Tom',
+    });
+    await signInThroughTheForm(page, address, outsider);
+    await page.goto(`${address}/children`);
+    await verifyOnPage(page, 'Children');
+    await page.getByRole('link', { name: 'Open a record outside your access' }).click();
+    await verifyOnPage(page, 'Open a record outside your access');
+    await page.getByLabel('Child ID').fill(child.localId);
+    await page.getByRole('button', { name: 'Open the record' }).click();
+    await verifyOnPage(page, 'Open a record outside your access');
+    await expect
+      .poll(() => page.getByRole('alert').innerText())
+      .toContain('Explain why you need to open this record');
+    await page
+      .getByLabel('Why do you need to open this record?')
+      .fill('Police called the out-of-hours line about Leo');
+    await page.getByRole('button', { name: 'Open the record' }).click();
+    await verifyOnPage(page, 'Leo Marsh');
+    await page.screenshot({ path: `${screenshotFolder}/break-glass-opened.png`, fullPage: true });
+  });
+});
