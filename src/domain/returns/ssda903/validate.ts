@@ -9,6 +9,7 @@ import { episodePreviousYearRules } from './rules/episode-previous-year.ts';
 import { episodeSequenceRules } from './rules/episode-sequence.ts';
 import { headerRules } from './rules/header.ts';
 import { missingRules } from './rules/missing.ts';
+import { oc2Rules } from './rules/outcomes-oc2.ts';
 import { previousPermanenceRules } from './rules/previous-permanence.ts';
 import { reviewRules } from './rules/reviews.ts';
 import { socialWorkerRules } from './rules/social-workers.ts';
@@ -27,6 +28,7 @@ export const ssda903Rules: readonly Ssda903Rule[] = [
   ...missingRules,
   ...previousPermanenceRules,
   ...socialWorkerRules,
+  ...oc2Rules,
 ];
 
 /** Tables whose rules Hearth implements so far; rules on other tables are not yet checked. */

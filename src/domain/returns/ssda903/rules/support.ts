@@ -101,3 +101,20 @@ export function allOrNone<T extends Ssda903Table>(row: Ssda903Row<T>, fields: re
   const count = fields.filter((field) => given(row, field)).length;
   return count === 0 || count === fields.length;
 }
+
+/**
+ * Whether the child has been looked after continuously for at least 12 months at 31 March (the
+ * OC2 cohort), as the DfE validation rules define it: looked after at some time in the year, and no
+ * episode in the year that starts a period of care (S) after 1 April, ends one before 31 March
+ * (any reason but X1), or is a short break (V3, V4).
+ */
+export function continuouslyLookedAfter(child: Ssda903Child, context: Ssda903Context): boolean {
+  const { collectionStart: start, collectionEnd: end } = context;
+  const inYear = (episode: EpisodeRow) =>
+    episode.DECOM !== null && episode.DECOM <= end && (episode.DEC === null || episode.DEC >= start);
+  const breaks = (episode: EpisodeRow) =>
+    (episode.RNE === 'S' && episode.DECOM !== null && start < episode.DECOM && episode.DECOM <= end) ||
+    (episode.REC !== 'X1' && episode.DEC !== null && start <= episode.DEC && episode.DEC < end) ||
+    ((episode.LS === 'V3' || episode.LS === 'V4') && inYear(episode));
+  return child.Episodes.some(inYear) && !child.Episodes.some(breaks);
+}
