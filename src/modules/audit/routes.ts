@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { actorOf } from '../../platform/authentication.ts';
 import { access } from '../../platform/route-table.ts';
+import { londonDate } from '../../platform/actor.ts';
 import { ukDate } from '../../platform/views.ts';
 import { accessToReview, childAccessLog, reviewGrant, searchAudit } from './service.ts';
 
@@ -42,7 +43,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
         rows: entries.map((entry) => [
           { text: when(entry.at) },
           { text: entry.given_name ? `${entry.given_name} ${entry.family_name}` : 'System' },
-          { text: entry.action + (entry.outcome === 'refused' ? ' (refused)' : '') },
+          { text: describeAction(entry.action, entry.outcome) },
           { text: entry.ip ?? '' },
         ]),
       });
@@ -61,7 +62,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
         rows: entries.map((entry) => [
           { text: when(entry.at) },
           { text: entry.email ?? 'System' },
-          { text: entry.action + (entry.outcome === 'refused' ? ' (refused)' : '') },
+          { text: describeAction(entry.action, entry.outcome) },
           { text: entry.local_id ?? '' },
           { text: entry.route ?? '' },
         ]),
