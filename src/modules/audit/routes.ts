@@ -17,13 +17,32 @@ const AuditQuery = Type.Object({
   to: isoDate,
 });
 
+const londonTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** An instant as people in England read it: "25 November 2026 11:03". */
 function when(instant: Date): string {
-  const time = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-  return `${ukDate(instant.toISOString().slice(0, 10))} ${time.format(instant)}`;
+  return `${ukDate(londonDate(instant))} ${londonTime.format(instant)}`;
+}
+
+/** Audit actions in words, for the pages; the code stays alongside for searching. */
+const actionWords: Record<string, string> = {
+  'child.viewed': 'Opened the record',
+  'child.updated': 'Changed the record',
+  'child.read.refused': 'Was refused the record',
+  'child.write.refused': 'Was refused a change',
+  'child.break-glass': 'Opened it outside their access (break-glass)',
+  'child.access-log.viewed': 'Looked at who has seen the record',
+  'access.reviewed': 'Reviewed break-glass access',
+};
+
+function describeAction(action: string, outcome: string): string {
+  const words = actionWords[action];
+  const text = words ? `${words} (${action})` : action;
+  return outcome === 'refused' && !action.includes('refused') ? `${text}, refused` : text;
 }
 
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
