@@ -3,6 +3,7 @@ import { runRules } from '../engine.ts';
 import { findingOfProblem } from '../findings.ts';
 import { ssda903Context, type Ssda903Options, type Ssda903Rule } from './context.ts';
 import type { Ssda903Reading } from './read.ts';
+import { oc3Rules } from './rules/care-leavers-oc3.ts';
 import { episodeAgeRules } from './rules/episode-ages.ts';
 import { episodeCodeRules } from './rules/episode-codes.ts';
 import { episodePreviousYearRules } from './rules/episode-previous-year.ts';
@@ -29,6 +30,7 @@ export const ssda903Rules: readonly Ssda903Rule[] = [
   ...previousPermanenceRules,
   ...socialWorkerRules,
   ...oc2Rules,
+  ...oc3Rules,
 ];
 
 /** Tables whose rules Hearth implements so far; rules on other tables are not yet checked. */

@@ -1,19 +1,10 @@
 import { birthday } from '../../dates.ts';
 import { codeRule, type Ssda903Context, type Ssda903Rule } from '../context.ts';
-import type { Oc2Row, Ssda903Child } from '../tables.ts';
+import { ssda903Columns, type Oc2Row, type Ssda903Child } from '../tables.ts';
 import { continuouslyLookedAfter, rowDob, rowRule } from './support.ts';
 
-/** The OC2 items about children looked after for 12 months, coded 0 or 1. */
-const twelveMonthItems = [
-  'CONVICTED',
-  'HEALTH_CHECK',
-  'IMMUNISATIONS',
-  'TEETH_CHECK',
-  'HEALTH_ASSESSMENT',
-  'SUBSTANCE_MISUSE',
-  'INTERVENTION_RECEIVED',
-  'INTERVENTION_OFFERED',
-] as const;
+/** The OC2 items about children looked after for 12 months, coded 0 or 1: every column after SDQ_REASON. */
+export const twelveMonthItems = ssda903Columns.OC2.slice(4);
 /** The items every child of the OC2 cohort has, whatever their age. */
 const healthItems = ['IMMUNISATIONS', 'TEETH_CHECK', 'HEALTH_ASSESSMENT', 'SUBSTANCE_MISUSE'] as const;
 
