@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
@@ -23,6 +23,41 @@ const parsers = {
   [DATE_OID]: (value: string) => value,
   [INT8_OID]: (value: string) => Number(value),
 };
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite on disk may be opened by one process at a time: two would corrupt it. A lock file beside the data
+ * folder names the process holding it; a lock left by a process that has died is taken over.
+ */
+function lockEmbeddedDatabase(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const lockFile = `${dataDir}.lock`;
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      return () => rmSync(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(readFileSync(lockFile, 'utf8'));
+      if (holder && holder !== process.pid && processIsAlive(holder)) {
+        throw new Error(
+          `The embedded database ${dataDir} is in use by process ${holder} (perhaps \`hearth serve\`). ` +
+            'Stop it first, or run Hearth on PostgreSQL to use it from several processes.',
+        );
+      }
+      rmSync(lockFile, { force: true });
+    }
+  }
+  throw new Error(`Could not lock the embedded database ${dataDir}.`);
+}
 
 /** Which engine a database URL names, or undefined when it names none. */
 export function engineOf(url: string): Engine | undefined {
@@ -51,14 +86,18 @@ export async function openDatabase(url: string): Promise<Database> {
   }
   if (engine === 'pglite') {
     const dataDir = url === 'memory://' ? undefined : resolve(url.slice('pglite://'.length));
-    if (dataDir) mkdirSync(dataDir, { recursive: true });
-    const embedded = await PGlite.create(dataDir, {
-      extensions: { pg_trgm, fuzzystrmatch, pgcrypto },
-      parsers,
-    });
-    return new Kysely<Tables>({
-      dialect: new PostgresDialect({ pool: new PgliteSingleConnectionPool(embedded) as unknown as pg.Pool }),
-    });
+    const release = dataDir ? lockEmbeddedDatabase(dataDir) : () => undefined;
+    try {
+      const embedded = await PGlite.create(dataDir, {
+        extensions: { pg_trgm, fuzzystrmatch, pgcrypto },
+        parsers,
+      });
+      const pool = new PgliteSingleConnectionPool(embedded, release);
+      return new Kysely<Tables>({ dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }) });
+    } catch (error) {
+      release();
+      throw error;
+    }
   }
   throw new Error(`Cannot open the database "${url}": use pglite://PATH, memory:// or postgres://…`);
 }

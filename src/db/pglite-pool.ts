@@ -7,10 +7,12 @@ import type { PGlite } from '@electric-sql/pglite';
  */
 export class PgliteSingleConnectionPool {
   readonly #database: PGlite;
+  readonly #onEnd: () => void;
   #queue: Promise<void> = Promise.resolve();
 
-  constructor(database: PGlite) {
+  constructor(database: PGlite, onEnd: () => void = () => undefined) {
     this.#database = database;
+    this.#onEnd = onEnd;
   }
 
   async connect(): Promise<PgliteClient> {
@@ -25,6 +27,7 @@ export class PgliteSingleConnectionPool {
   async end(): Promise<void> {
     await this.#queue;
     await this.#database.close();
+    this.#onEnd();
   }
 }
 

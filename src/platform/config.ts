@@ -18,6 +18,8 @@ export interface Config {
   sessionIdleMinutes: number;
   /** Hours after sign-in when a session ends whatever the activity. */
   sessionMaxHours: number;
+  /** Sign-in attempts allowed from one address per minute, before 429 Too Many Requests. */
+  signInsPerMinute: number;
   logLevel: string;
   /** Load the demo council into an empty database on first start. */
   demo: boolean;
@@ -93,6 +95,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionSecret,
     sessionIdleMinutes: integer('HEARTH_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionMaxHours: integer('HEARTH_SESSION_MAX_HOURS', 12, 1, 7 * 24),
+    signInsPerMinute: integer('HEARTH_SIGN_INS_PER_MINUTE', 30, 1, 10_000),
     logLevel,
     demo: rawDemo !== 'off' && !production,
     demoPassword: env.HEARTH_DEMO_PASSWORD || defaultDemoPassword,

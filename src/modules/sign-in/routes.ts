@@ -50,7 +50,10 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: Static<typeof SignInForm> }>(
     '/sign-in',
     {
-      config: { ...access('public', 'user.signed-in'), rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: {
+        ...access('public', 'user.signed-in'),
+        rateLimit: { max: config.signInsPerMinute, timeWindow: '1 minute' },
+      },
       schema: { body: SignInForm, hide: true },
     },
     async (request, reply) => {

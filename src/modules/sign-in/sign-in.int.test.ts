@@ -216,3 +216,20 @@ describe('in production', async () => {
     await app.close();
   });
 });
+
+describe('sign-in rate limit', async () => {
+  const { app } = await testServer({ config: { signInsPerMinute: 3 } });
+
+  it('answers 429 once one address has tried too often in a minute', async () => {
+    const browser = new TestBrowser(app);
+    await browser.get('/sign-in');
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      statuses.push(
+        (await browser.post('/sign-in', { email: 'someone@council.example', password: 'guess number one' }))
+          .statusCode,
+      );
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+});
