@@ -13,6 +13,7 @@ import {
   TestBrowser,
   type TestResponse,
 } from './support/world.ts';
+import { anAssessment, anOpenEpisode } from './support/journey.ts';
 
 /**
  * Walks every registered route with every role, a worker who is not allocated to the child, and a signed-out
@@ -54,6 +55,8 @@ const childWriters: Who[] = [
   'independent-reviewing-officer',
   'service-manager',
 ];
+/** Managers, who authorise casework such as assessments. */
+const authorisers: Who[] = ['team-manager', 'service-manager'];
 const glassBreakers: Who[] = [
   'social-worker',
   'personal-adviser',
@@ -82,6 +85,45 @@ const expectations: Record<string, Record<Who, Outcome>> = {
     hidden: ['unallocated'],
     visitor: 'unauthorised',
   }),
+  // The front door and assessment (issue 5): pages, then the API.
+  'GET /children/:childId/journey': outcomes(childReaders, { hidden: ['unallocated'] }),
+  'GET /children/:childId/contacts/new': outcomes(childWriters, { hidden: ['unallocated'] }),
+  'POST /children/:childId/contacts/new': outcomes(childWriters, { hidden: ['unallocated'] }),
+  'GET /children/:childId/referrals/new': outcomes(childWriters, { hidden: ['unallocated'] }),
+  'POST /children/:childId/referrals/new': outcomes(childWriters, { hidden: ['unallocated'] }),
+  'GET /children/:childId/episodes/:episodeId/assessments/new': outcomes(childWriters, {
+    hidden: ['unallocated'],
+  }),
+  'POST /children/:childId/episodes/:episodeId/assessments/new': outcomes(childWriters, {
+    hidden: ['unallocated'],
+  }),
+  'GET /children/:childId/assessments/:assessmentId/authorise': outcomes(authorisers),
+  'POST /children/:childId/assessments/:assessmentId/authorise': outcomes(authorisers),
+  'GET /children/:childId/episodes/:episodeId/close': outcomes(childWriters, { hidden: ['unallocated'] }),
+  'POST /children/:childId/episodes/:episodeId/close': outcomes(childWriters, { hidden: ['unallocated'] }),
+  'GET /api/children/:childId/episodes': outcomes(childReaders, {
+    hidden: ['unallocated'],
+    visitor: 'unauthorised',
+  }),
+  'POST /api/children/:childId/contacts': outcomes(childWriters, {
+    hidden: ['unallocated'],
+    visitor: 'unauthorised',
+  }),
+  'POST /api/children/:childId/referrals': outcomes(childWriters, {
+    hidden: ['unallocated'],
+    visitor: 'unauthorised',
+  }),
+  'POST /api/children/:childId/episodes/:episodeId/assessments': outcomes(childWriters, {
+    hidden: ['unallocated'],
+    visitor: 'unauthorised',
+  }),
+  'POST /api/children/:childId/assessments/:assessmentId/authorisation': outcomes(authorisers, {
+    visitor: 'unauthorised',
+  }),
+  'POST /api/children/:childId/episodes/:episodeId/closure': outcomes(childWriters, {
+    hidden: ['unallocated'],
+    visitor: 'unauthorised',
+  }),
   'GET /children/:childId/access-log': outcomes(['team-manager', 'service-manager', 'director', 'auditor']),
   'GET /audit': outcomes(['service-manager', 'director', 'auditor']),
   'GET /access-review': outcomes(['team-manager', 'service-manager', 'director']),
@@ -92,6 +134,11 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   'POST /break-glass': outcomes(glassBreakers),
   'POST /sign-out': outcomes(signedIn),
 };
+
+function dateBoxes(name: string, date: string): Record<string, string> {
+  const [year, month, day] = date.split('-') as [string, string, string];
+  return { [`${name}-day`]: day, [`${name}-month`]: month, [`${name}-year`]: year };
+}
 
 function outcomeOf(response: TestResponse): Outcome | string {
   const location = String(response.headers.location ?? '');
@@ -166,10 +213,30 @@ describe('every route with every role', async () => {
     return String(row.version);
   }
 
+  /** A fresh open episode (closing any other) and an assessment in it, so each attempt starts from the same state. */
+  async function freshCasework(pattern: string): Promise<{ episodeId: string; assessmentId: string }> {
+    await db
+      .updateTable('episodes')
+      .set((eb) => ({ closed_on: eb.ref('referral_date'), closure_reason: 'RC7' }))
+      .where('child_id', '=', child.id)
+      .where('closed_on', 'is', null)
+      .execute();
+    // A referral needs no open episode; a closure needs one with no assessment awaiting authorisation.
+    if (pattern.includes('referrals')) return { episodeId: '', assessmentId: '' };
+    const episodeId = await anOpenEpisode(db, child, workers['social-worker']);
+    if (/close|closure/.test(pattern)) return { episodeId, assessmentId: '' };
+    return { episodeId, assessmentId: await anAssessment(db, child, workers['social-worker'], episodeId) };
+  }
+
   async function send(route: string, browser: TestBrowser): Promise<TestResponse> {
     const [method, pattern] = route.split(' ') as [string, string];
+    const casework = /:episodeId|:assessmentId|referrals/.test(pattern)
+      ? await freshCasework(pattern)
+      : undefined;
     const url = pattern
       .replace(':childId', child.id)
+      .replace(':episodeId', casework?.episodeId ?? '')
+      .replace(':assessmentId', casework?.assessmentId ?? '')
       .replace(':grantId', grantId)
       .replace('/assets/*', '/assets/images/favicon.ico')
       .replace('/govuk/*', '/govuk/govuk-frontend.min.css')
@@ -187,6 +254,30 @@ describe('every route with every role', async () => {
         },
       });
     }
+    const bodies: Record<string, unknown> = {
+      'POST /api/children/:childId/contacts': {
+        receivedOn: '2025-06-13',
+        source: '6',
+        reason: 'Police notification',
+        decision: 'referral',
+        decidedOn: '2025-06-13',
+      },
+      'POST /api/children/:childId/referrals': { referralDate: '2025-07-01', source: '6', primaryNeed: 'N1' },
+      'POST /api/children/:childId/episodes/:episodeId/assessments': {
+        startDate: '2025-06-03',
+        factors: ['3A'],
+      },
+      'POST /api/children/:childId/assessments/:assessmentId/authorisation': {
+        authorisedOn: '2025-06-20',
+        version: 1,
+      },
+      'POST /api/children/:childId/episodes/:episodeId/closure': {
+        closedOn: '2025-06-20',
+        reason: 'RC7',
+        version: 1,
+      },
+    };
+    if (route in bodies) return browser.request({ method: 'POST', url, json: bodies[route] });
     const forms: Record<string, Record<string, string>> = {
       'POST /sign-in': { email: 'nobody@council.example', password: 'wrong password entirely' },
       'POST /children/:childId/edit': {
@@ -196,6 +287,30 @@ describe('every route with every role', async () => {
         'dateOfBirth-day': '27',
         'dateOfBirth-month': '3',
         'dateOfBirth-year': '2015',
+      },
+      'POST /children/:childId/contacts/new': {
+        ...dateBoxes('receivedOn', '2025-06-13'),
+        source: '6',
+        reason: 'Police notification',
+        decision: 'referral',
+        ...dateBoxes('decidedOn', '2025-06-13'),
+      },
+      'POST /children/:childId/referrals/new': {
+        ...dateBoxes('referralDate', '2025-07-01'),
+        source: '6',
+        primaryNeed: 'N1',
+      },
+      'POST /children/:childId/episodes/:episodeId/assessments/new': {
+        ...dateBoxes('startDate', '2025-06-03'),
+      },
+      'POST /children/:childId/assessments/:assessmentId/authorise': {
+        version: '1',
+        ...dateBoxes('authorisedOn', '2025-06-20'),
+      },
+      'POST /children/:childId/episodes/:episodeId/close': {
+        version: '1',
+        reason: 'RC7',
+        ...dateBoxes('closedOn', '2025-06-20'),
       },
       'POST /break-glass': { localId: child.localId, reason: 'Duty call: police at the home tonight' },
     };

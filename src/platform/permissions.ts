@@ -35,6 +35,8 @@ export const permissions = [
   'child:write',
   /** Allocate and reallocate children to workers. */
   'child:allocate',
+  /** Authorise casework that needs a manager's approval, such as an assessment. */
+  'casework:authorise',
   /** Open a child outside one's access, giving a reason. */
   'child:break-glass',
   /** See who has opened a child's record. */
@@ -54,6 +56,7 @@ const caseHolder: RolePermission[] = ['child:read', 'child:write', 'child:break-
 const manager: RolePermission[] = [
   ...caseHolder,
   'child:allocate',
+  'casework:authorise',
   'audit:child-access',
   'access:review',
   'figures:read',

@@ -16,6 +16,8 @@ import { registerAuthentication } from './authentication.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { childrenRoutes } from '../modules/children/routes.ts';
 import { homeRoutes } from '../modules/home/routes.ts';
+import { referralApiRoutes } from '../modules/referrals/api.ts';
+import { referralRoutes } from '../modules/referrals/routes.ts';
 import { signInRoutes } from '../modules/sign-in/routes.ts';
 import { staffRoutes } from '../modules/staff/routes.ts';
 import { startRoutes } from '../modules/start/routes.ts';
@@ -121,7 +123,16 @@ export async function buildServer(context: {
   );
   await app.register(healthRoutes);
   await registerAuthentication(app);
-  for (const feature of [startRoutes, signInRoutes, homeRoutes, childrenRoutes, auditRoutes, staffRoutes]) {
+  for (const feature of [
+    startRoutes,
+    signInRoutes,
+    homeRoutes,
+    childrenRoutes,
+    auditRoutes,
+    staffRoutes,
+    referralRoutes,
+    referralApiRoutes,
+  ]) {
     await app.register(feature);
   }
   return app;

@@ -1,0 +1,93 @@
+import type { Kysely } from 'kysely';
+import type { Tables } from '../../db/schema.ts';
+
+type Db = Kysely<Tables>;
+
+/** The facts the referral rules need about a child: date of birth, open episode, earlier referral dates. */
+export async function childReferralFacts(db: Db, councilId: string, childId: string) {
+  const child = await db
+    .selectFrom('children')
+    .select(['date_of_birth', 'given_name', 'family_name'])
+    .where('council_id', '=', councilId)
+    .where('id', '=', childId)
+    .executeTakeFirstOrThrow();
+  const episodes = await db
+    .selectFrom('episodes')
+    .select(['referral_date', 'closed_on'])
+    .where('council_id', '=', councilId)
+    .where('child_id', '=', childId)
+    .execute();
+  return {
+    child,
+    openEpisode: episodes.find((episode) => episode.closed_on === null) ?? null,
+    referralDates: episodes.map((episode) => episode.referral_date),
+  };
+}
+
+export function episodesOfChild(db: Db, councilId: string, childId: string) {
+  return db
+    .selectFrom('episodes')
+    .selectAll()
+    .where('council_id', '=', councilId)
+    .where('child_id', '=', childId)
+    .orderBy('referral_date', 'desc')
+    .execute();
+}
+
+/** One episode of one child, locked for the change about to be made to it. */
+export function episodeForUpdate(db: Db, councilId: string, childId: string, episodeId: string) {
+  return db
+    .selectFrom('episodes')
+    .selectAll()
+    .where('council_id', '=', councilId)
+    .where('child_id', '=', childId)
+    .where('id', '=', episodeId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export function assessmentsOfEpisode(db: Db, councilId: string, episodeId: string) {
+  return db
+    .selectFrom('assessments as a')
+    .leftJoin('workers as w', (join) =>
+      join.onRef('w.council_id', '=', 'a.council_id').onRef('w.id', '=', 'a.authorised_by'),
+    )
+    .selectAll('a')
+    .select(['w.given_name as authoriser_given_name', 'w.family_name as authoriser_family_name'])
+    .where('a.council_id', '=', councilId)
+    .where('a.episode_id', '=', episodeId)
+    .orderBy('a.start_date')
+    .execute();
+}
+
+export function factorsOf(db: Db, councilId: string, assessmentIds: string[]) {
+  if (assessmentIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('assessment_factors')
+    .select(['assessment_id', 'code'])
+    .where('council_id', '=', councilId)
+    .where('assessment_id', 'in', assessmentIds)
+    .orderBy('code')
+    .execute();
+}
+
+export function assessmentForUpdate(db: Db, councilId: string, childId: string, assessmentId: string) {
+  return db
+    .selectFrom('assessments')
+    .selectAll()
+    .where('council_id', '=', councilId)
+    .where('child_id', '=', childId)
+    .where('id', '=', assessmentId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export function contactsOfChild(db: Db, councilId: string, childId: string) {
+  return db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('council_id', '=', councilId)
+    .where('child_id', '=', childId)
+    .orderBy('received_at', 'desc')
+    .execute();
+}

@@ -1,0 +1,262 @@
+import type { FastifyInstance } from 'fastify';
+import { Type, type TSchema } from 'typebox';
+import type { Actor } from '../../platform/actor.ts';
+import { actorOf } from '../../platform/authentication.ts';
+import { Conflict, NotFound, ValidationError } from '../../platform/errors.ts';
+import { formErrors } from '../../platform/forms.ts';
+import { access } from '../../platform/route-table.ts';
+import { takeFormStash } from '../sign-in/service.ts';
+import { authoriseAssessment, recordAssessment } from './assessment-service.ts';
+import {
+  AssessmentForm,
+  AssessmentParams,
+  AuthoriseForm,
+  ChildParams,
+  CloseForm,
+  ContactForm,
+  EpisodeParams,
+  ReferralForm,
+  formDate,
+  listOf,
+} from './schemas.ts';
+import { closeEpisode, recordContact, recordReferral, viewJourney } from './service.ts';
+import {
+  codeSelectItems,
+  decisionNames,
+  factorItems,
+  namedItems,
+  outcomeNames,
+} from './views/journey-view-models.ts';
+
+type Form = Record<string, string | string[] | undefined>;
+type Params = { childId: string; episodeId?: string; assessmentId?: string };
+type Journey = Awaited<ReturnType<typeof viewJourney>>;
+
+/** The items a form's selects, radios and checkboxes need, with what was typed chosen again. */
+function choices(actor: Actor, values: Form) {
+  return {
+    sources: codeSelectItems('ReferralSource', actor.today, values.source),
+    primaryNeeds: codeSelectItems('PrimaryNeedCode', actor.today, values.primaryNeed),
+    closureReasons: codeSelectItems('ReasonForClosure', actor.today, values.reason),
+    decisions: namedItems(decisionNames, values.decision),
+    outcomes: [{ value: '', text: 'Not yet known' }, ...namedItems(outcomeNames, values.outcome)],
+    factors: factorItems(actor.today, values.factors),
+  };
+}
+
+function findEpisode(journey: Journey, episodeId: string | undefined) {
+  const episode = journey.episodes.find((candidate) => candidate.id === episodeId);
+  if (!episode) throw new NotFound();
+  return episode;
+}
+
+function findAssessment(journey: Journey, assessmentId: string | undefined) {
+  for (const episode of journey.episodes)
+    for (const assessment of episode.assessments)
+      if (assessment.id === assessmentId) return { episode, assessment };
+  throw new NotFound();
+}
+
+/** The pages of the front door and assessment: the child's journey, and a form for each step. */
+export async function referralRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.hearth;
+
+  app.get<{ Params: Params }>(
+    '/children/:childId/journey',
+    { config: access('child:read', 'episodes.viewed'), schema: { params: ChildParams, hide: true } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const journey = await viewJourney(db, actor, request.params.childId);
+      return reply.page('referrals/views/journey.njk', {
+        pageTitle: `Contacts, referrals and assessments – ${journey.child.given_name} ${journey.child.family_name}`,
+        childId: request.params.childId,
+        ...journey,
+        decisionNames,
+        outcomeNames,
+      });
+    },
+  );
+
+  /**
+   * One form step: the page (restoring what was typed if a session ended mid-submit), and its submission, which
+   * shows the GOV.UK error summary with what was typed on a refusal, or the changes since on a stale edit.
+   */
+  function formStep(spec: {
+    url: string;
+    permission: string;
+    audit: string;
+    params: TSchema;
+    body: TSchema;
+    template: string;
+    title: string;
+    initial?: (journey: Journey, params: Params) => Form;
+    submit: (actor: Actor, params: Params, form: Form) => Promise<unknown>;
+  }) {
+    const render = async (actor: Actor, params: Params, values: Form, extra: Record<string, unknown>) => {
+      const journey = await viewJourney(db, actor, params.childId);
+      const episode = params.episodeId ? findEpisode(journey, params.episodeId) : undefined;
+      const found = params.assessmentId ? findAssessment(journey, params.assessmentId) : undefined;
+      const merged = { ...(spec.initial?.(journey, params) ?? {}), ...values };
+      return {
+        pageTitle: spec.title,
+        child: journey.child,
+        childId: params.childId,
+        episode: episode ?? found?.episode,
+        assessment: found?.assessment,
+        values: merged,
+        errors: {},
+        ...choices(actor, merged),
+        ...extra,
+      };
+    };
+    app.get<{ Params: Params; Querystring: { restore?: string } }>(
+      spec.url,
+      {
+        config: access(spec.permission, 'episodes.viewed'),
+        schema: {
+          params: spec.params,
+          querystring: Type.Object({ restore: Type.Optional(Type.String({ maxLength: 100 })) }),
+          hide: true,
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const restored = request.query.restore
+          ? await takeFormStash(db, actor, request.query.restore)
+          : undefined;
+        const values = (restored?.fields ?? {}) as Form;
+        return reply.page(
+          spec.template,
+          await render(actor, request.params, values, { restored: Boolean(restored) }),
+        );
+      },
+    );
+    app.post<{ Params: Params; Body: Form }>(
+      spec.url,
+      {
+        config: access(spec.permission, spec.audit),
+        schema: { params: spec.params, body: spec.body, hide: true },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        try {
+          await spec.submit(actor, request.params, request.body);
+        } catch (error) {
+          if (error instanceof ValidationError)
+            return reply
+              .code(400)
+              .page(
+                spec.template,
+                await render(actor, request.params, request.body, formErrors(error.fields)),
+              );
+          if (error instanceof Conflict)
+            return reply
+              .code(409)
+              .page(
+                spec.template,
+                await render(
+                  actor,
+                  request.params,
+                  { ...request.body, version: String(error.currentVersion) },
+                  { conflict: error },
+                ),
+              );
+          throw error;
+        }
+        return reply.redirect(`/children/${request.params.childId}/journey`, 303);
+      },
+    );
+  }
+
+  formStep({
+    url: '/children/:childId/contacts/new',
+    permission: 'child:write',
+    audit: 'contact.recorded',
+    params: ChildParams,
+    body: ContactForm,
+    template: 'referrals/views/contact.njk',
+    title: 'Record a contact',
+    submit: (actor, params, form) =>
+      recordContact(db, actor, params.childId, {
+        receivedOn: formDate(form, 'receivedOn', 'The date the contact was received'),
+        receivedTime: String(form.receivedTime ?? ''),
+        source: String(form.source ?? ''),
+        reason: String(form.reason ?? ''),
+        mashPartners: String(form.mashPartners ?? '').split(/[\n,]/),
+        decision: String(form.decision ?? ''),
+        decidedOn: formDate(form, 'decidedOn', 'The date of the decision'),
+      }),
+  });
+
+  formStep({
+    url: '/children/:childId/referrals/new',
+    permission: 'child:write',
+    audit: 'referral.recorded',
+    params: ChildParams,
+    body: ReferralForm,
+    template: 'referrals/views/referral.njk',
+    title: 'Record a referral',
+    submit: (actor, params, form) =>
+      recordReferral(db, actor, params.childId, {
+        referralDate: formDate(form, 'referralDate', 'The date of the referral'),
+        source: String(form.source ?? ''),
+        primaryNeed: String(form.primaryNeed ?? ''),
+        noFurtherAction: form.noFurtherAction === 'yes',
+        contactId: (form.contactId as string | undefined) || null,
+      }),
+  });
+
+  formStep({
+    url: '/children/:childId/episodes/:episodeId/assessments/new',
+    permission: 'child:write',
+    audit: 'assessment.recorded',
+    params: EpisodeParams,
+    body: AssessmentForm,
+    template: 'referrals/views/assessment.njk',
+    title: 'Record an assessment',
+    submit: (actor, params, form) =>
+      recordAssessment(db, actor, params.childId, params.episodeId!, {
+        startDate: formDate(form, 'startDate', 'The date the assessment started'),
+        factors: listOf(form.factors),
+        outcome: String(form.outcome ?? ''),
+        summary: String(form.summary ?? ''),
+      }),
+  });
+
+  formStep({
+    url: '/children/:childId/assessments/:assessmentId/authorise',
+    permission: 'casework:authorise',
+    audit: 'assessment.authorised',
+    params: AssessmentParams,
+    body: AuthoriseForm,
+    template: 'referrals/views/authorise.njk',
+    title: 'Authorise the assessment',
+    initial: (journey, params) => {
+      const { assessment } = findAssessment(journey, params.assessmentId);
+      return { version: String(assessment.version), outcome: assessment.outcome ?? '' };
+    },
+    submit: (actor, params, form) =>
+      authoriseAssessment(db, actor, params.childId, params.assessmentId!, {
+        authorisedOn: formDate(form, 'authorisedOn', 'The date of authorisation'),
+        outcome: String(form.outcome ?? ''),
+        version: Number(form.version),
+      }),
+  });
+
+  formStep({
+    url: '/children/:childId/episodes/:episodeId/close',
+    permission: 'child:write',
+    audit: 'episode.closed',
+    params: EpisodeParams,
+    body: CloseForm,
+    template: 'referrals/views/close.njk',
+    title: 'Close the episode of need',
+    initial: (journey, params) => ({ version: String(findEpisode(journey, params.episodeId).version) }),
+    submit: (actor, params, form) =>
+      closeEpisode(db, actor, params.childId, params.episodeId!, {
+        closedOn: formDate(form, 'closedOn', 'The date the episode closed'),
+        reason: String(form.reason ?? ''),
+        version: Number(form.version),
+      }),
+  });
+}

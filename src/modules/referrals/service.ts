@@ -1,0 +1,214 @@
+import { Temporal } from 'temporal-polyfill';
+import { v7 as uuidv7 } from 'uuid';
+import type { Database } from '../../db/database.ts';
+import {
+  closureProblems,
+  contactProblems,
+  isReReferral,
+  referralProblems,
+  type ContactInput,
+  type DateEntry,
+  type ReferralInput,
+} from '../../domain/journey/rules.ts';
+import { requireChildren } from '../../platform/access.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { NotFound, ValidationError } from '../../platform/errors.ts';
+import { auditSource, withTransaction } from '../../platform/transactions.ts';
+import { updateVersioned } from '../../platform/versioning.ts';
+import {
+  assessmentsOfEpisode,
+  childReferralFacts,
+  contactsOfChild,
+  episodeForUpdate,
+  episodesOfChild,
+  factorsOf,
+} from './queries.ts';
+
+/** The CIN reason for closure given to a referral that ends in no further action. */
+const NFA_CLOSURE_REASON = 'RC8';
+
+function refuseIf(problems: { path: string; message: string }[]): void {
+  if (problems.length) throw new ValidationError(problems);
+}
+
+/** A London wall-clock time on a date, as an instant; a time that is not HH:MM is a problem for the form. */
+function londonInstant(date: string, time: string): Date {
+  return new Date(
+    Temporal.PlainDateTime.from(`${date}T${time}`).toZonedDateTime('Europe/London').toInstant()
+      .epochMilliseconds,
+  );
+}
+
+export interface NewContact extends ContactInput {
+  receivedTime: string;
+  mashPartners: string[];
+}
+
+/**
+ * Records a contact about a child and the decision on it (Working Together 2023: decided within 1 working
+ * day). Refused with field messages, and nothing written, when the rules are not met.
+ */
+export async function recordContact(db: Database, actor: Actor, childId: string, input: NewContact) {
+  return withTransaction(db, actor, async (trx) => {
+    await requireChildren(trx, actor, 'write', [childId]);
+    const problems = contactProblems(input, actor.today);
+    const time = input.receivedTime.trim() || '00:00';
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time))
+      problems.push({ path: 'receivedTime', message: 'Enter the time as hours and minutes, like 14:30' });
+    refuseIf(problems);
+    const receivedOn = (input.receivedOn as { date: string }).date;
+    const id = uuidv7();
+    await trx
+      .insertInto('contacts')
+      .values({
+        council_id: actor.councilId,
+        id,
+        child_id: childId,
+        received_at: londonInstant(receivedOn, time),
+        source: input.source.trim(),
+        reason: input.reason.trim(),
+        mash_partners: input.mashPartners.map((partner) => partner.trim()).filter(Boolean),
+        decision: input.decision,
+        decided_on: (input.decidedOn as { date: string }).date,
+        recorded_by: actor.workerId,
+      })
+      .execute();
+    await appendAudit(trx, auditSource(actor), {
+      action: 'contact.recorded',
+      childId,
+      details: { contactId: id, decision: input.decision },
+    });
+    return id;
+  });
+}
+
+export interface NewReferral extends ReferralInput {
+  noFurtherAction: boolean;
+  contactId?: string | null;
+}
+
+/**
+ * Records a referral, opening an episode of need, and works out whether it is a re-referral. A referral that
+ * ends in no further action closes its episode on the day with reason RC8. A child has at most one open
+ * episode: the rules refuse a second, and the database's partial unique index holds even for a race.
+ */
+export async function recordReferral(db: Database, actor: Actor, childId: string, input: NewReferral) {
+  return withTransaction(db, actor, async (trx) => {
+    await requireChildren(trx, actor, 'write', [childId]);
+    const facts = await childReferralFacts(trx, actor.councilId, childId);
+    refuseIf(
+      referralProblems(
+        input,
+        {
+          dateOfBirth: facts.child.date_of_birth,
+          openEpisodeReferredOn: facts.openEpisode?.referral_date ?? null,
+        },
+        actor.today,
+      ),
+    );
+    const referralDate = (input.referralDate as { date: string }).date;
+    const id = uuidv7();
+    try {
+      await trx
+        .insertInto('episodes')
+        .values({
+          council_id: actor.councilId,
+          id,
+          child_id: childId,
+          contact_id: input.contactId ?? null,
+          referral_date: referralDate,
+          referral_source: input.source.trim(),
+          primary_need: input.primaryNeed.trim(),
+          re_referral: isReReferral(referralDate, facts.referralDates),
+          no_further_action: input.noFurtherAction,
+          closed_on: input.noFurtherAction ? referralDate : null,
+          closure_reason: input.noFurtherAction ? NFA_CLOSURE_REASON : null,
+          recorded_by: actor.workerId,
+          updated_at: actor.now,
+        })
+        .execute();
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505')
+        throw new ValidationError([
+          { path: 'referralDate', message: 'The child already has an open episode of need: close it first' },
+        ]);
+      throw error;
+    }
+    await appendAudit(trx, auditSource(actor), {
+      action: 'referral.recorded',
+      childId,
+      details: { episodeId: id, noFurtherAction: input.noFurtherAction },
+    });
+    return id;
+  });
+}
+
+/** Closes an episode of need with a date and a CIN reason for closure, refusing an edit from a stale version. */
+export async function closeEpisode(
+  db: Database,
+  actor: Actor,
+  childId: string,
+  episodeId: string,
+  input: { closedOn: DateEntry; reason: string; version: number },
+) {
+  return withTransaction(db, actor, async (trx) => {
+    await requireChildren(trx, actor, 'write', [childId]);
+    const episode = await episodeForUpdate(trx, actor.councilId, childId, episodeId);
+    if (!episode) throw new NotFound();
+    // A stale version is answered with what changed since (Conflict), before the rules are applied.
+    if (episode.version === input.version) {
+      const assessments = await assessmentsOfEpisode(trx, actor.councilId, episodeId);
+      refuseIf(
+        closureProblems(
+          input,
+          {
+            referralDate: episode.referral_date,
+            closedOn: episode.closed_on,
+            assessmentsAwaitingAuthorisation: assessments.filter((a) => !a.authorised_on).length,
+          },
+          actor.today,
+        ),
+      );
+    }
+    const version = await updateVersioned(
+      trx,
+      actor,
+      { table: 'episodes', id: episodeId, expectedVersion: input.version },
+      { closed_on: (input.closedOn as { date: string }).date, closure_reason: input.reason.trim() },
+    );
+    await appendAudit(trx, auditSource(actor), {
+      action: 'episode.closed',
+      childId,
+      details: { episodeId, reason: input.reason.trim(), version },
+    });
+    return version;
+  });
+}
+
+/** A child's contacts and episodes of need, each with its assessments and their factors. The read is audited. */
+export async function viewJourney(db: Database, actor: Actor, childId: string) {
+  return withTransaction(db, actor, async (trx) => {
+    await requireChildren(trx, actor, 'read', [childId]);
+    const facts = await childReferralFacts(trx, actor.councilId, childId);
+    const contacts = await contactsOfChild(trx, actor.councilId, childId);
+    const episodes = [];
+    for (const episode of await episodesOfChild(trx, actor.councilId, childId)) {
+      const assessments = await assessmentsOfEpisode(trx, actor.councilId, episode.id);
+      const factors = await factorsOf(
+        trx,
+        actor.councilId,
+        assessments.map((assessment) => assessment.id),
+      );
+      episodes.push({
+        ...episode,
+        assessments: assessments.map((assessment) => ({
+          ...assessment,
+          factors: factors.filter((f) => f.assessment_id === assessment.id).map((f) => f.code),
+        })),
+      });
+    }
+    await appendAudit(trx, auditSource(actor), { action: 'episodes.viewed', childId });
+    return { child: facts.child, contacts, episodes };
+  });
+}
