@@ -3,6 +3,7 @@ import { runRules } from '../engine.ts';
 import { findingOfProblem } from '../findings.ts';
 import { ssda903Context, type Ssda903Options, type Ssda903Rule } from './context.ts';
 import type { Ssda903Reading } from './read.ts';
+import { ad1Rules } from './rules/adoption-ad1.ts';
 import { oc3Rules } from './rules/care-leavers-oc3.ts';
 import { episodeAgeRules } from './rules/episode-ages.ts';
 import { episodeCodeRules } from './rules/episode-codes.ts';
@@ -31,6 +32,7 @@ export const ssda903Rules: readonly Ssda903Rule[] = [
   ...socialWorkerRules,
   ...oc2Rules,
   ...oc3Rules,
+  ...ad1Rules,
 ];
 
 /** Tables whose rules Hearth implements so far; rules on other tables are not yet checked. */
