@@ -53,6 +53,24 @@ function ad1AndEpisodes(
   );
 }
 
+/** A rule comparing each AD1 row with the child's episodes that `pick` chooses; flags both. */
+function ad1EpisodeRule(
+  code: string,
+  message: string,
+  fields: readonly string[],
+  pick: (child: Ssda903Child) => readonly EpisodeRow[],
+  broken: (ad1: Ad1Row, episode: EpisodeRow) => boolean,
+): Ssda903Rule {
+  return {
+    code,
+    message,
+    tables: ['AD1', 'Episodes'],
+    fields,
+    years: { from: 2025 },
+    check: (child) => ad1AndEpisodes(child, pick(child), broken),
+  };
+}
+
 /** SSDA903 rules of 2025–26 on AD1: the adoptions of the year, their dates and adopters. */
 export const ad1Rules: readonly Ssda903Rule[] = [
   dateRule('112', 'The date the child should be placed for adoption is not a real date.', 'AD1', 'DATE_INT'),
@@ -126,52 +144,29 @@ export const ad1Rules: readonly Ssda903Rule[] = [
       row.DATE_MATCH !== null &&
       (!given(row, 'DATE_INT') || (row.DATE_INT !== null && row.DATE_INT > row.DATE_MATCH)),
   ),
-  {
-    code: '331',
-    message:
-      'The date of matching with adopters must be on or before the date the child was placed for adoption.',
-    tables: ['AD1', 'Episodes'],
-    fields: ['DATE_MATCH', 'DECOM', 'REC'],
-    years: { from: 2025 },
-    check: (child) =>
-      ad1AndEpisodes(
-        child,
-        child.Episodes.filter(adopted),
-        (ad1, episode) => ad1.DATE_MATCH !== null && episode.DECOM !== null && ad1.DATE_MATCH > episode.DECOM,
-      ),
-  },
-  {
-    code: '334',
-    message:
-      'The date the child should be placed for adoption must be on or after the date the child started to be looked after in the latest period of care.',
-    tables: ['AD1', 'Episodes'],
-    fields: ['DATE_INT', 'DECOM', 'RNE'],
-    years: { from: 2025 },
-    check: (child) => {
-      const start = child.Episodes.findLast((episode) => episode.RNE === 'S' && episode.DECOM !== null);
-      return ad1AndEpisodes(
-        child,
-        start ? [start] : [],
-        (ad1, episode) => ad1.DATE_INT !== null && ad1.DATE_INT < episode.DECOM!,
-      );
-    },
-  },
-  {
-    code: '335',
-    message:
-      'Whether the child was adopted by former foster carers does not fit the last placement: 0 with placement A3 or A5 (with current foster carers), or 1 with A4 or A6.',
-    tables: ['AD1', 'Episodes'],
-    fields: ['FOSTER_CARE', 'PLACE', 'REC'],
-    years: { from: 2025 },
-    check: (child) =>
-      ad1AndEpisodes(
-        child,
-        child.Episodes.filter(adopted),
-        (ad1, episode) =>
-          (ad1.FOSTER_CARE === '0' && (episode.PLACE === 'A3' || episode.PLACE === 'A5')) ||
-          (ad1.FOSTER_CARE === '1' && (episode.PLACE === 'A4' || episode.PLACE === 'A6')),
-      ),
-  },
+  ad1EpisodeRule(
+    '331',
+    'The date of matching with adopters must be on or before the date the child was placed for adoption.',
+    ['DATE_MATCH', 'DECOM', 'REC'],
+    (child) => child.Episodes.filter(adopted),
+    (ad1, episode) => ad1.DATE_MATCH !== null && episode.DECOM !== null && ad1.DATE_MATCH > episode.DECOM,
+  ),
+  ad1EpisodeRule(
+    '334',
+    'The date the child should be placed for adoption must be on or after the date the child started to be looked after in the latest period of care.',
+    ['DATE_INT', 'DECOM', 'RNE'],
+    (child) => child.Episodes.filter((episode) => episode.RNE === 'S' && episode.DECOM !== null).slice(-1),
+    (ad1, episode) => ad1.DATE_INT !== null && ad1.DATE_INT < episode.DECOM!,
+  ),
+  ad1EpisodeRule(
+    '335',
+    'Whether the child was adopted by former foster carers does not fit the last placement: 0 with placement A3 or A5 (with current foster carers), or 1 with A4 or A6.',
+    ['FOSTER_CARE', 'PLACE', 'REC'],
+    (child) => child.Episodes.filter(adopted),
+    (ad1, episode) =>
+      (ad1.FOSTER_CARE === '0' && (episode.PLACE === 'A3' || episode.PLACE === 'A5')) ||
+      (ad1.FOSTER_CARE === '1' && (episode.PLACE === 'A4' || episode.PLACE === 'A6')),
+  ),
   rowRule(
     '336',
     'The child was placed for adoption with current foster carers (A3 or A5), but the placement before was not a foster or adoption placement.',
@@ -194,20 +189,13 @@ export const ad1Rules: readonly Ssda903Rule[] = [
     ['REC', 'PLACE'],
     (row) => adopted(row) && !placedForAdoption.has(row.PLACE ?? ''),
   ),
-  {
-    code: '521',
-    message:
-      'The date of the decision that the child should be placed for adoption must be on or before the date the child was placed for adoption.',
-    tables: ['AD1', 'Episodes'],
-    fields: ['DATE_INT', 'DECOM', 'PLACE'],
-    years: { from: 2025 },
-    check: (child) =>
-      ad1AndEpisodes(
-        child,
-        child.Episodes.filter((episode) => placedForAdoption.has(episode.PLACE ?? '')),
-        (ad1, episode) => ad1.DATE_INT !== null && episode.DECOM !== null && ad1.DATE_INT > episode.DECOM,
-      ),
-  },
+  ad1EpisodeRule(
+    '521',
+    'The date of the decision that the child should be placed for adoption must be on or before the date the child was placed for adoption.',
+    ['DATE_INT', 'DECOM', 'PLACE'],
+    (child) => child.Episodes.filter((episode) => placedForAdoption.has(episode.PLACE ?? '')),
+    (ad1, episode) => ad1.DATE_INT !== null && episode.DECOM !== null && ad1.DATE_INT > episode.DECOM,
+  ),
   {
     code: '601',
     message: 'The child was adopted during the year, but the items about the adoption are not all given.',

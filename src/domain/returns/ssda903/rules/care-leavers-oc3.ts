@@ -1,6 +1,7 @@
 import { ageOn, birthday } from '../../dates.ts';
 import { codeRule, type Ssda903Rule } from '../context.ts';
 import type { Oc3Row, Ssda903Child, Ssda903Table } from '../tables.ts';
+import { adoptionItems } from './adoption-ad1.ts';
 import { twelveMonthItems } from './outcomes-oc2.ts';
 import { continuouslyLookedAfter, rowDob, rowRule } from './support.ts';
 
@@ -245,7 +246,5 @@ export const oc3Rules: readonly Ssda903Rule[] = [
 
 /** True when an AD1 row gives any adoption information. */
 function adoptionGiven(row: Ssda903Child['AD1'][number]): boolean {
-  return (['DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'] as const).some(
-    (field) => row[field] !== null || row.unreadable[field] !== undefined,
-  );
+  return adoptionItems.some((field) => row[field] !== null || row.unreadable[field] !== undefined);
 }
