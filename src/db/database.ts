@@ -51,6 +51,7 @@ function lockEmbeddedDatabase(dataDir: string): () => void {
         throw new Error(
           `The embedded database ${dataDir} is in use by process ${holder} (perhaps \`hearth serve\`). ` +
             'Stop it first, or run Hearth on PostgreSQL to use it from several processes.',
+          { cause: error },
         );
       }
       rmSync(lockFile, { force: true });
