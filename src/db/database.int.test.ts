@@ -11,7 +11,11 @@ describe('the embedded database on disk', () => {
     const db = await openDatabase(url);
     const second = spawnSync(
       process.execPath,
-      ['--input-type=module', '-e', `import('${new URL('./database.ts', import.meta.url).pathname}').then((m) => m.openDatabase('${url}'))`],
+      [
+        '--input-type=module',
+        '-e',
+        `import('${new URL('./database.ts', import.meta.url).pathname}').then((m) => m.openDatabase('${url}'))`,
+      ],
       { encoding: 'utf8', timeout: 30_000 },
     );
     expect(second.status).not.toBe(0);
