@@ -91,30 +91,37 @@ export function summaryLines(validation: Validation): string[] {
   return lines;
 }
 
-function validateWithProgress(
-  reading: Ssda903Reading,
-  options: ValidateOptions,
-  previous: Ssda903Reading | null,
-) {
+/** Runs `validate` with a progress bar of children on stderr when stderr is a terminal. */
+function withProgress(total: number, validate: (onChild?: () => void) => Validation): Validation {
   const bar = process.stderr.isTTY
     ? new cliProgress.SingleBar({
         stream: process.stderr,
         format: 'validating {bar} {value}/{total} children',
       })
     : null;
-  bar?.start(reading.return.children.size, 0);
-  const validation = validateSsda903(
-    reading,
-    {
-      year: options.year,
-      la: options.la,
-      previous: previous?.return,
-      postcodes: postcodeLookup(options.postcodes),
-    },
-    bar ? () => bar.increment() : undefined,
-  );
+  bar?.start(total, 0);
+  const validation = validate(bar ? () => bar.increment() : undefined);
   bar?.stop();
   return validation;
+}
+
+function validateWithProgress(
+  reading: Ssda903Reading,
+  options: ValidateOptions,
+  previous: Ssda903Reading | null,
+) {
+  return withProgress(reading.return.children.size, (onChild) =>
+    validateSsda903(
+      reading,
+      {
+        year: options.year,
+        la: options.la,
+        previous: previous?.return,
+        postcodes: postcodeLookup(options.postcodes),
+      },
+      onChild,
+    ),
+  );
 }
 
 function report(validation: Validation, unreadable: boolean, json: boolean | undefined): void {
@@ -171,7 +178,9 @@ export function registerValidateCommands(program: Command): void {
     .option('--json', 'print the findings as a JSON array')
     .action((file: string, options: ValidateOptions) => {
       const reading = readCin({ name: file, content: readOrRefuse(file) });
-      const validation = validateCin(reading, { year: options.year });
+      const validation = withProgress(reading.return.children.length, (onChild) =>
+        validateCin(reading, { year: options.year }, onChild),
+      );
       report(
         validation,
         reading.problems.some((problem) => problem.fatal),

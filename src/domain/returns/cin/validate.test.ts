@@ -1,95 +1,66 @@
 import { describe, expect, it } from 'vitest';
+import {
+  aChild,
+  aCinPlan,
+  anAssessment,
+  anEpisode,
+  aProtectionPlan,
+  aSection47,
+  census,
+  findingsOf,
+} from './test-builders.ts';
 import { readCin } from './read.ts';
-import { validateCin } from './validate.ts';
+import { cinReturnRules, cinRules, validateCin } from './validate.ts';
 
-/** A CIN census message with one child per entry; each entry overrides the child's elements. */
-function census(...children: { id?: string; birth?: string; sex?: string; details?: string }[]): string {
-  const body = children
-    .map(
-      ({ id = 'C1', birth = '2015-03-27', sex = 'F', details }) => `
-    <Child>
-      <ChildIdentifiers><LAchildID>${id}</LAchildID><UPNunknown>UN3</UPNunknown>
-        <PersonBirthDate>${birth}</PersonBirthDate><Sex>${sex}</Sex></ChildIdentifiers>
-      <ChildCharacteristics><Ethnicity>WBRI</Ethnicity><Disabilities><Disability>NONE</Disability></Disabilities></ChildCharacteristics>
-      <CINdetails>${details ?? '<CINreferralDate>2025-10-06</CINreferralDate><ReferralSource>1A</ReferralSource><PrimaryNeedCode>N4</PrimaryNeedCode>'}</CINdetails>
-    </Child>`,
-    )
-    .join('');
-  return `<?xml version="1.0" encoding="UTF-8"?><Message><Header><CollectionDetails><Collection>CIN</Collection><Year>2026</Year><ReferenceDate>2026-03-31</ReferenceDate></CollectionDetails></Header><Children>${body}</Children></Message>`;
-}
-
-function flags(rule: string, xml: string): string[] {
-  return validateCin(readCin({ name: 'cin.xml', content: xml }), { year: 2025 })
-    .findings.filter((finding) => finding.rule === rule)
-    .map((finding) => `${finding.table}:${finding.row}`);
-}
-
-const details = (elements: string) => census({ details: elements });
-
-describe('CIN census rules (2025–26)', () => {
-  it.each<[string, string, string, string[]]>([
-    ['8510', 'two children with id C1', census({}, {}), ['ChildIdentifiers:1', 'ChildIdentifiers:2']],
-    ['8510', 'ids C1 and C2', census({}, { id: 'C2' }), []],
-    ['8520', 'born 01/04/2026', census({ birth: '2026-04-01' }), ['ChildIdentifiers:1']],
-    ['8520', 'born 31/03/2026', census({ birth: '2026-03-31' }), []],
-    ['4180', 'sex 1 (not a code)', census({ sex: '1' }), ['ChildIdentifiers:1']],
-    ['4180', 'sex M', census({ sex: 'M' }), []],
-    [
-      '8600',
-      'referral 01/04/2026',
-      details('<CINreferralDate>2026-04-01</CINreferralDate>'),
-      ['CINdetails:1'],
-    ],
-    ['8600', 'no referral date', details('<ReferralSource>1A</ReferralSource>'), ['CINdetails:1']],
-    ['8600', 'referral 31/03/2026', details('<CINreferralDate>2026-03-31</CINreferralDate>'), []],
-    [
-      '8866',
-      'source 9Z',
-      details('<CINreferralDate>2025-10-06</CINreferralDate><ReferralSource>9Z</ReferralSource>'),
-      ['CINdetails:1'],
-    ],
-    [
-      '8650',
-      'need N10',
-      details('<CINreferralDate>2025-10-06</CINreferralDate><PrimaryNeedCode>N10</PrimaryNeedCode>'),
-      ['CINdetails:1'],
-    ],
-    [
-      '8650',
-      'need N0',
-      details('<CINreferralDate>2025-10-06</CINreferralDate><PrimaryNeedCode>N0</PrimaryNeedCode>'),
-      [],
-    ],
-    [
-      '8640',
-      'closure RC0',
-      details('<CINclosureDate>2026-01-01</CINclosureDate><ReasonForClosure>RC0</ReasonForClosure>'),
-      ['CINdetails:1'],
-    ],
-    [
-      '8640',
-      'closure RC8',
-      details('<CINclosureDate>2026-01-01</CINclosureDate><ReasonForClosure>RC8</ReasonForClosure>'),
-      [],
-    ],
-    ['8810', 'reason without a date', details('<ReasonForClosure>RC1</ReasonForClosure>'), ['CINdetails:1']],
-    [
-      '8810',
-      'reason with a date',
-      details('<CINclosureDate>2026-01-01</CINclosureDate><ReasonForClosure>RC1</ReasonForClosure>'),
-      [],
-    ],
-  ])('%s: %s', (rule, _situation, xml, expected) => {
-    expect(flags(rule, xml)).toEqual(expected);
+describe('validating a CIN census (2025–26)', () => {
+  it('holds each rule once, with a message, fields and its years', () => {
+    const rules = [...cinRules, ...cinReturnRules];
+    expect(new Set(rules.map((rule) => rule.code)).size).toBe(rules.length);
+    for (const rule of rules) {
+      expect(rule.message, rule.code).not.toBe('');
+      expect(rule.fields.length, rule.code).toBeGreaterThan(0);
+      expect(rule.years.from, rule.code).toBe(2025);
+      expect(rule.code.endsWith('Q'), rule.code).toBe(rule.severity === 'query');
+    }
   });
 
-  it('reports unreadable XML with its line, never throwing', () => {
-    const reading = readCin({ name: 'cin.xml', content: '<Message>\n<Children>\n<Child></Children>' });
-    expect(reading.problems).toMatchObject([{ code: 'READ-XML', file: 'cin.xml', fatal: true }]);
-    expect(reading.problems[0]?.row).toBeGreaterThan(0);
-    expect(readCin({ name: 'x.xml', content: '<Other/>' }).problems[0]).toMatchObject({
-      field: 'Message',
-      fatal: true,
+  it('finds nothing in a child whose records break no rule', () => {
+    const rich = aChild({}, [
+      anEpisode(
+        { CINclosureDate: '2026-02-01', ReasonForClosure: 'RC1' },
+        anAssessment(),
+        aSection47(),
+        aProtectionPlan({ CPPendDate: '2026-01-10' }, ['2025-12-01']),
+        aCinPlan({ CINPlanStartDate: '2026-01-10', CINPlanEndDate: '2026-02-01' }),
+      ),
+      anEpisode({ CINreferralDate: '2024-03-01', CINclosureDate: '2025-05-01', ReasonForClosure: 'RC1' }),
+    ]);
+    for (const xml of [census(aChild()), census(rich)]) {
+      // 2887Q asks a whole council for more than 7 disability codes: one child cannot pass it.
+      expect(findingsOf(xml).filter((finding) => finding.rule !== '2887Q')).toEqual([]);
+    }
+  });
+
+  it('lists reading problems first, then rules over the whole return (no child), then each child', () => {
+    const xml = census(aChild({ PersonBirthDate: '27/03/2015' }), aChild({ LAchildID: 'C2', Sex: 'X' }));
+    const validation = validateCin(readCin({ name: 'cin.xml', content: xml }), { year: 2025 });
+    expect(validation.findings.slice(0, 2).map((finding) => [finding.rule, finding.child])).toEqual([
+      ['READ-DATE', 'C1'],
+      ['2887Q', ''],
+    ]);
+    expect(validation.findings.find((finding) => finding.rule === '4180')).toMatchObject({
+      child: 'C2',
+      table: 'ChildIdentifiers',
+      row: 2,
+      fields: ['Sex'],
+      severity: 'error',
     });
+    expect(validation.ran).toHaveLength(cinRules.length + cinReturnRules.length);
+    expect(validation.skipped).toEqual([]);
+  });
+
+  it('runs no rule for a year before 2025–26', () => {
+    const validation = validateCin(readCin({ name: 'cin.xml', content: census(aChild()) }), { year: 2024 });
+    expect(validation.ran).toEqual([]);
   });
 });
