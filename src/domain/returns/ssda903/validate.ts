@@ -12,6 +12,7 @@ import { episodeSequenceRules } from './rules/episode-sequence.ts';
 import { headerRules } from './rules/header.ts';
 import { missingRules } from './rules/missing.ts';
 import { oc2Rules } from './rules/outcomes-oc2.ts';
+import { placedForAdoptionRules } from './rules/placed-for-adoption.ts';
 import { previousPermanenceRules } from './rules/previous-permanence.ts';
 import { reviewRules } from './rules/reviews.ts';
 import { socialWorkerRules } from './rules/social-workers.ts';
@@ -33,6 +34,7 @@ export const ssda903Rules: readonly Ssda903Rule[] = [
   ...oc2Rules,
   ...oc3Rules,
   ...ad1Rules,
+  ...placedForAdoptionRules,
 ];
 
 /** Tables whose rules Hearth implements so far; rules on other tables are not yet checked. */
