@@ -1,14 +1,16 @@
 import { birthday } from '../../dates.ts';
 import { codeRule, dateRule, type Ssda903Rule } from '../context.ts';
-import type { MissingRow, Ssda903Child } from '../tables.ts';
-import { blank, carePeriods, given, rowDob, rowRule, withinEpisode, withinPeriod } from './support.ts';
-
-/** The child's missing periods with a start date, in order of start. */
-function byStart(child: Ssda903Child): MissingRow[] {
-  return child.Missing.filter((row) => row.MIS_START !== null).sort((a, b) =>
-    a.MIS_START! < b.MIS_START! ? -1 : a.MIS_START! > b.MIS_START! ? 1 : 0,
-  );
-}
+import {
+  blank,
+  carePeriods,
+  flagAfterPrevious,
+  given,
+  inDateOrder,
+  rowDob,
+  rowRule,
+  withinEpisode,
+  withinPeriod,
+} from './support.ts';
 
 /**
  * SSDA903 rules of 2025–26 on the Missing table: periods when a looked-after child was missing (M)
@@ -81,15 +83,11 @@ export const missingRules: readonly Ssda903Rule[] = [
     tables: ['Missing'],
     fields: ['MIS_START', 'MIS_END'],
     years: { from: 2025 },
-    check: (child) => {
-      const periods = byStart(child);
-      return periods.flatMap((row, index) => {
-        const before = periods[index - 1];
-        if (!before) return [];
-        const overlaps = before.MIS_END === null || row.MIS_START! < before.MIS_END;
-        return overlaps ? [{ table: 'Missing', row: row.row }] : [];
-      });
-    },
+    check: (child) =>
+      flagAfterPrevious(
+        inDateOrder(child.Missing, (row) => row.MIS_START),
+        (row, before) => before.MIS_END === null || row.MIS_START! < before.MIS_END,
+      ),
   },
   rowRule(
     '575',
@@ -115,7 +113,7 @@ export const missingRules: readonly Ssda903Rule[] = [
       const open = context.previous.children.get(child.id)?.Missing.filter((row) => row.MIS_END === null);
       const wanted = open?.find((row) => row.MIS_START !== null)?.MIS_START;
       if (!wanted) return [];
-      const first = byStart(child)[0];
+      const first = inDateOrder(child.Missing, (row) => row.MIS_START)[0];
       if (first?.MIS_START === wanted) return [];
       // With no missing period this year there is no row to name: the child's header is named instead.
       const at = first ?? child.Header[0];

@@ -2,7 +2,7 @@ import type { RuleFlag } from '../../engine.ts';
 import { codeRule, dateRule, type Ssda903Context, type Ssda903Rule } from '../context.ts';
 import type { EpisodeRow, PlacedAdoptionRow, Ssda903Child } from '../tables.ts';
 import { adoptionItems, placedForAdoption } from './adoption-ad1.ts';
-import { dobOf, given, rowRule } from './support.ts';
+import { dobOf, flagAfterPrevious, given, inDateOrder, rowRule } from './support.ts';
 
 const adopted = (episode: EpisodeRow) => episode.REC === 'E11' || episode.REC === 'E12';
 const reversed = (row: PlacedAdoptionRow) =>
@@ -10,9 +10,7 @@ const reversed = (row: PlacedAdoptionRow) =>
 
 /** The child's decisions to place for adoption with a date, in order of that date. */
 function byDate(child: Ssda903Child): PlacedAdoptionRow[] {
-  return child.PlacedAdoption.filter((row) => row.DATE_PLACED !== null).sort((a, b) =>
-    a.DATE_PLACED! < b.DATE_PLACED! ? -1 : a.DATE_PLACED! > b.DATE_PLACED! ? 1 : 0,
-  );
+  return inDateOrder(child.PlacedAdoption, (row) => row.DATE_PLACED);
 }
 
 /** Last year's decisions for this child. */
@@ -166,15 +164,11 @@ export const placedForAdoptionRules: readonly Ssda903Rule[] = [
     tables: ['PlacedAdoption'],
     fields: ['DATE_PLACED', 'DATE_PLACED_CEASED'],
     years: { from: 2025 },
-    check: (child) => {
-      const decisions = byDate(child);
-      return decisions.flatMap((row, index) => {
-        const before = decisions[index - 1];
-        if (!before) return [];
-        const open = before.DATE_PLACED_CEASED === null;
-        return open || row.DATE_PLACED! < before.DATE_PLACED_CEASED! ? [at(row)] : [];
-      });
-    },
+    check: (child) =>
+      flagAfterPrevious(
+        byDate(child),
+        (row, before) => before.DATE_PLACED_CEASED === null || row.DATE_PLACED! < before.DATE_PLACED_CEASED,
+      ),
   },
   {
     code: '583',

@@ -1,16 +1,14 @@
 import { addDays, addMonths } from '../../dates.ts';
 import { dateRule, type Ssda903Rule } from '../context.ts';
 import type { SocialWorkerEpisodeRow, Ssda903Child } from '../tables.ts';
-import { blank, rowRule } from './support.ts';
+import { blank, flagAfterPrevious, inDateOrder, rowRule } from './support.ts';
 
 /** From 1 April 2023 a reason for each change of social worker is returned as well. */
 const reasonsFrom = '2023-04-01';
 
 /** The child's social worker episodes with a start date, in order of start. */
 function byStart(child: Ssda903Child): SocialWorkerEpisodeRow[] {
-  return child.SWEpisodes.filter((row) => row.SW_DECOM !== null).sort((a, b) =>
-    a.SW_DECOM! < b.SW_DECOM! ? -1 : a.SW_DECOM! > b.SW_DECOM! ? 1 : 0,
-  );
+  return inDateOrder(child.SWEpisodes, (row) => row.SW_DECOM);
 }
 
 /** A rule on each social worker episode and the one that started before it. */
@@ -26,13 +24,7 @@ function afterPrevious(
     tables: ['SWEpisodes'],
     fields,
     years: { from: 2025 },
-    check: (child) => {
-      const episodes = byStart(child);
-      return episodes.flatMap((row, index) => {
-        const previous = episodes[index - 1];
-        return previous && broken(row, previous) ? [{ table: 'SWEpisodes', row: row.row }] : [];
-      });
-    },
+    check: (child) => flagAfterPrevious(byStart(child), broken),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../dates.ts';
-import type { RuleNeed } from '../../engine.ts';
+import type { RuleFlag, RuleNeed } from '../../engine.ts';
 import { flagRows, type Ssda903Context, type Ssda903Rule } from '../context.ts';
 import type { EpisodeRow, Ssda903Child, Ssda903Row, Ssda903Table } from '../tables.ts';
 
@@ -117,4 +117,22 @@ export function continuouslyLookedAfter(child: Ssda903Child, context: Ssda903Con
     (episode.REC !== 'X1' && episode.DEC !== null && start <= episode.DEC && episode.DEC < end) ||
     ((episode.LS === 'V3' || episode.LS === 'V4') && inYear(episode));
   return child.Episodes.some(inYear) && !child.Episodes.some(breaks);
+}
+
+/** The rows that have a date in `date`, in order of that date. */
+export function inDateOrder<R>(rows: readonly R[], date: (row: R) => string | null): R[] {
+  return rows
+    .filter((row) => date(row) !== null)
+    .sort((a, b) => (date(a)! < date(b)! ? -1 : date(a)! > date(b)! ? 1 : 0));
+}
+
+/** Flags each row, of rows in order, that breaks a rule together with the row before it. */
+export function flagAfterPrevious<R extends { readonly table: string; readonly row: number }>(
+  rows: readonly R[],
+  broken: (row: R, previous: R) => boolean,
+): RuleFlag[] {
+  return rows.flatMap((row, index) => {
+    const previous = rows[index - 1];
+    return previous && broken(row, previous) ? [{ table: row.table, row: row.row }] : [];
+  });
 }
