@@ -13,7 +13,7 @@ import {
   TestBrowser,
   type TestResponse,
 } from './support/world.ts';
-import { anAssessment, anOpenEpisode } from './support/journey.ts';
+import { aCaseNote, anAssessment, anOpenEpisode } from './support/journey.ts';
 
 /**
  * Walks every registered route with every role, a worker who is not allocated to the child, and a signed-out
@@ -124,6 +124,20 @@ const expectations: Record<string, Record<Who, Outcome>> = {
     hidden: ['unallocated'],
     visitor: 'unauthorised',
   }),
+  // Case notes (issue 5).
+  'GET /children/:childId/notes': outcomes(childReaders, { hidden: ['unallocated'] }),
+  'GET /children/:childId/notes/:noteId': outcomes(childReaders, { hidden: ['unallocated'] }),
+  'GET /children/:childId/notes/new': outcomes(childWriters, { hidden: ['unallocated'] }),
+  'POST /children/:childId/notes/new': outcomes(childWriters, { hidden: ['unallocated'] }),
+  'POST /children/:childId/notes/draft': outcomes(childWriters, { hidden: ['unallocated'] }),
+  'GET /api/children/:childId/notes': outcomes(childReaders, {
+    hidden: ['unallocated'],
+    visitor: 'unauthorised',
+  }),
+  'POST /api/children/:childId/notes': outcomes(childWriters, {
+    hidden: ['unallocated'],
+    visitor: 'unauthorised',
+  }),
   'GET /children/:childId/access-log': outcomes(['team-manager', 'service-manager', 'director', 'auditor']),
   'GET /audit': outcomes(['service-manager', 'director', 'auditor']),
   'GET /access-review': outcomes(['team-manager', 'service-manager', 'director']),
@@ -176,6 +190,7 @@ describe('every route with every role', async () => {
     caseRole: 'independent-reviewing-officer',
   });
   await addToAuditSample(db, workers.auditor, [child]);
+  const noteId = await aCaseNote(db, workers['social-worker'], [child]);
 
   const browsers = new Map<Who, TestBrowser>();
   for (const role of roles) browsers.set(role, await signedInAs(app, workers[role]));
@@ -235,6 +250,7 @@ describe('every route with every role', async () => {
       : undefined;
     const url = pattern
       .replace(':childId', child.id)
+      .replace(':noteId', noteId)
       .replace(':episodeId', casework?.episodeId ?? '')
       .replace(':assessmentId', casework?.assessmentId ?? '')
       .replace(':grantId', grantId)
@@ -277,6 +293,12 @@ describe('every route with every role', async () => {
         version: 1,
       },
     };
+    bodies['POST /api/children/:childId/notes'] = {
+      kind: 'phone-call',
+      occurredOn: '2025-06-03',
+      title: 'Call with school',
+      body: 'Attendance is improving.',
+    };
     if (route in bodies) return browser.request({ method: 'POST', url, json: bodies[route] });
     const forms: Record<string, Record<string, string>> = {
       'POST /sign-in': { email: 'nobody@council.example', password: 'wrong password entirely' },
@@ -312,6 +334,13 @@ describe('every route with every role', async () => {
         reason: 'RC7',
         ...dateBoxes('closedOn', '2025-06-20'),
       },
+      'POST /children/:childId/notes/new': {
+        kind: 'visit',
+        ...dateBoxes('occurredOn', '2025-06-03'),
+        title: 'Home visit',
+        body: 'Saw the child alone.',
+      },
+      'POST /children/:childId/notes/draft': { title: 'Home visit', body: 'Half written' },
       'POST /break-glass': { localId: child.localId, reason: 'Duty call: police at the home tonight' },
     };
     return browser.post(url, forms[route] ?? {});

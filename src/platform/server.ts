@@ -14,6 +14,7 @@ import { access, markPublic, requireRouteMetadata } from './route-table.ts';
 import { createViews, govukFrontendDist } from './views.ts';
 import { registerAuthentication } from './authentication.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
+import { caseNoteRoutes } from '../modules/casenotes/routes.ts';
 import { childrenRoutes } from '../modules/children/routes.ts';
 import { homeRoutes } from '../modules/home/routes.ts';
 import { referralApiRoutes } from '../modules/referrals/api.ts';
@@ -132,6 +133,7 @@ export async function buildServer(context: {
     staffRoutes,
     referralRoutes,
     referralApiRoutes,
+    caseNoteRoutes,
   ]) {
     await app.register(feature);
   }

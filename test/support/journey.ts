@@ -86,6 +86,34 @@ export async function anAssessment(
   return id;
 }
 
+/** A case note about the children given, written by the worker on Tuesday 3 June 2025. */
+export async function aCaseNote(
+  db: Database,
+  worker: TestWorker,
+  children: TestChild[],
+  options: { title?: string; body?: string } = {},
+): Promise<string> {
+  const id = uuidv7();
+  await db
+    .insertInto('case_notes')
+    .values({
+      council_id: worker.council.id,
+      id,
+      kind: 'visit',
+      occurred_on: '2025-06-03',
+      title: options.title ?? 'Home visit',
+      body: options.body ?? 'Saw the child alone.',
+      written_by: worker.workerId,
+      written_at: new Date('2025-06-03T15:00:00Z'),
+    })
+    .execute();
+  await db
+    .insertInto('case_note_children')
+    .values(children.map((child) => ({ council_id: worker.council.id, note_id: id, child_id: child.id })))
+    .execute();
+  return id;
+}
+
 /** How many rows a child has in each table the journey writes to: to show that a refusal wrote nothing. */
 export async function journeyRowCounts(db: Database, child: TestChild) {
   const count = async (table: 'contacts' | 'episodes' | 'assessments') =>

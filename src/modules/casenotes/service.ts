@@ -1,0 +1,163 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Database } from '../../db/database.ts';
+import { pastDate, type DateEntry, type Problem } from '../../domain/journey/rules.ts';
+import { requireChildren } from '../../platform/access.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { NotFound, ValidationError } from '../../platform/errors.ts';
+import { auditSource, withTransaction } from '../../platform/transactions.ts';
+import {
+  childrenByLocalIds,
+  childrenOfNote,
+  draftOf,
+  insertNote,
+  linkNote,
+  noteChildrenVisibleTo,
+  notesAboutChild,
+  removeDraft,
+  saveDraft,
+} from './queries.ts';
+
+export const noteKinds = {
+  visit: 'Visit',
+  'phone-call': 'Phone call',
+  meeting: 'Meeting',
+  'management-oversight': 'Management oversight',
+  email: 'Email or letter',
+  'direct-work': 'Direct work with the child',
+  other: 'Other',
+} as const;
+
+export interface NewNote {
+  kind: string;
+  occurredOn: DateEntry;
+  title: string;
+  body: string;
+  /** The council's ids of other children the note is also about, such as siblings. */
+  alsoAbout: string[];
+  /** For a correction: the note it corrects, and why. */
+  correctsNoteId?: string | null;
+  correctionReason?: string;
+}
+
+/**
+ * The notes about a child, each marked with the corrections that followed it and the note it corrects, and with
+ * the other children it is about as far as the reader may see them. The read is audited.
+ */
+export async function listNotes(db: Database, actor: Actor, childId: string) {
+  return withTransaction(db, actor, async (trx) => {
+    await requireChildren(trx, actor, 'read', [childId]);
+    const notes = await notesAboutChild(trx, actor.councilId, childId);
+    const about = await noteChildrenVisibleTo(
+      trx,
+      actor,
+      notes.map((note) => note.id),
+    );
+    await appendAudit(trx, auditSource(actor), { action: 'casenotes.listed', childId });
+    return notes.map((note) => ({
+      ...note,
+      correctedBy: notes
+        .filter((later) => later.corrects_note_id === note.id)
+        .sort((a, b) => Number(a.written_at) - Number(b.written_at)),
+      otherChildren: about.filter((child) => child.note_id === note.id && child.id !== childId),
+    }));
+  });
+}
+
+/** One note about a child, with its corrections. */
+export async function viewNote(db: Database, actor: Actor, childId: string, noteId: string) {
+  const notes = await listNotes(db, actor, childId);
+  const note = notes.find((candidate) => candidate.id === noteId);
+  if (!note) throw new NotFound();
+  return { note, corrects: notes.find((candidate) => candidate.id === note.corrects_note_id) ?? null };
+}
+
+/**
+ * Records a case note, or a correction of one. Notes are never changed afterwards (the database refuses it), so
+ * a correction is a new note naming the note it corrects and why, linked to the same children. The writer's draft
+ * is removed once the note is saved.
+ */
+export async function recordNote(db: Database, actor: Actor, childId: string, input: NewNote) {
+  return withTransaction(db, actor, async (trx) => {
+    await requireChildren(trx, actor, 'write', [childId]);
+    const problems: Problem[] = [];
+    if (!(input.kind in noteKinds)) problems.push({ path: 'kind', message: 'Select the type of note' });
+    const occurredOn = pastDate(problems, 'occurredOn', input.occurredOn, actor.today, {
+      missing: 'Enter the date it happened',
+      future: 'The date it happened must be today or in the past',
+    });
+    if (!input.title.trim()) problems.push({ path: 'title', message: 'Enter a title for the note' });
+    if (!input.body.trim()) problems.push({ path: 'body', message: 'Enter the note' });
+    let childIds = [childId];
+    if (input.correctsNoteId) {
+      const original = await childrenOfNote(trx, actor.councilId, input.correctsNoteId);
+      if (!original.some((link) => link.child_id === childId)) throw new NotFound();
+      childIds = original.map((link) => link.child_id);
+      if (!input.correctionReason?.trim())
+        problems.push({ path: 'correctionReason', message: 'Explain what the correction changes and why' });
+    }
+    const wanted = [...new Set(input.alsoAbout.map((id) => id.trim()).filter(Boolean))];
+    const found = await childrenByLocalIds(trx, actor, wanted, 'write');
+    const missing = wanted.filter((localId) => !found.some((child) => child.local_id === localId));
+    if (missing.length)
+      problems.push({
+        path: 'alsoAbout',
+        message: `No child you can write to has the ID ${missing.join(', ')}: check the IDs`,
+      });
+    if (problems.length) throw new ValidationError(problems);
+    if (input.correctsNoteId) await requireChildren(trx, actor, 'write', childIds);
+    childIds = [...new Set([...childIds, ...found.map((child) => child.id)])];
+    const id = uuidv7();
+    await insertNote(trx, {
+      council_id: actor.councilId,
+      id,
+      kind: input.kind,
+      occurred_on: occurredOn!,
+      title: input.title.trim(),
+      body: input.body.trim(),
+      written_by: actor.workerId,
+      written_at: actor.now,
+      corrects_note_id: input.correctsNoteId ?? null,
+      correction_reason: input.correctsNoteId ? input.correctionReason!.trim() : null,
+    });
+    await linkNote(trx, actor.councilId, id, childIds);
+    await removeDraft(trx, actor, childId, input.correctsNoteId ?? '');
+    await appendAudit(
+      trx,
+      auditSource(actor),
+      childIds.map((about) => ({
+        action: input.correctsNoteId ? 'casenote.corrected' : 'casenote.recorded',
+        childId: about,
+        details: { noteId: id, correctsNoteId: input.correctsNoteId ?? null },
+      })),
+    );
+    return id;
+  });
+}
+
+/** Saves what the person is typing so that a timeout or a closed tab loses nothing. */
+export async function saveNoteDraft(
+  db: Database,
+  actor: Actor,
+  childId: string,
+  correctsNoteId: string,
+  fields: Record<string, string>,
+) {
+  return withTransaction(db, actor, async (trx) => {
+    await requireChildren(trx, actor, 'write', [childId]);
+    await saveDraft(trx, actor, childId, correctsNoteId, fields);
+    await appendAudit(trx, auditSource(actor), {
+      action: 'casenote.draft-saved',
+      childId,
+      details: { correctsNoteId: correctsNoteId || null },
+    });
+  });
+}
+
+/** The person's own draft of a note about the child, if they have one. */
+export async function noteDraft(db: Database, actor: Actor, childId: string, correctsNoteId: string) {
+  return withTransaction(db, actor, async (trx) => {
+    await requireChildren(trx, actor, 'write', [childId]);
+    return draftOf(trx, actor, childId, correctsNoteId);
+  });
+}
