@@ -1,7 +1,6 @@
 import type { CinPlanDates, CinProtectionPlan } from '../read.ts';
 import {
   allOf,
-  detailsFlags,
   flagOf,
   from2025,
   inCensus,
@@ -108,20 +107,13 @@ export const cinPlanRules: readonly CinRule[] = [
         context.collectionEnd,
       ).map(() => flagOf(child, 'CINPlanDates')),
   },
-  {
-    code: '4001',
-    message: 'An open CIN plan runs at the same time as an open child protection plan in the same episode.',
-    tables: ['CINPlanDates'],
-    fields: ['CINPlanEndDate', 'CPPendDate'],
-    years: from2025,
-    check: (child) =>
-      detailsFlags(
-        child,
-        (details) =>
-          details.ChildProtectionPlans.some((plan) => plan.CPPendDate === null) &&
-          details.CINPlanDates.some((plan) => plan.CINPlanEndDate === null),
-      ),
-  },
+  cinPlanRule(
+    '4001',
+    'An open CIN plan runs at the same time as an open child protection plan in the same episode.',
+    ['CINPlanEndDate', 'CPPendDate'],
+    (plan, details) =>
+      plan.CINPlanEndDate === null && details.ChildProtectionPlans.some((cpp) => cpp.CPPendDate === null),
+  ),
   cinPlanRule(
     '4016',
     'A CIN plan starts while a child protection plan is open.',
