@@ -7,6 +7,7 @@ import { ad1Rules } from './rules/adoption-ad1.ts';
 import { oc3Rules } from './rules/care-leavers-oc3.ts';
 import { episodeAgeRules } from './rules/episode-ages.ts';
 import { episodeCodeRules } from './rules/episode-codes.ts';
+import { episodePlacementRules } from './rules/episode-placements.ts';
 import { episodePreviousYearRules } from './rules/episode-previous-year.ts';
 import { episodeSequenceRules } from './rules/episode-sequence.ts';
 import { headerRules } from './rules/header.ts';
@@ -26,6 +27,7 @@ export const ssda903Rules: readonly Ssda903Rule[] = [
   ...episodeSequenceRules,
   ...episodeAgeRules,
   ...episodePreviousYearRules,
+  ...episodePlacementRules,
   ...reviewRules,
   ...uascRules,
   ...missingRules,
