@@ -138,6 +138,9 @@ const expectations: Record<string, Record<Who, Outcome>> = {
     hidden: ['unallocated'],
     visitor: 'unauthorised',
   }),
+  // Search (issue 5): everyone who reads children searches their own set.
+  'GET /search': outcomes([...childReaders, 'unallocated']),
+  'GET /api/search': outcomes([...childReaders, 'unallocated'], { visitor: 'unauthorised' }),
   'GET /children/:childId/access-log': outcomes(['team-manager', 'service-manager', 'director', 'auditor']),
   'GET /audit': outcomes(['service-manager', 'director', 'auditor']),
   'GET /access-review': outcomes(['team-manager', 'service-manager', 'director']),

@@ -4,6 +4,7 @@ import { roleCan } from './permissions.ts';
 const sections = [
   { href: '/home', text: 'Home', permission: 'signed-in' },
   { href: '/children', text: 'Children', permission: 'child:read' },
+  { href: '/search', text: 'Find a child', permission: 'child:read' },
   { href: '/access-review', text: 'Access to review', permission: 'access:review' },
   { href: '/audit', text: 'Audit trail', permission: 'audit:search' },
   { href: '/staff', text: 'Staff', permission: 'staff:manage' },

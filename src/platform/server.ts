@@ -19,6 +19,7 @@ import { childrenRoutes } from '../modules/children/routes.ts';
 import { homeRoutes } from '../modules/home/routes.ts';
 import { referralApiRoutes } from '../modules/referrals/api.ts';
 import { referralRoutes } from '../modules/referrals/routes.ts';
+import { searchRoutes } from '../modules/search/routes.ts';
 import { signInRoutes } from '../modules/sign-in/routes.ts';
 import { staffRoutes } from '../modules/staff/routes.ts';
 import { startRoutes } from '../modules/start/routes.ts';
@@ -134,6 +135,7 @@ export async function buildServer(context: {
     referralRoutes,
     referralApiRoutes,
     caseNoteRoutes,
+    searchRoutes,
   ]) {
     await app.register(feature);
   }

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { searchTermsOf } from './search-terms.ts';
+
+describe('searchTermsOf', () => {
+  it.each([
+    ['', { kind: 'empty' }],
+    ['a123456789012', { kind: 'upn', upn: 'A123456789012' }],
+    ['943 476 5919', { kind: 'nhs-number', nhsNumber: '9434765919' }],
+    ['27/3/2015', { kind: 'date-of-birth', date: '2015-03-27' }],
+    ['27 03 2015', { kind: 'date-of-birth', date: '2015-03-27' }],
+    ['2015-03-27', { kind: 'date-of-birth', date: '2015-03-27' }],
+    ['sw1a 1aa', { kind: 'postcode', postcode: 'SW1A1AA' }],
+    ['M1 1AE', { kind: 'postcode', postcode: 'M11AE' }],
+    ['Muhammad  Smyth', { kind: 'name', text: 'Muhammad Smyth', tokens: ['Muhammad', 'Smyth'] }],
+    ["O'Neill-Jones", { kind: 'name', text: "O'Neill-Jones", tokens: ["O'Neill-Jones"] }],
+    ['C00001234', { kind: 'name', text: 'C00001234', tokens: ['C00001234'] }],
+    // 30 February is not a date, so it is read as names (and finds nothing)
+    ['30/2/2015', { kind: 'name', text: '30/2/2015', tokens: ['3022015'] }],
+  ])('%j → %j', (input, expected) => {
+    expect(searchTermsOf(input)).toEqual(expected);
+  });
+});
