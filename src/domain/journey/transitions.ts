@@ -1,0 +1,161 @@
+/**
+ * The child's statutory journey as an explicit transition table (STYLE.md rule 5; DOMAIN.md §1): from the
+ * child's current status and an event, the status that follows, or a refusal saying why the move is not
+ * possible. Sources: Working Together to Safeguard Children 2023 (referral, assessment, strategy discussion,
+ * section 47 enquiry, initial child protection conference, child protection plan); the Care Planning,
+ * Placement and Case Review (England) Regulations 2010 (looked after); the Children (Leaving Care) Act 2000 and
+ * the Care Leavers (England) Regulations 2010 (care leavers).
+ *
+ * The status is the child's highest statutory status: a child on a child protection plan who becomes looked
+ * after is "looked-after" while the plan runs on until it is ended.
+ */
+
+export const journeyStates = [
+  'no-open-episode',
+  'referred',
+  'child-in-need',
+  'section-47',
+  'child-protection',
+  'looked-after',
+  'care-leaver',
+] as const;
+export type JourneyState = (typeof journeyStates)[number];
+
+export const journeyEvents = [
+  'referral',
+  'referral-no-further-action',
+  'assessment-authorised-child-in-need',
+  'assessment-authorised-no-further-action',
+  'strategy-discussion-section-47',
+  'section-47-no-further-action',
+  'section-47-child-in-need',
+  'conference-child-protection-plan',
+  'conference-no-plan',
+  'child-protection-plan-ended',
+  'became-looked-after',
+  'ceased-care-eligible-for-leaving-care',
+  'ceased-care',
+  'leaving-care-support-ended',
+  'episode-closed',
+] as const;
+export type JourneyEvent = (typeof journeyEvents)[number];
+
+type Move = JourneyState | { refused: string };
+
+function refused(reason: string): Move {
+  return { refused: reason };
+}
+
+/**
+ * The table itself. A pair that is not listed is refused with the event's general reason in `unlisted`.
+ * Where a refusal needs a specific explanation it is written in the table.
+ */
+const table: Partial<Record<JourneyState, Partial<Record<JourneyEvent, Move>>>> = {
+  'no-open-episode': {
+    referral: 'referred',
+    'episode-closed': refused('There is no open episode of need to close.'),
+  },
+  referred: {
+    referral: refused('The child already has an open episode of need: record this as a contact on it.'),
+    'referral-no-further-action': 'no-open-episode',
+    'assessment-authorised-child-in-need': 'child-in-need',
+    'assessment-authorised-no-further-action': 'no-open-episode',
+    'strategy-discussion-section-47': 'section-47',
+    'became-looked-after': 'looked-after',
+    'episode-closed': 'no-open-episode',
+  },
+  'child-in-need': {
+    referral: refused('The child already has an open episode of need: record this as a contact on it.'),
+    'strategy-discussion-section-47': 'section-47',
+    'became-looked-after': 'looked-after',
+    'episode-closed': 'no-open-episode',
+  },
+  'section-47': {
+    referral: refused('The child already has an open episode of need: record this as a contact on it.'),
+    'strategy-discussion-section-47': refused('A section 47 enquiry is already open for this child.'),
+    'section-47-no-further-action': 'referred',
+    'section-47-child-in-need': 'child-in-need',
+    'conference-child-protection-plan': 'child-protection',
+    'conference-no-plan': 'child-in-need',
+    'became-looked-after': 'looked-after',
+    'episode-closed': refused('End the section 47 enquiry before closing the episode.'),
+  },
+  'child-protection': {
+    referral: refused('The child already has an open episode of need: record this as a contact on it.'),
+    // A new concern during a plan is a new strategy discussion and enquiry; the plan runs on.
+    'strategy-discussion-section-47': 'child-protection',
+    'conference-child-protection-plan': refused('The child is already on a child protection plan.'),
+    'child-protection-plan-ended': 'child-in-need',
+    'became-looked-after': 'looked-after',
+    'episode-closed': refused('End the child protection plan before closing the episode.'),
+  },
+  'looked-after': {
+    referral: refused('The child is looked after: record this as a contact on their open episode.'),
+    'strategy-discussion-section-47': 'looked-after',
+    'section-47-no-further-action': 'looked-after',
+    'section-47-child-in-need': 'looked-after',
+    'conference-child-protection-plan': 'looked-after',
+    'conference-no-plan': 'looked-after',
+    'child-protection-plan-ended': 'looked-after',
+    'became-looked-after': refused('The child is already looked after: periods of care cannot overlap.'),
+    'ceased-care-eligible-for-leaving-care': 'care-leaver',
+    'ceased-care': 'child-in-need',
+    'episode-closed': refused('End the period of care before closing the episode.'),
+  },
+  'care-leaver': {
+    referral: 'care-leaver',
+    'became-looked-after': 'looked-after',
+    'leaving-care-support-ended': 'no-open-episode',
+  },
+};
+
+/** Why an event not listed for a state is refused, whatever the state. */
+const unlisted: Record<JourneyEvent, string> = {
+  referral: 'A referral cannot be recorded now.',
+  'referral-no-further-action': 'Only a referral still being considered can end in no further action.',
+  'assessment-authorised-child-in-need': 'An assessment can only be authorised on an open referral.',
+  'assessment-authorised-no-further-action': 'An assessment can only be authorised on an open referral.',
+  'strategy-discussion-section-47':
+    'A section 47 enquiry needs an open episode of need: record the referral first.',
+  'section-47-no-further-action': 'There is no open section 47 enquiry to end.',
+  'section-47-child-in-need': 'There is no open section 47 enquiry to end.',
+  'conference-child-protection-plan': 'An initial child protection conference follows a section 47 enquiry.',
+  'conference-no-plan': 'An initial child protection conference follows a section 47 enquiry.',
+  'child-protection-plan-ended': 'The child is not on a child protection plan.',
+  'became-looked-after':
+    'A child becomes looked after from an open episode of need: record the referral first.',
+  'ceased-care-eligible-for-leaving-care': 'The child is not looked after.',
+  'ceased-care': 'The child is not looked after.',
+  'leaving-care-support-ended': 'The young person is not a care leaver.',
+  'episode-closed': 'There is no open episode of need to close.',
+};
+
+export type Transition = { allowed: true; next: JourneyState } | { allowed: false; reason: string };
+
+/** The status after `event`, or the reason the move is refused. */
+export function transition(state: JourneyState, event: JourneyEvent): Transition {
+  const move = table[state]?.[event];
+  if (move === undefined) return { allowed: false, reason: unlisted[event] };
+  if (typeof move === 'object') return { allowed: false, reason: move.refused };
+  return { allowed: true, next: move };
+}
+
+/** What is open for a child, from which their status follows. */
+export interface JourneyFacts {
+  openEpisode: boolean;
+  assessmentAuthorised: boolean;
+  openSection47: boolean;
+  openChildProtectionPlan: boolean;
+  openPeriodOfCare: boolean;
+  careLeaver: boolean;
+}
+
+/** The child's status: the highest of what is open (DOMAIN.md §1), a care leaver only once out of care. */
+export function journeyStateOf(facts: JourneyFacts): JourneyState {
+  if (facts.openPeriodOfCare) return 'looked-after';
+  if (facts.openChildProtectionPlan) return 'child-protection';
+  if (facts.openSection47) return 'section-47';
+  if (facts.careLeaver) return 'care-leaver';
+  if (facts.openEpisode) return facts.assessmentAuthorised ? 'child-in-need' : 'referred';
+  return 'no-open-episode';
+}
