@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ProtectionAndCareTables } from './schema-protection-and-care.ts';
 
 /** A `date` column: the text YYYY-MM-DD on both engines (see `openDatabase`). */
 export type DateColumn = string;
@@ -326,7 +327,7 @@ export interface RecordVersionsTable {
 }
 
 /** Every table Hearth's queries may name, with its columns. */
-export interface Tables {
+export interface Tables extends ProtectionAndCareTables {
   schema_migrations: SchemaMigrationsTable;
   councils: CouncilsTable;
   teams: TeamsTable;

@@ -1,0 +1,122 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { Database } from '../../db/database.ts';
+import type { Actor } from '../actor.ts';
+import { actorOf } from '../authentication.ts';
+import { Conflict, ValidationError } from '../errors.ts';
+import { formErrors } from '../forms.ts';
+import { access, type AuditAction, type Permission } from '../route-table.ts';
+import { apiSchema, checkFields, parseFormFields, type FieldSpec, type RecordValues } from './fields.ts';
+
+export type RouteParams = Record<string, string>;
+
+/**
+ * One thing that can be recorded on a child's record, declared once: its form page, the form's handling and a
+ * JSON API endpoint are registered from it. `path` is the collection (`/children/:childId/strategy-discussions`);
+ * the form is at `path/new` and the API at `/api` + `path`.
+ */
+export interface Recording {
+  path: string;
+  title: string;
+  /** Shown under the heading: what the record is for and the rule it serves. */
+  guidance?: string;
+  permission: Permission;
+  audit: AuditAction;
+  fields: readonly FieldSpec[];
+  /** Checks access and gives the page its caption (the child's name); throws NotFound or NotPermitted. */
+  context(db: Database, actor: Actor, params: RouteParams): Promise<{ caption: string }>;
+  /** Records it in one transaction with its audit entry; throws ValidationError with field paths. */
+  record(db: Database, actor: Actor, params: RouteParams, values: RecordValues): Promise<string>;
+  /** Where the person goes afterwards. */
+  returnTo(params: RouteParams): string;
+}
+
+function paramsSchema(path: string) {
+  const names = [...path.matchAll(/:(\w+)/g)].map((match) => match[1]!);
+  return Type.Object(Object.fromEntries(names.map((name) => [name, Type.String({ maxLength: 64 })])));
+}
+
+/** Registers the form page, its submission and the API endpoint of each recording. */
+export function registerRecordings(app: FastifyInstance, recordings: readonly Recording[]): void {
+  const { db } = app.hearth;
+  for (const recording of recordings) {
+    const params = paramsSchema(recording.path);
+    const formPath = `${recording.path}/new`;
+
+    const render = async (
+      actor: Actor,
+      routeParams: RouteParams,
+      values: Record<string, unknown>,
+      status = 200,
+      problems: ValidationError['fields'] = [],
+    ) => {
+      const { caption } = await recording.context(db, actor, routeParams);
+      return {
+        status,
+        view: {
+          pageTitle: recording.title,
+          caption,
+          guidance: recording.guidance,
+          fields: recording.fields.map((field) => ({
+            ...field,
+            options: field.kind === 'choice' ? field.options(actor.today) : undefined,
+          })),
+          values,
+          cancel: recording.returnTo(routeParams),
+          ...formErrors(problems),
+        },
+      };
+    };
+
+    app.get<{ Params: RouteParams }>(
+      formPath,
+      { config: access(recording.permission, 'child.viewed'), schema: { params, hide: true } },
+      async (request, reply) => {
+        const page = await render(actorOf(request), request.params, {});
+        return reply.page('recording/record-form.njk', page.view);
+      },
+    );
+
+    app.post<{ Params: RouteParams; Body: Record<string, unknown> }>(
+      formPath,
+      { config: access(recording.permission, recording.audit), schema: { params, hide: true } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const parsed = parseFormFields(recording.fields, request.body ?? {}, actor.today);
+        try {
+          if (parsed.problems.length) throw new ValidationError(parsed.problems);
+          await recording.record(db, actor, request.params, parsed.values);
+        } catch (error) {
+          if (!(error instanceof ValidationError || error instanceof Conflict)) throw error;
+          const problems =
+            error instanceof ValidationError
+              ? error.fields
+              : [{ path: recording.fields[0]!.name, message: error.message }];
+          const page = await render(actor, request.params, request.body ?? {}, error.status, problems);
+          return reply.code(page.status).page('recording/record-form.njk', page.view);
+        }
+        return reply.redirect(recording.returnTo(request.params), 303);
+      },
+    );
+
+    app.post<{ Params: RouteParams; Body: Record<string, unknown> }>(
+      `/api${recording.path}`,
+      {
+        config: access(recording.permission, recording.audit),
+        schema: {
+          summary: recording.title,
+          params,
+          body: apiSchema(recording.fields),
+          response: { 201: Type.Object({ id: Type.String() }) },
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const checked = checkFields(recording.fields, request.body, actor.today);
+        if (checked.problems.length) throw new ValidationError(checked.problems);
+        const id = await recording.record(db, actor, request.params, checked.values);
+        return reply.code(201).send({ id });
+      },
+    );
+  }
+}
