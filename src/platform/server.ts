@@ -17,6 +17,7 @@ import { auditRoutes } from '../modules/audit/routes.ts';
 import { caseNoteRoutes } from '../modules/casenotes/routes.ts';
 import { childrenRoutes } from '../modules/children/routes.ts';
 import { homeRoutes } from '../modules/home/routes.ts';
+import { protectionRoutes } from '../modules/protection/routes.ts';
 import { referralApiRoutes } from '../modules/referrals/api.ts';
 import { referralRoutes } from '../modules/referrals/routes.ts';
 import { searchRoutes } from '../modules/search/routes.ts';
@@ -136,6 +137,7 @@ export async function buildServer(context: {
     referralApiRoutes,
     caseNoteRoutes,
     searchRoutes,
+    protectionRoutes,
   ]) {
     await app.register(feature);
   }

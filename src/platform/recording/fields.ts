@@ -154,7 +154,7 @@ export function apiSchema(fields: readonly FieldSpec[]): TSchema {
             ? Type.Number({ ...described, minimum: field.min, maximum: field.max })
             : Type.String({
                 ...described,
-                maxLength: field.kind === 'choice' ? 20 : (field.maxLength ?? 5000),
+                maxLength: field.kind === 'choice' ? 40 : (field.maxLength ?? 5000),
               });
     properties[field.name] = field.required ? base : Type.Optional(Type.Union([base, Type.Null()]));
   }

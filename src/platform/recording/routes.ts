@@ -31,6 +31,19 @@ export interface Recording {
   returnTo(params: RouteParams): string;
 }
 
+/** A use case that records on one child, as most recordings are. */
+export type ChildUseCase = (
+  db: Database,
+  actor: Actor,
+  childId: string,
+  values: RecordValues,
+) => Promise<string>;
+
+/** Adapts a use case on one child to a recording whose path names `:childId`. */
+export function forChild(use: ChildUseCase): Recording['record'] {
+  return (db, actor, params, values) => use(db, actor, params.childId!, values);
+}
+
 function paramsSchema(path: string) {
   const names = [...path.matchAll(/:(\w+)/g)].map((match) => match[1]!);
   return Type.Object(Object.fromEntries(names.map((name) => [name, Type.String({ maxLength: 64 })])));

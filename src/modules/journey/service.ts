@@ -1,0 +1,91 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { Tables } from '../../db/schema.ts';
+import { dateOrderProblems, type DateOrderRule } from '../../domain/journey/order.ts';
+import { requireChildren } from '../../platform/access.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { auditSource, withTransaction } from '../../platform/transactions.ts';
+import {
+  journeyStateOf,
+  transition,
+  type JourneyEvent,
+  type JourneyState,
+} from '../../domain/journey/transitions.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { NotFound, ValidationError } from '../../platform/errors.ts';
+import { lockChild, openJourneyRecords } from './queries.ts';
+
+export type OpenJourney = Awaited<ReturnType<typeof openJourneyRecords>> & {
+  state: JourneyState;
+  child: { date_of_birth: string | null; given_name: string; family_name: string };
+};
+
+/**
+ * Locks the child and reads what is open for them, inside the caller's transaction. Services call this after
+ * the gatekeeper has allowed the write, then check their event with `requireMove`.
+ */
+export async function openJourney(trx: Kysely<Tables>, actor: Actor, childId: string): Promise<OpenJourney> {
+  const child = await lockChild(trx, actor.councilId, childId);
+  if (!child) throw new NotFound();
+  const open = await openJourneyRecords(trx, actor.councilId, childId, actor.today);
+  return { ...open, state: stateOf(open), child };
+}
+
+/** Refuses an event the journey does not allow from the child's status, naming the field it is about. */
+export function requireMove(journey: OpenJourney, event: JourneyEvent, path: string): JourneyState {
+  const move = transition(journey.state, event);
+  if (!move.allowed) throw new ValidationError([{ path, message: move.reason }]);
+  return move.next;
+}
+
+/** The child's status for display: what is open now. */
+export async function journeyStatus(trx: Kysely<Tables>, actor: Actor, childId: string) {
+  return stateOf(await openJourneyRecords(trx, actor.councilId, childId, actor.today));
+}
+
+function stateOf(open: Awaited<ReturnType<typeof openJourneyRecords>>): JourneyState {
+  return journeyStateOf({
+    openEpisode: open.episode !== undefined,
+    assessmentAuthorised: Boolean(open.episode?.assessment_authorised),
+    openSection47: open.section47 !== undefined,
+    openChildProtectionPlan: open.cpPlan !== undefined,
+    openPeriodOfCare: open.carePeriod !== undefined,
+    careLeaver: open.careLeaver !== undefined,
+  });
+}
+
+/**
+ * Runs a use case that records on a child's journey: the gatekeeper allows the write, the child is locked and
+ * what is open is read, all in one transaction.
+ */
+export async function onChild<T>(
+  db: Database,
+  actor: Actor,
+  childId: string,
+  work: (trx: Transaction<Tables>, journey: OpenJourney) => Promise<T>,
+): Promise<T> {
+  return withTransaction(db, actor, async (trx) => {
+    await requireChildren(trx, actor, 'write', [childId]);
+    return work(trx, await openJourney(trx, actor, childId));
+  });
+}
+
+/** Refuses dates out of order, each problem naming its field. */
+export function requireOrder(rules: DateOrderRule[]): void {
+  const problems = dateOrderProblems(rules);
+  if (problems.length) throw new ValidationError(problems);
+}
+
+/** The caption of a recording form: the child's name, once the gatekeeper allows the write. The read is audited. */
+export async function childCaption(
+  db: Database,
+  actor: Actor,
+  childId: string,
+): Promise<{ caption: string }> {
+  return withTransaction(db, actor, async (trx) => {
+    await requireChildren(trx, actor, 'write', [childId]);
+    const child = await lockChild(trx, actor.councilId, childId);
+    await appendAudit(trx, auditSource(actor), { action: 'child.viewed', childId });
+    return { caption: `${child!.given_name} ${child!.family_name}` };
+  });
+}

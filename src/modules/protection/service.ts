@@ -1,0 +1,391 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Database } from '../../db/database.ts';
+import type { DateOrderRule } from '../../domain/journey/order.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { ValidationError } from '../../platform/errors.ts';
+import type { RecordValues } from '../../platform/recording/fields.ts';
+import { requireChildren } from '../../platform/access.ts';
+import { auditSource, withTransaction } from '../../platform/transactions.ts';
+import { protectionRecords } from './queries.ts';
+import { journeyStatus, onChild, requireMove, requireOrder, type OpenJourney } from '../journey/service.ts';
+
+/**
+ * Child protection and child in need plans (Working Together to Safeguard Children 2023, chapter 2): each use case
+ * checks the gatekeeper, locks the child, checks the move against the journey's transition table and the order
+ * of dates, writes, and audits, in one transaction.
+ */
+const text = (values: RecordValues, name: string) => values[name] as string;
+const bornFirst = (path: string, date: string, journey: OpenJourney): DateOrderRule => ({
+  path,
+  date,
+  notBefore: journey.child.date_of_birth,
+  message: 'The date must be on or after the child’s date of birth',
+});
+
+export async function recordStrategyDiscussion(
+  db: Database,
+  actor: Actor,
+  childId: string,
+  values: RecordValues,
+) {
+  return onChild(db, actor, childId, async (trx, journey) => {
+    const heldOn = text(values, 'heldOn');
+    const startsEnquiry = values.outcome === 'section-47';
+    if (startsEnquiry) requireMove(journey, 'strategy-discussion-section-47', 'outcome');
+    if (!journey.episode) {
+      throw new ValidationError([
+        {
+          path: 'heldOn',
+          message: 'A strategy discussion needs an open episode of need: record the referral first.',
+        },
+      ]);
+    }
+    requireOrder([
+      bornFirst('heldOn', heldOn, journey),
+      {
+        path: 'heldOn',
+        date: heldOn,
+        notBefore: journey.episode.referral_date,
+        message: 'The strategy discussion cannot be before the referral',
+      },
+    ]);
+    const id = uuidv7();
+    await trx
+      .insertInto('strategy_discussions')
+      .values({
+        council_id: actor.councilId,
+        id,
+        child_id: childId,
+        episode_id: journey.episode.id,
+        held_on: heldOn,
+        attendees: text(values, 'attendees'),
+        outcome: startsEnquiry ? 'section-47' : 'no-section-47',
+        notes: (values.notes as string | null) ?? null,
+        recorded_by: actor.workerId,
+      })
+      .execute();
+    if (startsEnquiry) {
+      await trx
+        .insertInto('section47_enquiries')
+        .values({
+          council_id: actor.councilId,
+          id: uuidv7(),
+          child_id: childId,
+          episode_id: journey.episode.id,
+          strategy_discussion_id: id,
+          started_on: heldOn,
+          recorded_by: actor.workerId,
+        })
+        .execute();
+    }
+    await appendAudit(trx, auditSource(actor), {
+      action: 'strategy-discussion.recorded',
+      childId,
+      details: { id, startsEnquiry },
+    });
+    return id;
+  });
+}
+
+/** Ends the open section 47 enquiry without a conference: no further action, or continue as child in need. */
+export async function endSection47(db: Database, actor: Actor, childId: string, values: RecordValues) {
+  return onChild(db, actor, childId, async (trx, journey) => {
+    const outcome = text(values, 'outcome') as 'no-further-action' | 'child-in-need';
+    requireMove(
+      journey,
+      outcome === 'child-in-need' ? 'section-47-child-in-need' : 'section-47-no-further-action',
+      'outcome',
+    );
+    const endedOn = text(values, 'endedOn');
+    requireOrder([
+      {
+        path: 'endedOn',
+        date: endedOn,
+        notBefore: journey.section47!.started_on,
+        message: 'The enquiry cannot end before it started',
+      },
+    ]);
+    await trx
+      .updateTable('section47_enquiries')
+      .set({ ended_on: endedOn, outcome })
+      .where('council_id', '=', actor.councilId)
+      .where('id', '=', journey.section47!.id)
+      .execute();
+    await appendAudit(trx, auditSource(actor), { action: 'section-47.ended', childId, details: { outcome } });
+    return journey.section47!.id;
+  });
+}
+
+/**
+ * The initial child protection conference ends the enquiry; if it decides on a plan, the plan starts that day with
+ * the category of abuse it names. It may not be dated before the strategy discussion that started the enquiry.
+ */
+export async function recordInitialConference(
+  db: Database,
+  actor: Actor,
+  childId: string,
+  values: RecordValues,
+) {
+  return onChild(db, actor, childId, async (trx, journey) => {
+    const plan = values.outcome === 'child-protection-plan';
+    requireMove(journey, plan ? 'conference-child-protection-plan' : 'conference-no-plan', 'outcome');
+    const heldOn = text(values, 'heldOn');
+    const section47 = journey.section47!;
+    requireOrder([
+      {
+        path: 'heldOn',
+        date: heldOn,
+        notBefore: section47.strategy_discussion_on,
+        message: 'The conference cannot be before the strategy discussion that started the enquiry',
+      },
+    ]);
+    if (plan && !values.category) {
+      throw new ValidationError([{ path: 'category', message: 'Select the category of abuse for the plan' }]);
+    }
+    const id = uuidv7();
+    await trx
+      .insertInto('initial_conferences')
+      .values({
+        council_id: actor.councilId,
+        id,
+        child_id: childId,
+        section47_id: section47.id,
+        held_on: heldOn,
+        outcome: plan ? 'child-protection-plan' : 'no-plan',
+        category: plan ? text(values, 'category') : null,
+        recorded_by: actor.workerId,
+      })
+      .execute();
+    await trx
+      .updateTable('section47_enquiries')
+      .set({ ended_on: heldOn, outcome: 'conference' })
+      .where('council_id', '=', actor.councilId)
+      .where('id', '=', section47.id)
+      .execute();
+    if (plan) {
+      await trx
+        .insertInto('cp_plans')
+        .values({
+          council_id: actor.councilId,
+          id: uuidv7(),
+          child_id: childId,
+          episode_id: journey.episode!.id,
+          conference_id: id,
+          start_date: heldOn,
+          initial_category: text(values, 'category'),
+          latest_category: text(values, 'category'),
+        })
+        .execute();
+    }
+    await appendAudit(trx, auditSource(actor), {
+      action: 'initial-conference.recorded',
+      childId,
+      details: { id, plan },
+    });
+    return id;
+  });
+}
+
+function requireOpenPlan(journey: OpenJourney, path: string) {
+  if (!journey.cpPlan)
+    throw new ValidationError([{ path, message: 'The child is not on a child protection plan.' }]);
+  return journey.cpPlan;
+}
+
+/** A core group meeting or a review conference of the open plan: not before the plan started. */
+export function recordPlanMeeting(kind: 'core-group' | 'review-conference') {
+  return (db: Database, actor: Actor, childId: string, values: RecordValues) =>
+    onChild(db, actor, childId, async (trx, journey) => {
+      const plan = requireOpenPlan(journey, 'heldOn');
+      const heldOn = text(values, 'heldOn');
+      requireOrder([
+        {
+          path: 'heldOn',
+          date: heldOn,
+          notBefore: plan.start_date,
+          message: 'The meeting cannot be before the plan started',
+        },
+      ]);
+      const row = {
+        council_id: actor.councilId,
+        id: uuidv7(),
+        cp_plan_id: plan.id,
+        child_id: childId,
+        held_on: heldOn,
+        recorded_by: actor.workerId,
+      };
+      if (kind === 'core-group') await trx.insertInto('cp_core_groups').values(row).execute();
+      else await trx.insertInto('cp_review_conferences').values(row).execute();
+      await appendAudit(trx, auditSource(actor), {
+        action: `cp-${kind}.recorded`,
+        childId,
+        details: { id: row.id },
+      });
+      return row.id;
+    });
+}
+
+export async function endChildProtectionPlan(
+  db: Database,
+  actor: Actor,
+  childId: string,
+  values: RecordValues,
+) {
+  return onChild(db, actor, childId, async (trx, journey) => {
+    const plan = requireOpenPlan(journey, 'endDate');
+    requireMove(journey, 'child-protection-plan-ended', 'endDate');
+    const endDate = text(values, 'endDate');
+    requireOrder([
+      {
+        path: 'endDate',
+        date: endDate,
+        notBefore: plan.start_date,
+        message: 'The plan cannot end before it started',
+      },
+    ]);
+    await trx
+      .updateTable('cp_plans')
+      .set({
+        end_date: endDate,
+        end_reason: text(values, 'reason'),
+        version: plan.version + 1,
+        updated_at: actor.now,
+      })
+      .where('council_id', '=', actor.councilId)
+      .where('id', '=', plan.id)
+      .execute();
+    await appendAudit(trx, auditSource(actor), {
+      action: 'cp-plan.ended',
+      childId,
+      details: { id: plan.id, reason: values.reason },
+    });
+    return plan.id;
+  });
+}
+
+export async function startChildInNeedPlan(
+  db: Database,
+  actor: Actor,
+  childId: string,
+  values: RecordValues,
+) {
+  return onChild(db, actor, childId, async (trx, journey) => {
+    if (!journey.episode) {
+      throw new ValidationError([
+        { path: 'startDate', message: 'A child in need plan needs an open episode of need.' },
+      ]);
+    }
+    if (journey.cinPlan)
+      throw new ValidationError([
+        { path: 'startDate', message: 'The child already has an open child in need plan.' },
+      ]);
+    const startDate = text(values, 'startDate');
+    requireOrder([
+      {
+        path: 'startDate',
+        date: startDate,
+        notBefore: journey.episode.referral_date,
+        message: 'The plan cannot start before the referral',
+      },
+    ]);
+    const id = uuidv7();
+    await trx
+      .insertInto('cin_plans')
+      .values({
+        council_id: actor.councilId,
+        id,
+        child_id: childId,
+        episode_id: journey.episode.id,
+        start_date: startDate,
+        recorded_by: actor.workerId,
+      })
+      .execute();
+    await appendAudit(trx, auditSource(actor), { action: 'cin-plan.started', childId, details: { id } });
+    return id;
+  });
+}
+
+export async function recordChildInNeedPlanReview(
+  db: Database,
+  actor: Actor,
+  childId: string,
+  values: RecordValues,
+) {
+  return onChild(db, actor, childId, async (trx, journey) => {
+    if (!journey.cinPlan)
+      throw new ValidationError([{ path: 'heldOn', message: 'The child has no open child in need plan.' }]);
+    const heldOn = text(values, 'heldOn');
+    requireOrder([
+      {
+        path: 'heldOn',
+        date: heldOn,
+        notBefore: journey.cinPlan.start_date,
+        message: 'The review cannot be before the plan started',
+      },
+    ]);
+    const id = uuidv7();
+    await trx
+      .insertInto('cin_plan_reviews')
+      .values({
+        council_id: actor.councilId,
+        id,
+        cin_plan_id: journey.cinPlan.id,
+        child_id: childId,
+        held_on: heldOn,
+        recorded_by: actor.workerId,
+      })
+      .execute();
+    await appendAudit(trx, auditSource(actor), {
+      action: 'cin-plan-review.recorded',
+      childId,
+      details: { id },
+    });
+    return id;
+  });
+}
+
+export async function endChildInNeedPlan(db: Database, actor: Actor, childId: string, values: RecordValues) {
+  return onChild(db, actor, childId, async (trx, journey) => {
+    if (!journey.cinPlan)
+      throw new ValidationError([{ path: 'endDate', message: 'The child has no open child in need plan.' }]);
+    const endDate = text(values, 'endDate');
+    requireOrder([
+      {
+        path: 'endDate',
+        date: endDate,
+        notBefore: journey.cinPlan.start_date,
+        message: 'The plan cannot end before it started',
+      },
+    ]);
+    await trx
+      .updateTable('cin_plans')
+      .set({ end_date: endDate, updated_at: actor.now })
+      .where('council_id', '=', actor.councilId)
+      .where('id', '=', journey.cinPlan.id)
+      .execute();
+    await appendAudit(trx, auditSource(actor), {
+      action: 'cin-plan.ended',
+      childId,
+      details: { id: journey.cinPlan.id },
+    });
+    return journey.cinPlan.id;
+  });
+}
+
+/** The child protection and child in need page: what has been recorded, and the child's status. */
+export async function viewProtection(db: Database, actor: Actor, childId: string) {
+  return withTransaction(db, actor, async (trx) => {
+    await requireChildren(trx, actor, 'read', [childId]);
+    const records = await protectionRecords(trx, actor.councilId, childId);
+    const status = await journeyStatus(trx, actor, childId);
+    const child = await trx
+      .selectFrom('children')
+      .select(['given_name', 'family_name'])
+      .where('council_id', '=', actor.councilId)
+      .where('id', '=', childId)
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, auditSource(actor), { action: 'protection.viewed', childId });
+    return { child, status, ...records };
+  });
+}
