@@ -144,6 +144,22 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   // Search (issue 5): everyone who reads children searches their own set.
   'GET /search': outcomes([...childReaders, 'unallocated']),
   'GET /api/search': outcomes([...childReaders, 'unallocated'], { visitor: 'unauthorised' }),
+  // The child's full record (issue 5).
+  'GET /children/:childId/record': outcomes(childReaders, { hidden: ['unallocated'] }),
+  'GET /children/:childId/identity': outcomes(childWriters, { hidden: ['unallocated'] }),
+  'POST /children/:childId/identity': outcomes(childWriters, { hidden: ['unallocated'] }),
+  'PATCH /api/children/:childId/identity': outcomes(childWriters, {
+    hidden: ['unallocated'],
+    visitor: 'unauthorised',
+  }),
+  'POST /api/children/:childId/addresses': outcomes(childWriters, {
+    hidden: ['unallocated'],
+    visitor: 'unauthorised',
+  }),
+  'POST /api/children/:childId/flags': outcomes(childWriters, {
+    hidden: ['unallocated'],
+    visitor: 'unauthorised',
+  }),
   'GET /children/:childId/access-log': outcomes(['team-manager', 'service-manager', 'director', 'auditor']),
   'GET /audit': outcomes(['service-manager', 'director', 'auditor']),
   'GET /access-review': outcomes(['team-manager', 'service-manager', 'director']),
@@ -310,6 +326,13 @@ describe('every route with every role', async () => {
       .replace('/govuk/*', '/govuk/govuk-frontend.min.css')
       .replace('/public/*', '/public/hearth.js');
     if (method === 'GET') return browser.get(url);
+    if (route === 'PATCH /api/children/:childId/identity') {
+      return browser.request({
+        method: 'PATCH',
+        url,
+        json: { version: Number(await currentVersion()), upn: 'A123456789012', religion: `R${Date.now()}` },
+      });
+    }
     if (method === 'PATCH') {
       return browser.request({
         method: 'PATCH',
@@ -350,6 +373,17 @@ describe('every route with every role', async () => {
       occurredOn: '2025-06-03',
       title: 'Call with school',
       body: 'Attendance is improving.',
+    };
+    bodies['POST /api/children/:childId/addresses'] = {
+      line1: '1 High Street',
+      postcode: 'LS1 4AP',
+      from: '2025-01-01',
+    };
+    bodies['POST /api/children/:childId/flags'] = {
+      kind: 'risk-to-staff',
+      description: 'Dog at the property',
+      from: '2025-01-01',
+      reviewBy: '2026-01-01',
     };
     if (route in bodies) return browser.request({ method: 'POST', url, json: bodies[route] });
     const recording = recordingsByRoute.get(route);
@@ -406,6 +440,7 @@ describe('every route with every role', async () => {
         body: 'Saw the child alone.',
       },
       'POST /children/:childId/notes/draft': { title: 'Home visit', body: 'Half written' },
+      'POST /children/:childId/identity': { version: await currentVersion(), religion: `R${Date.now()}` },
       'POST /break-glass': { localId: child.localId, reason: 'Duty call: police at the home tonight' },
     };
     return browser.post(url, forms[route] ?? {});

@@ -14,6 +14,7 @@ import { access, markPublic, requireRouteMetadata } from './route-table.ts';
 import { createViews, govukFrontendDist } from './views.ts';
 import { registerAuthentication } from './authentication.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
+import { childRecordRoutes } from '../modules/child-record/routes.ts';
 import { caseNoteRoutes } from '../modules/casenotes/routes.ts';
 import { childrenRoutes } from '../modules/children/routes.ts';
 import { homeRoutes } from '../modules/home/routes.ts';
@@ -137,6 +138,7 @@ export async function buildServer(context: {
     referralApiRoutes,
     caseNoteRoutes,
     searchRoutes,
+    childRecordRoutes,
     protectionRoutes,
   ]) {
     await app.register(feature);

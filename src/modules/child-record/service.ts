@@ -1,0 +1,140 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Database } from '../../db/database.ts';
+import { pastDate, type DateEntry, type Problem } from '../../domain/journey/rules.ts';
+import { requireChildren } from '../../platform/access.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { ValidationError } from '../../platform/errors.ts';
+import { auditSource, withTransaction } from '../../platform/transactions.ts';
+import { recordHistory, updateVersioned } from '../../platform/versioning.ts';
+import { identityColumns, type IdentityInput } from './identity.ts';
+import {
+  addressesOf,
+  childIdentity,
+  endCurrentAddresses,
+  flagsOf,
+  insertAddress,
+  insertFlag,
+} from './queries.ts';
+
+/** The child's full record: identity, addresses with their history, warnings and flags, and the change history. */
+export async function viewRecord(db: Database, actor: Actor, childId: string) {
+  return withTransaction(db, actor, async (trx) => {
+    await requireChildren(trx, actor, 'read', [childId]);
+    const child = await childIdentity(trx, actor.councilId, childId);
+    const addresses = await addressesOf(trx, actor.councilId, childId);
+    const flags = await flagsOf(trx, actor.councilId, childId);
+    const history = await recordHistory(trx, actor.councilId, 'children', childId);
+    await appendAudit(trx, auditSource(actor), { action: 'child.record-viewed', childId });
+    return { child, addresses, flags, history };
+  });
+}
+
+/** Changes the child's identity, refusing wrong check characters, unknown codes and edits from a stale version. */
+export async function updateIdentity(db: Database, actor: Actor, childId: string, input: IdentityInput) {
+  return withTransaction(db, actor, async (trx) => {
+    await requireChildren(trx, actor, 'write', [childId]);
+    const { problems, columns } = identityColumns(input, actor.today);
+    if (problems.length) throw new ValidationError(problems);
+    const version = await updateVersioned(
+      trx,
+      actor,
+      { table: 'children', id: childId, expectedVersion: input.version, reason: input.reason },
+      columns,
+    );
+    await appendAudit(trx, auditSource(actor), { action: 'child.updated', childId, details: { version } });
+    return version;
+  });
+}
+
+/** Records where the child now lives; the previous address is kept, ended the day the new one starts. */
+export async function recordAddress(
+  db: Database,
+  actor: Actor,
+  childId: string,
+  input: { line1: string; line2: string; town: string; postcode: string; from: DateEntry },
+) {
+  return withTransaction(db, actor, async (trx) => {
+    await requireChildren(trx, actor, 'write', [childId]);
+    const problems: Problem[] = [];
+    if (!input.line1.trim()) problems.push({ path: 'line1', message: 'Enter the first line of the address' });
+    const from = pastDate(problems, 'from', input.from, actor.today, {
+      missing: 'Enter the date the child started living here',
+      future: 'The date the child started living here must be today or in the past',
+    });
+    if (problems.length) throw new ValidationError(problems);
+    await endCurrentAddresses(trx, actor.councilId, childId, from!);
+    const id = uuidv7();
+    await insertAddress(trx, {
+      council_id: actor.councilId,
+      id,
+      child_id: childId,
+      line1: input.line1.trim(),
+      line2: input.line2.trim() || null,
+      town: input.town.trim() || null,
+      postcode: input.postcode.trim().toUpperCase() || null,
+      from_date: from!,
+    });
+    await appendAudit(trx, auditSource(actor), {
+      action: 'child.address-recorded',
+      childId,
+      details: { addressId: id },
+    });
+    return id;
+  });
+}
+
+export const flagKinds = [
+  'risk-to-staff',
+  'risk-to-child',
+  'missing',
+  'exploitation',
+  'communication-needs',
+  'court-proceedings',
+  'other',
+];
+
+/** Adds a warning or flag, which must be reviewed by a date. */
+export async function recordFlag(
+  db: Database,
+  actor: Actor,
+  childId: string,
+  input: { kind: string; description: string; from: DateEntry; reviewBy: DateEntry },
+) {
+  return withTransaction(db, actor, async (trx) => {
+    await requireChildren(trx, actor, 'write', [childId]);
+    const problems: Problem[] = [];
+    if (!flagKinds.includes(input.kind))
+      problems.push({ path: 'kind', message: 'Select the kind of warning' });
+    if (!input.description.trim()) problems.push({ path: 'description', message: 'Describe the warning' });
+    const from = pastDate(problems, 'from', input.from, actor.today, {
+      missing: 'Enter the date the warning applies from',
+      future: 'The date the warning applies from must be today or in the past',
+    });
+    const review = 'problem' in input.reviewBy ? null : input.reviewBy.date;
+    if (!review)
+      problems.push({ path: 'reviewBy', message: 'Enter the date the warning must be reviewed by' });
+    else if (from && review < from)
+      problems.push({
+        path: 'reviewBy',
+        message: 'The review date must be on or after the warning applies from',
+      });
+    if (problems.length) throw new ValidationError(problems);
+    const id = uuidv7();
+    await insertFlag(trx, {
+      council_id: actor.councilId,
+      id,
+      child_id: childId,
+      kind: input.kind,
+      description: input.description.trim(),
+      from_date: from!,
+      review_date: review!,
+    });
+    await appendAudit(trx, auditSource(actor), {
+      action: 'child.flag-recorded',
+      childId,
+      details: { flagId: id },
+    });
+    return id;
+  });
+}
