@@ -14,6 +14,7 @@ import {
   type TestResponse,
 } from './support/world.ts';
 import { aCaseNote, anAssessment, anOpenEpisode } from './support/journey.ts';
+import { careRecordings } from '../src/modules/care/recordings.ts';
 import { protectionRecordings } from '../src/modules/protection/recordings.ts';
 import type { FieldSpec } from '../src/platform/recording/fields.ts';
 import type { Recording } from '../src/platform/recording/routes.ts';
@@ -169,6 +170,9 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   // Child protection and child in need (issue 6).
   'GET /children/:childId/protection': outcomes(childReaders, { hidden: ['unallocated'] }),
   ...recordingExpectations(protectionRecordings),
+  // Looked after children and care leavers (issue 6).
+  'GET /children/:childId/care': outcomes(childReaders, { hidden: ['unallocated'] }),
+  ...recordingExpectations(careRecordings),
   // Last: breaking glass widens access, and signing out ends the session.
   'POST /break-glass': outcomes(glassBreakers),
   'POST /sign-out': outcomes(signedIn),
@@ -193,7 +197,7 @@ function recordingExpectations(recordings: readonly Recording[]) {
   );
 }
 const recordingsByRoute = new Map(
-  protectionRecordings.flatMap((recording) => [
+  [...protectionRecordings, ...careRecordings].flatMap((recording) => [
     [`POST ${recording.path}/new`, recording],
     [`POST /api${recording.path}`, recording],
   ]),
@@ -212,7 +216,7 @@ function recordingBody(fields: readonly FieldSpec[], today: string): Record<stri
             ? field.min
             : field.kind === 'choice'
               ? field.options(today)[0]!.value
-              : 'Recorded by the route walk',
+              : 'Walk',
     ]),
   );
 }

@@ -16,6 +16,7 @@ import { registerAuthentication } from './authentication.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { childRecordRoutes } from '../modules/child-record/routes.ts';
 import { caseNoteRoutes } from '../modules/casenotes/routes.ts';
+import { careRoutes } from '../modules/care/routes.ts';
 import { childrenRoutes } from '../modules/children/routes.ts';
 import { homeRoutes } from '../modules/home/routes.ts';
 import { protectionRoutes } from '../modules/protection/routes.ts';
@@ -140,6 +141,7 @@ export async function buildServer(context: {
     searchRoutes,
     childRecordRoutes,
     protectionRoutes,
+    careRoutes,
   ]) {
     await app.register(feature);
   }

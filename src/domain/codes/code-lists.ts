@@ -70,3 +70,23 @@ export function codeList(collection: Collection, field: string, year: number): C
   if (!list) throw new UnknownCodeList(`Hearth holds no ${collection} code list for ${field} in ${year}.`);
   return list;
 }
+
+/**
+ * The code list in force on a date: that of the collection year (1 April to 31 March) the date falls in, or the
+ * nearest earlier year Hearth holds (the earliest, for dates before any).
+ */
+export function codeListOn(collection: Collection, field: string, date: string): CodeList {
+  const month = Number(date.slice(5, 7));
+  const wanted = Number(date.slice(0, 4)) - (month >= 4 ? 0 : 1);
+  const years = codeListYears();
+  const year = years.filter((held) => held <= wanted).at(-1) ?? years[0]!;
+  return codeList(collection, field, year);
+}
+
+/** A code list as choices for a form: "meaning (code)", in code order. */
+export function codeChoices(collection: Collection, field: string, date: string) {
+  return [...codeListOn(collection, field, date).meanings].map(([value, meaning]) => ({
+    value,
+    text: meaning ? `${meaning} (${value})` : value,
+  }));
+}

@@ -1,4 +1,4 @@
-import { cinCodes } from '../../domain/journey/rules.ts';
+import { codeChoices } from '../../domain/codes/code-lists.ts';
 import { forChild, type Recording } from '../../platform/recording/routes.ts';
 import { childCaption } from '../journey/service.ts';
 import {
@@ -12,11 +12,7 @@ import {
   startChildInNeedPlan,
 } from './service.ts';
 
-const categories = (today: string) =>
-  [...cinCodes('InitialCategoryOfAbuse', today).meanings].map(([value, text]) => ({
-    value,
-    text: `${text} (${value})`,
-  }));
+const categories = (today: string) => codeChoices('CIN', 'InitialCategoryOfAbuse', today);
 
 const returnTo = (params: Record<string, string>) => `/children/${params.childId}/protection`;
 const common = {

@@ -18,7 +18,7 @@ export async function protectionRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const actor = actorOf(request);
       const view = await viewProtection(app.hearth.db, actor, request.params.childId);
-      return reply.page('protection/views/protection.njk', {
+      return reply.page('child-sections.njk', {
         pageTitle: 'Child protection and child in need',
         childId: request.params.childId,
         childName: `${view.child.given_name} ${view.child.family_name}`,

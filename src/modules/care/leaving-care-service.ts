@@ -1,0 +1,261 @@
+import type { Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { Database } from '../../db/database.ts';
+import type { Tables } from '../../db/schema.ts';
+import { codeListOn } from '../../domain/codes/code-lists.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { ValidationError } from '../../platform/errors.ts';
+import type { RecordValues } from '../../platform/recording/fields.ts';
+import { auditSource } from '../../platform/transactions.ts';
+import { onChild, requireOrder } from '../journey/service.ts';
+
+/**
+ * Care leavers (Children (Leaving Care) Act 2000; Care Leavers (England) Regulations 2010): a status with a personal
+ * adviser, a pathway plan reviewed at least every 6 months, and keep-in-touch contacts recording accommodation
+ * and activity with the SSDA903 codes.
+ */
+export const careLeaverStatuses = ['eligible', 'relevant', 'former-relevant', 'qualifying'] as const;
+type CareLeaverStatus = (typeof careLeaverStatuses)[number];
+
+async function personalAdviser(
+  trx: Kysely<Tables>,
+  actor: Actor,
+  email: string | null,
+): Promise<string | null> {
+  if (!email) return null;
+  const adviser = await trx
+    .selectFrom('users as u')
+    .innerJoin('workers as w', (join) =>
+      join.onRef('w.council_id', '=', 'u.council_id').onRef('w.id', '=', 'u.worker_id'),
+    )
+    .select('w.id')
+    .where('u.council_id', '=', actor.councilId)
+    .where('u.email', '=', email.trim().toLowerCase())
+    .where('w.role', '=', 'personal-adviser')
+    .executeTakeFirst();
+  if (!adviser) {
+    throw new ValidationError([
+      {
+        path: 'personalAdviserEmail',
+        message: 'Enter the email address of a personal adviser in this council',
+      },
+    ]);
+  }
+  return adviser.id;
+}
+
+/**
+ * Starts (or changes) the young person's care leaver status from a date, ending the one before; the personal
+ * adviser, when given, is allocated to them from that date too.
+ */
+export async function startCareLeaving(
+  trx: Kysely<Tables>,
+  actor: Actor,
+  childId: string,
+  change: { status: string; fromDate: string; personalAdviserEmail: string | null },
+): Promise<string> {
+  if (!(careLeaverStatuses as readonly string[]).includes(change.status)) {
+    throw new ValidationError([{ path: 'status', message: 'Select the care leaver status from the list' }]);
+  }
+  const adviserId = await personalAdviser(trx, actor, change.personalAdviserEmail);
+  const current = await trx
+    .selectFrom('care_leaver_statuses')
+    .select(['id', 'from_date', 'personal_adviser_id'])
+    .where('council_id', '=', actor.councilId)
+    .where('child_id', '=', childId)
+    .where('to_date', 'is', null)
+    .executeTakeFirst();
+  if (current) {
+    requireOrder([
+      {
+        path: 'fromDate',
+        date: change.fromDate,
+        notBefore: current.from_date,
+        message: 'The new status cannot start before the current one',
+      },
+    ]);
+    await trx
+      .updateTable('care_leaver_statuses')
+      .set({ to_date: change.fromDate })
+      .where('council_id', '=', actor.councilId)
+      .where('id', '=', current.id)
+      .execute();
+  }
+  const id = uuidv7();
+  await trx
+    .insertInto('care_leaver_statuses')
+    .values({
+      council_id: actor.councilId,
+      id,
+      child_id: childId,
+      status: change.status as CareLeaverStatus,
+      from_date: change.fromDate,
+      personal_adviser_id: adviserId ?? current?.personal_adviser_id ?? null,
+      recorded_by: actor.workerId,
+    })
+    .execute();
+  if (adviserId && adviserId !== current?.personal_adviser_id) {
+    await trx
+      .insertInto('allocations')
+      .values({
+        council_id: actor.councilId,
+        id: uuidv7(),
+        child_id: childId,
+        worker_id: adviserId,
+        case_role: 'personal-adviser',
+        from_date: change.fromDate,
+        reason: 'Personal adviser for a care leaver',
+      })
+      .execute();
+  }
+  return id;
+}
+
+function requireCareLeaver(journey: { careLeaver?: unknown }, path: string) {
+  if (!journey.careLeaver)
+    throw new ValidationError([{ path, message: 'The young person is not a care leaver.' }]);
+}
+
+export async function changeCareLeaverStatus(
+  db: Database,
+  actor: Actor,
+  childId: string,
+  values: RecordValues,
+) {
+  return onChild(db, actor, childId, async (trx, journey) => {
+    requireCareLeaver(journey, 'status');
+    const id = await startCareLeaving(trx, actor, childId, {
+      status: values.status as string,
+      fromDate: values.fromDate as string,
+      personalAdviserEmail: (values.personalAdviserEmail as string | null) ?? null,
+    });
+    await appendAudit(trx, auditSource(actor), {
+      action: 'care-leaver-status.changed',
+      childId,
+      details: { id, status: values.status },
+    });
+    return id;
+  });
+}
+
+export async function startPathwayPlan(db: Database, actor: Actor, childId: string, values: RecordValues) {
+  return onChild(db, actor, childId, async (trx, journey) => {
+    requireCareLeaver(journey, 'startedOn');
+    const open = await trx
+      .selectFrom('pathway_plans')
+      .select('id')
+      .where('council_id', '=', actor.councilId)
+      .where('child_id', '=', childId)
+      .where('ended_on', 'is', null)
+      .executeTakeFirst();
+    if (open)
+      throw new ValidationError([
+        { path: 'startedOn', message: 'The young person already has a pathway plan: record a review of it' },
+      ]);
+    const id = uuidv7();
+    await trx
+      .insertInto('pathway_plans')
+      .values({
+        council_id: actor.councilId,
+        id,
+        child_id: childId,
+        started_on: values.startedOn as string,
+        recorded_by: actor.workerId,
+      })
+      .execute();
+    await appendAudit(trx, auditSource(actor), { action: 'pathway-plan.started', childId, details: { id } });
+    return id;
+  });
+}
+
+export async function recordPathwayPlanReview(
+  db: Database,
+  actor: Actor,
+  childId: string,
+  values: RecordValues,
+) {
+  return onChild(db, actor, childId, async (trx) => {
+    const plan = await trx
+      .selectFrom('pathway_plans')
+      .select(['id', 'started_on'])
+      .where('council_id', '=', actor.councilId)
+      .where('child_id', '=', childId)
+      .where('ended_on', 'is', null)
+      .executeTakeFirst();
+    if (!plan)
+      throw new ValidationError([
+        { path: 'heldOn', message: 'The young person has no pathway plan to review' },
+      ]);
+    const heldOn = values.heldOn as string;
+    requireOrder([
+      {
+        path: 'heldOn',
+        date: heldOn,
+        notBefore: plan.started_on,
+        message: 'The review cannot be before the plan started',
+      },
+    ]);
+    const id = uuidv7();
+    await trx
+      .insertInto('pathway_plan_reviews')
+      .values({
+        council_id: actor.councilId,
+        id,
+        pathway_plan_id: plan.id,
+        child_id: childId,
+        held_on: heldOn,
+        recorded_by: actor.workerId,
+      })
+      .execute();
+    await appendAudit(trx, auditSource(actor), {
+      action: 'pathway-plan-review.recorded',
+      childId,
+      details: { id },
+    });
+    return id;
+  });
+}
+
+/** A keep-in-touch contact: whether in touch, and the accommodation and activity (SSDA903 IN_TOUCH, ACCOM, ACTIV). */
+export async function recordCareLeaverContact(
+  db: Database,
+  actor: Actor,
+  childId: string,
+  values: RecordValues,
+) {
+  return onChild(db, actor, childId, async (trx, journey) => {
+    requireCareLeaver(journey, 'contactedOn');
+    const on = values.contactedOn as string;
+    const problems = (['inTouch:IN_TOUCH', 'accommodation:ACCOM', 'activity:ACTIV'] as const).flatMap(
+      (pair) => {
+        const [path, field] = pair.split(':') as [string, string];
+        const code = values[path] as string | null;
+        return code && !codeListOn('SSDA903', field, on).has(code)
+          ? [{ path, message: `Select a ${field} code from the list` }]
+          : [];
+      },
+    );
+    if (problems.length) throw new ValidationError(problems);
+    const id = uuidv7();
+    await trx
+      .insertInto('care_leaver_contacts')
+      .values({
+        council_id: actor.councilId,
+        id,
+        child_id: childId,
+        contacted_on: on,
+        in_touch: values.inTouch as string,
+        accommodation: (values.accommodation as string | null) ?? null,
+        activity: (values.activity as string | null) ?? null,
+        recorded_by: actor.workerId,
+      })
+      .execute();
+    await appendAudit(trx, auditSource(actor), {
+      action: 'care-leaver-contact.recorded',
+      childId,
+      details: { id },
+    });
+    return id;
+  });
+}

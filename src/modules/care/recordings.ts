@@ -1,0 +1,273 @@
+import { codeChoices } from '../../domain/codes/code-lists.ts';
+import type { FieldSpec } from '../../platform/recording/fields.ts';
+import { forChild, type Recording } from '../../platform/recording/routes.ts';
+import { childCaption } from '../journey/service.ts';
+import {
+  changeCareLeaverStatus,
+  recordCareLeaverContact,
+  recordPathwayPlanReview,
+  startPathwayPlan,
+} from './leaving-care-service.ts';
+import {
+  changeLegalStatus,
+  changePlacement,
+  endPeriodOfCare,
+  recordCareReview,
+  startPeriodOfCare,
+} from './service.ts';
+import { recordCareCheck, recordMissingEpisode, recordVisit } from './wellbeing-service.ts';
+
+const ssda903 = (field: string) => (today: string) => codeChoices('SSDA903', field, today);
+const named = (choices: Record<string, string>) => () =>
+  Object.entries(choices).map(([value, text]) => ({ value, text }));
+
+const common = {
+  permission: 'child:write',
+  context: (db, actor, params) => childCaption(db, actor, params.childId!),
+  returnTo: (params) => `/children/${params.childId}/care`,
+} satisfies Partial<Recording>;
+
+const placementFields: FieldSpec[] = [
+  { name: 'place', label: 'Placement type', kind: 'choice', required: true, options: ssda903('PLACE') },
+  {
+    name: 'provider',
+    label: 'Placement provider',
+    kind: 'choice',
+    required: true,
+    options: ssda903('PLACE_PROVIDER'),
+  },
+  { name: 'postcode', label: 'Postcode of the placement', kind: 'text', maxLength: 8 },
+  { name: 'homePostcode', label: 'Postcode of the child’s home', kind: 'text', maxLength: 8 },
+  { name: 'inArea', label: 'Is the placement inside the council’s area?', kind: 'yes-no' },
+  {
+    name: 'unregistered',
+    label: 'Is it an unregistered children’s home?',
+    kind: 'yes-no',
+    hint: 'A setting that should be registered with Ofsted and is not',
+  },
+];
+
+const leavingCareStatuses = named({
+  eligible: 'Eligible (16 or 17, looked after now)',
+  relevant: 'Relevant (16 or 17, left care)',
+  'former-relevant': 'Former relevant (18 to 25)',
+  qualifying: 'Qualifying',
+});
+
+/** What is recorded while a child is looked after and as a care leaver: each a form page and an API endpoint. */
+export const careRecordings: Recording[] = [
+  {
+    ...common,
+    path: '/children/:childId/periods-of-care',
+    title: 'Record that the child became looked after',
+    guidance:
+      'The first review is due within 20 working days, the first visit within a week of the placement starting.',
+    audit: 'care-period.started',
+    fields: [
+      { name: 'startDate', label: 'Date the child became looked after', kind: 'date', required: true },
+      { name: 'legalStatus', label: 'Legal status', kind: 'choice', required: true, options: ssda903('LS') },
+      ...placementFields,
+    ],
+    record: forChild(startPeriodOfCare),
+  },
+  {
+    ...common,
+    path: '/children/:childId/legal-statuses',
+    title: 'Record a change of legal status',
+    audit: 'legal-status.changed',
+    fields: [
+      { name: 'fromDate', label: 'Date the new legal status started', kind: 'date', required: true },
+      { name: 'legalStatus', label: 'Legal status', kind: 'choice', required: true, options: ssda903('LS') },
+    ],
+    record: forChild(changeLegalStatus),
+  },
+  {
+    ...common,
+    path: '/children/:childId/placements',
+    title: 'Record a change of placement',
+    audit: 'placement.changed',
+    fields: [
+      { name: 'startDate', label: 'Date the new placement started', kind: 'date', required: true },
+      {
+        name: 'changeReason',
+        label: 'Reason the last placement ended',
+        kind: 'choice',
+        required: true,
+        options: ssda903('REASON_PLACE_CHANGE'),
+      },
+      ...placementFields,
+      {
+        name: 'longTermAgreed',
+        label: 'Is this placement agreed as long-term?',
+        kind: 'yes-no',
+        hint: 'Visits may then be every 3 months after its first year (regulation 28)',
+      },
+    ],
+    record: forChild(changePlacement),
+  },
+  {
+    ...common,
+    path: '/children/:childId/care-reviews',
+    title: 'Record a looked after review',
+    audit: 'care-review.recorded',
+    fields: [
+      { name: 'heldOn', label: 'Date of the review', kind: 'date', required: true },
+      {
+        name: 'participation',
+        label: 'How the child took part',
+        kind: 'choice',
+        required: true,
+        options: ssda903('REVIEW_CODE'),
+      },
+    ],
+    record: forChild(recordCareReview),
+  },
+  {
+    ...common,
+    path: '/children/:childId/care-endings',
+    title: 'Record that the child stopped being looked after',
+    audit: 'care-period.ended',
+    fields: [
+      { name: 'endDate', label: 'Date the child stopped being looked after', kind: 'date', required: true },
+      { name: 'reason', label: 'Reason', kind: 'choice', required: true, options: ssda903('REC') },
+      {
+        name: 'leavingCareStatus',
+        label: 'Care leaver status from that day',
+        kind: 'choice',
+        hint: 'For a young person of 16 or over entitled to leaving-care support',
+        options: leavingCareStatuses,
+      },
+      {
+        name: 'personalAdviserEmail',
+        label: 'Personal adviser’s email address',
+        kind: 'text',
+        maxLength: 320,
+      },
+    ],
+    record: forChild(endPeriodOfCare),
+  },
+  {
+    ...common,
+    path: '/children/:childId/visits',
+    title: 'Record a visit to the child',
+    audit: 'visit.recorded',
+    fields: [
+      { name: 'visitedOn', label: 'Date of the visit', kind: 'date', required: true },
+      { name: 'seen', label: 'Was the child seen?', kind: 'yes-no', required: true },
+      { name: 'seenAlone', label: 'Was the child seen alone?', kind: 'yes-no' },
+      { name: 'bedroomSeen', label: 'Was the child’s bedroom seen?', kind: 'yes-no' },
+      {
+        name: 'wishesAndFeelings',
+        label: 'The child’s wishes and feelings',
+        kind: 'textarea',
+        hint: 'In words the child would recognise',
+      },
+    ],
+    record: forChild(recordVisit),
+  },
+  {
+    ...common,
+    path: '/children/:childId/health-assessments',
+    title: 'Record a health assessment',
+    audit: 'health-assessment.recorded',
+    fields: [
+      {
+        name: 'kind',
+        label: 'Kind of assessment',
+        kind: 'choice',
+        required: true,
+        options: named({
+          initial: 'Initial health assessment',
+          review: 'Review health assessment',
+          dental: 'Dental check',
+        }),
+      },
+      { name: 'completedOn', label: 'Date completed', kind: 'date', required: true },
+    ],
+    record: forChild(recordCareCheck('health-assessment')),
+  },
+  {
+    ...common,
+    path: '/children/:childId/personal-education-plans',
+    title: 'Record a personal education plan',
+    audit: 'personal-education-plan.recorded',
+    fields: [
+      {
+        name: 'kind',
+        label: 'Kind of plan',
+        kind: 'choice',
+        required: true,
+        options: named({ initial: 'First plan', review: 'Termly review' }),
+      },
+      { name: 'completedOn', label: 'Date completed', kind: 'date', required: true },
+    ],
+    record: forChild(recordCareCheck('personal-education-plan')),
+  },
+  {
+    ...common,
+    path: '/children/:childId/missing-episodes',
+    title: 'Record a missing episode',
+    audit: 'missing-episode.recorded',
+    fields: [
+      { name: 'kind', label: 'Missing or away', kind: 'choice', required: true, options: ssda903('MISSING') },
+      { name: 'startedOn', label: 'Date the child went missing', kind: 'date', required: true },
+      { name: 'endedOn', label: 'Date the child returned', kind: 'date' },
+      { name: 'returnInterviewOffered', label: 'Was a return interview offered?', kind: 'yes-no' },
+      { name: 'returnInterviewAccepted', label: 'Was the return interview accepted?', kind: 'yes-no' },
+    ],
+    record: forChild(recordMissingEpisode),
+  },
+  {
+    ...common,
+    path: '/children/:childId/care-leaver-statuses',
+    title: 'Record a change of care leaver status',
+    audit: 'care-leaver-status.changed',
+    fields: [
+      {
+        name: 'status',
+        label: 'Care leaver status',
+        kind: 'choice',
+        required: true,
+        options: leavingCareStatuses,
+      },
+      { name: 'fromDate', label: 'Date it started', kind: 'date', required: true },
+      {
+        name: 'personalAdviserEmail',
+        label: 'Personal adviser’s email address',
+        kind: 'text',
+        maxLength: 320,
+      },
+    ],
+    record: forChild(changeCareLeaverStatus),
+  },
+  {
+    ...common,
+    path: '/children/:childId/pathway-plans',
+    title: 'Start a pathway plan',
+    audit: 'pathway-plan.started',
+    fields: [{ name: 'startedOn', label: 'Date the plan started', kind: 'date', required: true }],
+    record: forChild(startPathwayPlan),
+  },
+  {
+    ...common,
+    path: '/children/:childId/pathway-plan-reviews',
+    title: 'Record a pathway plan review',
+    guidance: 'A pathway plan is reviewed at least every 6 months.',
+    audit: 'pathway-plan-review.recorded',
+    fields: [{ name: 'heldOn', label: 'Date of the review', kind: 'date', required: true }],
+    record: forChild(recordPathwayPlanReview),
+  },
+  {
+    ...common,
+    path: '/children/:childId/care-leaver-contacts',
+    title: 'Record keeping in touch',
+    audit: 'care-leaver-contact.recorded',
+    fields: [
+      { name: 'contactedOn', label: 'Date of the contact', kind: 'date', required: true },
+      { name: 'inTouch', label: 'In touch', kind: 'choice', required: true, options: ssda903('IN_TOUCH') },
+      { name: 'accommodation', label: 'Accommodation', kind: 'choice', options: ssda903('ACCOM') },
+      { name: 'activity', label: 'Activity', kind: 'choice', options: ssda903('ACTIV') },
+    ],
+    record: forChild(recordCareLeaverContact),
+  },
+];

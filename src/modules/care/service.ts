@@ -1,0 +1,398 @@
+import type { Kysely } from 'kysely';
+import { Temporal } from 'temporal-polyfill';
+import { v7 as uuidv7 } from 'uuid';
+import type { Database } from '../../db/database.ts';
+import type { Tables } from '../../db/schema.ts';
+import { codeListOn } from '../../domain/codes/code-lists.ts';
+import { periodsOverlap } from '../../domain/journey/order.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { ValidationError } from '../../platform/errors.ts';
+import type { RecordValues } from '../../platform/recording/fields.ts';
+import { requireChildren } from '../../platform/access.ts';
+import { auditSource, withTransaction } from '../../platform/transactions.ts';
+import { careRecords } from './queries.ts';
+import { onChild, requireMove, requireOrder, type OpenJourney } from '../journey/service.ts';
+import { startCareLeaving } from './leaving-care-service.ts';
+
+/**
+ * Looked after children (Care Planning, Placement and Case Review (England) Regulations 2010; the SSDA903 guide):
+ * periods of care whose legal statuses and placements are effective-dated, so each change starts a new SSDA903
+ * episode on its date and ends the one before on the same date. Nothing earlier is rewritten.
+ */
+const text = (values: RecordValues, name: string) => values[name] as string;
+const optional = (values: RecordValues, name: string) => (values[name] as string | null) ?? null;
+const flag = (values: RecordValues, name: string) => values[name] === true;
+
+function requireCode(field: string, path: string, code: string, on: string) {
+  if (!codeListOn('SSDA903', field, on).has(code)) {
+    throw new ValidationError([{ path, message: `Select a ${field} code from the list` }]);
+  }
+}
+
+function requireOpenPeriod(journey: OpenJourney, path: string) {
+  if (!journey.carePeriod) throw new ValidationError([{ path, message: 'The child is not looked after.' }]);
+  return journey.carePeriod;
+}
+
+/** The placement columns common to a first placement and a change of placement. */
+function placementRow(values: RecordValues, start: string) {
+  return {
+    start_date: start,
+    place: text(values, 'place'),
+    provider: text(values, 'provider'),
+    postcode: optional(values, 'postcode')?.toUpperCase() ?? null,
+    home_postcode: optional(values, 'homePostcode')?.toUpperCase() ?? null,
+    in_area: values.inArea === null ? null : flag(values, 'inArea'),
+    unregistered: flag(values, 'unregistered'),
+    long_term_agreed: flag(values, 'longTermAgreed'),
+  };
+}
+
+/** The child becomes looked after: a period of care opens with its first legal status and placement. */
+export async function startPeriodOfCare(db: Database, actor: Actor, childId: string, values: RecordValues) {
+  return onChild(db, actor, childId, async (trx, journey) => {
+    requireMove(journey, 'became-looked-after', 'startDate');
+    const startDate = text(values, 'startDate');
+    requireCode('LS', 'legalStatus', text(values, 'legalStatus'), startDate);
+    requireCode('PLACE', 'place', text(values, 'place'), startDate);
+    requireCode('PLACE_PROVIDER', 'provider', text(values, 'provider'), startDate);
+    requireOrder([
+      {
+        path: 'startDate',
+        date: startDate,
+        notBefore: journey.child.date_of_birth,
+        message: 'The child cannot be looked after before they were born',
+      },
+    ]);
+    const earlier = await trx
+      .selectFrom('care_periods')
+      .select(['start_date', 'end_date'])
+      .where('council_id', '=', actor.councilId)
+      .where('child_id', '=', childId)
+      .execute();
+    if (
+      earlier.some((period) =>
+        periodsOverlap({ start: startDate, end: null }, { start: period.start_date, end: period.end_date }),
+      )
+    ) {
+      throw new ValidationError([
+        { path: 'startDate', message: 'This period of care would overlap an earlier one' },
+      ]);
+    }
+    const episodeId = journey.episode?.id;
+    if (!episodeId) throw new ValidationError([{ path: 'startDate', message: 'Record the referral first.' }]);
+    const periodId = uuidv7();
+    await trx
+      .insertInto('care_periods')
+      .values({
+        council_id: actor.councilId,
+        id: periodId,
+        child_id: childId,
+        episode_id: episodeId,
+        start_date: startDate,
+      })
+      .execute();
+    await trx
+      .insertInto('legal_statuses')
+      .values({
+        council_id: actor.councilId,
+        id: uuidv7(),
+        care_period_id: periodId,
+        child_id: childId,
+        code: text(values, 'legalStatus'),
+        from_date: startDate,
+        recorded_by: actor.workerId,
+      })
+      .execute();
+    await trx
+      .insertInto('placements')
+      .values({
+        council_id: actor.councilId,
+        id: uuidv7(),
+        care_period_id: periodId,
+        child_id: childId,
+        ...placementRow(values, startDate),
+        recorded_by: actor.workerId,
+      })
+      .execute();
+    await appendAudit(trx, auditSource(actor), {
+      action: 'care-period.started',
+      childId,
+      details: { periodId, legalStatus: values.legalStatus, place: values.place },
+    });
+    return periodId;
+  });
+}
+
+async function currentRows(
+  trx: Parameters<Parameters<typeof onChild>[3]>[0],
+  councilId: string,
+  periodId: string,
+) {
+  const [status, placement] = await Promise.all([
+    trx
+      .selectFrom('legal_statuses')
+      .selectAll()
+      .where('council_id', '=', councilId)
+      .where('care_period_id', '=', periodId)
+      .where('to_date', 'is', null)
+      .where('superseded_at', 'is', null)
+      .executeTakeFirst(),
+    trx
+      .selectFrom('placements')
+      .selectAll()
+      .where('council_id', '=', councilId)
+      .where('care_period_id', '=', periodId)
+      .where('end_date', 'is', null)
+      .where('superseded_at', 'is', null)
+      .executeTakeFirst(),
+  ]);
+  return { status, placement };
+}
+
+/** A change of legal status from a date: the current status ends that day and the new one begins. */
+export async function changeLegalStatus(db: Database, actor: Actor, childId: string, values: RecordValues) {
+  return onChild(db, actor, childId, async (trx, journey) => {
+    const period = requireOpenPeriod(journey, 'fromDate');
+    const fromDate = text(values, 'fromDate');
+    requireCode('LS', 'legalStatus', text(values, 'legalStatus'), fromDate);
+    const { status } = await currentRows(trx, actor.councilId, period.id);
+    requireOrder([
+      {
+        path: 'fromDate',
+        date: fromDate,
+        notBefore: period.start_date,
+        message: 'The legal status cannot start before the period of care',
+      },
+      {
+        path: 'fromDate',
+        date: fromDate,
+        notBefore: status?.from_date,
+        message: 'The new legal status cannot start before the current one',
+      },
+    ]);
+    if (status?.code === values.legalStatus)
+      throw new ValidationError([
+        { path: 'legalStatus', message: 'This is already the child’s legal status' },
+      ]);
+    if (status)
+      await trx
+        .updateTable('legal_statuses')
+        .set({ to_date: fromDate })
+        .where('council_id', '=', actor.councilId)
+        .where('id', '=', status.id)
+        .execute();
+    const id = uuidv7();
+    await trx
+      .insertInto('legal_statuses')
+      .values({
+        council_id: actor.councilId,
+        id,
+        care_period_id: period.id,
+        child_id: childId,
+        code: text(values, 'legalStatus'),
+        from_date: fromDate,
+        recorded_by: actor.workerId,
+      })
+      .execute();
+    await appendAudit(trx, auditSource(actor), {
+      action: 'legal-status.changed',
+      childId,
+      details: { id, code: values.legalStatus, from: status?.code ?? null },
+    });
+    return id;
+  });
+}
+
+/** A change of placement: the current placement ends that day with its reason, and the new one starts. */
+export async function changePlacement(db: Database, actor: Actor, childId: string, values: RecordValues) {
+  return onChild(db, actor, childId, async (trx, journey) => {
+    const period = requireOpenPeriod(journey, 'startDate');
+    const startDate = text(values, 'startDate');
+    requireCode('PLACE', 'place', text(values, 'place'), startDate);
+    requireCode('PLACE_PROVIDER', 'provider', text(values, 'provider'), startDate);
+    requireCode('REASON_PLACE_CHANGE', 'changeReason', text(values, 'changeReason'), startDate);
+    const { placement } = await currentRows(trx, actor.councilId, period.id);
+    requireOrder([
+      {
+        path: 'startDate',
+        date: startDate,
+        notBefore: period.start_date,
+        message: 'The placement cannot start before the period of care',
+      },
+    ]);
+    if (placement && startDate <= placement.start_date) {
+      throw new ValidationError([
+        {
+          path: 'startDate',
+          message: 'The new placement must start after the current one started: placements cannot overlap',
+        },
+      ]);
+    }
+    if (placement) {
+      await trx
+        .updateTable('placements')
+        .set({ end_date: startDate, change_reason: text(values, 'changeReason') })
+        .where('council_id', '=', actor.councilId)
+        .where('id', '=', placement.id)
+        .execute();
+    }
+    const id = uuidv7();
+    await trx
+      .insertInto('placements')
+      .values({
+        council_id: actor.councilId,
+        id,
+        care_period_id: period.id,
+        child_id: childId,
+        ...placementRow(values, startDate),
+        recorded_by: actor.workerId,
+      })
+      .execute();
+    await appendAudit(trx, auditSource(actor), {
+      action: 'placement.changed',
+      childId,
+      details: { id, place: values.place, reason: values.changeReason },
+    });
+    return id;
+  });
+}
+
+/** A statutory review chaired by the IRO (reg. 33), with the child's participation code. */
+export async function recordCareReview(db: Database, actor: Actor, childId: string, values: RecordValues) {
+  return onChild(db, actor, childId, async (trx, journey) => {
+    const period = requireOpenPeriod(journey, 'heldOn');
+    const heldOn = text(values, 'heldOn');
+    requireCode('REVIEW_CODE', 'participation', text(values, 'participation'), heldOn);
+    requireOrder([
+      {
+        path: 'heldOn',
+        date: heldOn,
+        notBefore: period.start_date,
+        message: 'The review cannot be before the period of care started',
+      },
+    ]);
+    const id = uuidv7();
+    await trx
+      .insertInto('cla_reviews')
+      .values({
+        council_id: actor.councilId,
+        id,
+        care_period_id: period.id,
+        child_id: childId,
+        held_on: heldOn,
+        iro_worker_id: actor.role === 'independent-reviewing-officer' ? actor.workerId : null,
+        participation: text(values, 'participation'),
+        recorded_by: actor.workerId,
+      })
+      .execute();
+    await appendAudit(trx, auditSource(actor), { action: 'care-review.recorded', childId, details: { id } });
+    return id;
+  });
+}
+
+/**
+ * The period of care ends with its SSDA903 reason. If the young person is 16 or over and leaves care eligible for
+ * leaving-care support, their care leaver status starts the same day (Children (Leaving Care) Act 2000).
+ */
+export async function endPeriodOfCare(db: Database, actor: Actor, childId: string, values: RecordValues) {
+  return onChild(db, actor, childId, async (trx, journey) => {
+    const period = requireOpenPeriod(journey, 'endDate');
+    const endDate = text(values, 'endDate');
+    requireCode('REC', 'reason', text(values, 'reason'), endDate);
+    const leavingCare = optional(values, 'leavingCareStatus');
+    requireMove(
+      journey,
+      leavingCare ? 'ceased-care-eligible-for-leaving-care' : 'ceased-care',
+      'leavingCareStatus',
+    );
+    requireOrder([
+      {
+        path: 'endDate',
+        date: endDate,
+        notBefore: period.start_date,
+        message: 'The period of care cannot end before it started',
+      },
+    ]);
+    const { status, placement } = await currentRows(trx, actor.councilId, period.id);
+    requireOrder([
+      {
+        path: 'endDate',
+        date: endDate,
+        notBefore: placement?.start_date,
+        message: 'The period of care cannot end before the current placement started',
+      },
+      {
+        path: 'endDate',
+        date: endDate,
+        notBefore: status?.from_date,
+        message: 'The period of care cannot end before the current legal status started',
+      },
+    ]);
+    if (leavingCare) {
+      const sixteenth =
+        journey.child.date_of_birth &&
+        Temporal.PlainDate.from(journey.child.date_of_birth).add({ years: 16 }).toString();
+      if (!sixteenth || endDate < sixteenth) {
+        throw new ValidationError([
+          { path: 'leavingCareStatus', message: 'Leaving-care support starts at 16 or over' },
+        ]);
+      }
+    }
+    await trx
+      .updateTable('care_periods')
+      .set({
+        end_date: endDate,
+        reason_ceased: text(values, 'reason'),
+        version: period.version + 1,
+        updated_at: actor.now,
+      })
+      .where('council_id', '=', actor.councilId)
+      .where('id', '=', period.id)
+      .execute();
+    if (status)
+      await trx
+        .updateTable('legal_statuses')
+        .set({ to_date: endDate })
+        .where('council_id', '=', actor.councilId)
+        .where('id', '=', status.id)
+        .execute();
+    if (placement)
+      await trx
+        .updateTable('placements')
+        .set({ end_date: endDate })
+        .where('council_id', '=', actor.councilId)
+        .where('id', '=', placement.id)
+        .execute();
+    if (leavingCare) {
+      await startCareLeaving(trx, actor, childId, {
+        status: leavingCare,
+        fromDate: endDate,
+        personalAdviserEmail: optional(values, 'personalAdviserEmail'),
+      });
+    }
+    await appendAudit(trx, auditSource(actor), {
+      action: 'care-period.ended',
+      childId,
+      details: { periodId: period.id, reason: values.reason, leavingCare },
+    });
+    return period.id;
+  });
+}
+
+/** The care page: periods of care, legal statuses, placements and the statutory work, and leaving care. */
+export async function viewCare(db: Database, actor: Actor, childId: string) {
+  return withTransaction(db, actor, async (trx) => {
+    await requireChildren(trx, actor, 'read', [childId]);
+    const records = await careRecords(trx, actor.councilId, childId);
+    const child = await trx
+      .selectFrom('children')
+      .select(['given_name', 'family_name'])
+      .where('council_id', '=', actor.councilId)
+      .where('id', '=', childId)
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, auditSource(actor), { action: 'care.viewed', childId });
+    return { child, records };
+  });
+}

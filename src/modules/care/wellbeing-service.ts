@@ -1,0 +1,168 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Database } from '../../db/database.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { ValidationError } from '../../platform/errors.ts';
+import type { RecordValues } from '../../platform/recording/fields.ts';
+import { auditSource } from '../../platform/transactions.ts';
+import { onChild, requireOrder, type OpenJourney } from '../journey/service.ts';
+
+/**
+ * Visits, health assessments, personal education plans and missing episodes: the statutory work with a child
+ * (Care Planning Regulations 2010 regs 7 and 28; DfE statutory guidance on the health of looked after children
+ * and on promoting their education; the statutory guidance on children who run away or go missing).
+ */
+function bornFirst(path: string, date: string, journey: OpenJourney) {
+  return {
+    path,
+    date,
+    notBefore: journey.child.date_of_birth,
+    message: 'The date must be on or after the child’s date of birth',
+  };
+}
+
+/**
+ * A visit to the child. Refused before the child's birth, and after their last episode closed when none is open
+ * (a visit belongs to open work).
+ */
+export async function recordVisit(db: Database, actor: Actor, childId: string, values: RecordValues) {
+  return onChild(db, actor, childId, async (trx, journey) => {
+    const visitedOn = values.visitedOn as string;
+    requireOrder([bornFirst('visitedOn', visitedOn, journey)]);
+    if (!journey.episode && !journey.careLeaver) {
+      const last = await trx
+        .selectFrom('episodes')
+        .select('closed_on')
+        .where('council_id', '=', actor.councilId)
+        .where('child_id', '=', childId)
+        .orderBy('closed_on', 'desc')
+        .executeTakeFirst();
+      if (!last?.closed_on || visitedOn > last.closed_on) {
+        throw new ValidationError([
+          {
+            path: 'visitedOn',
+            message: 'The child has no open episode on that date: a visit cannot be after the episode closed',
+          },
+        ]);
+      }
+    }
+    if (values.seen === false && (values.seenAlone === true || values.bedroomSeen === true)) {
+      throw new ValidationError([
+        {
+          path: 'seen',
+          message: 'A child who was not seen cannot have been seen alone or had their bedroom seen',
+        },
+      ]);
+    }
+    const id = uuidv7();
+    await trx
+      .insertInto('child_visits')
+      .values({
+        council_id: actor.councilId,
+        id,
+        child_id: childId,
+        visited_on: visitedOn,
+        seen: values.seen as boolean,
+        seen_alone: (values.seenAlone as boolean | null) ?? null,
+        bedroom_seen: (values.bedroomSeen as boolean | null) ?? null,
+        wishes_and_feelings: (values.wishesAndFeelings as string | null) ?? null,
+        recorded_by: actor.workerId,
+      })
+      .execute();
+    await appendAudit(trx, auditSource(actor), { action: 'visit.recorded', childId, details: { id } });
+    return id;
+  });
+}
+
+/** A health assessment or a personal education plan: initial or review, on a date in the period of care. */
+export function recordCareCheck(kind: 'health-assessment' | 'personal-education-plan') {
+  return (db: Database, actor: Actor, childId: string, values: RecordValues) =>
+    onChild(db, actor, childId, async (trx, journey) => {
+      if (!journey.carePeriod)
+        throw new ValidationError([{ path: 'completedOn', message: 'The child is not looked after.' }]);
+      const completedOn = values.completedOn as string;
+      requireOrder([
+        {
+          path: 'completedOn',
+          date: completedOn,
+          notBefore: journey.carePeriod.start_date,
+          message: 'The date cannot be before the period of care started',
+        },
+      ]);
+      const row = {
+        council_id: actor.councilId,
+        id: uuidv7(),
+        child_id: childId,
+        completed_on: completedOn,
+        recorded_by: actor.workerId,
+      };
+      if (kind === 'health-assessment') {
+        await trx
+          .insertInto('health_assessments')
+          .values({ ...row, kind: values.kind as 'initial' | 'review' | 'dental' })
+          .execute();
+      } else {
+        await trx
+          .insertInto('personal_education_plans')
+          .values({ ...row, kind: values.kind as 'initial' | 'review' })
+          .execute();
+      }
+      await appendAudit(trx, auditSource(actor), {
+        action: `${kind}.recorded`,
+        childId,
+        details: { id: row.id, kind: values.kind },
+      });
+      return row.id;
+    });
+}
+
+/** A missing or away-from-placement episode, with the return interview offered and accepted. */
+export async function recordMissingEpisode(
+  db: Database,
+  actor: Actor,
+  childId: string,
+  values: RecordValues,
+) {
+  return onChild(db, actor, childId, async (trx, journey) => {
+    const startedOn = values.startedOn as string;
+    const endedOn = (values.endedOn as string | null) ?? null;
+    requireOrder([
+      bornFirst('startedOn', startedOn, journey),
+      {
+        path: 'endedOn',
+        date: endedOn,
+        notBefore: startedOn,
+        message: 'The child cannot return before they went missing',
+      },
+    ]);
+    if (values.returnInterviewAccepted === true && values.returnInterviewOffered !== true) {
+      throw new ValidationError([
+        {
+          path: 'returnInterviewAccepted',
+          message: 'A return interview can only be accepted once it has been offered',
+        },
+      ]);
+    }
+    const id = uuidv7();
+    await trx
+      .insertInto('missing_episodes')
+      .values({
+        council_id: actor.councilId,
+        id,
+        child_id: childId,
+        kind: values.kind as 'M' | 'A',
+        started_on: startedOn,
+        ended_on: endedOn,
+        return_interview_offered: (values.returnInterviewOffered as boolean | null) ?? null,
+        return_interview_accepted: (values.returnInterviewAccepted as boolean | null) ?? null,
+        recorded_by: actor.workerId,
+      })
+      .execute();
+    await appendAudit(trx, auditSource(actor), {
+      action: 'missing-episode.recorded',
+      childId,
+      details: { id },
+    });
+    return id;
+  });
+}
