@@ -161,6 +161,11 @@ const expectations: Record<string, Record<Who, Outcome>> = {
     hidden: ['unallocated'],
     visitor: 'unauthorised',
   }),
+  'GET /children/:childId/chronology': outcomes(childReaders, { hidden: ['unallocated'] }),
+  'GET /api/children/:childId/chronology': outcomes(childReaders, {
+    hidden: ['unallocated'],
+    visitor: 'unauthorised',
+  }),
   'GET /children/:childId/access-log': outcomes(['team-manager', 'service-manager', 'director', 'auditor']),
   'GET /audit': outcomes(['service-manager', 'director', 'auditor']),
   'GET /access-review': outcomes(['team-manager', 'service-manager', 'director']),
