@@ -125,11 +125,7 @@ export async function startPeriodOfCare(db: Database, actor: Actor, childId: str
   });
 }
 
-async function currentRows(
-  trx: Parameters<Parameters<typeof onChild>[3]>[0],
-  councilId: string,
-  periodId: string,
-) {
+async function currentRows(trx: Kysely<Tables>, councilId: string, periodId: string) {
   const [status, placement] = await Promise.all([
     trx
       .selectFrom('legal_statuses')
