@@ -166,6 +166,15 @@ const expectations: Record<string, Record<Who, Outcome>> = {
     hidden: ['unallocated'],
     visitor: 'unauthorised',
   }),
+  // Caseloads and allocation (issue 5).
+  'GET /caseload': outcomes([...childWriters, 'unallocated']),
+  'GET /api/caseload': outcomes([...childWriters, 'unallocated'], { visitor: 'unauthorised' }),
+  'GET /team-caseloads': outcomes(['team-manager', 'service-manager']),
+  'GET /children/:childId/allocation': outcomes(['team-manager', 'service-manager']),
+  'POST /children/:childId/allocation': outcomes(['team-manager', 'service-manager']),
+  'POST /api/children/:childId/allocations': outcomes(['team-manager', 'service-manager'], {
+    visitor: 'unauthorised',
+  }),
   'GET /children/:childId/access-log': outcomes(['team-manager', 'service-manager', 'director', 'auditor']),
   'GET /audit': outcomes(['service-manager', 'director', 'auditor']),
   'GET /access-review': outcomes(['team-manager', 'service-manager', 'director']),
@@ -394,6 +403,13 @@ describe('every route with every role', async () => {
       from: '2025-01-01',
       reviewBy: '2026-01-01',
     };
+    // Allocating the social worker again as co-worker leaves everyone's access as it was.
+    bodies['POST /api/children/:childId/allocations'] = {
+      workerId: workers['social-worker'].workerId,
+      caseRole: 'co-worker',
+      from: '2025-06-01',
+      reason: 'Joint working',
+    };
     if (route in bodies) return browser.request({ method: 'POST', url, json: bodies[route] });
     const recording = recordingsByRoute.get(route);
     if (recording) {
@@ -450,6 +466,12 @@ describe('every route with every role', async () => {
       },
       'POST /children/:childId/notes/draft': { title: 'Home visit', body: 'Half written' },
       'POST /children/:childId/identity': { version: await currentVersion(), religion: `R${Date.now()}` },
+      'POST /children/:childId/allocation': {
+        workerId: workers['social-worker'].workerId,
+        caseRole: 'co-worker',
+        ...dateBoxes('from', '2025-06-01'),
+        reason: 'Joint working',
+      },
       'POST /break-glass': { localId: child.localId, reason: 'Duty call: police at the home tonight' },
     };
     return browser.post(url, forms[route] ?? {});

@@ -5,6 +5,8 @@ const sections = [
   { href: '/home', text: 'Home', permission: 'signed-in' },
   { href: '/children', text: 'Children', permission: 'child:read' },
   { href: '/search', text: 'Find a child', permission: 'child:read' },
+  { href: '/caseload', text: 'My caseload', permission: 'child:write' },
+  { href: '/team-caseloads', text: 'Team caseloads', permission: 'child:allocate' },
   { href: '/access-review', text: 'Access to review', permission: 'access:review' },
   { href: '/audit', text: 'Audit trail', permission: 'audit:search' },
   { href: '/staff', text: 'Staff', permission: 'staff:manage' },

@@ -14,6 +14,7 @@ import { access, markPublic, requireRouteMetadata } from './route-table.ts';
 import { createViews, govukFrontendDist } from './views.ts';
 import { registerAuthentication } from './authentication.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
+import { caseloadRoutes } from '../modules/caseloads/routes.ts';
 import { chronologyRoutes } from '../modules/chronology/routes.ts';
 import { childRecordRoutes } from '../modules/child-record/routes.ts';
 import { caseNoteRoutes } from '../modules/casenotes/routes.ts';
@@ -142,6 +143,7 @@ export async function buildServer(context: {
     searchRoutes,
     childRecordRoutes,
     chronologyRoutes,
+    caseloadRoutes,
     protectionRoutes,
     careRoutes,
   ]) {

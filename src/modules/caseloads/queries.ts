@@ -1,0 +1,132 @@
+import { sql, type Insertable, type Kysely, type SqlBool } from 'kysely';
+import type { Tables } from '../../db/schema.ts';
+import { allowedChildren } from '../../platform/access.ts';
+import type { Actor } from '../../platform/actor.ts';
+
+type Db = Kysely<Tables>;
+
+/**
+ * The children allocated to the actor today, within the gatekeeper's set, with their team and the last visit or
+ * contact (the latest case note or contact). Legal status and "next due" come with later features.
+ */
+export function myCaseload(db: Db, actor: Actor) {
+  return sql<{
+    id: string;
+    local_id: string;
+    given_name: string;
+    family_name: string;
+    date_of_birth: string | null;
+    case_role: string;
+    team_name: string | null;
+    last_contact: string | null;
+  }>`
+    select c.id, c.local_id, c.given_name, c.family_name, c.date_of_birth::text as date_of_birth, a.case_role,
+      (select t.name from team_memberships m join teams t on t.council_id = m.council_id and t.id = m.team_id
+        where m.council_id = a.council_id and m.worker_id = a.worker_id and m.from_date <= ${actor.today}
+          and (m.to_date is null or m.to_date >= ${actor.today}) order by m.from_date desc limit 1) as team_name,
+      greatest(
+        (select max(n.occurred_on) from case_note_children l join case_notes n on n.council_id = l.council_id
+          and n.id = l.note_id where l.council_id = c.council_id and l.child_id = c.id),
+        (select max((k.received_at at time zone 'Europe/London')::date) from contacts k
+          where k.council_id = c.council_id and k.child_id = c.id))::text as last_contact
+    from allocations a join children c on c.council_id = a.council_id and c.id = a.child_id
+    where a.council_id = ${actor.councilId} and a.worker_id = ${actor.workerId}
+      and a.from_date <= ${actor.today} and (a.to_date is null or a.to_date >= ${actor.today})
+      and c.id in (${allowedChildren(actor)})
+    order by c.family_name, c.given_name`.execute(db);
+}
+
+/** Each worker of the teams shown, with the number of children allocated to them today and the team's target. */
+export function teamCaseloads(db: Db, actor: Actor, allTeams: boolean) {
+  return sql<{
+    team_id: string;
+    team_name: string;
+    caseload_target: number | null;
+    worker_id: string;
+    given_name: string;
+    family_name: string;
+    role: string;
+    fte: string;
+    children: number;
+  }>`
+    select t.id as team_id, t.name as team_name, t.caseload_target, w.id as worker_id, w.given_name, w.family_name,
+      w.role, w.fte::text as fte,
+      (select count(distinct a.child_id) from allocations a where a.council_id = w.council_id and a.worker_id = w.id
+        and a.from_date <= ${actor.today} and (a.to_date is null or a.to_date >= ${actor.today}))::int as children
+    from teams t
+    join team_memberships m on m.council_id = t.council_id and m.team_id = t.id
+      and m.from_date <= ${actor.today} and (m.to_date is null or m.to_date >= ${actor.today})
+    join workers w on w.council_id = m.council_id and w.id = m.worker_id
+    where t.council_id = ${actor.councilId}
+      and (${allTeams} or t.id in (select mm.team_id from team_memberships mm where mm.council_id = ${actor.councilId}
+        and mm.worker_id = ${actor.workerId} and mm.manages and mm.from_date <= ${actor.today}
+        and (mm.to_date is null or mm.to_date >= ${actor.today})))
+    order by t.name, w.family_name, w.given_name`.execute(db);
+}
+
+/** A child's allocations, current and past, newest first. */
+export function allocationHistory(db: Db, councilId: string, childId: string) {
+  return db
+    .selectFrom('allocations as a')
+    .innerJoin('workers as w', (join) =>
+      join.onRef('w.council_id', '=', 'a.council_id').onRef('w.id', '=', 'a.worker_id'),
+    )
+    .select(['a.id', 'a.case_role', 'a.from_date', 'a.to_date', 'a.reason', 'w.given_name', 'w.family_name'])
+    .where('a.council_id', '=', councilId)
+    .where('a.child_id', '=', childId)
+    .orderBy('a.from_date', 'desc')
+    .orderBy('a.created_at', 'desc')
+    .execute();
+}
+
+/** Workers who can hold cases, for the allocation form. */
+export function caseHolders(db: Db, councilId: string) {
+  return db
+    .selectFrom('workers')
+    .select(['id', 'given_name', 'family_name', 'role'])
+    .where('council_id', '=', councilId)
+    .where('role', 'in', [
+      'social-worker',
+      'personal-adviser',
+      'team-manager',
+      'independent-reviewing-officer',
+    ])
+    .where('left_on', 'is', null)
+    .orderBy('family_name')
+    .orderBy('given_name')
+    .execute();
+}
+
+export function caseHolder(db: Db, councilId: string, workerId: string) {
+  return db
+    .selectFrom('workers')
+    .select(['id', 'role'])
+    .where('council_id', '=', councilId)
+    .where('id', '=', workerId)
+    .where('role', 'in', [
+      'social-worker',
+      'personal-adviser',
+      'team-manager',
+      'independent-reviewing-officer',
+    ])
+    .executeTakeFirst();
+}
+
+/**
+ * Ends the child's current allocations in a case role the day before `from` (or on their first day, if they
+ * began after that): the rows stay as the allocation history.
+ */
+export function endAllocations(db: Db, councilId: string, childId: string, caseRole: string, from: string) {
+  return db
+    .updateTable('allocations')
+    .set({ to_date: sql`greatest(from_date, (${from}::date - 1))` })
+    .where('council_id', '=', councilId)
+    .where('child_id', '=', childId)
+    .where('case_role', '=', caseRole)
+    .where(sql<SqlBool>`(to_date is null or to_date >= ${from}::date)`)
+    .execute();
+}
+
+export function insertAllocation(db: Db, allocation: Insertable<Tables['allocations']>) {
+  return db.insertInto('allocations').values(allocation).execute();
+}

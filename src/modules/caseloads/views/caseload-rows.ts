@@ -1,0 +1,67 @@
+import { ukDate } from '../../../platform/views.ts';
+
+export interface WorkerCaseload {
+  team_id: string;
+  team_name: string;
+  caseload_target: number | null;
+  worker_id: string;
+  given_name: string;
+  family_name: string;
+  role: string;
+  children: number;
+}
+
+/**
+ * Team caseloads as GOV.UK tables, one per team: each worker's count of children against the team's target,
+ * flagged when over it. Managers usually hold no cases, so they are listed but not flagged.
+ */
+export function teamCaseloadTables(rows: readonly WorkerCaseload[]) {
+  const teams = new Map<string, { name: string; target: number | null; total: number; rows: object[] }>();
+  for (const row of rows) {
+    let team = teams.get(row.team_id);
+    if (!team)
+      teams.set(
+        row.team_id,
+        (team = { name: row.team_name, target: row.caseload_target, total: 0, rows: [] }),
+      );
+    team.total += row.children;
+    const over =
+      row.caseload_target !== null && row.children > row.caseload_target && row.role !== 'team-manager';
+    team.rows.push([
+      { text: `${row.given_name} ${row.family_name}` },
+      { text: row.role.replaceAll('-', ' ') },
+      { text: String(row.children), format: 'numeric' },
+      { text: row.caseload_target === null ? 'None set' : String(row.caseload_target), format: 'numeric' },
+      over ? { html: '<strong class="govuk-tag govuk-tag--red">Over target</strong>' } : { text: '' },
+    ]);
+  }
+  return [...teams.values()];
+}
+
+/** My caseload as GOV.UK table rows. */
+export function myCaseloadRows(
+  children: ReadonlyArray<{
+    id: string;
+    local_id: string;
+    given_name: string;
+    family_name: string;
+    team_name: string | null;
+    last_contact: string | null;
+  }>,
+) {
+  return children.map((child) => [
+    {
+      html: `<a class="govuk-link" href="/children/${child.id}">${escapeHtml(child.given_name)} ${escapeHtml(child.family_name)}</a>`,
+    },
+    { text: child.local_id },
+    // Legal status and the next statutory task come with the care and timescales features.
+    { text: 'Not recorded' },
+    { text: child.team_name ?? '' },
+    { text: child.last_contact ? ukDate(child.last_contact) : 'None recorded' },
+    { text: '' },
+  ]);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
