@@ -95,6 +95,7 @@ describe('CIN census assessment rules (2025–26)', () => {
     ],
     ['8736', 'open, started 31 March 2025', assessed(open({ AssessmentActualStartDate: '2025-03-31' })), A],
     ['8736', 'open, started 1 April 2025', assessed(open({ AssessmentActualStartDate: '2025-04-01' })), []],
+    ['8736', 'open, no start date', assessed(open({ AssessmentActualStartDate: null })), A],
     [
       '8736',
       'authorised, started 31 March 2025',

@@ -52,12 +52,13 @@ export const assessmentRules: readonly CinRule[] = [
   ),
   assessmentRule(
     '8736',
-    'An assessment not completed must have started within the census year.',
+    'An assessment not completed must have a start date within the census year.',
     ['AssessmentActualStartDate', 'AssessmentAuthorisationDate'],
+    // A missing start date is not "on or between" the census dates, and no other rule reports it.
     (assessment, _details, _child, context) =>
       open(assessment) &&
-      assessment.AssessmentActualStartDate !== null &&
-      !inCensus(assessment.AssessmentActualStartDate, context),
+      (assessment.AssessmentActualStartDate === null ||
+        !inCensus(assessment.AssessmentActualStartDate, context)),
   ),
   assessmentRule(
     '8863Q',

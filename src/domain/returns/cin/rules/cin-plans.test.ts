@@ -66,6 +66,12 @@ describe('CIN census CIN plan rules (2025–26)', () => {
       '4014',
       'a plan starting the day the last ended',
       withGroups({}, aCinPlan(from('2025-11-14', '2025-12-01')), aCinPlan(from('2025-12-01', '2025-12-10'))),
+      P,
+    ],
+    [
+      '4014',
+      'a plan starting the day after the last ended',
+      withGroups({}, aCinPlan(from('2025-11-14', '2025-12-01')), aCinPlan(from('2025-12-02', '2025-12-10'))),
       [],
     ],
     [

@@ -135,7 +135,8 @@ export const allOf = <G>(child: CinChild, groupsOf: (details: CinDetails) => rea
 
 /**
  * Whether `date` falls within a span that starts on `start` and runs to the day before `end`, or to
- * the reference date inclusive when it has not ended: a new span may start the day another ends.
+ * the reference date inclusive when it has not ended: the rules that let one span start the day another
+ * ends (4016, 4017 "unless ... equal to the end date"; 8820, as D2I reads "between").
  */
 export const withinSpan = (
   date: IsoDate,
@@ -145,8 +146,9 @@ export const withinSpan = (
 ): boolean => (end === null ? between(date, start, referenceDate) : start <= date && date < end);
 
 /**
- * The groups that start within another group's span (see withinSpan): the DfE's wording for
- * overlapping episodes and plans (4014, 8820, 8940).
+ * The groups that start within another group's dates: on or after its start and on or before its end,
+ * or the reference date when it has not ended. The DfE's wording for overlapping plans (4014, 8940)
+ * has no exception for a plan starting the day another ended, unlike 4016 and 4017.
  */
 export function startsWithinAnother<G>(
   groups: readonly G[],
@@ -159,9 +161,7 @@ export function startsWithinAnother<G>(
     if (from === null) return false;
     return groups.some((other) => {
       const otherStart = start(other);
-      return (
-        other !== group && otherStart !== null && withinSpan(from, otherStart, end(other), referenceDate)
-      );
+      return other !== group && otherStart !== null && between(from, otherStart, end(other) ?? referenceDate);
     });
   });
 }

@@ -93,6 +93,12 @@ describe('CIN census child protection plan rules (2025–26)', () => {
       '8940',
       'a plan starting the day the last ended',
       planned(plan(ended('2025-10-22', '2025-12-01')), plan(ended('2025-12-01', '2026-01-10'))),
+      P,
+    ],
+    [
+      '8940',
+      'a plan starting the day after the last ended',
+      planned(plan(ended('2025-10-22', '2025-12-01')), plan(ended('2025-12-02', '2026-01-10'))),
       [],
     ],
     ['8841', 'a review the day the plan started', planned(plan({}, ['2025-10-22'])), ['Reviews:1']],

@@ -95,6 +95,13 @@ describe('CIN census section 47 rules (2025–26)', () => {
       enquiries(awaiting({ S47ActualStartDate: '2025-04-01' })),
       [],
     ],
+    ['8740', 'awaiting conference, no start date', enquiries(awaiting({ S47ActualStartDate: null })), S],
+    [
+      '8740',
+      'no conference and no ICPCnotRequired, started 31 March 2025',
+      enquiries(awaiting({ S47ActualStartDate: '2025-03-31', ICPCnotRequired: null })),
+      [],
+    ],
     [
       '8740',
       'conference not required, started 31 March 2025',
@@ -111,6 +118,12 @@ describe('CIN census section 47 rules (2025–26)', () => {
       '8675Q',
       'awaiting conference since 10 March 2026 (15 working days)',
       enquiries(awaiting({ S47ActualStartDate: '2026-03-10' })),
+      [],
+    ],
+    [
+      '8675Q',
+      'no conference and no ICPCnotRequired, started 9 March 2026',
+      enquiries(awaiting({ S47ActualStartDate: '2026-03-09', ICPCnotRequired: null })),
       [],
     ],
     [

@@ -1,11 +1,15 @@
 import type { CinSection47 } from '../read.ts';
-import { between, inCensus, isTrue, isWeekend, ruleOnGroups, type CinRule } from './context.ts';
+import { between, inCensus, isFalse, isTrue, isWeekend, ruleOnGroups, type CinRule } from './context.ts';
 
 /** CIN census 2025–26 rules on the Section47 module: enquiries and initial conferences (DfE CIN census validation rules). */
 
 const section47Rule = ruleOnGroups<CinSection47>('Section47', (details) => details.Section47);
 
-/** An enquiry with no initial conference yet that still needs one: it is ongoing (8675Q, 8740, 8839, 8890). */
+/** An enquiry with no initial conference that is not marked as needing none: it is ongoing (8839, 8890). */
+/** An enquiry with no initial conference and ICPCnotRequired false or 0, as 8675Q and 8740 word it. */
+const conferenceStillDue = (s47: CinSection47): boolean =>
+  s47.DateOfInitialCPC === null && isFalse(s47.ICPCnotRequired);
+
 const awaitingConference = (s47: CinSection47): boolean =>
   s47.DateOfInitialCPC === null && !isTrue(s47.ICPCnotRequired);
 
@@ -51,19 +55,18 @@ export const section47Rules: readonly CinRule[] = [
   ),
   section47Rule(
     '8740',
-    'A section 47 enquiry with no initial conference by the end of the census year must have started within the census year.',
+    'A section 47 enquiry with no initial conference by the end of the census year must have a start date within the census year.',
     ['S47ActualStartDate', 'DateOfInitialCPC', 'ICPCnotRequired'],
     (s47, _details, _child, context) =>
-      awaitingConference(s47) &&
-      s47.S47ActualStartDate !== null &&
-      !inCensus(s47.S47ActualStartDate, context),
+      conferenceStillDue(s47) &&
+      (s47.S47ActualStartDate === null || !inCensus(s47.S47ActualStartDate, context)),
   ),
   section47Rule(
     '8675Q',
     'Please check: the section 47 enquiry started more than 15 working days before the end of the census year and has no initial conference date.',
     ['DateOfInitialCPC', 'S47ActualStartDate', 'ICPCnotRequired'],
     (s47, _details, _child, context) =>
-      awaitingConference(s47) &&
+      conferenceStillDue(s47) &&
       s47.S47ActualStartDate !== null &&
       s47.S47ActualStartDate < context.section47OpenSince,
     'query',
