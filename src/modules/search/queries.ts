@@ -7,18 +7,20 @@ import type { SearchTerms } from './search-terms.ts';
 /**
  * Name matching tolerant of misspellings and variant spellings: each word typed must match the given or family
  * name by trigram similarity (pg_trgm), by its start, or by Double Metaphone key (fuzzystrmatch), so Mohammed
- * finds Muhammad, Stephen finds Steven, Katherine finds Catherine and Smyth finds Smith. The indexes of
- * migration 0005 serve each alternative.
+ * finds Muhammad, Stephen finds Steven, Katherine finds Catherine and Smyth finds Smith. Each alternative is its
+ * own arm of a UNION so that each uses its index (migration 0005); one OR across them made the planner scan every
+ * child and compute its keys (about 300 ms at 200,000 children).
  */
-function nameMatches(token: string) {
+function nameCandidates(councilId: string, token: string) {
   const prefix = `${token.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
-  return sql<SqlBool>`(c.given_name % ${token} or c.family_name % ${token}
-    or c.given_name ilike ${prefix} or c.family_name ilike ${prefix}
-    or dmetaphone(c.given_name) = dmetaphone(${token}) or dmetaphone(c.family_name) = dmetaphone(${token})
-    or dmetaphone_alt(c.family_name) = dmetaphone_alt(${token}))`;
+  return sql`select id from children where council_id = ${councilId} and (given_name % ${token} or given_name ilike ${prefix})
+    union select id from children where council_id = ${councilId} and (family_name % ${token} or family_name ilike ${prefix})
+    union select id from children where council_id = ${councilId} and dmetaphone(given_name) = dmetaphone(${token})
+    union select id from children where council_id = ${councilId} and dmetaphone(family_name) = dmetaphone(${token})
+    union select id from children where council_id = ${councilId} and dmetaphone_alt(family_name) = dmetaphone_alt(${token})`;
 }
 
-function condition(terms: SearchTerms) {
+function condition(terms: SearchTerms, councilId: string) {
   switch (terms.kind) {
     case 'upn':
       return sql<SqlBool>`c.upn = ${terms.upn}`;
@@ -30,7 +32,11 @@ function condition(terms: SearchTerms) {
       return sql<SqlBool>`exists (select 1 from child_addresses a where a.council_id = c.council_id
         and a.child_id = c.id and a.to_date is null and upper(replace(a.postcode, ' ', '')) = ${terms.postcode})`;
     case 'name':
-      return sql<SqlBool>`(c.local_id = ${terms.text} or (${sql.join(terms.tokens.map(nameMatches), sql` and `)}))`;
+      return sql<SqlBool>`c.id in (select id from children where council_id = ${councilId} and local_id = ${terms.text}
+        union (${sql.join(
+          terms.tokens.map((token) => sql`(${nameCandidates(councilId, token)})`),
+          sql` intersect `,
+        )}))`;
     case 'empty':
       return sql<SqlBool>`false`;
   }
@@ -52,7 +58,7 @@ export function searchChildren(db: Kysely<Tables>, actor: Actor, terms: SearchTe
     ])
     .where('c.council_id', '=', actor.councilId)
     .where(sql<SqlBool>`c.id in (${allowedChildren(actor)})`)
-    .where(condition(terms))
+    .where(condition(terms, actor.councilId))
     .orderBy(sql`similarity(c.given_name || ' ' || c.family_name, ${text})`, 'desc')
     .orderBy('c.family_name')
     .orderBy('c.given_name')
