@@ -7,6 +7,7 @@ import { ad1Rules } from './rules/adoption-ad1.ts';
 import { oc3Rules } from './rules/care-leavers-oc3.ts';
 import { episodeAgeRules } from './rules/episode-ages.ts';
 import { episodeCodeRules } from './rules/episode-codes.ts';
+import { episodeDurationRules } from './rules/episode-durations.ts';
 import { episodePlacementRules } from './rules/episode-placements.ts';
 import { episodePreviousYearRules } from './rules/episode-previous-year.ts';
 import { episodeSequenceRules } from './rules/episode-sequence.ts';
@@ -28,6 +29,7 @@ export const ssda903Rules: readonly Ssda903Rule[] = [
   ...episodeAgeRules,
   ...episodePreviousYearRules,
   ...episodePlacementRules,
+  ...episodeDurationRules,
   ...reviewRules,
   ...uascRules,
   ...missingRules,
