@@ -8,6 +8,7 @@ import { oc3Rules } from './rules/care-leavers-oc3.ts';
 import { episodeAgeRules } from './rules/episode-ages.ts';
 import { episodeCodeRules } from './rules/episode-codes.ts';
 import { episodeDurationRules } from './rules/episode-durations.ts';
+import { episodeReasonRules } from './rules/episode-reasons.ts';
 import { episodePlacementRules } from './rules/episode-placements.ts';
 import { episodePreviousYearRules } from './rules/episode-previous-year.ts';
 import { episodeSequenceRules } from './rules/episode-sequence.ts';
@@ -30,6 +31,7 @@ export const ssda903Rules: readonly Ssda903Rule[] = [
   ...episodePreviousYearRules,
   ...episodePlacementRules,
   ...episodeDurationRules,
+  ...episodeReasonRules,
   ...reviewRules,
   ...uascRules,
   ...missingRules,
