@@ -172,4 +172,48 @@ describe('the child’s full record', async () => {
     expect(page.body).toContain('Risk to staff: Dog at the property (review by 1 January 2026)');
     expect(page.body).toContain('2 Low Road, LS2 7EW');
   });
+
+  it('keeps the family and network as people with dated relationships', async () => {
+    const { child, browser } = await world();
+    const url = `/api/children/${child.id}/relationships`;
+    const mother = await browser.request({
+      method: 'POST',
+      url,
+      json: {
+        givenName: 'Dana',
+        familyName: 'Taylor',
+        relationship: 'mother',
+        parentalResponsibility: true,
+        from: '2015-03-27',
+      },
+    });
+    expect(mother.statusCode).toBe(201);
+    await browser.request({
+      method: 'POST',
+      url,
+      json: {
+        givenName: 'Ms',
+        familyName: 'Okoro',
+        organisation: 'Hillside Primary',
+        relationship: 'professional',
+      },
+    });
+    const bad = await browser.request({
+      method: 'POST',
+      url,
+      json: { givenName: 'Al', familyName: 'Taylor', relationship: 'uncle-ish', dateOfBirth: '2099-01-01' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((error: { path: string }) => error.path)).toEqual([
+      'relationship',
+      'dateOfBirth',
+    ]);
+    const page = await browser.get(`/children/${child.id}/record`);
+    expect(page.body).toContain('Dana Taylor');
+    expect(page.body).toContain('Mother, parental responsibility');
+    expect(page.body).toContain('Ms Okoro (Hillside Primary)');
+    expect(
+      await db.selectFrom('child_relationships').selectAll().where('child_id', '=', child.id).execute(),
+    ).toHaveLength(2);
+  });
 });

@@ -53,3 +53,37 @@ export function insertAddress(db: Db, address: Insertable<Tables['child_addresse
 export function insertFlag(db: Db, flag: Insertable<Tables['child_flags']>) {
   return db.insertInto('child_flags').values(flag).execute();
 }
+
+/** The child's family and network: each person with their dated relationship to the child. */
+export function relationshipsOf(db: Db, councilId: string, childId: string) {
+  return db
+    .selectFrom('child_relationships as r')
+    .innerJoin('people as p', (join) =>
+      join.onRef('p.council_id', '=', 'r.council_id').onRef('p.id', '=', 'r.person_id'),
+    )
+    .select([
+      'r.id',
+      'r.relationship',
+      'r.parental_responsibility',
+      'r.from_date',
+      'r.to_date',
+      'p.given_name',
+      'p.family_name',
+      'p.date_of_birth',
+      'p.organisation',
+      'p.phone',
+    ])
+    .where('r.council_id', '=', councilId)
+    .where('r.child_id', '=', childId)
+    .orderBy('r.to_date', 'desc')
+    .orderBy('p.family_name')
+    .execute();
+}
+
+export function insertPerson(db: Db, person: Insertable<Tables['people']>) {
+  return db.insertInto('people').values(person).execute();
+}
+
+export function insertRelationship(db: Db, relationship: Insertable<Tables['child_relationships']>) {
+  return db.insertInto('child_relationships').values(relationship).execute();
+}

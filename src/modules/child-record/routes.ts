@@ -7,8 +7,15 @@ import { dateFromParts } from '../../platform/dates.ts';
 import { Conflict, ValidationError } from '../../platform/errors.ts';
 import { formErrors } from '../../platform/forms.ts';
 import { access } from '../../platform/route-table.ts';
-import { AddressBody, ChildParams, FlagBody, IdentityBody, IdentityForm } from './schemas.ts';
-import { recordAddress, recordFlag, updateIdentity, viewRecord } from './service.ts';
+import {
+  AddressBody,
+  ChildParams,
+  FlagBody,
+  IdentityBody,
+  IdentityForm,
+  RelationshipBody,
+} from './schemas.ts';
+import { recordAddress, recordFlag, recordRelationship, updateIdentity, viewRecord } from './service.ts';
 import { identityFormValues, identityRows } from './views/record-view-models.ts';
 
 type Child = { Params: Static<typeof ChildParams> };
@@ -213,6 +220,33 @@ export async function childRecordRoutes(app: FastifyInstance): Promise<void> {
         description: body.description,
         from: { date: body.from },
         reviewBy: { date: body.reviewBy },
+      });
+      return reply.code(201).send({ id });
+    },
+  );
+
+  app.post<Child & { Body: Static<typeof RelationshipBody> }>(
+    '/api/children/:childId/relationships',
+    {
+      config: access('child:write', 'child.relationship-recorded'),
+      schema: {
+        summary: 'Add a person to the child’s family and network, with their dated relationship',
+        params: ChildParams,
+        body: RelationshipBody,
+        response: { 201: Type.Object({ id: Type.String() }) },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const id = await recordRelationship(db, actorOf(request), request.params.childId, {
+        givenName: body.givenName,
+        familyName: body.familyName,
+        dateOfBirth: { date: body.dateOfBirth ?? null },
+        organisation: body.organisation ?? '',
+        phone: body.phone ?? '',
+        relationship: body.relationship,
+        parentalResponsibility: body.parentalResponsibility ?? false,
+        from: { date: body.from ?? null },
       });
       return reply.code(201).send({ id });
     },

@@ -82,3 +82,23 @@ export const FlagBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const RelationshipBody = Type.Object(
+  {
+    givenName: Type.String({ maxLength: 100 }),
+    familyName: Type.String({ maxLength: 100 }),
+    dateOfBirth: Type.Optional(Type.String({ format: 'date' })),
+    organisation: Type.Optional(
+      Type.String({ maxLength: 200, description: 'For professionals: their organisation' }),
+    ),
+    phone: Type.Optional(Type.String({ maxLength: 40 })),
+    relationship: Type.String({
+      maxLength: 40,
+      description:
+        'mother, father, parent, step-parent, sibling, half-sibling, grandparent, other-relative, carer, friend, professional or other',
+    }),
+    parentalResponsibility: Type.Optional(Type.Boolean()),
+    from: Type.Optional(Type.String({ format: 'date', description: 'The date the relationship began' })),
+  },
+  { additionalProperties: false },
+);

@@ -15,6 +15,9 @@ import {
   flagsOf,
   insertAddress,
   insertFlag,
+  insertPerson,
+  insertRelationship,
+  relationshipsOf,
 } from './queries.ts';
 
 /** The child's full record: identity, addresses with their history, warnings and flags, and the change history. */
@@ -24,9 +27,10 @@ export async function viewRecord(db: Database, actor: Actor, childId: string) {
     const child = await childIdentity(trx, actor.councilId, childId);
     const addresses = await addressesOf(trx, actor.councilId, childId);
     const flags = await flagsOf(trx, actor.councilId, childId);
+    const relationships = await relationshipsOf(trx, actor.councilId, childId);
     const history = await recordHistory(trx, actor.councilId, 'children', childId);
     await appendAudit(trx, auditSource(actor), { action: 'child.record-viewed', childId });
-    return { child, addresses, flags, history };
+    return { child, addresses, flags, relationships, history };
   });
 }
 
@@ -134,6 +138,85 @@ export async function recordFlag(
       action: 'child.flag-recorded',
       childId,
       details: { flagId: id },
+    });
+    return id;
+  });
+}
+
+export const relationshipKinds = [
+  'mother',
+  'father',
+  'parent',
+  'step-parent',
+  'sibling',
+  'half-sibling',
+  'grandparent',
+  'other-relative',
+  'carer',
+  'friend',
+  'professional',
+  'other',
+];
+
+/** Adds a person to the child's family and network, linked by a dated relationship. */
+export async function recordRelationship(
+  db: Database,
+  actor: Actor,
+  childId: string,
+  input: {
+    givenName: string;
+    familyName: string;
+    dateOfBirth: DateEntry;
+    organisation: string;
+    phone: string;
+    relationship: string;
+    parentalResponsibility: boolean;
+    from: DateEntry;
+  },
+) {
+  return withTransaction(db, actor, async (trx) => {
+    await requireChildren(trx, actor, 'write', [childId]);
+    const problems: Problem[] = [];
+    if (!input.givenName.trim())
+      problems.push({ path: 'givenName', message: 'Enter the person’s given name' });
+    if (!input.familyName.trim())
+      problems.push({ path: 'familyName', message: 'Enter the person’s family name' });
+    if (!relationshipKinds.includes(input.relationship))
+      problems.push({ path: 'relationship', message: 'Select the person’s relationship to the child' });
+    const optionalPast = (path: string, entry: DateEntry, label: string) =>
+      'date' in entry && entry.date === null
+        ? null
+        : pastDate(problems, path, entry, actor.today, {
+            missing: '',
+            future: `${label} must be today or in the past`,
+          });
+    const dateOfBirth = optionalPast('dateOfBirth', input.dateOfBirth, 'The person’s date of birth');
+    const from = optionalPast('from', input.from, 'The date the relationship began');
+    if (problems.length) throw new ValidationError(problems);
+    const personId = uuidv7();
+    await insertPerson(trx, {
+      council_id: actor.councilId,
+      id: personId,
+      given_name: input.givenName.trim(),
+      family_name: input.familyName.trim(),
+      date_of_birth: dateOfBirth,
+      organisation: input.organisation.trim() || null,
+      phone: input.phone.trim() || null,
+    });
+    const id = uuidv7();
+    await insertRelationship(trx, {
+      council_id: actor.councilId,
+      id,
+      child_id: childId,
+      person_id: personId,
+      relationship: input.relationship,
+      parental_responsibility: input.parentalResponsibility,
+      from_date: from,
+    });
+    await appendAudit(trx, auditSource(actor), {
+      action: 'child.relationship-recorded',
+      childId,
+      details: { relationshipId: id, personId },
     });
     return id;
   });
