@@ -13,6 +13,7 @@ import { episodePlacementRules } from './rules/episode-placements.ts';
 import { episodePreviousYearRules } from './rules/episode-previous-year.ts';
 import { episodeSequenceRules } from './rules/episode-sequence.ts';
 import { headerRules } from './rules/header.ts';
+import { headerPreviousYearRules } from './rules/header-previous-year.ts';
 import { missingRules } from './rules/missing.ts';
 import { oc2Rules } from './rules/outcomes-oc2.ts';
 import { placedForAdoptionRules } from './rules/placed-for-adoption.ts';
@@ -25,6 +26,7 @@ import type { Ssda903Table } from './tables.ts';
 /** Every SSDA903 rule Hearth implements, for every collection year it knows. */
 export const ssda903Rules: readonly Ssda903Rule[] = [
   ...headerRules,
+  ...headerPreviousYearRules,
   ...episodeCodeRules,
   ...episodeSequenceRules,
   ...episodeAgeRules,
