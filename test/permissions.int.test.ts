@@ -191,6 +191,21 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   // Looked after children and care leavers (issue 6).
   'GET /children/:childId/care': outcomes(childReaders, { hidden: ['unallocated'] }),
   ...recordingExpectations(careRecordings),
+  // Statutory timescales (issue 8): figures for those who read figures; names only within the gatekeeper's set.
+  'GET /children/:childId/timescales': outcomes(childReaders, { hidden: ['unallocated'] }),
+  'GET /api/children/:childId/obligations': outcomes(childReaders, {
+    hidden: ['unallocated'],
+    visitor: 'unauthorised',
+  }),
+  'GET /timescales': outcomes(['team-manager', 'service-manager', 'director', 'performance-analyst']),
+  'GET /timescales/teams/:teamId': outcomes([
+    'team-manager',
+    'service-manager',
+    'director',
+    'performance-analyst',
+  ]),
+  'GET /timescales/children': outcomes([...childReaders, 'unallocated']),
+  'GET /cin-tracker': outcomes([...childReaders, 'unallocated']),
   // Last: breaking glass widens access, and signing out ends the session.
   'POST /break-glass': outcomes(glassBreakers),
   'POST /sign-out': outcomes(signedIn),
@@ -344,6 +359,8 @@ describe('every route with every role', async () => {
       .replace(':episodeId', casework?.episodeId ?? '')
       .replace(':assessmentId', casework?.assessmentId ?? '')
       .replace(':grantId', grantId)
+      .replace(':teamId', team.id)
+      .replace('/timescales/children', '/timescales/children?measure=overdue')
       .replace('/assets/*', '/assets/images/favicon.ico')
       .replace('/govuk/*', '/govuk/govuk-frontend.min.css')
       .replace('/public/*', '/public/hearth.js');

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ProtectionAndCareTables } from './schema-protection-and-care.ts';
+import type { TimescaleTables } from './schema-timescales.ts';
 
 /** A `date` column: the text YYYY-MM-DD on both engines (see `openDatabase`). */
 export type DateColumn = string;
@@ -327,7 +328,7 @@ export interface RecordVersionsTable {
 }
 
 /** Every table Hearth's queries may name, with its columns. */
-export interface Tables extends ProtectionAndCareTables {
+export interface Tables extends ProtectionAndCareTables, TimescaleTables {
   schema_migrations: SchemaMigrationsTable;
   councils: CouncilsTable;
   teams: TeamsTable;

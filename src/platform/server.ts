@@ -28,6 +28,7 @@ import { searchRoutes } from '../modules/search/routes.ts';
 import { signInRoutes } from '../modules/sign-in/routes.ts';
 import { staffRoutes } from '../modules/staff/routes.ts';
 import { startRoutes } from '../modules/start/routes.ts';
+import { timescaleRoutes } from '../modules/timescales/routes.ts';
 
 /** The clock requests read the time from; tests pass their own to move time on. */
 export type Clock = () => Date;
@@ -146,6 +147,7 @@ export async function buildServer(context: {
     caseloadRoutes,
     protectionRoutes,
     careRoutes,
+    timescaleRoutes,
   ]) {
     await app.register(feature);
   }

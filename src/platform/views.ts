@@ -44,3 +44,8 @@ export function ukDate(isoDate: string | null | undefined): string {
   if (!match) return isoDate;
   return `${Number(match[3])} ${months[Number(match[2]) - 1]} ${match[1]}`;
 }
+
+/** Text made safe to place inside HTML built in code (for table cells that hold a link). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}

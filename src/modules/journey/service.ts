@@ -13,6 +13,7 @@ import {
 } from '../../domain/journey/transitions.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { NotFound, ValidationError } from '../../platform/errors.ts';
+import { rebuildObligations } from '../timescales/service.ts';
 import { lockChild, openJourneyRecords } from './queries.ts';
 
 export type OpenJourney = Awaited<ReturnType<typeof openJourneyRecords>> & {
@@ -66,7 +67,10 @@ export async function onChild<T>(
 ): Promise<T> {
   return withTransaction(db, actor, async (trx) => {
     await requireChildren(trx, actor, 'write', [childId]);
-    return work(trx, await openJourney(trx, actor, childId));
+    const result = await work(trx, await openJourney(trx, actor, childId));
+    // What is due changes with what was recorded: the stored obligations follow in the same transaction.
+    await rebuildObligations(trx, actor.councilId, [childId], actor);
+    return result;
   });
 }
 

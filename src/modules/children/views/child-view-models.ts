@@ -1,4 +1,4 @@
-import { ukDate } from '../../../platform/views.ts';
+import { escapeHtml, ukDate } from '../../../platform/views.ts';
 
 interface ChildFields {
   id: string;
@@ -12,7 +12,7 @@ interface ChildFields {
 export function childRows(children: ChildFields[]) {
   return children.map((child) => [
     {
-      html: `<a class="govuk-link" href="/children/${encodeURI(child.id)}">${escape(`${child.given_name} ${child.family_name}`)}</a>`,
+      html: `<a class="govuk-link" href="/children/${encodeURI(child.id)}">${escapeHtml(`${child.given_name} ${child.family_name}`)}</a>`,
     },
     { text: child.local_id },
     { text: child.date_of_birth ? ukDate(child.date_of_birth) : 'Not known' },
@@ -42,8 +42,4 @@ export function editFormValues(child: ChildFields & { version: number }) {
     'dateOfBirth-month': month ? String(Number(month)) : '',
     'dateOfBirth-year': year ?? '',
   };
-}
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }

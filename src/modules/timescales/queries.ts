@@ -1,0 +1,153 @@
+import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { Tables } from '../../db/schema.ts';
+import { allowedChildren } from '../../platform/access.ts';
+import type { Actor } from '../../platform/actor.ts';
+
+/** The financial year (1 April to 31 March) that `today` falls in, as its first day. */
+export function financialYearStart(today: string): string {
+  const year = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) >= 4 ? 0 : 1);
+  return `${year}-04-01`;
+}
+
+/** Each child's current case holder: the latest current allocation as allocated worker or personal adviser. */
+function caseHolders(councilId: string, today: string) {
+  return sql`select distinct on (a.child_id) a.child_id, a.worker_id from allocations a
+    where a.council_id = ${councilId} and a.case_role in ('allocated-worker', 'personal-adviser')
+      and a.from_date <= ${today} and (a.to_date is null or a.to_date >= ${today})
+    order by a.child_id, a.from_date desc, a.id desc`;
+}
+
+/** Each worker's current team (their latest current membership). */
+function workerTeams(councilId: string, today: string) {
+  return sql`select distinct on (m.worker_id) m.worker_id, m.team_id from team_memberships m
+    where m.council_id = ${councilId} and m.from_date <= ${today} and (m.to_date is null or m.to_date >= ${today})
+    order by m.worker_id, m.from_date desc, m.id desc`;
+}
+
+export type Measure = 'due-this-week' | 'overdue' | 'met-on-time' | 'due-this-year';
+
+function measureCondition(measure: Measure, today: string) {
+  const yearStart = financialYearStart(today);
+  switch (measure) {
+    case 'due-this-week':
+      return sql<SqlBool>`o.met_on is null and not o.lapsed and o.due_by >= ${today}::date and o.due_by < ${today}::date + 7`;
+    case 'overdue':
+      return sql<SqlBool>`o.met_on is null and not o.lapsed and o.due_by < ${today}::date`;
+    case 'met-on-time':
+      return sql<SqlBool>`o.met_on is not null and o.met_on <= o.due_by and o.due_by >= ${yearStart}::date and o.due_by <= ${today}::date`;
+    case 'due-this-year':
+      return sql<SqlBool>`not o.lapsed and o.due_by >= ${yearStart}::date and o.due_by <= ${today}::date`;
+  }
+}
+
+export interface SummaryRow {
+  group_id: string | null;
+  group_name: string | null;
+  due_this_week: number;
+  overdue: number;
+  met_on_time: number;
+  due_this_year: number;
+}
+
+/**
+ * Counts of the stored obligations, by team (the service view) or by worker in one team (the team view). Figures
+ * only: no child is named, so analysts may see them; every child counts, restricted or not.
+ */
+export async function obligationCounts(
+  db: Kysely<Tables>,
+  councilId: string,
+  today: string,
+  teamId?: string,
+) {
+  const byTeam = teamId === undefined;
+  const result = await sql<SummaryRow>`
+    with holder as (${caseHolders(councilId, today)}), membership as (${workerTeams(councilId, today)})
+    select ${byTeam ? sql`t.id` : sql`w.id`}::text as group_id,
+      ${byTeam ? sql`t.name` : sql`w.given_name || ' ' || w.family_name`} as group_name,
+      count(*) filter (where ${measureCondition('due-this-week', today)})::int as due_this_week,
+      count(*) filter (where ${measureCondition('overdue', today)})::int as overdue,
+      count(*) filter (where ${measureCondition('met-on-time', today)})::int as met_on_time,
+      count(*) filter (where ${measureCondition('due-this-year', today)})::int as due_this_year
+    from child_obligations o
+      left join holder h on h.child_id = o.child_id
+      left join membership m on m.worker_id = h.worker_id
+      left join teams t on t.council_id = o.council_id and t.id = m.team_id
+      left join workers w on w.council_id = o.council_id and w.id = h.worker_id
+    where o.council_id = ${councilId} ${byTeam ? sql`` : sql`and m.team_id = ${teamId}`}
+    group by 1, 2
+    order by 2 nulls last`.execute(db);
+  return result.rows;
+}
+
+/** The children behind one count, within the actor's access: each with the obligations the count took. */
+export async function childrenBehind(
+  db: Kysely<Tables>,
+  actor: Actor,
+  filter: { measure: Measure; teamId?: string; workerId?: string; unallocated?: boolean },
+) {
+  const today = actor.today;
+  const result = await sql<{
+    child_id: string;
+    local_id: string;
+    given_name: string;
+    family_name: string;
+    kind: string;
+    due_by: string;
+    met_on: string | null;
+    worker_name: string | null;
+  }>`
+    with holder as (${caseHolders(actor.councilId, today)}), membership as (${workerTeams(actor.councilId, today)})
+    select c.id as child_id, c.local_id, c.given_name, c.family_name, o.kind, o.due_by::text, o.met_on::text,
+      w.given_name || ' ' || w.family_name as worker_name
+    from child_obligations o
+      join children c on c.council_id = o.council_id and c.id = o.child_id
+      left join holder h on h.child_id = o.child_id
+      left join membership m on m.worker_id = h.worker_id
+      left join workers w on w.council_id = o.council_id and w.id = h.worker_id
+    where o.council_id = ${actor.councilId}
+      and c.id in (${allowedChildren(actor)})
+      and ${measureCondition(filter.measure, today)}
+      ${filter.teamId ? sql`and m.team_id = ${filter.teamId}` : sql``}
+      ${filter.workerId ? sql`and h.worker_id = ${filter.workerId}` : sql``}
+      ${filter.unallocated ? sql`and h.worker_id is null` : sql``}
+    order by o.due_by, c.family_name
+    limit 500`.execute(db);
+  return result.rows;
+}
+
+/**
+ * The child in need tracker: every open child in need plan the actor may see, with its dates, the last visit and
+ * review, what is next due, and the last supervision that discussed the child (filled in by supervision).
+ */
+export async function childInNeedTracker(db: Kysely<Tables>, actor: Actor, teamId?: string) {
+  const today = actor.today;
+  const result = await sql<{
+    child_id: string;
+    local_id: string;
+    given_name: string;
+    family_name: string;
+    plan_started: string;
+    last_review: string | null;
+    last_visit: string | null;
+    next_due: string | null;
+    worker_name: string | null;
+  }>`
+    with holder as (${caseHolders(actor.councilId, today)}), membership as (${workerTeams(actor.councilId, today)})
+    select c.id as child_id, c.local_id, c.given_name, c.family_name, p.start_date::text as plan_started,
+      (select max(r.held_on)::text from cin_plan_reviews r where r.council_id = p.council_id and r.cin_plan_id = p.id) as last_review,
+      (select max(v.visited_on)::text from child_visits v where v.council_id = p.council_id and v.child_id = p.child_id) as last_visit,
+      (select min(o.due_by)::text from child_obligations o where o.council_id = p.council_id and o.child_id = p.child_id
+        and o.kind in ('child-in-need-visit', 'child-in-need-plan-review') and o.met_on is null and not o.lapsed) as next_due,
+      w.given_name || ' ' || w.family_name as worker_name
+    from cin_plans p
+      join children c on c.council_id = p.council_id and c.id = p.child_id
+      left join holder h on h.child_id = p.child_id
+      left join membership m on m.worker_id = h.worker_id
+      left join workers w on w.council_id = p.council_id and w.id = h.worker_id
+    where p.council_id = ${actor.councilId} and p.end_date is null
+      and c.id in (${allowedChildren(actor)})
+      ${teamId ? sql`and m.team_id = ${teamId}` : sql``}
+    order by next_due nulls last, c.family_name
+    limit 2000`.execute(db);
+  return result.rows;
+}

@@ -1,0 +1,152 @@
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from 'typebox';
+import { actorOf } from '../../platform/authentication.ts';
+import { roleCan } from '../../platform/permissions.ts';
+import { access } from '../../platform/route-table.ts';
+import { escapeHtml, ukDate } from '../../platform/views.ts';
+import { childTimescales, timescaleChildren, timescaleFigures, viewChildInNeedTracker } from './service.ts';
+import {
+  figureHead,
+  figureRows,
+  measureWords,
+  obligationCard,
+  obligationWords,
+} from './views/timescale-view-models.ts';
+
+const ChildParams = Type.Object({ childId: Type.String({ maxLength: 64 }) });
+const TeamParams = Type.Object({ teamId: Type.String({ format: 'uuid' }) });
+const DrillQuery = Type.Object({
+  measure: Type.Union([
+    Type.Literal('due-this-week'),
+    Type.Literal('overdue'),
+    Type.Literal('met-on-time'),
+    Type.Literal('due-this-year'),
+  ]),
+  teamId: Type.Optional(Type.String({ format: 'uuid' })),
+  workerId: Type.Optional(Type.String({ format: 'uuid' })),
+  unallocated: Type.Optional(Type.Literal('yes')),
+});
+const TrackerQuery = Type.Object({ teamId: Type.Optional(Type.String({ format: 'uuid' })) });
+
+const ObligationSchema = Type.Object({
+  kind: Type.String(),
+  dueBy: Type.String(),
+  metOn: Type.Optional(Type.String()),
+  status: Type.String(),
+  rule: Type.String(),
+  source: Type.String(),
+  countedFrom: Type.String(),
+  countedFromEvent: Type.String(),
+  skipped: Type.Array(Type.Object({ date: Type.String(), name: Type.String() })),
+});
+
+/** Statutory timescales: each child's obligations, the team and service figures, and the child in need tracker. */
+export async function timescaleRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.hearth;
+
+  app.get<{ Params: Static<typeof ChildParams> }>(
+    '/children/:childId/timescales',
+    { config: access('child:read', 'timescales.viewed'), schema: { params: ChildParams, hide: true } },
+    async (request, reply) => {
+      const obligations = await childTimescales(db, actorOf(request), request.params.childId);
+      const cards = obligations.map(obligationCard);
+      return reply.page('timescales/views/child-timescales.njk', {
+        pageTitle: 'What is due',
+        childId: request.params.childId,
+        open: cards.filter((card) => card.open),
+        done: cards.filter((card) => !card.open),
+      });
+    },
+  );
+
+  app.get<{ Params: Static<typeof ChildParams> }>(
+    '/api/children/:childId/obligations',
+    {
+      config: access('child:read', 'timescales.viewed'),
+      schema: {
+        summary: 'What is due for a child, and why each date is what it is',
+        params: ChildParams,
+        response: { 200: Type.Array(ObligationSchema) },
+      },
+    },
+    async (request) =>
+      (await childTimescales(db, actorOf(request), request.params.childId)).map((obligation) => ({
+        kind: obligation.kind,
+        dueBy: obligation.dueBy.toString(),
+        ...(obligation.metOn ? { metOn: obligation.metOn.toString() } : {}),
+        status: obligation.status,
+        rule: obligation.explanation.rule,
+        source: obligation.explanation.source,
+        countedFrom: obligation.explanation.countedFrom.toString(),
+        countedFromEvent: obligation.explanation.countedFromEvent,
+        skipped: obligation.explanation.skipped.map((skipped) => ({
+          date: skipped.date.toString(),
+          name: skipped.name,
+        })),
+      })),
+  );
+
+  app.get(
+    '/timescales',
+    { config: access('figures:read', 'none'), schema: { hide: true } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const figures = await timescaleFigures(db, actor);
+      return reply.page('timescales/views/figures.njk', {
+        pageTitle: 'Timescales across the service',
+        head: figureHead('team'),
+        rows: figureRows(figures.rows, { drillDown: roleCan(actor.role, 'child:read'), by: 'team' }),
+      });
+    },
+  );
+
+  app.get<{ Params: Static<typeof TeamParams> }>(
+    '/timescales/teams/:teamId',
+    { config: access('figures:read', 'none'), schema: { params: TeamParams, hide: true } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const figures = await timescaleFigures(db, actor, request.params.teamId);
+      return reply.page('timescales/views/figures.njk', {
+        pageTitle: `Timescales: ${figures.team!.name}`,
+        backLink: '/timescales',
+        head: figureHead('worker'),
+        rows: figureRows(figures.rows, { drillDown: roleCan(actor.role, 'child:read'), by: 'worker' }),
+      });
+    },
+  );
+
+  app.get<{ Querystring: Static<typeof DrillQuery> }>(
+    '/timescales/children',
+    { config: access('child:read', 'children.listed'), schema: { querystring: DrillQuery, hide: true } },
+    async (request, reply) => {
+      const { measure, teamId, workerId, unallocated } = request.query;
+      const rows = await timescaleChildren(db, actorOf(request), {
+        measure,
+        teamId,
+        workerId,
+        unallocated: unallocated === 'yes',
+      });
+      return reply.page('timescales/views/children.njk', {
+        pageTitle: `Children with work ${measureWords[measure]}`,
+        rows: rows.map((row) => [
+          {
+            html: `<a class="govuk-link" href="/children/${row.child_id}/timescales">${escapeHtml(`${row.given_name} ${row.family_name}`)}</a>`,
+          },
+          { text: obligationWords[row.kind] ?? row.kind },
+          { text: ukDate(row.due_by) },
+          { text: row.met_on ? ukDate(row.met_on) : '' },
+          { text: row.worker_name ?? 'Unallocated' },
+        ]),
+      });
+    },
+  );
+
+  app.get<{ Querystring: Static<typeof TrackerQuery> }>(
+    '/cin-tracker',
+    { config: access('child:read', 'children.listed'), schema: { querystring: TrackerQuery, hide: true } },
+    async (request, reply) => {
+      const rows = await viewChildInNeedTracker(db, actorOf(request), request.query.teamId);
+      return reply.page('timescales/views/cin-tracker.njk', { pageTitle: 'Child in need tracker', rows });
+    },
+  );
+}

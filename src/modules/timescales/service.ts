@@ -1,0 +1,219 @@
+import type { Kysely } from 'kysely';
+import { Temporal } from 'temporal-polyfill';
+import type { Database } from '../../db/database.ts';
+import type { Tables } from '../../db/schema.ts';
+import { workingDayCalendar, type WorkingDayCalendar } from '../../domain/calendar/working-days.ts';
+import {
+  childObligations,
+  typicalSchoolTerms,
+  type VersionedLocalStandard,
+} from '../../domain/timescales/child-obligations.ts';
+import { describePeriod } from '../../domain/timescales/deadline-rules.ts';
+import type { Obligation } from '../../domain/timescales/obligation.ts';
+import { requireChildren } from '../../platform/access.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { auditSource, withTransaction } from '../../platform/transactions.ts';
+import { NotFound } from '../../platform/errors.ts';
+import { readTimescaleFacts, type ChildScope } from './facts.ts';
+import { childInNeedTracker, childrenBehind, obligationCounts } from './queries.ts';
+
+/** What a council's timescales are worked out with: its calendar, its local standards and school terms. */
+export interface TimescaleSettings {
+  calendar: WorkingDayCalendar;
+  standards: VersionedLocalStandard[];
+}
+
+export async function timescaleSettings(db: Kysely<Tables>, councilId: string): Promise<TimescaleSettings> {
+  const [closures, standards] = await Promise.all([
+    db
+      .selectFrom('council_closure_days')
+      .select(['day', 'name'])
+      .where('council_id', '=', councilId)
+      .execute(),
+    db
+      .selectFrom('local_standards')
+      .select(['kind', 'amount', 'unit', 'effective_from', 'source'])
+      .where('council_id', '=', councilId)
+      .where('kind', '!=', 'supervision')
+      .execute(),
+  ]);
+  return {
+    calendar: workingDayCalendar({
+      councilClosureDays: closures.map((closure) => ({ date: closure.day, name: closure.name })),
+    }),
+    standards: standards.map((standard) => ({
+      kind: standard.kind as VersionedLocalStandard['kind'],
+      interval: { amount: standard.amount, unit: standard.unit },
+      source: standard.source,
+      effectiveFrom: Temporal.PlainDate.from(standard.effective_from),
+    })),
+  };
+}
+
+/** Works out the obligations of the children in scope as at `today`, keyed by child. */
+export async function workOutObligations(
+  db: Kysely<Tables>,
+  councilId: string,
+  scope: ChildScope,
+  today: string,
+  settings?: TimescaleSettings,
+): Promise<Map<string, Obligation[]>> {
+  const { calendar, standards } = settings ?? (await timescaleSettings(db, councilId));
+  const facts = await readTimescaleFacts(db, councilId, scope);
+  const day = Temporal.PlainDate.from(today);
+  const context = {
+    today: day,
+    calendar,
+    standards,
+    schoolTerms: typicalSchoolTerms(day.year - 6, day.year + 1),
+  };
+  const result = new Map<string, Obligation[]>();
+  for (const [childId, childFacts] of facts) result.set(childId, childObligations(childFacts, context));
+  return result;
+}
+
+/**
+ * Replaces the stored obligations of some children with those worked out now, in the caller's transaction, and
+ * returns them.
+ */
+export async function rebuildObligations(
+  trx: Kysely<Tables>,
+  councilId: string,
+  childIds: readonly string[],
+  clock: { now: Date; today: string },
+  settings?: TimescaleSettings,
+): Promise<Map<string, Obligation[]>> {
+  const obligations = await workOutObligations(trx, councilId, { childIds }, clock.today, settings);
+  await trx
+    .deleteFrom('child_obligations')
+    .where('council_id', '=', councilId)
+    .where('child_id', 'in', childIds)
+    .execute();
+  const rows = [...obligations].flatMap(([childId, list]) =>
+    list.map((obligation, position) => ({
+      council_id: councilId,
+      child_id: childId,
+      position,
+      kind: obligation.kind,
+      due_by: obligation.dueBy.toString(),
+      met_on: obligation.metOn?.toString() ?? null,
+      lapsed: obligation.status === 'not-applicable',
+      rule: obligation.explanation.rule,
+      source: obligation.explanation.source,
+      counted_from: obligation.explanation.countedFrom.toString(),
+      counted_from_event: obligation.explanation.countedFromEvent,
+      period: describePeriod(obligation.explanation.period),
+      skipped: JSON.stringify(
+        obligation.explanation.skipped.map((skipped) => ({
+          date: skipped.date.toString(),
+          name: skipped.name,
+        })),
+      ),
+      refreshed_at: clock.now,
+    })),
+  );
+  for (let offset = 0; offset < rows.length; offset += 1000) {
+    await trx
+      .insertInto('child_obligations')
+      .values(rows.slice(offset, offset + 1000))
+      .execute();
+  }
+  return obligations;
+}
+
+/**
+ * Rebuilds the stored obligations of the children in scope, a batch per transaction, so the team and service
+ * views can count them with SQL. Recording on a child rebuilds that child's; the daily job rebuilds the council's.
+ */
+export async function refreshObligations(
+  db: Database,
+  councilId: string,
+  scope: ChildScope,
+  clock: { now: Date; today: string },
+  onProgress?: (done: number, total: number) => void,
+): Promise<number> {
+  const childIds =
+    scope === 'all'
+      ? (await db.selectFrom('children').select('id').where('council_id', '=', councilId).execute()).map(
+          (row) => row.id,
+        )
+      : [...scope.childIds];
+  const settings = await timescaleSettings(db, councilId);
+  let written = 0;
+  const batchSize = 2000;
+  for (let start = 0; start < childIds.length; start += batchSize) {
+    const batch = childIds.slice(start, start + batchSize);
+    const rebuilt = await db
+      .transaction()
+      .execute((trx) => rebuildObligations(trx, councilId, batch, clock, settings));
+    for (const list of rebuilt.values()) written += list.length;
+    onProgress?.(Math.min(start + batchSize, childIds.length), childIds.length);
+  }
+  return written;
+}
+
+const statusOrder: Record<Obligation['status'], number> = {
+  overdue: 0,
+  due: 1,
+  'met-late': 2,
+  met: 3,
+  'not-applicable': 4,
+};
+
+/**
+ * A child's obligations worked out now from their record, overdue first, each with why its date is what it is.
+ * Opening them also brings the child's stored obligations up to date.
+ */
+export async function childTimescales(db: Database, actor: Actor, childId: string) {
+  const obligations = await withTransaction(db, actor, async (trx) => {
+    await requireChildren(trx, actor, 'read', [childId]);
+    const worked = await rebuildObligations(trx, actor.councilId, [childId], actor);
+    await appendAudit(trx, auditSource(actor), { action: 'timescales.viewed', childId });
+    return worked.get(childId) ?? [];
+  });
+  return [...obligations].sort(
+    (a, b) => statusOrder[a.status] - statusOrder[b.status] || Temporal.PlainDate.compare(a.dueBy, b.dueBy),
+  );
+}
+
+/** The service view (by team) or a team view (by worker): figures only. */
+export async function timescaleFigures(db: Database, actor: Actor, teamId?: string) {
+  const team = teamId
+    ? await db
+        .selectFrom('teams')
+        .select(['id', 'name'])
+        .where('council_id', '=', actor.councilId)
+        .where('id', '=', teamId)
+        .executeTakeFirst()
+    : undefined;
+  if (teamId && !team) throw new NotFound();
+  return { team, rows: await obligationCounts(db, actor.councilId, actor.today, teamId) };
+}
+
+/** The children behind a figure, within the actor's access; the list is audited with the children it names. */
+export async function timescaleChildren(
+  db: Database,
+  actor: Actor,
+  filter: Parameters<typeof childrenBehind>[2],
+) {
+  return withTransaction(db, actor, async (trx) => {
+    const rows = await childrenBehind(trx, actor, filter);
+    await appendAudit(trx, auditSource(actor), {
+      action: 'children.listed',
+      details: { list: 'timescales', ...filter, childIds: [...new Set(rows.map((row) => row.child_id))] },
+    });
+    return rows;
+  });
+}
+
+export async function viewChildInNeedTracker(db: Database, actor: Actor, teamId?: string) {
+  return withTransaction(db, actor, async (trx) => {
+    const rows = await childInNeedTracker(trx, actor, teamId);
+    await appendAudit(trx, auditSource(actor), {
+      action: 'children.listed',
+      details: { list: 'cin-tracker', childIds: rows.map((row) => row.child_id) },
+    });
+    return rows;
+  });
+}

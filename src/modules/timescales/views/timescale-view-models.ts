@@ -1,0 +1,101 @@
+import type { Obligation } from '../../../domain/timescales/obligation.ts';
+import { describePeriod } from '../../../domain/timescales/deadline-rules.ts';
+import { escapeHtml, ukDate } from '../../../platform/views.ts';
+import type { Measure, SummaryRow } from '../queries.ts';
+
+/** Obligation kinds in words for the pages. */
+export const obligationWords: Record<string, string> = {
+  'contact-decision': 'Decision on the contact',
+  assessment: 'Assessment authorised',
+  'initial-child-protection-conference': 'Initial child protection conference',
+  'first-core-group': 'First core group',
+  'child-protection-review': 'Child protection review conference',
+  'child-protection-visit': 'Visit (child protection plan)',
+  'child-in-need-visit': 'Visit (child in need plan)',
+  'child-in-need-plan-review': 'Child in need plan review',
+  'looked-after-review': 'Looked after review',
+  'looked-after-visit': 'Statutory visit',
+  'initial-health-assessment': 'Initial health assessment',
+  'health-assessment-review': 'Health assessment review',
+  'personal-education-plan': 'Personal education plan',
+  'personal-education-plan-review': 'Personal education plan review',
+  'pathway-plan-review': 'Pathway plan review',
+  'care-leaver-contact': 'Keeping in touch (personal adviser)',
+};
+
+const statusTags: Record<Obligation['status'], { text: string; classes: string }> = {
+  overdue: { text: 'Overdue', classes: 'govuk-tag--red' },
+  due: { text: 'Due', classes: 'govuk-tag--blue' },
+  'met-late': { text: 'Done late', classes: 'govuk-tag--orange' },
+  met: { text: 'Done on time', classes: 'govuk-tag--green' },
+  'not-applicable': { text: 'No longer needed', classes: 'govuk-tag--grey' },
+};
+
+/** One obligation for the child's page: what, when, its status, and why the date is what it is. */
+export function obligationCard(obligation: Obligation) {
+  const { explanation } = obligation;
+  return {
+    what: obligationWords[obligation.kind] ?? obligation.kind,
+    dueBy: ukDate(obligation.dueBy.toString()),
+    metOn: obligation.metOn ? ukDate(obligation.metOn.toString()) : '',
+    tag: statusTags[obligation.status],
+    open: obligation.status === 'due' || obligation.status === 'overdue',
+    why: [
+      `${explanation.rule}.`,
+      `Counted from the ${explanation.countedFromEvent} on ${ukDate(explanation.countedFrom.toString())}: ${describePeriod(explanation.period)}.`,
+      explanation.skipped.length
+        ? `Not counted as working days: ${explanation.skipped.map((skipped) => `${skipped.name} (${ukDate(skipped.date.toString())})`).join(', ')}.`
+        : '',
+      `Source: ${explanation.source}.`,
+    ].filter(Boolean),
+  };
+}
+
+const measures: Array<{ measure: Measure; heading: string; key: keyof SummaryRow }> = [
+  { measure: 'due-this-week', heading: 'Due in the next 7 days', key: 'due_this_week' },
+  { measure: 'overdue', heading: 'Overdue', key: 'overdue' },
+  { measure: 'met-on-time', heading: 'Done on time this year', key: 'met_on_time' },
+];
+
+/** The figures table: one row per team or worker, each figure linking to its children when the reader may see them. */
+export function figureRows(
+  rows: SummaryRow[],
+  options: { drillDown: boolean; by: 'team' | 'worker'; teamId?: string },
+) {
+  return rows.map((row) => {
+    const name = row.group_name ?? (options.by === 'team' ? 'No team (unallocated)' : 'Unallocated');
+    const nameCell =
+      options.by === 'team' && row.group_id
+        ? { html: `<a class="govuk-link" href="/timescales/teams/${row.group_id}">${escapeHtml(name)}</a>` }
+        : { text: name };
+    const filter = row.group_id
+      ? `&${options.by === 'team' ? 'teamId' : 'workerId'}=${row.group_id}`
+      : '&unallocated=yes';
+    const cells = measures.map(({ measure, key }) => {
+      const count = Number(row[key]);
+      const text =
+        measure === 'met-on-time'
+          ? `${count} of ${row.due_this_year}${row.due_this_year ? ` (${Math.round((100 * count) / Number(row.due_this_year))}%)` : ''}`
+          : String(count);
+      return options.drillDown && count > 0
+        ? {
+            html: `<a class="govuk-link" href="/timescales/children?measure=${measure}${filter}">${text}</a>`,
+            format: 'numeric',
+          }
+        : { text, format: 'numeric' };
+    });
+    return [nameCell, ...cells];
+  });
+}
+
+export const figureHead = (by: 'team' | 'worker') => [
+  { text: by === 'team' ? 'Team' : 'Worker' },
+  ...measures.map(({ heading }) => ({ text: heading, format: 'numeric' })),
+];
+
+export const measureWords: Record<Measure, string> = {
+  'due-this-week': 'due in the next 7 days',
+  overdue: 'overdue',
+  'met-on-time': 'done on time this year',
+  'due-this-year': 'due this year',
+};
