@@ -45,7 +45,10 @@ export const ssda903Rules: readonly Ssda903Rule[] = [
   ...placedForAdoptionRules,
 ];
 
-/** Tables whose rules Hearth implements so far; rules on other tables are not yet checked. */
+/**
+ * Tables every return must have. The others may be left out when a council has nothing to put in
+ * them; a rule that reads a table that was not supplied does not fire.
+ */
 const requiredTables: readonly Ssda903Table[] = ['Header', 'Episodes'];
 
 /**
