@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { MigrationError } from '../db/migrate.ts';
 import { registerAuditCommands } from './commands/audit.ts';
+import { registerDueCommands } from './commands/due.ts';
 import { registerServerCommands } from './commands/server.ts';
 import { registerStaffCommands } from './commands/staff.ts';
 import { registerTimescaleCommands } from './commands/timescales.ts';
@@ -17,6 +18,7 @@ registerServerCommands(program);
 registerStaffCommands(program);
 registerAuditCommands(program);
 registerTimescaleCommands(program);
+registerDueCommands(program);
 registerValidateCommands(program);
 
 try {

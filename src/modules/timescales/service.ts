@@ -217,3 +217,101 @@ export async function viewChildInNeedTracker(db: Database, actor: Actor, teamId?
     return rows;
   });
 }
+
+/** A worker's children on a date: those allocated to them then, in any role on the case. */
+async function childrenOfWorker(db: Kysely<Tables>, councilId: string, workerId: string, date: string) {
+  const rows = await db
+    .selectFrom('allocations')
+    .select('child_id')
+    .distinct()
+    .where('council_id', '=', councilId)
+    .where('worker_id', '=', workerId)
+    .where('from_date', '<=', date)
+    .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>=', date)]))
+    .execute();
+  return rows.map((row) => row.child_id);
+}
+
+/** One worker's obligations as at a date, worked out from the record: the open ones first, soonest first. */
+export async function workerObligations(db: Database, councilId: string, workerId: string, date: string) {
+  const childIds = await childrenOfWorker(db, councilId, workerId, date);
+  const children = childIds.length
+    ? await db
+        .selectFrom('children')
+        .select(['id', 'local_id', 'given_name', 'family_name'])
+        .where('council_id', '=', councilId)
+        .where('id', 'in', childIds)
+        .execute()
+    : [];
+  const worked = await workOutObligations(db, councilId, { childIds }, date);
+  return children
+    .flatMap((child) => (worked.get(child.id) ?? []).map((obligation) => ({ child, obligation })))
+    .sort(
+      (a, b) =>
+        statusOrder[a.obligation.status] - statusOrder[b.obligation.status] ||
+        Temporal.PlainDate.compare(a.obligation.dueBy, b.obligation.dueBy),
+    );
+}
+
+export interface ComplianceRow {
+  kind: string;
+  due: number;
+  onTime: number;
+  late: number;
+  missed: number;
+  onTimeRate: number | null;
+}
+
+/**
+ * The service's on-time rate for each kind of obligation due in the financial year starting 1 April `year`, as at
+ * the year's end or `today` if earlier: done by the due date, done late, or not done (missed). Obligations that
+ * lapsed because the work ended are left out.
+ */
+export async function compliance(
+  db: Database,
+  councilId: string,
+  year: number,
+  today: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ComplianceRow[]> {
+  const from = `${year}-04-01`;
+  const yearEnd = `${year + 1}-03-31`;
+  const asAt = today < yearEnd ? today : yearEnd;
+  const settings = await timescaleSettings(db, councilId);
+  const childIds = (
+    await db.selectFrom('children').select('id').where('council_id', '=', councilId).execute()
+  ).map((row) => row.id);
+  const rows = new Map<string, ComplianceRow>();
+  for (let start = 0; start < childIds.length; start += 2000) {
+    const worked = await workOutObligations(
+      db,
+      councilId,
+      { childIds: childIds.slice(start, start + 2000) },
+      asAt,
+      settings,
+    );
+    for (const obligations of worked.values()) {
+      for (const obligation of obligations) {
+        const due = obligation.dueBy.toString();
+        if (due < from || due > asAt || obligation.status === 'not-applicable') continue;
+        const row = rows.get(obligation.kind) ?? {
+          kind: obligation.kind,
+          due: 0,
+          onTime: 0,
+          late: 0,
+          missed: 0,
+          onTimeRate: null,
+        };
+        row.due += 1;
+        if (obligation.status === 'met') row.onTime += 1;
+        else if (obligation.status === 'met-late') row.late += 1;
+        else row.missed += 1;
+        rows.set(obligation.kind, row);
+      }
+    }
+    onProgress?.(Math.min(start + 2000, childIds.length), childIds.length);
+  }
+  return [...rows.values()]
+    .map((row) => ({ ...row, onTimeRate: row.due ? Math.round((1000 * row.onTime) / row.due) / 10 : null }))
+    .sort((a, b) => a.kind.localeCompare(b.kind));
+}
