@@ -34,13 +34,19 @@ describe('the front door to assessment, through the pages', async () => {
       decision: 'referral',
       ...dateBoxes('decidedOn', '2025-06-02'),
     });
+    // A contact decided as a referral goes on to the referral, with its source and decision date filled in.
     expect(contact.statusCode).toBe(303);
-
-    await browser.get(`${base}/referrals/new`);
+    const next = String(contact.headers.location);
+    expect(next).toMatch(new RegExp(`^${base}/referrals/new\\?contact=`));
+    const form = await browser.get(next);
+    expect(form.body).toMatch(/<option value="6" selected>/);
+    expect(form.body).toMatch(/name="referralDate-day"[^>]*value="2"/);
+    const contactId = /name="contactId" value="([^"]+)"/.exec(form.body)![1]!;
     const referral = await browser.post(`${base}/referrals/new`, {
       ...dateBoxes('referralDate', '2025-06-02'),
       source: '6',
       primaryNeed: 'N1',
+      contactId,
     });
     expect(referral.statusCode).toBe(303);
     const episode = await db
@@ -48,7 +54,12 @@ describe('the front door to assessment, through the pages', async () => {
       .selectAll()
       .where('child_id', '=', child.id)
       .executeTakeFirstOrThrow();
-    expect(episode).toMatchObject({ referral_date: '2025-06-02', re_referral: false, closed_on: null });
+    expect(episode).toMatchObject({
+      referral_date: '2025-06-02',
+      re_referral: false,
+      closed_on: null,
+      contact_id: contactId,
+    });
 
     await browser.get(`${base}/episodes/${episode.id}/assessments/new`);
     const assessment = await browser.request({

@@ -89,14 +89,22 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
     body: TSchema;
     template: string;
     title: string;
-    initial?: (journey: Journey, params: Params) => Form;
+    initial?: (journey: Journey, params: Params, query: { contact?: string }) => Form;
     submit: (actor: Actor, params: Params, form: Form) => Promise<unknown>;
+    /** Where to go once saved: the journey page unless said otherwise. */
+    next?: (params: Params, form: Form, saved: unknown) => string | undefined;
   }) {
-    const render = async (actor: Actor, params: Params, values: Form, extra: Record<string, unknown>) => {
+    const render = async (
+      actor: Actor,
+      params: Params,
+      values: Form,
+      extra: Record<string, unknown>,
+      query: { contact?: string } = {},
+    ) => {
       const journey = await viewJourney(db, actor, params.childId);
       const episode = params.episodeId ? findEpisode(journey, params.episodeId) : undefined;
       const found = params.assessmentId ? findAssessment(journey, params.assessmentId) : undefined;
-      const merged = { ...(spec.initial?.(journey, params) ?? {}), ...values };
+      const merged = { ...(spec.initial?.(journey, params, query) ?? {}), ...values };
       return {
         pageTitle: spec.title,
         child: journey.child,
@@ -109,13 +117,16 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
         ...extra,
       };
     };
-    app.get<{ Params: Params; Querystring: { restore?: string } }>(
+    app.get<{ Params: Params; Querystring: { restore?: string; contact?: string } }>(
       spec.url,
       {
         config: access(spec.permission, 'episodes.viewed'),
         schema: {
           params: spec.params,
-          querystring: Type.Object({ restore: Type.Optional(Type.String({ maxLength: 100 })) }),
+          querystring: Type.Object({
+            restore: Type.Optional(Type.String({ maxLength: 100 })),
+            contact: Type.Optional(Type.String({ format: 'uuid' })),
+          }),
           hide: true,
         },
       },
@@ -127,7 +138,7 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
         const values = (restored?.fields ?? {}) as Form;
         return reply.page(
           spec.template,
-          await render(actor, request.params, values, { restored: Boolean(restored) }),
+          await render(actor, request.params, values, { restored: Boolean(restored) }, request.query),
         );
       },
     );
@@ -139,8 +150,9 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
       },
       async (request, reply) => {
         const actor = actorOf(request);
+        let saved: unknown;
         try {
-          await spec.submit(actor, request.params, request.body);
+          saved = await spec.submit(actor, request.params, request.body);
         } catch (error) {
           if (error instanceof ValidationError)
             return reply
@@ -163,7 +175,8 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
               );
           throw error;
         }
-        return reply.redirect(`/children/${request.params.childId}/journey`, 303);
+        const next = spec.next?.(request.params, request.body, saved);
+        return reply.redirect(next ?? `/children/${request.params.childId}/journey`, 303);
       },
     );
   }
@@ -186,6 +199,10 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
         decision: String(form.decision ?? ''),
         decidedOn: formDate(form, 'decidedOn', 'The date of the decision'),
       }),
+    next: (params, form, contactId) =>
+      form.decision === 'referral'
+        ? `/children/${params.childId}/referrals/new?contact=${String(contactId)}`
+        : undefined,
   });
 
   formStep({
@@ -196,6 +213,19 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
     body: ReferralForm,
     template: 'referrals/views/referral.njk',
     title: 'Record a referral',
+    // From a contact decided as a referral: its source and decision date are carried over, so nothing is typed twice.
+    initial: (journey, _params, query) => {
+      const contact = journey.contacts.find((candidate) => candidate.id === query.contact);
+      if (!contact) return {};
+      const [year, month, day] = contact.decided_on.split('-') as [string, string, string];
+      return {
+        contactId: contact.id,
+        source: contact.source,
+        'referralDate-day': String(Number(day)),
+        'referralDate-month': String(Number(month)),
+        'referralDate-year': year,
+      };
+    },
     submit: (actor, params, form) =>
       recordReferral(db, actor, params.childId, {
         referralDate: formDate(form, 'referralDate', 'The date of the referral'),

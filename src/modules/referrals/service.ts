@@ -11,7 +11,7 @@ import {
   type ReferralInput,
 } from '../../domain/journey/rules.ts';
 import { requireChildren } from '../../platform/access.ts';
-import type { Actor } from '../../platform/actor.ts';
+import { londonDate, type Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { NotFound, ValidationError } from '../../platform/errors.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
@@ -107,6 +107,13 @@ export async function recordReferral(db: Database, actor: Actor, childId: string
         actor.today,
       ),
     );
+    if (
+      input.contactId &&
+      !(await contactsOfChild(trx, actor.councilId, childId)).some((c) => c.id === input.contactId)
+    )
+      throw new ValidationError([
+        { path: 'contactId', message: 'The contact is not one of this child’s contacts' },
+      ]);
     const referralDate = (input.referralDate as { date: string }).date;
     const id = uuidv7();
     try {
@@ -191,7 +198,10 @@ export async function viewJourney(db: Database, actor: Actor, childId: string) {
   return withTransaction(db, actor, async (trx) => {
     await requireChildren(trx, actor, 'read', [childId]);
     const facts = await childReferralFacts(trx, actor.councilId, childId);
-    const contacts = await contactsOfChild(trx, actor.councilId, childId);
+    const contacts = (await contactsOfChild(trx, actor.councilId, childId)).map((contact) => ({
+      ...contact,
+      receivedOn: londonDate(new Date(contact.received_at)),
+    }));
     const episodes = [];
     for (const episode of await episodesOfChild(trx, actor.councilId, childId)) {
       const assessments = await assessmentsOfEpisode(trx, actor.councilId, episode.id);
