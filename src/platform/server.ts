@@ -16,6 +16,7 @@ import { registerAuthentication } from './authentication.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { caseloadRoutes } from '../modules/caseloads/routes.ts';
 import { chronologyRoutes } from '../modules/chronology/routes.ts';
+import { childRecordFormRoutes } from '../modules/child-record/forms.ts';
 import { childRecordRoutes } from '../modules/child-record/routes.ts';
 import { caseNoteRoutes } from '../modules/casenotes/routes.ts';
 import { careRoutes } from '../modules/care/routes.ts';
@@ -143,6 +144,7 @@ export async function buildServer(context: {
     caseNoteRoutes,
     searchRoutes,
     childRecordRoutes,
+    childRecordFormRoutes,
     chronologyRoutes,
     caseloadRoutes,
     protectionRoutes,

@@ -216,4 +216,32 @@ describe('the child’s full record', async () => {
       await db.selectFrom('child_relationships').selectAll().where('child_id', '=', child.id).execute(),
     ).toHaveLength(2);
   });
+
+  it('adds a warning through its page, refusing a review date before it applies, keeping what was typed', async () => {
+    const { child, browser } = await world();
+    await browser.get(`/children/${child.id}/flags/new`);
+    const fields = {
+      kind: 'risk-to-staff',
+      description: 'Dog at the property',
+      'from-day': '1',
+      'from-month': '2',
+      'from-year': '2025',
+      'reviewBy-day': '1',
+      'reviewBy-month': '1',
+      'reviewBy-year': '2025',
+    };
+    const refused = await browser.post(`/children/${child.id}/flags/new`, fields);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('href="#reviewBy"');
+    expect(refused.body).toContain('Dog at the property');
+    expect(
+      await db.selectFrom('child_flags').selectAll().where('child_id', '=', child.id).execute(),
+    ).toHaveLength(0);
+    const saved = await browser.post(`/children/${child.id}/flags/new`, {
+      ...fields,
+      'reviewBy-year': '2026',
+    });
+    expect(saved.statusCode).toBe(303);
+    expect((await browser.get(`/children/${child.id}/record`)).body).toContain('review by 1 January 2026');
+  });
 });
