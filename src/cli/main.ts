@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { MigrationError } from '../db/migrate.ts';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerDueCommands } from './commands/due.ts';
+import { registerReminderCommands } from './commands/reminders.ts';
 import { registerServerCommands } from './commands/server.ts';
 import { registerStaffCommands } from './commands/staff.ts';
 import { registerTimescaleCommands } from './commands/timescales.ts';
@@ -19,6 +20,7 @@ registerStaffCommands(program);
 registerAuditCommands(program);
 registerTimescaleCommands(program);
 registerDueCommands(program);
+registerReminderCommands(program);
 registerValidateCommands(program);
 
 try {

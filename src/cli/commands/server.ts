@@ -5,6 +5,7 @@ import { ensureStarterCouncil, starterEmail } from '../../demo/starter.ts';
 import { roleNames, roles } from '../../platform/permissions.ts';
 import { redactUrl } from '../../platform/config.ts';
 import { buildServer } from '../../platform/server.ts';
+import { scheduleDailyReminders } from '../../modules/reminders/job.ts';
 import { configOrExit, withDatabase } from '../shared.ts';
 
 function portNumber(value: string): number {
@@ -35,9 +36,11 @@ export function registerServerCommands(program: Command): void {
       }
       const app = await buildServer({ config, db });
       const address = await app.listen({ port: config.port, host: config.host });
+      const stopReminders = scheduleDailyReminders(app);
       const shown = address.replace('://127.0.0.1', '://localhost');
       console.log(`Hearth is running on ${redactUrl(config.databaseUrl)}.\nOpen ${shown}`);
       const stop = async () => {
+        stopReminders();
         await app.close();
         await db.destroy();
         process.exit(0);

@@ -2,15 +2,23 @@ import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../platform/authentication.ts';
 import { roleNames } from '../../platform/permissions.ts';
 import { access } from '../../platform/route-table.ts';
+import { myReminders } from '../reminders/service.ts';
+import { obligationWords } from '../timescales/views/timescale-view-models.ts';
 
 /** The page a person lands on after signing in. */
 export async function homeRoutes(app: FastifyInstance): Promise<void> {
   app.get(
     '/home',
-    { config: access('signed-in', 'none'), schema: { hide: true } },
+    { config: access('signed-in', 'children.listed'), schema: { hide: true } },
     async (request, reply) => {
       const actor = actorOf(request);
-      return reply.page('home/views/home.njk', { pageTitle: 'Home', roleName: roleNames[actor.role] });
+      const reminders = await myReminders(app.hearth.db, actor);
+      return reply.page('home/views/home.njk', {
+        pageTitle: 'Home',
+        roleName: roleNames[actor.role],
+        reminders,
+        obligationWords,
+      });
     },
   );
 }

@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import { londonDate } from '../../platform/actor.ts';
+import { logMailSender, type MailSender } from '../../platform/mail.ts';
+import { buildReminders } from './service.ts';
+
+const HOUR = 3_600_000;
+
+/**
+ * The daily job: once a day, for every council, the reminder lists are built and sent. It checks every hour
+ * whether today's lists exist, so a restart or a missed hour catches up, and only one run goes at a time.
+ */
+export function scheduleDailyReminders(
+  app: FastifyInstance,
+  mail: MailSender = logMailSender(app.log),
+): () => void {
+  const { db, clock } = app.hearth;
+  let running = false;
+  const run = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const now = clock();
+      const today = londonDate(now);
+      const councils = await db.selectFrom('councils').select('id').execute();
+      for (const council of councils) {
+        const built = await db
+          .selectFrom('reminder_lists')
+          .select('built_on')
+          .where('council_id', '=', council.id)
+          .where('built_on', '=', today)
+          .limit(1)
+          .executeTakeFirst();
+        if (built) continue;
+        const result = await buildReminders(db, council.id, { now, today }, mail);
+        app.log.info({ council: council.id, ...result }, 'Built the daily reminders');
+      }
+    } catch (error) {
+      app.log.error({ err: error }, 'The daily reminders failed; they will be tried again within the hour');
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(run, HOUR);
+  timer.unref();
+  void run();
+  return () => clearInterval(timer);
+}
