@@ -1,7 +1,14 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { aTeamWithAnAllocatedChild } from '../../../test/support/journey.ts';
-import { allocate, newChild, newWorker, signedInAs, testServer } from '../../../test/support/world.ts';
+import { aCaseNote, aTeamWithAnAllocatedChild } from '../../../test/support/journey.ts';
+import {
+  allocate,
+  newChild,
+  newWorker,
+  signedInAs,
+  testPassword,
+  testServer,
+} from '../../../test/support/world.ts';
 
 const note = {
   kind: 'visit',
@@ -177,5 +184,40 @@ describe('case notes', async () => {
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0].path).toBe('alsoAbout');
     expect(await notesOf(db, child.id)).toHaveLength(0);
+  });
+});
+
+describe('a case note typed when the session ends', async () => {
+  let now = new Date('2025-06-03T09:00:00Z');
+  const { app, db } = await testServer({ clock: () => now });
+
+  it('is kept through signing in again and offered back, correction and all', async () => {
+    const { worker, child } = await aTeamWithAnAllocatedChild(db);
+    const original = await aCaseNote(db, worker, [child]);
+    const browser = await signedInAs(app, worker);
+    await browser.get(`/children/${child.id}/notes/new?corrects=${original}`);
+    now = new Date('2025-06-03T10:00:00Z');
+    const expired = await browser.post(`/children/${child.id}/notes/new`, {
+      ...note,
+      body: 'An hour of careful writing',
+      correctsNoteId: original,
+      correctionReason: 'Wrong room',
+    });
+    expect(expired.statusCode).toBe(303);
+    const signIn = String(expired.headers.location);
+    expect(signIn).toMatch(/^\/sign-in\?returnTo=.*stash=/);
+    const stash = new URL(signIn, 'http://hearth').searchParams.get('stash')!;
+    await browser.get(signIn);
+    const back = await browser.post('/sign-in', {
+      email: worker.email,
+      password: testPassword,
+      returnTo: `/children/${child.id}/notes/new`,
+      stash,
+    });
+    const page = await browser.get(String(back.headers.location));
+    expect(page.body).toContain('Your session ended before you saved');
+    expect(page.body).toContain('An hour of careful writing');
+    expect(page.body).toContain('Correct a case note');
+    expect(await notesOf(db, child.id)).toHaveLength(1);
   });
 });

@@ -98,10 +98,15 @@ export async function caseNoteRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const corrects = request.query.corrects ?? '';
       const restored = request.query.restore
         ? await takeFormStash(db, actor, request.query.restore)
         : undefined;
+      // A form restored after the session ended keeps the note it was correcting.
+      const stashed = restored?.fields.correctsNoteId;
+      const corrects =
+        typeof stashed === 'string' && /^[0-9a-f-]{36}$/i.test(stashed)
+          ? stashed
+          : (request.query.corrects ?? '');
       const draft = restored ? undefined : await noteDraft(db, actor, request.params.childId, corrects);
       const values = (restored?.fields ?? draft?.fields ?? {}) as Record<string, unknown>;
       return reply.page(
