@@ -101,4 +101,34 @@ describe('search', async () => {
       .executeTakeFirstOrThrow();
     expect(entry.details).toMatchObject({ kind: 'name', childIds: [children[4]!.id] });
   });
+
+  it('puts the issue 5 API in the OpenAPI document, and no pages', async () => {
+    const paths = Object.keys((await browser.get('/api/openapi.json')).json().paths);
+    for (const path of [
+      '/api/search',
+      '/api/caseload',
+      '/api/children/{childId}/identity',
+      '/api/children/{childId}/addresses',
+      '/api/children/{childId}/flags',
+      '/api/children/{childId}/relationships',
+      '/api/children/{childId}/contacts',
+      '/api/children/{childId}/referrals',
+      '/api/children/{childId}/episodes',
+      '/api/children/{childId}/episodes/{episodeId}/assessments',
+      '/api/children/{childId}/assessments/{assessmentId}/authorisation',
+      '/api/children/{childId}/episodes/{episodeId}/closure',
+      '/api/children/{childId}/notes',
+      '/api/children/{childId}/chronology',
+      '/api/children/{childId}/allocations',
+    ])
+      expect(paths).toContain(path);
+    for (const page of [
+      '/search',
+      '/caseload',
+      '/team-caseloads',
+      '/children/{childId}/notes',
+      '/children/{childId}/journey',
+    ])
+      expect(paths).not.toContain(page);
+  });
 });
