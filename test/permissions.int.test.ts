@@ -212,6 +212,11 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   ]),
   'GET /timescales/children': outcomes([...childReaders, 'unallocated']),
   'GET /cin-tracker': outcomes([...childReaders, 'unallocated']),
+  'GET /local-standards': outcomes(['administrator']),
+  'GET /local-standards/new': outcomes(['administrator']),
+  'POST /local-standards/new': outcomes(['administrator']),
+  'GET /local-standards/closure-days/new': outcomes(['administrator']),
+  'POST /local-standards/closure-days/new': outcomes(['administrator']),
   // Last: breaking glass widens access, and signing out ends the session.
   'POST /break-glass': outcomes(glassBreakers),
   'POST /sign-out': outcomes(signedIn),
@@ -517,6 +522,17 @@ describe('every route with every role', async () => {
         relationship: 'mother',
       },
       'POST /break-glass': { localId: child.localId, reason: 'Duty call: police at the home tonight' },
+      'POST /local-standards/new': {
+        kind: 'child-in-need-visit',
+        amount: '15',
+        unit: 'working days',
+        ...dateBoxes('effectiveFrom', '2026-09-01'),
+        source: 'Route walk',
+      },
+      'POST /local-standards/closure-days/new': {
+        ...dateBoxes('day', '2026-12-29'),
+        name: 'Route walk closure',
+      },
     };
     return browser.post(url, forms[route] ?? {});
   }

@@ -11,6 +11,7 @@ const sections = [
   { href: '/access-review', text: 'Access to review', permission: 'access:review' },
   { href: '/audit', text: 'Audit trail', permission: 'audit:search' },
   { href: '/staff', text: 'Staff', permission: 'staff:manage' },
+  { href: '/local-standards', text: 'Local standards', permission: 'staff:manage' },
 ] as const;
 
 /** The service navigation for a person: only the sections their role can use, the current one marked. */

@@ -22,6 +22,7 @@ import { caseNoteRoutes } from '../modules/casenotes/routes.ts';
 import { careRoutes } from '../modules/care/routes.ts';
 import { childrenRoutes } from '../modules/children/routes.ts';
 import { homeRoutes } from '../modules/home/routes.ts';
+import { localStandardRoutes } from '../modules/local-standards/routes.ts';
 import { protectionRoutes } from '../modules/protection/routes.ts';
 import { referralApiRoutes } from '../modules/referrals/api.ts';
 import { referralRoutes } from '../modules/referrals/routes.ts';
@@ -150,6 +151,7 @@ export async function buildServer(context: {
     protectionRoutes,
     careRoutes,
     timescaleRoutes,
+    localStandardRoutes,
   ]) {
     await app.register(feature);
   }

@@ -1,0 +1,125 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Database } from '../../db/database.ts';
+import { DEFAULT_LOCAL_STANDARDS } from '../../domain/timescales/child-obligations.ts';
+import { describePeriod } from '../../domain/timescales/deadline-rules.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { ValidationError } from '../../platform/errors.ts';
+import type { RecordValues } from '../../platform/recording/fields.ts';
+import { auditSource, withTransaction } from '../../platform/transactions.ts';
+
+/**
+ * Local standards (issue 8 part 6): the intervals a council sets for visits, plan reviews and supervision. A change
+ * is a new standard from a date, never an edit, so that past work is judged by the standard of its time.
+ */
+export const standardKinds: Record<string, string> = {
+  'child-in-need-visit': 'Visits to children in need',
+  'child-protection-visit': 'Visits to children on a child protection plan',
+  'child-in-need-plan-review': 'Child in need plan reviews',
+  supervision: 'One-to-one supervision of social workers',
+};
+
+export async function localStandards(db: Database, actor: Actor) {
+  const [standards, closures] = await Promise.all([
+    db
+      .selectFrom('local_standards as s')
+      .leftJoin('workers as w', (join) =>
+        join.onRef('w.council_id', '=', 's.council_id').onRef('w.id', '=', 's.set_by'),
+      )
+      .select([
+        's.kind',
+        's.amount',
+        's.unit',
+        's.effective_from',
+        's.source',
+        'w.given_name',
+        'w.family_name',
+      ])
+      .where('s.council_id', '=', actor.councilId)
+      .orderBy('s.kind')
+      .orderBy('s.effective_from', 'desc')
+      .execute(),
+    db
+      .selectFrom('council_closure_days')
+      .select(['day', 'name'])
+      .where('council_id', '=', actor.councilId)
+      .orderBy('day', 'desc')
+      .execute(),
+  ]);
+  const inForce = Object.keys(standardKinds).map((kind) => {
+    const set = standards.find(
+      (standard) => standard.kind === kind && standard.effective_from <= actor.today,
+    );
+    const fallback = DEFAULT_LOCAL_STANDARDS.find((standard) => standard.kind === kind);
+    return {
+      kind,
+      what: standardKinds[kind],
+      interval: set
+        ? describePeriod({ amount: set.amount, unit: set.unit })
+        : fallback
+          ? describePeriod(fallback.interval)
+          : 'Not set',
+      source: set ? `${set.source} (from ${set.effective_from})` : fallback ? 'Hearth default' : '',
+    };
+  });
+  return { inForce, history: standards, closures };
+}
+
+export async function setLocalStandard(db: Database, actor: Actor, values: RecordValues) {
+  return withTransaction(db, actor, async (trx) => {
+    const existing = await trx
+      .selectFrom('local_standards')
+      .select('id')
+      .where('council_id', '=', actor.councilId)
+      .where('kind', '=', values.kind as 'supervision')
+      .where('effective_from', '=', values.effectiveFrom as string)
+      .executeTakeFirst();
+    if (existing) {
+      throw new ValidationError([
+        {
+          path: 'effectiveFrom',
+          message: 'A standard of this kind already takes effect on that date: choose another date',
+        },
+      ]);
+    }
+    const id = uuidv7();
+    await trx
+      .insertInto('local_standards')
+      .values({
+        council_id: actor.councilId,
+        id,
+        kind: values.kind as 'supervision',
+        amount: values.amount as number,
+        unit: values.unit as 'months',
+        effective_from: values.effectiveFrom as string,
+        source: values.source as string,
+        set_by: actor.workerId,
+        set_at: actor.now,
+      })
+      .execute();
+    await appendAudit(trx, auditSource(actor), { action: 'local-standard.set', details: { id, ...values } });
+    return id;
+  });
+}
+
+export async function addClosureDay(db: Database, actor: Actor, values: RecordValues) {
+  return withTransaction(db, actor, async (trx) => {
+    const day = values.day as string;
+    const taken = await trx
+      .selectFrom('council_closure_days')
+      .select('day')
+      .where('council_id', '=', actor.councilId)
+      .where('day', '=', day)
+      .executeTakeFirst();
+    if (taken) throw new ValidationError([{ path: 'day', message: 'That day is already a closure day' }]);
+    await trx
+      .insertInto('council_closure_days')
+      .values({ council_id: actor.councilId, day, name: values.name as string })
+      .execute();
+    await appendAudit(trx, auditSource(actor), {
+      action: 'closure-day.added',
+      details: { day, name: values.name },
+    });
+    return day;
+  });
+}
