@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aCaseNote, aTeamWithAnAllocatedChild } from '../../../test/support/journey.ts';
+import { aCaseNote, aTeamWithAnAllocatedChild, anOpenEpisode } from '../../../test/support/journey.ts';
 import { newChild, newWorker, signedInAs, testServer } from '../../../test/support/world.ts';
 
 describe('caseloads and allocation', async () => {
@@ -92,5 +92,17 @@ describe('caseloads and allocation', async () => {
     expect(
       await db.selectFrom('allocations').selectAll().where('child_id', '=', outside.id).execute(),
     ).toHaveLength(0);
+  });
+
+  it('shows the next statutory task due on my caseload: an assessment 45 working days after the referral', async () => {
+    const { worker, child } = await aTeamWithAnAllocatedChild(db);
+    // Monday 2 June 2025 + 45 working days (no bank holidays in between) = Monday 4 August 2025.
+    await anOpenEpisode(db, child, worker, { referralDate: '2025-06-02' });
+    const browser = await signedInAs(app, worker);
+    const [mine] = (await browser.get('/api/caseload')).json();
+    expect(mine.nextDue).toEqual({ kind: 'assessment', dueBy: '2025-08-04', overdue: true });
+    const page = await browser.get('/caseload');
+    expect(page.body).toContain('by 4 August 2025');
+    expect(page.body).toContain('Overdue');
   });
 });

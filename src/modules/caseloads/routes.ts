@@ -8,6 +8,7 @@ import { formErrors } from '../../platform/forms.ts';
 import { access } from '../../platform/route-table.ts';
 import { viewChild } from '../children/service.ts';
 import { allocateChild, caseRoles, viewAllocations, viewMyCaseload, viewTeamCaseloads } from './service.ts';
+import { obligationWords } from '../timescales/views/timescale-view-models.ts';
 import { myCaseloadRows, teamCaseloadTables } from './views/caseload-rows.ts';
 
 const ChildParams = Type.Object({ childId: Type.String({ maxLength: 64 }) });
@@ -45,7 +46,7 @@ export async function caseloadRoutes(app: FastifyInstance): Promise<void> {
       const children = await viewMyCaseload(db, actorOf(request));
       return reply.page('caseloads/views/my-caseload.njk', {
         pageTitle: 'My caseload',
-        rows: myCaseloadRows(children),
+        rows: myCaseloadRows(children, obligationWords),
       });
     },
   );
@@ -151,6 +152,10 @@ export async function caseloadRoutes(app: FastifyInstance): Promise<void> {
               caseRole: Type.String(),
               team: Type.Union([Type.String(), Type.Null()]),
               lastVisitOrContact: Type.Union([Type.String(), Type.Null()]),
+              nextDue: Type.Union([
+                Type.Object({ kind: Type.String(), dueBy: Type.String(), overdue: Type.Boolean() }),
+                Type.Null(),
+              ]),
             }),
           ),
         },
@@ -165,6 +170,7 @@ export async function caseloadRoutes(app: FastifyInstance): Promise<void> {
         caseRole: child.case_role,
         team: child.team_name,
         lastVisitOrContact: child.last_contact,
+        nextDue: child.next_due,
       })),
   );
 

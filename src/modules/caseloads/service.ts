@@ -6,6 +6,8 @@ import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
+import { workOutObligations } from '../timescales/service.ts';
+import type { Obligation } from '../../domain/timescales/obligation.ts';
 import {
   allocationHistory,
   caseHolder,
@@ -24,10 +26,28 @@ export const caseRoles = {
   cover: 'Cover',
 } as const;
 
-/** My caseload: the children allocated to me today. The read is audited with the children shown. */
+/**
+ * My caseload: the children allocated to me today, each with the next statutory task due (worked out by the
+ * timescales feature from the record). The read is audited with the children shown.
+ */
 export async function viewMyCaseload(db: Database, actor: Actor) {
   return withTransaction(db, actor, async (trx) => {
-    const children = (await myCaseload(trx, actor)).rows;
+    const rows = (await myCaseload(trx, actor)).rows;
+    const obligations = rows.length
+      ? await workOutObligations(trx, actor.councilId, { childIds: rows.map((row) => row.id) }, actor.today)
+      : new Map<string, Obligation[]>();
+    const children = rows.map((row) => {
+      const open = (obligations.get(row.id) ?? [])
+        .filter((obligation) => obligation.status === 'due' || obligation.status === 'overdue')
+        .sort((a, b) => a.dueBy.toString().localeCompare(b.dueBy.toString()));
+      const next = open[0];
+      return {
+        ...row,
+        next_due: next
+          ? { kind: next.kind as string, dueBy: next.dueBy.toString(), overdue: next.status === 'overdue' }
+          : null,
+      };
+    });
     await appendAudit(trx, auditSource(actor), {
       action: 'caseload.viewed',
       details: { childIds: children.map((child) => child.id) },

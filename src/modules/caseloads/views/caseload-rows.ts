@@ -47,18 +47,26 @@ export function myCaseloadRows(
     family_name: string;
     team_name: string | null;
     last_contact: string | null;
+    next_due?: { kind: string; dueBy: string; overdue: boolean } | null;
   }>,
+  words: Record<string, string> = {},
 ) {
   return children.map((child) => [
     {
       html: `<a class="govuk-link" href="/children/${child.id}">${escapeHtml(child.given_name)} ${escapeHtml(child.family_name)}</a>`,
     },
     { text: child.local_id },
-    // Legal status and the next statutory task come with the care and timescales features.
+    // Legal status comes with the care feature's legal statuses.
     { text: 'Not recorded' },
     { text: child.team_name ?? '' },
     { text: child.last_contact ? ukDate(child.last_contact) : 'None recorded' },
-    { text: '' },
+    child.next_due
+      ? {
+          html: `${escapeHtml(words[child.next_due.kind] ?? child.next_due.kind)} by ${ukDate(child.next_due.dueBy)}${
+            child.next_due.overdue ? ' <strong class="govuk-tag govuk-tag--red">Overdue</strong>' : ''
+          }`,
+        }
+      : { text: 'Nothing due' },
   ]);
 }
 
