@@ -104,5 +104,6 @@ describe('caseloads and allocation', async () => {
     const page = await browser.get('/caseload');
     expect(page.body).toContain('by 4 August 2025');
     expect(page.body).toContain('Overdue');
+    expect(page.body).toContain('Child in need (open episode)');
   });
 });

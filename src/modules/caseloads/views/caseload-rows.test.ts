@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { myCaseloadRows, teamCaseloadTables } from './caseload-rows.ts';
+import { legalStatusText, myCaseloadRows, teamCaseloadTables } from './caseload-rows.ts';
 
 const worker = (name: string, children: number, role = 'social-worker') => ({
   team_id: 't1',
@@ -42,5 +42,15 @@ describe('myCaseloadRows', () => {
     ]);
     expect(JSON.stringify(row)).toContain('&#60;b&#62;Jo');
     expect(row![4]).toEqual({ text: '3 June 2025' });
+  });
+});
+
+describe('legalStatusText', () => {
+  it.each([
+    ['C2', false, /^Looked after: .+ \(C2\)$/],
+    [null, true, /^Child in need \(open episode\)$/],
+    [null, false, /^No open episode$/],
+  ])('%s, open episode %s', (code, open, expected) => {
+    expect(legalStatusText(code, open)).toMatch(expected);
   });
 });

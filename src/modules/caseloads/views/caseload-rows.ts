@@ -1,3 +1,4 @@
+import { codeList, codeListYears } from '../../../domain/codes/code-lists.ts';
 import { ukDate } from '../../../platform/views.ts';
 
 export interface WorkerCaseload {
@@ -48,6 +49,8 @@ export function myCaseloadRows(
     team_name: string | null;
     last_contact: string | null;
     next_due?: { kind: string; dueBy: string; overdue: boolean } | null;
+    legal_status?: string | null;
+    open_episode?: boolean;
   }>,
   words: Record<string, string> = {},
 ) {
@@ -56,8 +59,7 @@ export function myCaseloadRows(
       html: `<a class="govuk-link" href="/children/${child.id}">${escapeHtml(child.given_name)} ${escapeHtml(child.family_name)}</a>`,
     },
     { text: child.local_id },
-    // Legal status comes with the care feature's legal statuses.
-    { text: 'Not recorded' },
+    { text: legalStatusText(child.legal_status ?? null, child.open_episode ?? false) },
     { text: child.team_name ?? '' },
     { text: child.last_contact ? ukDate(child.last_contact) : 'None recorded' },
     child.next_due
@@ -72,4 +74,13 @@ export function myCaseloadRows(
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+/** Looked after under a legal status (SSDA903 LS code), a child in need with an open episode, or neither. */
+export function legalStatusText(code: string | null, openEpisode: boolean): string {
+  if (code) {
+    const list = codeList('SSDA903', 'LS', codeListYears().at(-1)!);
+    return `Looked after: ${list.meanings.get(code) ?? code} (${code})`;
+  }
+  return openEpisode ? 'Child in need (open episode)' : 'No open episode';
 }
