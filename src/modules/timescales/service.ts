@@ -66,7 +66,10 @@ export async function workOutObligations(
     today: day,
     calendar,
     standards,
-    schoolTerms: typicalSchoolTerms(day.year - 6, day.year + 1),
+    // Only terms that have begun: a term still to come owes nothing yet.
+    schoolTerms: typicalSchoolTerms(day.year - 6, day.year).filter(
+      (term) => Temporal.PlainDate.compare(term.startsOn, day) <= 0,
+    ),
   };
   const result = new Map<string, Obligation[]>();
   for (const [childId, childFacts] of facts) result.set(childId, childObligations(childFacts, context));
