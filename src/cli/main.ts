@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { MigrationError } from '../db/migrate.ts';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerDueCommands } from './commands/due.ts';
+import { registerImportCommands } from './commands/import.ts';
 import { registerReminderCommands } from './commands/reminders.ts';
 import { registerServerCommands } from './commands/server.ts';
 import { registerStaffCommands } from './commands/staff.ts';
@@ -21,6 +22,7 @@ registerAuditCommands(program);
 registerTimescaleCommands(program);
 registerDueCommands(program);
 registerReminderCommands(program);
+registerImportCommands(program);
 registerValidateCommands(program);
 
 try {

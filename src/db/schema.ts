@@ -327,6 +327,14 @@ export interface RecordVersionsTable {
   changes: ColumnType<Record<string, { from: unknown; to: unknown }>, string, string>;
 }
 
+/** The ONS Postcode Directory: shared reference data, without council_id (migration 0031). */
+export interface PostcodesTable {
+  postcode: string;
+  gss_code: string;
+  easting: number | null;
+  northing: number | null;
+}
+
 /** Every table Hearth's queries may name, with its columns. */
 export interface Tables extends ProtectionAndCareTables, TimescaleTables {
   schema_migrations: SchemaMigrationsTable;
@@ -346,6 +354,7 @@ export interface Tables extends ProtectionAndCareTables, TimescaleTables {
   audit_log: AuditLogTable;
   form_stashes: FormStashesTable;
   record_versions: RecordVersionsTable;
+  postcodes: PostcodesTable;
   child_addresses: ChildAddressesTable;
   people: PeopleTable;
   child_relationships: ChildRelationshipsTable;

@@ -13,6 +13,7 @@ import { requireChildren } from '../../platform/access.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
 import { careRecords } from './queries.ts';
 import { onChild, requireMove, requireOrder, type OpenJourney } from '../journey/service.ts';
+import { placementGeography } from '../postcodes/service.ts';
 import { startCareLeaving } from './leaving-care-service.ts';
 
 /**
@@ -35,15 +36,24 @@ function requireOpenPeriod(journey: OpenJourney, path: string) {
   return journey.carePeriod;
 }
 
-/** The placement columns common to a first placement and a change of placement. */
-function placementRow(values: RecordValues, start: string) {
+/**
+ * The placement columns common to a first placement and a change of placement. The distance from home, and whether
+ * the placement is in the council's area, are worked out from the postcodes when the directory holds them; an
+ * answer given on the form about the area stands.
+ */
+async function placementRow(trx: Kysely<Tables>, councilId: string, values: RecordValues, start: string) {
+  const postcode = optional(values, 'postcode')?.toUpperCase() ?? null;
+  const homePostcode = optional(values, 'homePostcode')?.toUpperCase() ?? null;
+  const geography = await placementGeography(trx, councilId, postcode, homePostcode);
   return {
     start_date: start,
     place: text(values, 'place'),
     provider: text(values, 'provider'),
-    postcode: optional(values, 'postcode')?.toUpperCase() ?? null,
-    home_postcode: optional(values, 'homePostcode')?.toUpperCase() ?? null,
-    in_area: values.inArea === null ? null : flag(values, 'inArea'),
+    postcode,
+    home_postcode: homePostcode,
+    in_area:
+      values.inArea === null || values.inArea === undefined ? geography.inArea : flag(values, 'inArea'),
+    distance_miles: geography.distanceMiles,
     unregistered: flag(values, 'unregistered'),
     long_term_agreed: flag(values, 'longTermAgreed'),
   };
@@ -112,7 +122,7 @@ export async function startPeriodOfCare(db: Database, actor: Actor, childId: str
         id: uuidv7(),
         care_period_id: periodId,
         child_id: childId,
-        ...placementRow(values, startDate),
+        ...(await placementRow(trx, actor.councilId, values, startDate)),
         recorded_by: actor.workerId,
       })
       .execute();
@@ -242,7 +252,7 @@ export async function changePlacement(db: Database, actor: Actor, childId: strin
         id,
         care_period_id: period.id,
         child_id: childId,
-        ...placementRow(values, startDate),
+        ...(await placementRow(trx, actor.councilId, values, startDate)),
         recorded_by: actor.workerId,
       })
       .execute();

@@ -1,0 +1,122 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { Tables } from '../../db/schema.ts';
+import { milesBetween, postcodeKey } from '../../domain/geography/distance.ts';
+
+/** The directory's columns, by the names the ONS has used across releases, or why the file is not the directory. */
+function directoryColumns(header: string) {
+  const names = header
+    .replace(/^\uFEFF/, '')
+    .split(',')
+    .map((name) => name.replaceAll('"', '').trim().toLowerCase());
+  const column = (...candidates: string[]) => names.findIndex((name) => candidates.includes(name));
+  const columns = {
+    postcode: column('pcd', 'pcds', 'pcd7', 'pcd8'),
+    la: column('laua', 'oslaua', 'lad', 'lad25cd', 'lad24cd'),
+    easting: column('oseast1m'),
+    northing: column('osnrth1m'),
+  };
+  return Object.values(columns).some((index) => index < 0) ? undefined : columns;
+}
+
+export class PostcodeFileError extends Error {}
+
+/**
+ * Loads the ONS Postcode Directory (its own CSV, or the compact form; plain or gzip) into the shared `postcodes`
+ * table, in batches, replacing what a postcode had. Returns the number of postcodes read.
+ */
+export async function importPostcodes(
+  db: Database,
+  file: string,
+  onProgress?: (rows: number) => void,
+): Promise<number> {
+  const input = createReadStream(file);
+  const lines = createInterface({
+    input: file.endsWith('.gz') ? input.pipe(createGunzip()) : input,
+    crlfDelay: Infinity,
+  });
+  let columns: ReturnType<typeof directoryColumns>;
+  let batch: Array<{ postcode: string; gss_code: string; easting: number | null; northing: number | null }> =
+    [];
+  let count = 0;
+  const flush = async () => {
+    if (!batch.length) return;
+    const rows = [...new Map(batch.map((row) => [row.postcode, row])).values()];
+    await db
+      .insertInto('postcodes')
+      .values(rows)
+      .onConflict((conflict) =>
+        conflict.column('postcode').doUpdateSet((eb) => ({
+          gss_code: eb.ref('excluded.gss_code'),
+          easting: eb.ref('excluded.easting'),
+          northing: eb.ref('excluded.northing'),
+        })),
+      )
+      .execute();
+    batch = [];
+    onProgress?.(count);
+  };
+  for await (const line of lines) {
+    if (!columns) {
+      columns = directoryColumns(line);
+      if (!columns)
+        throw new PostcodeFileError(
+          `${file} is not the ONS Postcode Directory: it needs the columns pcd, laua, oseast1m and osnrth1m.`,
+        );
+      continue;
+    }
+    const cells = line.split(',').map((cell) => cell.replaceAll('"', '').trim());
+    const postcode = cells[columns.postcode];
+    if (!postcode) continue;
+    const easting = Number.parseFloat(cells[columns.easting] ?? '');
+    const northing = Number.parseFloat(cells[columns.northing] ?? '');
+    batch.push({
+      postcode: postcodeKey(postcode),
+      gss_code: cells[columns.la] ?? '',
+      easting: Number.isFinite(easting) ? Math.round(easting) : null,
+      northing: Number.isFinite(northing) ? Math.round(northing) : null,
+    });
+    count += 1;
+    if (batch.length >= 5000) await flush();
+  }
+  if (!columns) throw new PostcodeFileError(`${file} is empty.`);
+  await flush();
+  return count;
+}
+
+/**
+ * Where a placement is, seen from the child's home and the council: the distance in miles when both postcodes are
+ * in the directory, and whether it lies in the council's own area when the council's GSS code is known.
+ */
+export async function placementGeography(
+  db: Kysely<Tables>,
+  councilId: string,
+  placementPostcode: string | null,
+  homePostcode: string | null,
+): Promise<{ distanceMiles: number | null; inArea: boolean | null }> {
+  const keys = [placementPostcode, homePostcode]
+    .filter((postcode): postcode is string => Boolean(postcode))
+    .map(postcodeKey);
+  if (!placementPostcode || keys.length === 0) return { distanceMiles: null, inArea: null };
+  const [places, council] = await Promise.all([
+    db.selectFrom('postcodes').selectAll().where('postcode', 'in', keys).execute(),
+    db.selectFrom('councils').select('gss_code').where('id', '=', councilId).executeTakeFirst(),
+  ]);
+  const placement = places.find((place) => place.postcode === postcodeKey(placementPostcode));
+  const home = homePostcode
+    ? places.find((place) => place.postcode === postcodeKey(homePostcode))
+    : undefined;
+  const gridded = (place: typeof placement) =>
+    place && place.easting !== null && place.northing !== null
+      ? { easting: place.easting, northing: place.northing }
+      : undefined;
+  const from = gridded(home);
+  const to = gridded(placement);
+  return {
+    distanceMiles: from && to ? milesBetween(from, to) : null,
+    inArea: placement && council?.gss_code ? placement.gss_code === council.gss_code : null,
+  };
+}
