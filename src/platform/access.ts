@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Tables } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
 import { NotFound, NotPermitted } from './errors.ts';
@@ -48,29 +48,31 @@ function actorTeams(actor: Actor, managing: boolean) {
       ${managing ? sql`and m.manages` : sql``}`;
 }
 
-function scopeCondition(scope: Scope, actor: Actor): Expression<SqlBool> {
+/**
+ * The ids of the children one scope reaches, built from the few rows that grant access (allocations, memberships,
+ * samples, grants) rather than by testing every child of the council, so large councils stay fast.
+ */
+function scopeChildren(scope: Exclude<Scope, 'all'>, actor: Actor) {
   switch (scope) {
-    case 'all':
-      return sql<SqlBool>`true`;
     case 'own':
-      return sql<SqlBool>`exists (select 1 from allocations a where a.council_id = c.council_id
-        and a.child_id = c.id and a.worker_id = ${actor.workerId} and ${currentAllocation(actor)})`;
+      return sql`select a.child_id from allocations a
+        where a.council_id = ${actor.councilId} and a.worker_id = ${actor.workerId} and ${currentAllocation(actor)}`;
     case 'team':
     case 'managed-teams':
-      return sql<SqlBool>`exists (select 1 from allocations a
+      return sql`select a.child_id from allocations a
         join team_memberships tm on tm.council_id = a.council_id and tm.worker_id = a.worker_id
           and tm.from_date <= ${actor.today} and (tm.to_date is null or tm.to_date >= ${actor.today})
-        where a.council_id = c.council_id and a.child_id = c.id and ${currentAllocation(actor)}
-          and tm.team_id in (${actorTeams(actor, scope === 'managed-teams')}))`;
+        where a.council_id = ${actor.councilId} and ${currentAllocation(actor)}
+          and tm.team_id in (${actorTeams(actor, scope === 'managed-teams')})`;
     case 'samples':
-      return sql<SqlBool>`exists (select 1 from audit_sample_children sc
+      return sql`select sc.child_id from audit_sample_children sc
         join audit_samples s on s.council_id = sc.council_id and s.id = sc.sample_id
-        where sc.council_id = c.council_id and sc.child_id = c.id and s.auditor_id = ${actor.workerId})`;
+        where sc.council_id = ${actor.councilId} and s.auditor_id = ${actor.workerId}`;
     case 'break-glass':
       return actor.sessionId
-        ? sql<SqlBool>`exists (select 1 from break_glass_grants g where g.session_id = ${actor.sessionId}
-            and g.council_id = c.council_id and g.child_id = c.id)`
-        : sql<SqlBool>`false`;
+        ? sql`select g.child_id from break_glass_grants g
+            where g.council_id = ${actor.councilId} and g.session_id = ${actor.sessionId}`
+        : undefined;
   }
 }
 
@@ -80,18 +82,21 @@ function scopeCondition(scope: Scope, actor: Actor): Expression<SqlBool> {
  */
 export function allowedChildren(actor: Actor, action: ChildAction = 'read') {
   const granted = scopes[actor.role][action];
-  const scope =
-    granted.length === 0
-      ? sql<SqlBool>`false`
-      : sql<SqlBool>`(${sql.join(
-          granted.map((name) => scopeCondition(name, actor)),
-          sql` or `,
-        )})`;
+  const reached = granted.includes('all')
+    ? sql<SqlBool>`true`
+    : (() => {
+        const sets = granted
+          .map((name) => scopeChildren(name as Exclude<Scope, 'all'>, actor))
+          .filter((set) => set !== undefined);
+        return sets.length === 0
+          ? sql<SqlBool>`false`
+          : sql<SqlBool>`c.id in (${sql.join(sets, sql` union `)})`;
+      })();
   return sql<{ id: string }>`select c.id from children c
     where c.council_id = ${actor.councilId}
       and (not c.restricted or exists (select 1 from child_access_lists l
         where l.council_id = c.council_id and l.child_id = c.id and l.worker_id = ${actor.workerId}))
-      and ${scope}`;
+      and ${reached}`;
 }
 
 /** Whether the actor's role reaches children outside allocation only by breaking glass. */
