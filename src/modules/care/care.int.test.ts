@@ -117,6 +117,21 @@ describe('looked after: section 20 → interim care order → placement change �
       .executeTakeFirstOrThrow();
     expect(allocation).toEqual({ case_role: 'personal-adviser', from_date: '2026-03-14' });
 
+    const chronology = (
+      await browser.get(`${api}/chronology?kind=care&kind=leaving-care&kind=visit`)
+    ).json() as Array<{ on: string; title: string }>;
+    expect(chronology.map((event) => `${event.on} ${event.title}`)).toEqual(
+      expect.arrayContaining([
+        '2024-09-13 Became looked after',
+        '2024-10-21 Legal status C1',
+        '2025-01-06 Placement U4 began',
+        '2025-01-10 Visit: child seen alone',
+        '2026-03-14 Stopped being looked after',
+        '2026-03-14 Care leaver status: former relevant',
+        '2026-03-16 Pathway plan started',
+      ]),
+    );
+
     const page = await browser.get(`/children/${child.id}/care`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Interim care order (C1)');

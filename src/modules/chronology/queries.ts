@@ -8,6 +8,11 @@ export const chronologyKinds = [
   'note',
   'allocation',
   'episode',
+  'protection',
+  'child-in-need-plan',
+  'care',
+  'visit',
+  'leaving-care',
 ] as const;
 export type ChronologyKind = (typeof chronologyKinds)[number];
 
@@ -21,7 +26,9 @@ export interface ChronologyRow {
 
 /**
  * Every dated event about a child that Hearth holds, in one list: contacts, referrals and the closing of episodes,
- * assessments started and authorised, case notes, and allocations begun and ended. Later features add theirs here.
+ * assessments started and authorised, case notes, allocations begun and ended, child protection (strategy
+ * discussions, enquiries, conferences, plans and their meetings), child in need plans, care (periods, legal
+ * statuses, placements, reviews, health and education, missing episodes), visits and leaving care.
  */
 export async function chronologyOf(
   db: Kysely<Tables>,
@@ -63,6 +70,76 @@ export async function chronologyOf(
       select a.to_date::text, 'allocation', 'Allocation to ' || w.given_name || ' ' || w.family_name || ' ended', null, null
         from allocations a join workers w on w.council_id = a.council_id and w.id = a.worker_id
         where a.council_id = ${councilId} and a.child_id = ${childId} and a.to_date is not null
+      union all
+      select held_on::text, 'protection', 'Strategy discussion', case outcome when 'section-47' then 'Section 47 enquiry started' else 'No section 47 enquiry' end, null
+        from strategy_discussions where council_id = ${councilId} and child_id = ${childId}
+      union all
+      select ended_on::text, 'protection', 'Section 47 enquiry ended', replace(outcome, '-', ' '), null
+        from section47_enquiries where council_id = ${councilId} and child_id = ${childId} and ended_on is not null and outcome <> 'conference'
+      union all
+      select held_on::text, 'protection', 'Initial child protection conference',
+        case when outcome = 'child-protection-plan' then 'Child protection plan (' || category || ')' else 'No plan' end, null
+        from initial_conferences where council_id = ${councilId} and child_id = ${childId}
+      union all
+      select end_date::text, 'protection', 'Child protection plan ended', replace(end_reason, '-', ' '), null
+        from cp_plans where council_id = ${councilId} and child_id = ${childId} and end_date is not null
+      union all
+      select held_on::text, 'protection', 'Core group meeting', null, null
+        from cp_core_groups where council_id = ${councilId} and child_id = ${childId}
+      union all
+      select held_on::text, 'protection', 'Child protection review conference', null, null
+        from cp_review_conferences where council_id = ${councilId} and child_id = ${childId}
+      union all
+      select start_date::text, 'child-in-need-plan', 'Child in need plan started', null, null
+        from cin_plans where council_id = ${councilId} and child_id = ${childId}
+      union all
+      select end_date::text, 'child-in-need-plan', 'Child in need plan ended', null, null
+        from cin_plans where council_id = ${councilId} and child_id = ${childId} and end_date is not null
+      union all
+      select held_on::text, 'child-in-need-plan', 'Child in need plan review', null, null
+        from cin_plan_reviews where council_id = ${councilId} and child_id = ${childId}
+      union all
+      select start_date::text, 'care', 'Became looked after', null, null
+        from care_periods where council_id = ${councilId} and child_id = ${childId}
+      union all
+      select end_date::text, 'care', 'Stopped being looked after', 'reason ' || reason_ceased, null
+        from care_periods where council_id = ${councilId} and child_id = ${childId} and end_date is not null
+      union all
+      select from_date::text, 'care', 'Legal status ' || code, null, null
+        from legal_statuses where council_id = ${councilId} and child_id = ${childId} and superseded_at is null
+      union all
+      select start_date::text, 'care', 'Placement ' || place || ' began', coalesce('previous placement ended: ' || (
+          select p2.change_reason from placements p2 where p2.council_id = p.council_id and p2.care_period_id = p.care_period_id
+            and p2.end_date = p.start_date and p2.superseded_at is null limit 1), ''), null
+        from placements p where council_id = ${councilId} and child_id = ${childId} and superseded_at is null
+      union all
+      select held_on::text, 'care', 'Looked after review', 'participation ' || participation, null
+        from cla_reviews where council_id = ${councilId} and child_id = ${childId}
+      union all
+      select completed_on::text, 'care', 'Health assessment (' || kind || ')', null, null
+        from health_assessments where council_id = ${councilId} and child_id = ${childId}
+      union all
+      select completed_on::text, 'care', 'Personal education plan (' || kind || ')', null, null
+        from personal_education_plans where council_id = ${councilId} and child_id = ${childId}
+      union all
+      select started_on::text, 'care', case kind when 'M' then 'Went missing' else 'Away without authorisation' end,
+        case when ended_on is null then 'not yet returned' else 'returned ' || ended_on::text end, null
+        from missing_episodes where council_id = ${councilId} and child_id = ${childId}
+      union all
+      select visited_on::text, 'visit', case when seen then 'Visit: child seen' || case when seen_alone then ' alone' else '' end else 'Visit: child not seen' end, null, null
+        from child_visits where council_id = ${councilId} and child_id = ${childId}
+      union all
+      select from_date::text, 'leaving-care', 'Care leaver status: ' || replace(status, '-', ' '), null, null
+        from care_leaver_statuses where council_id = ${councilId} and child_id = ${childId}
+      union all
+      select started_on::text, 'leaving-care', 'Pathway plan started', null, null
+        from pathway_plans where council_id = ${councilId} and child_id = ${childId}
+      union all
+      select held_on::text, 'leaving-care', 'Pathway plan review', null, null
+        from pathway_plan_reviews where council_id = ${councilId} and child_id = ${childId}
+      union all
+      select contacted_on::text, 'leaving-care', 'Keeping in touch (' || in_touch || ')', null, null
+        from care_leaver_contacts where council_id = ${councilId} and child_id = ${childId}
     ) events
     where kind in (${sql.join(kinds.map((kind) => sql`${kind}`))})
     order by happened_on desc, kind, title`.execute(db);

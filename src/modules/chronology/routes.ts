@@ -8,7 +8,7 @@ import { chronologyKinds, viewChronology, type ChronologyKind } from './service.
 const ChildParams = Type.Object({ childId: Type.String({ maxLength: 64 }) });
 const KindList = Type.Union([
   Type.String({ maxLength: 20 }),
-  Type.Array(Type.String({ maxLength: 20 }), { maxItems: 10 }),
+  Type.Array(Type.String({ maxLength: 20 }), { maxItems: 20 }),
 ]);
 const ChronologyQuery = Type.Object({
   kind: Type.Optional(KindList),
@@ -22,6 +22,11 @@ const kindNames: Record<ChronologyKind, string> = {
   note: 'Case notes',
   allocation: 'Allocations',
   episode: 'Episodes closed',
+  protection: 'Child protection',
+  'child-in-need-plan': 'Child in need plans',
+  care: 'Care',
+  visit: 'Visits',
+  'leaving-care': 'Leaving care',
 };
 
 function kindsOf(value: string | string[] | undefined): ChronologyKind[] {
@@ -66,8 +71,7 @@ export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
     {
       config: access('child:read', 'chronology.viewed'),
       schema: {
-        summary:
-          'Every dated event about a child, newest first; `kind` filters (contact, referral, assessment, note, allocation, episode)',
+        summary: `Every dated event about a child, newest first; \`kind\` filters (${chronologyKinds.join(', ')})`,
         params: ChildParams,
         querystring: Type.Object({ kind: Type.Optional(KindList) }),
         response: {

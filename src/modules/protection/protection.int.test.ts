@@ -88,6 +88,18 @@ describe('child protection: strategy discussion → section 47 → ICPC → plan
       ]),
     );
 
+    const chronology = (await browser.get(`${api}/chronology?kind=protection`)).json() as Array<{
+      on: string;
+      title: string;
+    }>;
+    expect(chronology.map((event) => `${event.on} ${event.title}`)).toEqual([
+      '2025-11-03 Child protection plan ended',
+      '2025-08-05 Child protection review conference',
+      '2025-05-16 Core group meeting',
+      '2025-05-06 Initial child protection conference',
+      '2025-04-17 Strategy discussion',
+    ]);
+
     const page = await browser.get(`/children/${child.id}/protection`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Child protection plan: neglect');
