@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aCaseNote, aTeamWithAnAllocatedChild, anOpenEpisode } from '../../../test/support/journey.ts';
-import { newChild, newWorker, signedInAs, testServer } from '../../../test/support/world.ts';
+import { allocate, newChild, newWorker, signedInAs, testServer } from '../../../test/support/world.ts';
 
 describe('caseloads and allocation', async () => {
   const { app, db } = await testServer();
@@ -105,5 +105,17 @@ describe('caseloads and allocation', async () => {
     expect(page.body).toContain('by 4 August 2025');
     expect(page.body).toContain('Overdue');
     expect(page.body).toContain('Child in need (open episode)');
+  });
+
+  it('sorts my caseload by the next thing due, children with nothing due last', async () => {
+    const { council, worker, child: nothingDue } = await aTeamWithAnAllocatedChild(db);
+    const later = await newChild(db, council, { givenName: 'Later' });
+    const sooner = await newChild(db, council, { givenName: 'Sooner' });
+    await allocate(db, later, worker);
+    await allocate(db, sooner, worker);
+    await anOpenEpisode(db, later, worker, { referralDate: '2025-06-02' });
+    await anOpenEpisode(db, sooner, worker, { referralDate: '2025-05-01' });
+    const mine = (await (await signedInAs(app, worker)).get('/api/caseload')).json() as Array<{ id: string }>;
+    expect(mine.map((child) => child.id)).toEqual([sooner.id, later.id, nothingDue.id]);
   });
 });

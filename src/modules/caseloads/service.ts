@@ -48,6 +48,10 @@ export async function viewMyCaseload(db: Database, actor: Actor) {
           : null,
       };
     });
+    // Sorted by the next thing due (issue 8): the most pressing first, children with nothing due last.
+    children.sort((a, b) =>
+      (a.next_due?.dueBy ?? '9999-12-31').localeCompare(b.next_due?.dueBy ?? '9999-12-31'),
+    );
     await appendAudit(trx, auditSource(actor), {
       action: 'caseload.viewed',
       details: { childIds: children.map((child) => child.id) },
