@@ -9,10 +9,15 @@ import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import type { RecordValues } from '../../platform/recording/fields.ts';
-import { requireChildren } from '../../platform/access.ts';
-import { auditSource, withTransaction } from '../../platform/transactions.ts';
+import { auditSource } from '../../platform/transactions.ts';
 import { careRecords } from './queries.ts';
-import { onChild, requireMove, requireOrder, type OpenJourney } from '../journey/service.ts';
+import {
+  onChild,
+  readChildSection,
+  requireMove,
+  requireOrder,
+  type OpenJourney,
+} from '../journey/service.ts';
 import { placementGeography } from '../postcodes/service.ts';
 import { startCareLeaving } from './leaving-care-service.ts';
 
@@ -389,16 +394,7 @@ export async function endPeriodOfCare(db: Database, actor: Actor, childId: strin
 
 /** The care page: periods of care, legal statuses, placements and the statutory work, and leaving care. */
 export async function viewCare(db: Database, actor: Actor, childId: string) {
-  return withTransaction(db, actor, async (trx) => {
-    await requireChildren(trx, actor, 'read', [childId]);
-    const records = await careRecords(trx, actor.councilId, childId);
-    const child = await trx
-      .selectFrom('children')
-      .select(['given_name', 'family_name'])
-      .where('council_id', '=', actor.councilId)
-      .where('id', '=', childId)
-      .executeTakeFirstOrThrow();
-    await appendAudit(trx, auditSource(actor), { action: 'care.viewed', childId });
-    return { child, records };
-  });
+  return readChildSection(db, actor, childId, 'care.viewed', (trx) =>
+    careRecords(trx, actor.councilId, childId),
+  );
 }

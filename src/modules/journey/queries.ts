@@ -81,3 +81,13 @@ export async function openJourneyRecords(
   ]);
   return { episode, section47, cpPlan, cinPlan, carePeriod, careLeaver };
 }
+
+/** The child's names, read without a lock. */
+export function childNames(db: Kysely<Tables>, councilId: string, childId: string) {
+  return db
+    .selectFrom('children')
+    .select(['given_name', 'family_name', 'date_of_birth'])
+    .where('council_id', '=', councilId)
+    .where('id', '=', childId)
+    .executeTakeFirstOrThrow();
+}

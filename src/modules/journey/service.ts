@@ -14,7 +14,7 @@ import {
 import type { Actor } from '../../platform/actor.ts';
 import { NotFound, ValidationError } from '../../platform/errors.ts';
 import { rebuildObligations } from '../timescales/service.ts';
-import { lockChild, openJourneyRecords } from './queries.ts';
+import { childNames, lockChild, openJourneyRecords } from './queries.ts';
 
 export type OpenJourney = Awaited<ReturnType<typeof openJourneyRecords>> & {
   state: JourneyState;
@@ -91,5 +91,26 @@ export async function childCaption(
     const child = await lockChild(trx, actor.councilId, childId);
     await appendAudit(trx, auditSource(actor), { action: 'child.viewed', childId });
     return { caption: `${child!.given_name} ${child!.family_name}` };
+  });
+}
+
+/**
+ * Reads one part of a child's record for a page (child protection, care): the gatekeeper allows the read, the
+ * child's name and status come with it, and the read is audited under `action`.
+ */
+export async function readChildSection<T>(
+  db: Database,
+  actor: Actor,
+  childId: string,
+  action: string,
+  read: (trx: Transaction<Tables>) => Promise<T>,
+) {
+  return withTransaction(db, actor, async (trx) => {
+    await requireChildren(trx, actor, 'read', [childId]);
+    const records = await read(trx);
+    const status = await journeyStatus(trx, actor, childId);
+    const child = await childNames(trx, actor.councilId, childId);
+    await appendAudit(trx, auditSource(actor), { action, childId });
+    return { child, status, records };
   });
 }

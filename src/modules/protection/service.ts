@@ -5,10 +5,15 @@ import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import type { RecordValues } from '../../platform/recording/fields.ts';
-import { requireChildren } from '../../platform/access.ts';
-import { auditSource, withTransaction } from '../../platform/transactions.ts';
+import { auditSource } from '../../platform/transactions.ts';
 import { protectionRecords } from './queries.ts';
-import { journeyStatus, onChild, requireMove, requireOrder, type OpenJourney } from '../journey/service.ts';
+import {
+  onChild,
+  readChildSection,
+  requireMove,
+  requireOrder,
+  type OpenJourney,
+} from '../journey/service.ts';
 
 /**
  * Child protection and child in need plans (Working Together to Safeguard Children 2023, chapter 2): each use case
@@ -375,17 +380,8 @@ export async function endChildInNeedPlan(db: Database, actor: Actor, childId: st
 
 /** The child protection and child in need page: what has been recorded, and the child's status. */
 export async function viewProtection(db: Database, actor: Actor, childId: string) {
-  return withTransaction(db, actor, async (trx) => {
-    await requireChildren(trx, actor, 'read', [childId]);
-    const records = await protectionRecords(trx, actor.councilId, childId);
-    const status = await journeyStatus(trx, actor, childId);
-    const child = await trx
-      .selectFrom('children')
-      .select(['given_name', 'family_name'])
-      .where('council_id', '=', actor.councilId)
-      .where('id', '=', childId)
-      .executeTakeFirstOrThrow();
-    await appendAudit(trx, auditSource(actor), { action: 'protection.viewed', childId });
-    return { child, status, ...records };
-  });
+  const view = await readChildSection(db, actor, childId, 'protection.viewed', (trx) =>
+    protectionRecords(trx, actor.councilId, childId),
+  );
+  return { child: view.child, status: view.status, ...view.records };
 }
