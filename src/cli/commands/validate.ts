@@ -13,7 +13,7 @@ import type { PostcodeLookup } from '../../domain/returns/ssda903/context.ts';
 import { readSsda903, type Ssda903Reading } from '../../domain/returns/ssda903/read.ts';
 import { validateSsda903 } from '../../domain/returns/ssda903/validate.ts';
 import type { ReturnFile } from '../../domain/returns/text.ts';
-import { CommandError } from '../shared.ts';
+import { CommandError } from '../command-error.ts';
 
 interface ValidateOptions {
   previous?: string;

@@ -1,17 +1,50 @@
-import { Temporal } from 'temporal-polyfill';
-
 /** A calendar date written YYYY-MM-DD, so that string order is date order. */
 export type IsoDate = string;
 
 const ukDate = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const pad2 = (value: number) => (value < 10 ? `0${value}` : String(value));
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * The date of these parts, or null when there is no such day. Plain arithmetic rather than Temporal:
+ * a census holds a few hundred thousand dates and this is on the path of every one of them.
+ */
 function fromParts(year: number, month: number, day: number): IsoDate | null {
-  try {
-    return Temporal.PlainDate.from({ year, month, day }, { overflow: 'reject' }).toString();
-  } catch {
-    return null;
-  }
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+}
+
+/** Days since 1 January 1970 (proleptic Gregorian; H. Hinnant, "chrono-compatible low-level date algorithms"). */
+function dayNumber(date: IsoDate): number {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/** The date of a day number (the inverse of `dayNumber`). */
+function dateOfDayNumber(days: number): IsoDate {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return fromParts(yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)!;
 }
 
 /** Reads a date as the SSDA903 CSV tables write it (DD/MM/YYYY); null when it is not a real date. */
@@ -25,22 +58,25 @@ export function readUkDate(text: string): IsoDate | null {
 export function readIsoDate(text: string): IsoDate | null {
   const match = isoDate.exec(text);
   if (!match) return null;
-  return fromParts(Number(match[1]), Number(match[2]), Number(match[3]));
+  return fromParts(Number(match[1]), Number(match[2]), Number(match[3])) === null ? null : text;
 }
 
 /** `date` moved by whole days (negative to go back). */
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return Temporal.PlainDate.from(date).add({ days }).toString();
+  return dateOfDayNumber(dayNumber(date) + days);
 }
 
 /** `date` moved by calendar months, clamped to the month's last day (DOMAIN.md section 2). */
 export function addMonths(date: IsoDate, months: number): IsoDate {
-  return Temporal.PlainDate.from(date).add({ months }).toString();
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const index = year * 12 + (month - 1) + months;
+  const [toYear, toMonth] = [Math.floor(index / 12), (index % 12) + 1];
+  return fromParts(toYear, toMonth, Math.min(day, daysInMonth(toYear, toMonth)))!;
 }
 
 /** Days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to), { largestUnit: 'days' }).days;
+  return dayNumber(to) - dayNumber(from);
 }
 
 /**

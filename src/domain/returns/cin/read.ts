@@ -1,4 +1,3 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { readIsoDate, type IsoDate } from '../dates.ts';
 import type { ReadProblem } from '../findings.ts';
 import type {
@@ -11,6 +10,7 @@ import type {
   CinReview,
 } from './census.ts';
 import { decodeReturnFile, type ReturnFile } from '../text.ts';
+import { readXml } from '../xml.ts';
 
 export type {
   CinAssessment,
@@ -37,12 +37,6 @@ const repeated = new Set([
   'Reviews',
   'CPPreviewDate',
 ]);
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  parseTagValue: false,
-  trimValues: true,
-  isArray: (name) => repeated.has(name),
-});
 
 /** The elements each group may hold; anything else is reported (a misspelt name loses its data). */
 const known: Record<string, ReadonlySet<string>> = {
@@ -372,21 +366,26 @@ export function readCin(file: ReturnFile): { return: CinReturn; problems: ReadPr
     problems.push({ code: 'READ-XML', file: file.name, row, field, child: '', message, fatal: true });
     return empty;
   };
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) {
-    const { line, msg } = valid.err;
-    return fatal(line, '', `not readable as XML at line ${line}: ${msg}`);
+  // Each child is read as soon as its element closes, so the whole message is never one tree.
+  const children: CinChild[] = [];
+  const childProblems: ReadProblem[] = [];
+  const read = readXml(xml, {
+    repeated,
+    stream: { name: 'Child', parent: 'Children' },
+    onStreamed: (element) => {
+      const child = readChild(file.name, element, children.length + 1);
+      children.push(child.child);
+      for (const problem of child.problems) childProblems.push(problem);
+    },
+  });
+  if ('error' in read) {
+    const { line, message } = read.error;
+    return fatal(line, '', `not readable as XML at line ${line}: ${message}`);
   }
-  const message = (parser.parse(xml) as Element).Message;
+  const message = read.name === 'Message' ? read.value : undefined;
   if (!isElement(message))
     return fatal(0, 'Message', 'the file has no Message element: it is not a CIN census');
   const header = readHeader(message, file.name, problems);
-  const childrenElement = isElement(message.Children) ? message.Children : {};
-  const childElements = (childrenElement.Child ?? []) as unknown[];
-  const children = childElements.map((element, index) => {
-    const read = readChild(file.name, element, index + 1);
-    problems.push(...read.problems);
-    return read.child;
-  });
+  for (const problem of childProblems) problems.push(problem);
   return { return: { header, children, file: file.name }, problems };
 }

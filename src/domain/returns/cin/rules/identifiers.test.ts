@@ -72,6 +72,12 @@ describe('CIN census identifier and characteristic rules (2025–26)', () => {
     ['8525Q', 'both dates of birth', one({ ExpectedPersonBirthDate: '2026-05-01' }), C],
     ['8525Q', 'neither date of birth', one({ PersonBirthDate: null }), C],
     ['8525Q', 'the date of birth only', one({}), []],
+    [
+      '8525Q',
+      'a date of birth written wrongly (READ-DATE reports it)',
+      one({ PersonBirthDate: '27/03/2015' }),
+      [],
+    ],
     ['8530Q', 'expected 28 February 2026 (31 days before)', unborn('2026-02-28'), C],
     ['8530Q', 'expected 1 March 2026 (30 days before)', unborn('2026-03-01'), []],
     ['8530Q', 'expected 31 December 2026 (9 months after)', unborn('2026-12-31'), []],

@@ -49,6 +49,10 @@ const upnLastCharacter = /^[0-9A-HJ-NP-RT-Z]$/;
 const fedReferral = (child: CinChild): boolean =>
   child.CINdetails.some((details) => isFalse(details.ReferralNFA));
 
+/** A date field written in the message, even if it could not be read as a date. */
+const given = (child: CinChild, field: 'PersonBirthDate' | 'ExpectedPersonBirthDate'): boolean =>
+  child[field] !== null || child.unreadable[field] !== undefined;
+
 export const identifierRules: readonly CinRule[] = [
   identifierRule('8500', 'The LA child id is missing.', ['LAchildID'], (child) => child.id === ''),
   identifierRule(
@@ -126,7 +130,8 @@ export const identifierRules: readonly CinRule[] = [
     '8525Q',
     'Please check: give either the date of birth or the expected date of birth, but not both.',
     ['PersonBirthDate', 'ExpectedPersonBirthDate'],
-    (child) => (child.PersonBirthDate === null) === (child.ExpectedPersonBirthDate === null),
+    // A date written but unreadable was still given: READ-DATE reports it, so it is not reported again here.
+    (child) => given(child, 'PersonBirthDate') === given(child, 'ExpectedPersonBirthDate'),
     'query',
   ),
   identifierRule(
