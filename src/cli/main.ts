@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { MigrationError } from '../db/migrate.ts';
 import { registerAuditCommands } from './commands/audit.ts';
+import { registerDemoCommands } from './commands/demo.ts';
 import { registerDueCommands } from './commands/due.ts';
 import { registerImportCommands } from './commands/import.ts';
 import { registerReminderCommands } from './commands/reminders.ts';
@@ -24,6 +25,7 @@ registerDueCommands(program);
 registerReminderCommands(program);
 registerImportCommands(program);
 registerValidateCommands(program);
+registerDemoCommands(program);
 
 try {
   await program.parseAsync();

@@ -29,7 +29,7 @@ export function registerServerCommands(program: Command): void {
       if (config.demo) {
         const council = await ensureStarterCouncil(db, config.demoPassword);
         if (council) {
-          console.log('Loaded the starter council into the empty database. Sign in as any of:');
+          console.log('Loaded the small demonstration council into the empty database. Sign in as any of:');
           for (const role of roles) console.log(`  ${starterEmail(role).padEnd(46)} (${roleNames[role]})`);
           console.log(`with the password "${config.demoPassword}" (set HEARTH_DEMO_PASSWORD to change it).`);
         }

@@ -1,0 +1,412 @@
+import { addRow } from './context.ts';
+import { addMonths, addWorkingDays, addYears, ageOn, isoOf, onWorkingDay, type Day } from './days.ts';
+import { closeEpisode, type Episode } from './episodes.ts';
+import { demoPostcodes, HOME_DISTRICT, type DemoPostcode } from './postcodes.ts';
+import type { Story } from './story.ts';
+
+/**
+ * Looked after children and care leavers (Care Planning, Placement and Case Review (England) Regulations 2010;
+ * Care Leavers (England) Regulations 2010; SSDA903 guide): a period of care with effective-dated legal statuses
+ * and placements, reviews (first within 20 working days, second within 3 months, then 6-monthly), visits (within a
+ * week of a placement, then 6-weekly or 3-monthly when long-term), health assessments, personal education plans,
+ * missing episodes; then leaving care with a personal adviser, a pathway plan and keeping in touch.
+ */
+export interface CareEntry {
+  day: Day;
+  uasc: boolean;
+  homePostcode: DemoPostcode;
+}
+
+const postcodesByArea = {
+  home: demoPostcodes.filter((each) => each[1] === HOME_DISTRICT),
+  near: demoPostcodes.filter((each) => each[1] === 'E07000135'),
+  far: demoPostcodes.filter((each) => each[1] !== HOME_DISTRICT && each[1] !== 'E07000135'),
+};
+
+function placementType(story: Story, age: number, uasc: boolean, longTerm: boolean): [string, string] {
+  const random = story.random;
+  if (uasc)
+    return random.chance(0.6) ? ['K3', random.pick(['PR4', 'PR5'])] : ['U6', random.pick(['PR1', 'PR4'])];
+  if (age >= 16 && random.chance(0.45)) return ['K3', random.pick(['PR4', 'PR5', 'PR1'])];
+  if (age >= 11 && random.chance(0.22)) return ['K2', random.chance(0.8) ? 'PR4' : 'PR1'];
+  if (random.chance(0.05)) return ['P1', 'PR0'];
+  if (random.chance(0.18)) return [longTerm ? 'U1' : 'U3', 'PR1'];
+  return [longTerm ? 'U4' : 'U6', random.chance(0.6) ? 'PR1' : 'PR4'];
+}
+
+function miles(a: DemoPostcode, b: DemoPostcode): number {
+  return Math.round(Math.hypot(a[2] - b[2], a[3] - b[3]) / 160.9344) / 10;
+}
+
+/** The period of care; returns when it ended (null while open) and whether the young person left as a care leaver. */
+export function lookAfter(
+  story: Story,
+  episode: Episode,
+  entry: CareEntry,
+): { ended: Day | null; careLeaver: boolean } {
+  const random = story.random;
+  const start = entry.day;
+  const age = ageOn(story.born, start);
+  const eighteen = addYears(story.born, 18);
+  const adoptable = !entry.uasc && age < 4 && random.chance(0.3);
+  let months: number;
+  if (entry.uasc) months = 999;
+  else if (adoptable) months = random.int(14, 36);
+  else
+    months = random.weighted([
+      [random.int(1, 5), 24],
+      [random.int(6, 17), 20],
+      [Math.round(random.exponential(66)) + 12, 56],
+    ] as const);
+  let end = Math.min(onWorkingDay(addMonths(start, months)), eighteen);
+  if (end <= start) end = start + 1;
+  const open = end > story.asAt;
+  const agedOut = end === eighteen;
+  const reason = agedOut
+    ? random.weighted([
+        ['E5', 50],
+        ['E17', 18],
+        ['E6', 8],
+        ['E8', 8],
+        ['E13', 8],
+        ['E4B', 8],
+      ] as const)
+    : adoptable
+      ? random.weighted([
+          ['E11', 50],
+          ['E12', 15],
+          ['E45', 15],
+          ['E47', 10],
+          ['E4A', 10],
+        ] as const)
+      : random.weighted([
+          ['E4A', 45],
+          ['E4B', 10],
+          ['E13', 10],
+          ['E41', 6],
+          ['E45', 6],
+          ['E46', 3],
+          ['E3', 5],
+          ['E8', 9],
+          ['E15', entry.uasc ? 20 : 0],
+          ['E14', age >= 12 ? 6 : 0],
+        ] as const);
+  const careLeaver =
+    !open && ageOn(story.born, end) >= 16 && end - start >= 91 && !['E11', 'E12', 'E3'].includes(reason);
+  const period = story.add('care_periods', start, {
+    episode_id: episode.id,
+    start_date: isoOf(start),
+    end_date: open ? null : isoOf(end),
+    reason_ceased: open ? null : reason,
+    version: open ? 1 : 2,
+    updated_at: null,
+  });
+  story.allocateTo('children-in-care', start, 'Became looked after');
+  const until = open ? story.asAt : end;
+  const cic = () => story.worker('children-in-care', start);
+
+  // Legal statuses: one after another, each ending the day the next begins.
+  const statuses: [string, Day][] = [];
+  if (entry.uasc) statuses.push(['V2', start]);
+  else {
+    const first =
+      reason === 'E14'
+        ? 'J1'
+        : random.weighted([
+            ['V2', 34],
+            ['C1', 46],
+            ['L1', 10],
+            ['L2', 6],
+            ['J2', 4],
+          ] as const);
+    statuses.push([first, start]);
+    if (first === 'L1' || first === 'L2' || first === 'J2')
+      statuses.push([random.chance(0.7) ? 'C1' : 'V2', onWorkingDay(start + random.int(1, 8))]);
+    if (statuses.at(-1)![0] === 'C1') {
+      const order = onWorkingDay(addMonths(statuses.at(-1)![1], random.int(6, 11)));
+      statuses.push([adoptable ? 'E1' : 'C2', order]);
+    }
+  }
+  const kept = statuses.filter(([, from], index) => index === 0 || from < until);
+  kept.forEach(([code, from], index) => {
+    const next = kept[index + 1]?.[1] ?? (open ? null : end);
+    story.add('legal_statuses', from, {
+      care_period_id: period.id,
+      code,
+      from_date: isoOf(from),
+      to_date: next === null ? null : isoOf(next),
+      superseded_at: null,
+      superseded_by: null,
+      correction_reason: null,
+      recorded_by: cic(),
+    });
+  });
+
+  // Placements: moves about once every three years on average, more for teenagers; a placement for adoption
+  // follows a placement order.
+  const placements: { from: Day; place: string; provider: string }[] = [];
+  let from = start;
+  while (from < until) {
+    const longTerm = from - start > 365 && random.chance(0.6);
+    const [place, provider] = placementType(story, ageOn(story.born, from), entry.uasc, longTerm);
+    placements.push({ from, place, provider });
+    const stay = Math.round(random.exponential(age >= 11 ? 420 : 800)) + 14;
+    from = onWorkingDay(from + stay);
+  }
+  const placementOrder = statuses.find(([code]) => code === 'E1');
+  if (placementOrder && placementOrder[1] < until) {
+    const adoptionPlacement = onWorkingDay(placementOrder[1] + random.int(30, 120));
+    if (adoptionPlacement < until) {
+      while (placements.length > 1 && placements.at(-1)!.from >= adoptionPlacement) placements.pop();
+      placements.push({ from: adoptionPlacement, place: 'A5', provider: random.pick(['PR1', 'PR2']) });
+    }
+  }
+  const home = entry.homePostcode;
+  placements.forEach((placement, index) => {
+    const next = placements[index + 1]?.from ?? (open ? null : end);
+    const area = random.weighted([
+      ['home', 62],
+      ['near', 23],
+      ['far', 15],
+    ] as const);
+    const postcode = placement.place === 'P1' ? home : random.pick(postcodesByArea[area]);
+    const registered = placement.place === 'K2' || placement.place === 'K1';
+    const unregistered = placement.place === 'K2' && random.chance(0.03);
+    story.add('placements', placement.from, {
+      care_period_id: period.id,
+      start_date: isoOf(placement.from),
+      end_date: next === null ? null : isoOf(next),
+      place: placement.place,
+      provider: placement.provider,
+      postcode: postcode[0],
+      home_postcode: home[0],
+      in_area: postcode[1] === HOME_DISTRICT,
+      distance_miles: miles(postcode, home),
+      urn: registered && !unregistered ? `SC${random.int(100000, 999999)}` : null,
+      unregistered,
+      long_term_agreed: placement.place === 'U1' || placement.place === 'U4',
+      change_reason:
+        index + 1 < placements.length
+          ? random.weighted([
+              ['CARPL', 30],
+              ['CREQB', 15],
+              ['CREQO', 12],
+              ['LAREQ', 12],
+              ['CHILD', 8],
+              ['STAND', 4],
+              ['CLOSE', 5],
+              ['OTHER', 14],
+            ] as const)
+          : null,
+      superseded_at: null,
+      superseded_by: null,
+      correction_reason: null,
+      recorded_by: cic(),
+    });
+    // Visits: within a week of the placement starting, then 6-weekly (3-monthly when agreed long-term).
+    const every = placement.place === 'U1' || placement.place === 'U4' ? 91 : 42;
+    for (const day of story.recurring(placement.from, (next ?? story.asAt) - 1, 7, every, 0.88)) {
+      const seen = random.chance(0.95);
+      story.add('child_visits', day, {
+        visited_on: isoOf(day),
+        seen,
+        seen_alone: seen && age >= 4 ? random.chance(0.7) : false,
+        bedroom_seen: seen ? random.chance(0.5) : false,
+        wishes_and_feelings: null,
+        recorded_by: story.worker('children-in-care', day),
+      });
+    }
+  });
+
+  // Reviews by the independent reviewing officer.
+  const officers = story.council.staff.reviewingOfficers;
+  const officer = open
+    ? officers.reduce((a, b) => (a.load / a.capacity <= b.load / b.capacity ? a : b))
+    : random.pick(officers);
+  if (open) officer.load++;
+  story.add('allocations', start, {
+    worker_id: officer.id,
+    case_role: 'independent-reviewing-officer',
+    from_date: isoOf(start),
+    to_date: open ? null : isoOf(end),
+    reason: null,
+  });
+  const firstReview = story.withinWorkingDays(start, 20, 0.88, 8);
+  let review = firstReview;
+  for (let number = 0; review <= until && review <= story.asAt; number++) {
+    const childAge = ageOn(story.born, review);
+    story.add('cla_reviews', review, {
+      care_period_id: period.id,
+      held_on: isoOf(review),
+      iro_worker_id: officer.id,
+      participation:
+        childAge < 4
+          ? 'PN0'
+          : random.weighted([
+              ['PN1', 45],
+              ['PN2', 8],
+              ['PN3', 3],
+              ['PN4', 8],
+              ['PN5', 8],
+              ['PN6', 18],
+              ['PN7', 10],
+            ] as const),
+      recorded_by: officer.id,
+    });
+    const interval = number === 0 ? 3 : 6;
+    review = onWorkingDay(
+      addMonths(review, interval) - (random.chance(0.9) ? random.int(0, 20) : -random.int(1, 30)),
+    );
+  }
+
+  // Health: an initial assessment within 20 working days; reviews 6-monthly under 5 and yearly from 5; dental yearly.
+  const initial = story.withinWorkingDays(start, 20, 0.7, 5);
+  if (initial < until) {
+    story.add('health_assessments', initial, {
+      kind: 'initial',
+      completed_on: isoOf(initial),
+      recorded_by: cic(),
+    });
+    for (const day of story.recurring(initial, until - 1, age < 5 ? 182 : 365, age < 5 ? 182 : 365, 0.85))
+      story.add('health_assessments', day, { kind: 'review', completed_on: isoOf(day), recorded_by: cic() });
+    for (const day of story.recurring(initial, until - 1, 365, 365, 0.8))
+      story.add('health_assessments', day, { kind: 'dental', completed_on: isoOf(day), recorded_by: cic() });
+  }
+  // Personal education plans for children of school age: within 10 working days, then every term.
+  if (age >= 4) {
+    const pep = story.withinWorkingDays(start, 10, 0.75, 3);
+    if (pep < until) {
+      story.add('personal_education_plans', pep, {
+        kind: 'initial',
+        completed_on: isoOf(pep),
+        recorded_by: cic(),
+      });
+      for (const day of story.recurring(pep, until - 1, 122, 122, 0.85))
+        story.add('personal_education_plans', day, {
+          kind: 'review',
+          completed_on: isoOf(day),
+          recorded_by: cic(),
+        });
+    }
+  }
+  // Missing and away from placement: a minority of older children, a few times a year.
+  if (age >= 11 && random.chance(0.3)) {
+    let day = start + Math.round(random.exponential(150));
+    while (day < until - 3) {
+      const ended = day + random.int(0, 3);
+      const offered = random.chance(0.85);
+      story.add('missing_episodes', day, {
+        kind: random.chance(0.7) ? 'M' : 'A',
+        started_on: isoOf(day),
+        ended_on: ended <= story.asAt ? isoOf(ended) : null,
+        return_interview_offered: offered,
+        return_interview_accepted: offered && random.chance(0.55),
+        recorded_by: cic(),
+      });
+      day = ended + 1 + Math.round(random.exponential(120));
+    }
+  }
+
+  if (open) return { ended: null, careLeaver: false };
+  if (careLeaver) {
+    leaveCare(story, start, end);
+    return { ended: end, careLeaver };
+  }
+  // Care ended without leaving-care support: the case closes, at once or after some support at home.
+  const closure: Record<string, string> = {
+    E11: 'RC1',
+    E12: 'RC1',
+    E41: 'RC3',
+    E45: 'RC4',
+    E46: 'RC4',
+    E47: 'RC4',
+    E3: 'RC5',
+  };
+  const closes = closure[reason] ? end : Math.min(end + random.int(0, 90), addYears(story.born, 18));
+  story.allocateTo('child-in-need', end, 'Ceased to be looked after');
+  closeEpisode(story, episode, Math.max(closes, end), closure[reason] ?? (agedOut ? 'RC6' : 'RC7'));
+  return { ended: end, careLeaver };
+}
+
+/** Leaving care: status with a personal adviser, a pathway plan reviewed 6-monthly, contact at least every 8 weeks. */
+function leaveCare(story: Story, start: Day, end: Day): void {
+  const random = story.random;
+  const eighteen = addYears(story.born, 18);
+  const supportEnds = addYears(story.born, random.chance(0.7) ? 21 : 25);
+  story.allocateTo('care-experienced', end, 'Left care: personal adviser');
+  const adviser = story.rows.allocations!.at(-1)!;
+  const spans: [string, Day, Day][] =
+    end < eighteen
+      ? [
+          ['relevant', end, eighteen],
+          ['former-relevant', eighteen, supportEnds],
+        ]
+      : [['former-relevant', end, supportEnds]];
+  for (const [status, from, to] of spans) {
+    if (from > story.asAt) break;
+    story.add('care_leaver_statuses', from, {
+      status,
+      from_date: isoOf(from),
+      to_date: to <= story.asAt ? isoOf(to) : null,
+      personal_adviser_id: null,
+      adviser_allocation: adviser,
+      recorded_by: story.worker('care-experienced', from),
+    });
+  }
+  const planStart = Math.max(start, addYears(story.born, 16));
+  const planEnds = supportEnds <= story.asAt ? supportEnds : null;
+  const plan = story.add('pathway_plans', planStart, {
+    started_on: isoOf(planStart),
+    ended_on: planEnds === null ? null : isoOf(planEnds),
+    recorded_by: story.worker('children-in-care', planStart),
+  });
+  for (const day of story.recurring(planStart, (planEnds ?? story.asAt) - 1, 182, 182, 0.82))
+    story.add('pathway_plan_reviews', day, {
+      pathway_plan_id: plan.id,
+      held_on: isoOf(day),
+      recorded_by: story.worker('care-experienced', day),
+    });
+  const inTouchLikely = random.chance(0.88);
+  for (const day of story.recurring(end, (planEnds ?? story.asAt) - 1, 56, 56, 0.85)) {
+    const inTouch = inTouchLikely ? (random.chance(0.95) ? 'YES' : 'NO') : random.pick(['NO', 'REFU', 'YES']);
+    addRow(story.rows, 'care_leaver_contacts', {
+      council_id: story.council.id,
+      id: story.id(day),
+      child_id: story.childId,
+      contacted_on: isoOf(day),
+      in_touch: inTouch,
+      accommodation:
+        inTouch === 'YES'
+          ? random.weighted([
+              ['U1', 25],
+              ['D1', 20],
+              ['E1', 8],
+              ['Z1', 10],
+              ['B1', 12],
+              ['T1', 5],
+              ['K1', 5],
+              ['S2', 2],
+              ['B2', 3],
+              ['X2', 1],
+            ] as const)
+          : '0',
+      activity:
+        inTouch === 'YES'
+          ? random.weighted([
+              ['F2', 25],
+              ['F1', 8],
+              ['F5', 15],
+              ['P2', 5],
+              ['F4', 4],
+              ['G4', 15],
+              ['G5', 8],
+              ['G6', 10],
+            ] as const)
+          : '0',
+      recorded_by: story.worker('care-experienced', day),
+      created_at: `${isoOf(day)}T12:00:00Z`,
+    });
+  }
+  if (planEnds !== null) story.allocateTo(null, planEnds);
+  void addWorkingDays;
+}

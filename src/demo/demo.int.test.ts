@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { Temporal } from 'temporal-polyfill';
+import {
+  workingDayCalendar,
+  addWorkingDays as domainAddWorkingDays,
+} from '../domain/calendar/working-days.ts';
+import { migrate } from '../db/migrate.ts';
+import { freshDatabase } from '../../test/support/world.ts';
+import type { Rows } from './context.ts';
+import { addWorkingDays, dayOf, isoOf } from './days.ts';
+import { canonicalDumpHash } from './dump.ts';
+import { loadDemoCouncil } from './generate.ts';
+import { childProblems } from './validate.ts';
+import { tableOrder } from './write.ts';
+
+const options = {
+  size: 'small',
+  seed: 7,
+  years: 5,
+  asAt: '2026-03-31',
+  password: 'a demo password for tests',
+} as const;
+
+describe('the demonstration council (issue 7)', () => {
+  it('counts working days as the domain calendar does, day by day', () => {
+    const calendar = workingDayCalendar();
+    for (let day = dayOf('2019-01-01'); day <= dayOf('2027-12-31'); day += 3) {
+      for (const within of [1, 10, 15, 20, 45]) {
+        const expected = domainAddWorkingDays(
+          calendar,
+          Temporal.PlainDate.from(isoOf(day)),
+          within,
+        ).date.toString();
+        expect(isoOf(addWorkingDays(day, within))).toBe(expected);
+      }
+    }
+  });
+
+  it(
+    'is the same council for the same seed: two databases, one canonical dump',
+    { timeout: 300_000 },
+    async () => {
+      const hashes: string[] = [];
+      for (let run = 0; run < 2; run++) {
+        const { db, close } = await freshDatabase();
+        try {
+          await migrate(db);
+          await loadDemoCouncil(db, options);
+          hashes.push((await canonicalDumpHash(db)).sha256);
+        } finally {
+          await close();
+        }
+      }
+      expect(hashes[0]).toBe(hashes[1]);
+    },
+  );
+
+  it('has nothing the domain rules refuse, read back from the database', { timeout: 300_000 }, async () => {
+    const { db, close } = await freshDatabase();
+    try {
+      await migrate(db);
+      const { councilId } = await loadDemoCouncil(db, options);
+      const byChild = new Map<string, Rows>();
+      const factorsOf = new Map<string, string>();
+      for (const table of tableOrder) {
+        if (
+          ['councils', 'teams', 'workers', 'team_memberships', 'users', 'child_access_lists'].includes(table)
+        )
+          continue;
+        const rows = await db
+          .selectFrom(table as 'children')
+          .selectAll()
+          .where('council_id', '=', councilId)
+          .execute();
+        for (const row of rows as unknown as Record<string, unknown>[]) {
+          if (table === 'assessments') factorsOf.set(row.id as string, row.child_id as string);
+          const childId =
+            table === 'children'
+              ? (row.id as string)
+              : table === 'assessment_factors'
+                ? factorsOf.get(row.assessment_id as string)!
+                : (row.child_id as string);
+          for (const [column, value] of Object.entries(row))
+            if (value instanceof Date) row[column] = value.toISOString();
+          const rowsOfChild = byChild.get(childId) ?? {};
+          (rowsOfChild[table] ??= []).push(row);
+          byChild.set(childId, rowsOfChild);
+        }
+      }
+      const problems = [...byChild.values()].flatMap((rows) => childProblems(rows, options.asAt));
+      expect(byChild.size).toBeGreaterThan(3000);
+      expect(problems).toEqual([]);
+      const open = await db
+        .selectFrom('episodes')
+        .select('child_id')
+        .where('council_id', '=', councilId)
+        .where('closed_on', 'is', null)
+        .execute();
+      expect(new Set(open.map((row) => row.child_id)).size).toBe(open.length);
+    } finally {
+      await close();
+    }
+  });
+});

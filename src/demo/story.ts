@@ -1,0 +1,121 @@
+import { addRow, type CaseTeam, type Council, type Row, type Rows } from './context.ts';
+import { addWorkingDays, instantOf, isoOf, millisecondsOf, onWorkingDay, type Day } from './days.ts';
+import type { Random } from './random.ts';
+import { allocate } from './workforce.ts';
+
+/**
+ * One child's story as it is generated: their rows by table, the dates on which the next things may happen, and
+ * the small helpers every stage shares (ids, allocation, recurring statutory work with varied timeliness).
+ */
+export class Story {
+  readonly rows: Rows = {};
+  readonly council: Council;
+  readonly random: Random;
+  readonly childId: string;
+  readonly born: Day;
+  /** The allocation open now, closed when the child moves to another team. */
+  private allocation: Row | undefined;
+
+  constructor(council: Council, random: Random, childId: string, born: Day) {
+    this.council = council;
+    this.random = random;
+    this.childId = childId;
+    this.born = born;
+  }
+
+  get asAt(): Day {
+    return this.council.asAt;
+  }
+
+  id(day: Day): string {
+    return this.random.uuid(millisecondsOf(day) + this.random.int(0, 36_000_000));
+  }
+
+  add(table: string, day: Day, row: Row): Row {
+    const created = (row.created_at as string | undefined) ?? instantOf(day, this.random.int(0, 540));
+    const added = addRow(this.rows, table, {
+      council_id: this.council.id,
+      id: this.id(day),
+      child_id: this.childId,
+      ...row,
+      created_at: created,
+    });
+    if ('updated_at' in row && row.updated_at === null) added.updated_at = created;
+    return added;
+  }
+
+  /** Someone from a team of `kind` who recorded something (not an allocation). */
+  worker(kind: CaseTeam, day: Day): string {
+    return allocate(this.council.staff, kind, this.random, false, day).id;
+  }
+
+  /**
+   * Moves the child's case to a worker of a team of `kind` from `day`, ending the allocation before it. Cases
+   * still open today go to the least loaded worker, so caseloads follow the teams' targets.
+   */
+  allocateTo(kind: CaseTeam | null, day: Day, reason: string | null = null): void {
+    if (this.allocation) {
+      if (this.allocation.from_date === isoOf(day) && kind) {
+        this.allocation.kind = kind;
+        this.allocation.case_role = kind === 'care-experienced' ? 'personal-adviser' : 'allocated-worker';
+        return;
+      }
+      this.allocation.to_date = isoOf(day);
+      this.allocation = undefined;
+    }
+    if (!kind || day > this.asAt) return;
+    this.allocation = this.add('allocations', day, {
+      worker_id: '',
+      case_role: kind === 'care-experienced' ? 'personal-adviser' : 'allocated-worker',
+      from_date: isoOf(day),
+      to_date: null,
+      reason,
+      kind,
+    });
+  }
+
+  /** Once the story is told, open allocations go to the least loaded worker; closed ones to anyone then. */
+  settleAllocations(): void {
+    for (const row of this.rows.allocations ?? []) {
+      const kind = row.kind as CaseTeam;
+      delete row.kind;
+      const from = dayFromIso(row.from_date as string);
+      if (row.worker_id) continue;
+      row.worker_id = allocate(this.council.staff, kind, this.random, row.to_date === null, from).id;
+    }
+  }
+
+  /** A date `within` working days of `from` most of the time (`onTime`), otherwise up to half as late again. */
+  withinWorkingDays(from: Day, within: number, onTime: number, earliest = 1): Day {
+    const days = this.random.chance(onTime)
+      ? this.random.int(Math.min(earliest, within), within)
+      : this.random.int(within + 1, Math.ceil(within * 1.6) + 2);
+    return addWorkingDays(from, days);
+  }
+
+  /**
+   * Recurring statutory work from `from` to `until`: the first within `first` days, then every `every` days,
+   * each on time with probability `onTime` and otherwise late by up to half the interval again. On working days.
+   */
+  recurring(from: Day, until: Day, first: number, every: number, onTime: number): Day[] {
+    const dates: Day[] = [];
+    const end = Math.min(until, this.asAt);
+    let previous = from;
+    let limit = first;
+    for (;;) {
+      const gap = this.random.chance(onTime)
+        ? this.random.int(Math.max(1, Math.floor(limit * 0.55)), limit)
+        : this.random.int(limit + 1, Math.ceil(limit * 1.5));
+      const date = onWorkingDay(previous + gap);
+      if (date > end) break;
+      dates.push(date);
+      previous = date;
+      limit = every;
+    }
+    return dates;
+  }
+}
+
+export function dayFromIso(iso: string): Day {
+  return Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+}
