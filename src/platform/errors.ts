@@ -71,9 +71,3 @@ export class Conflict extends HearthError {
     this.changes = changes;
   }
 }
-
-export class TooManyRequests extends HearthError {
-  readonly status = 429;
-  readonly code = 'too-many-requests';
-  readonly title = 'Too many attempts';
-}

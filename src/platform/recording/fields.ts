@@ -160,25 +160,3 @@ export function apiSchema(fields: readonly FieldSpec[]): TSchema {
   }
   return Type.Object(properties, { additionalProperties: false });
 }
-
-/** What a form shows for values already held: dates split into their three boxes, yes/no as words. */
-export function formValuesOf(
-  fields: readonly FieldSpec[],
-  values: Record<string, unknown>,
-): Record<string, string> {
-  const shown: Record<string, string> = {};
-  for (const field of fields) {
-    const value = values[field.name];
-    if (value === undefined || value === null) continue;
-    if (field.kind === 'date' && typeof value === 'string') {
-      const [year, month, day] = value.split('-');
-      Object.assign(shown, {
-        [`${field.name}-day`]: String(Number(day)),
-        [`${field.name}-month`]: String(Number(month)),
-        [`${field.name}-year`]: year,
-      });
-    } else if (field.kind === 'yes-no') shown[field.name] = value ? 'yes' : 'no';
-    else shown[field.name] = String(value);
-  }
-  return shown;
-}
