@@ -1,4 +1,4 @@
-import { parse, CsvError } from 'csv-parse/sync';
+import { CsvSyntaxError, parseCsv, type CsvRecord } from '../csv.ts';
 import { readUkDate } from '../dates.ts';
 import type { ReadProblem } from '../findings.ts';
 import { decodeReturnFile, type ReturnFile } from '../text.ts';
@@ -39,16 +39,6 @@ export function recogniseSsda903Table(
   return best && { table: best.table, missing: best.missing };
 }
 
-function parseCsv(text: string): { lines: number; cells: string[] }[] {
-  const records = parse(text, {
-    info: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    trim: true,
-  }) as unknown as { record: string[]; info: { lines: number } }[];
-  return records.map(({ record, info }) => ({ lines: info.lines, cells: record }));
-}
-
 /**
  * Reads the CSV files of an SSDA903 return (DfE technical specification 2025 to 2026) into one
  * structure per child. Never throws on a bad file: each problem names the file, the line and the field.
@@ -68,11 +58,11 @@ export function readSsda903(files: readonly ReturnFile[]): Ssda903Reading {
   for (const file of files) {
     const { text, problems: encodingProblems } = decodeReturnFile(file);
     problems.push(...encodingProblems);
-    let records: { lines: number; cells: string[] }[];
+    let records: CsvRecord[];
     try {
       records = parseCsv(text);
     } catch (error) {
-      const line = error instanceof CsvError ? Number((error as { lines?: number }).lines ?? 0) : 0;
+      const line = error instanceof CsvSyntaxError ? error.line : 0;
       const reason = error instanceof Error ? error.message : String(error);
       problems.push({
         code: 'READ-CSV',
@@ -108,7 +98,7 @@ export function readSsda903(files: readonly ReturnFile[]): Ssda903Reading {
     const columns: readonly string[] = ssda903Columns[table];
     const position = new Map(columns.map((column) => [column, names.indexOf(column)]));
 
-    for (const { lines, cells } of records.slice(1)) {
+    for (const { line: lines, cells } of records.slice(1)) {
       const row: Record<string, unknown> = { table, row: lines };
       const unreadable: Record<string, string> = {};
       for (const column of columns) {

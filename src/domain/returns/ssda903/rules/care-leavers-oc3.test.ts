@@ -49,6 +49,8 @@ describe('SSDA903 OC3 rules (2025–26)', () => {
     for (const rule of ['1002', '348']) {
       expect(flagsOf(rule, oc3(anOc3()), { previousTables: lastYear }), rule).toEqual([]);
     }
+    // Without last year's return the care leaver's earlier episodes cannot be seen: 1002 is skipped.
+    expect(flagsOf('1002', oc3(anOc3()))).toEqual([]);
   });
 
   it.each<[string, string, TableRows, string[]]>([

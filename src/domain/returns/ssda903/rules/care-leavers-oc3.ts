@@ -110,11 +110,17 @@ export const oc3Rules: readonly Ssda903Rule[] = [
     },
     { alsoReads: ['Episodes'] },
   ),
-  careLeaverRule(
+  // Without last year's return, a care leaver's episodes are not in the files at all: skipped, not flagged.
+  rowRule(
     '1002',
     'The child has no episode of care this year or last, so should have no care leaver information.',
-    (_row, child, context) =>
-      child.Episodes.length === 0 && (context.previous?.children.get(child.id)?.Episodes.length ?? 0) === 0,
+    'OC3',
+    ['IN_TOUCH', 'ACTIV', 'ACCOM'],
+    (row, child, context) =>
+      hasCareLeaverData(row) &&
+      child.Episodes.length === 0 &&
+      (context.previous?.children.get(child.id)?.Episodes.length ?? 0) === 0,
+    { alsoReads: ['Episodes'], needs: ['previous'] },
   ),
   careLeaverRule(
     '1007',

@@ -66,6 +66,12 @@ describe('SSDA903 previous permanence rules (2025–26)', () => {
       [],
     ],
     [
+      '634',
+      'one episode from 2015, another whose start is unreadable (141 reports it)',
+      permanence([aPrevPerm()], [anEpisode({ DECOM: '01/04/2015' }), anEpisode({ DECOM: '2025-05-01' })]),
+      [],
+    ],
+    [
       '635',
       'a date and council with option Z1',
       permanence([aPrevPerm({ PREV_PERM: 'Z1' })]),

@@ -86,7 +86,8 @@ export const previousPermanenceRules: readonly Ssda903Rule[] = [
     (row, child) =>
       (row.PREV_PERM !== null || row.LA_PERM !== null || row.DATE_PERM !== null) &&
       child.Episodes.length > 0 &&
-      !child.Episodes.some((episode) => episode.DECOM !== null && episode.DECOM >= prevPermIntroduced),
+      // An episode whose start could not be read (141) may well have begun since 2016.
+      child.Episodes.every((episode) => episode.DECOM !== null && episode.DECOM < prevPermIntroduced),
     { alsoReads: ['Episodes'] },
   ),
   rowRule(
