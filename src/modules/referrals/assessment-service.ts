@@ -12,6 +12,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { NotFound, ValidationError } from '../../platform/errors.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
+import { rebuildObligations } from '../timescales/service.ts';
 import { updateVersioned } from '../../platform/versioning.ts';
 import { assessmentForUpdate, episodeForUpdate } from './queries.ts';
 
@@ -61,6 +62,8 @@ export async function recordAssessment(
         .insertInto('assessment_factors')
         .values(factors.map((code) => ({ council_id: actor.councilId, assessment_id: id, code })))
         .execute();
+    // What is due follows what was recorded (timescales), in the same transaction.
+    await rebuildObligations(trx, actor.councilId, [childId], actor);
     await appendAudit(trx, auditSource(actor), {
       action: 'assessment.recorded',
       childId,
@@ -103,6 +106,8 @@ export async function authoriseAssessment(
         authorised_by: actor.workerId,
       },
     );
+    // What is due follows what was recorded (timescales), in the same transaction.
+    await rebuildObligations(trx, actor.councilId, [childId], actor);
     await appendAudit(trx, auditSource(actor), {
       action: 'assessment.authorised',
       childId,

@@ -15,6 +15,7 @@ import { londonDate, type Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { NotFound, ValidationError } from '../../platform/errors.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
+import { rebuildObligations } from '../timescales/service.ts';
 import { updateVersioned } from '../../platform/versioning.ts';
 import {
   assessmentsOfEpisode,
@@ -74,6 +75,8 @@ export async function recordContact(db: Database, actor: Actor, childId: string,
         recorded_by: actor.workerId,
       })
       .execute();
+    // What is due follows what was recorded (timescales), in the same transaction.
+    await rebuildObligations(trx, actor.councilId, [childId], actor);
     await appendAudit(trx, auditSource(actor), {
       action: 'contact.recorded',
       childId,
@@ -142,6 +145,8 @@ export async function recordReferral(db: Database, actor: Actor, childId: string
         ]);
       throw error;
     }
+    // What is due follows what was recorded (timescales), in the same transaction.
+    await rebuildObligations(trx, actor.councilId, [childId], actor);
     await appendAudit(trx, auditSource(actor), {
       action: 'referral.recorded',
       childId,
@@ -184,6 +189,8 @@ export async function closeEpisode(
       { table: 'episodes', id: episodeId, expectedVersion: input.version },
       { closed_on: (input.closedOn as { date: string }).date, closure_reason: input.reason.trim() },
     );
+    // What is due follows what was recorded (timescales), in the same transaction.
+    await rebuildObligations(trx, actor.councilId, [childId], actor);
     await appendAudit(trx, auditSource(actor), {
       action: 'episode.closed',
       childId,

@@ -74,4 +74,23 @@ describe('timescales on the record and in the team and service views', async () 
     expect(tracker.body).toContain(`${child.givenName} ${child.familyName}`);
     expect(tracker.body).toContain('22 April 2025');
   });
+
+  it('keeps the stored obligations in step with each recording, so the views count at once', async () => {
+    const { worker, child } = await aTeamWithAnAllocatedChild(db);
+    const browser = await signedInAs(app, worker);
+    const referral = await browser.request({
+      method: 'POST',
+      url: `/api/children/${child.id}/referrals`,
+      json: { referralDate: '2025-05-12', source: '6', primaryNeed: 'N1' },
+    });
+    expect(referral.statusCode).toBe(201);
+    const stored = await db
+      .selectFrom('child_obligations')
+      .select(['kind', 'due_by'])
+      .where('child_id', '=', child.id)
+      .execute();
+    // 45 working days from Mon 12 May 2025, skipping Mon 26 May: 13–16 May (4), 19–23 (9), 27–30 (13), then five
+    // full weeks to 11 July (38… 43), 14 July (44), 15 July (45) → Tue 15 July.
+    expect(stored).toContainEqual({ kind: 'assessment', due_by: '2025-07-15' });
+  });
 });
