@@ -89,8 +89,8 @@ describe('timescales on the record and in the team and service views', async () 
       .select(['kind', 'due_by'])
       .where('child_id', '=', child.id)
       .execute();
-    // 45 working days from Mon 12 May 2025, skipping Mon 26 May: 13–16 May (4), 19–23 (9), 27–30 (13), then five
-    // full weeks to 11 July (38… 43), 14 July (44), 15 July (45) → Tue 15 July.
+    // 45 working days from Mon 12 May 2025, skipping Mon 26 May: 13–16 May (4), 19–23 (9), 27–30 (13), six full
+    // weeks from 2 June to 11 July (43), 14 July (44), 15 July (45) → Tue 15 July.
     expect(stored).toContainEqual({ kind: 'assessment', due_by: '2025-07-15' });
   });
 });
