@@ -3,7 +3,16 @@ import { upnCheckLetter } from '../domain/identifiers/upn.ts';
 import { isReReferral } from '../domain/journey/rules.ts';
 import { lookAfter } from './care.ts';
 import type { Council, Row } from './context.ts';
-import { addMonths, addYears, ageOn, instantOf, isoOf, onWorkingDay, type Day } from './days.ts';
+import {
+  addMonths,
+  addYears,
+  ageOn,
+  CALENDAR_FIRST,
+  instantOf,
+  isoOf,
+  onWorkingDay,
+  type Day,
+} from './days.ts';
 import {
   assess,
   childInNeedPlan,
@@ -68,7 +77,7 @@ export function tellChild(council: Council, random: Random, arrival: Arrival): S
       random.pick(['2A', '6', '3A', '1A', '8']),
     );
   } else if (arrival.kind === 'care') {
-    const referral = asylum ? arrival.day : Math.max(born, arrival.day - random.int(0, 60));
+    const referral = asylum ? arrival.day : Math.max(born, CALENDAR_FIRST, arrival.day - random.int(0, 60));
     const episode = openEpisode(
       story,
       referral,
@@ -114,7 +123,7 @@ export function tellChild(council: Council, random: Random, arrival: Arrival): S
   // Other contacts about children already known.
   if (arrival.kind !== 'contact' && random.chance(0.35)) {
     const day = arrival.day + random.int(-400, 700);
-    if (day > born && day <= council.asAt && ageOn(born, day) < 18)
+    if (day > born && day >= CALENDAR_FIRST && day <= council.asAt && ageOn(born, day) < 18)
       contact(
         story,
         day,

@@ -32,7 +32,8 @@ export class Story {
   }
 
   add(table: string, day: Day, row: Row): Row {
-    const created = (row.created_at as string | undefined) ?? instantOf(day, this.random.int(0, 540));
+    const created =
+      (row.created_at as string | undefined) ?? instantOf(Math.min(day, this.asAt), this.random.int(0, 540));
     const added = addRow(this.rows, table, {
       council_id: this.council.id,
       id: this.id(day),

@@ -1,3 +1,4 @@
+import { SHIPPED_YEARS } from '../domain/calendar/bank-holidays.ts';
 import { codeListOn } from '../domain/codes/code-lists.ts';
 import { nhsNumberProblem } from '../domain/identifiers/nhs-number.ts';
 import { upnProblem } from '../domain/identifiers/upn.ts';
@@ -191,16 +192,16 @@ export function childProblems(rows: Rows, asAt: string): string[] {
   notBefore('pathway_plans', rows.pathway_plans, 'ended_on', (row) => row.started_on);
   notBefore('missing_episodes', rows.missing_episodes, 'ended_on', (row) => row.started_on);
   say('dates', dateOrderProblems(order));
-  for (const rowsOf of Object.values(rows))
-    for (const row of rowsOf)
-      for (const [column, value] of Object.entries(row))
-        if (
-          typeof value === 'string' &&
-          /^\d{4}-\d\d-\d\d$/.test(value) &&
-          value > asAt &&
-          column !== 'date_of_birth'
-        )
-          problems.push(`${column}: ${value} is after ${asAt}`);
+  for (const [table, rowsOf] of Object.entries(rows))
+    for (const row of table === 'child_addresses' ? [] : rowsOf)
+      for (const [column, value] of Object.entries(row)) {
+        if (typeof value !== 'string' || column === 'date_of_birth' || !/^\d{4}-\d\d-\d\d/.test(value))
+          continue;
+        if (value.slice(0, 10) > asAt) problems.push(`${column}: ${value} is after ${asAt}`);
+        // Timescales are worked out on the shipped working-day calendar, which refuses earlier dates.
+        if (value < `${SHIPPED_YEARS.first}`)
+          problems.push(`${column}: ${value} is before the calendar Hearth ships`);
+      }
 
   // No overlaps among periods of care; statuses and placements follow one another within their period.
   const carePeriods = rows.care_periods ?? [];
