@@ -97,6 +97,7 @@ export function readSsda903(files: readonly ReturnFile[]): Ssda903Reading {
     tableFiles.set(table, file.name);
     const columns: readonly string[] = ssda903Columns[table];
     const position = new Map(columns.map((column) => [column, names.indexOf(column)]));
+    const dateColumns = new Set(columns.filter((column) => `${table}.${column}` in ssda903DateColumns));
 
     for (const { line: lines, cells } of records.slice(1)) {
       const row: Record<string, unknown> = { table, row: lines };
@@ -104,7 +105,7 @@ export function readSsda903(files: readonly ReturnFile[]): Ssda903Reading {
       for (const column of columns) {
         const raw = cells[position.get(column)!]?.trim() ?? '';
         let value: string | null = raw === '' ? null : raw;
-        if (value !== null && `${table}.${column}` in ssda903DateColumns) {
+        if (value !== null && dateColumns.has(column)) {
           const date = readUkDate(value);
           if (date === null) unreadable[column] = value;
           value = date;
