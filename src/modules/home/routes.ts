@@ -14,7 +14,7 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
       const actor = actorOf(request);
       const reminders = await myReminders(app.hearth.db, actor);
       return reply.page('home/views/home.njk', {
-        pageTitle: 'Home',
+        pageTitle: `Welcome, ${actor.name}`,
         roleName: roleNames[actor.role],
         reminders,
         obligationWords,

@@ -38,7 +38,7 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       if (request.actor) return reply.redirect('/home', 303);
       return reply.page('sign-in/views/sign-in.njk', {
-        pageTitle: 'Sign in',
+        pageTitle: 'Sign in to Hearth',
         returnTo: safeReturn(request.query.returnTo),
         stash: request.query.stash ?? '',
         ended: request.query.ended === '1',
@@ -67,7 +67,7 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
         : await signIn(db, config, { email, password, ip: request.ip, now: clock() });
       if (!result.signedIn) {
         return reply.code(missing.length ? 400 : 401).page('sign-in/views/sign-in.njk', {
-          pageTitle: 'Sign in',
+          pageTitle: 'Sign in to Hearth',
           email,
           returnTo: safeReturn(request.body.returnTo),
           stash: request.body.stash ?? '',

@@ -3,6 +3,17 @@ import type { Tables } from '../../db/schema.ts';
 import { allowedChildren } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 
+/** A child's name, to say on a page about the child whose record it is. */
+export async function childName(db: Kysely<Tables>, councilId: string, childId: string): Promise<string> {
+  const child = await db
+    .selectFrom('children')
+    .select(['given_name', 'family_name'])
+    .where('council_id', '=', councilId)
+    .where('id', '=', childId)
+    .executeTakeFirstOrThrow();
+  return `${child.given_name} ${child.family_name}`;
+}
+
 /** The financial year (1 April to 31 March) that `today` falls in, as its first day. */
 export function financialYearStart(today: string): string {
   const year = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) >= 4 ? 0 : 1);

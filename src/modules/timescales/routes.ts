@@ -4,7 +4,13 @@ import { actorOf } from '../../platform/authentication.ts';
 import { roleCan } from '../../platform/permissions.ts';
 import { access } from '../../platform/route-table.ts';
 import { escapeHtml, ukDate } from '../../platform/views.ts';
-import { childTimescales, timescaleChildren, timescaleFigures, viewChildInNeedTracker } from './service.ts';
+import {
+  childTimescales,
+  childTimescalesPage,
+  timescaleChildren,
+  timescaleFigures,
+  viewChildInNeedTracker,
+} from './service.ts';
 import {
   figureHead,
   figureRows,
@@ -48,10 +54,15 @@ export async function timescaleRoutes(app: FastifyInstance): Promise<void> {
     '/children/:childId/timescales',
     { config: access('child:read', 'timescales.viewed'), schema: { params: ChildParams, hide: true } },
     async (request, reply) => {
-      const obligations = await childTimescales(db, actorOf(request), request.params.childId);
+      const { childName, obligations } = await childTimescalesPage(
+        db,
+        actorOf(request),
+        request.params.childId,
+      );
       const cards = obligations.map(obligationCard);
       return reply.page('timescales/views/child-timescales.njk', {
-        pageTitle: 'What is due',
+        pageTitle: `What is due – ${childName}`,
+        childName,
         childId: request.params.childId,
         open: cards.filter((card) => card.open),
         done: cards.filter((card) => !card.open),

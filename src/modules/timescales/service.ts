@@ -16,7 +16,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
 import { NotFound } from '../../platform/errors.ts';
 import { readTimescaleFacts, type ChildScope } from './facts.ts';
-import { childInNeedTracker, childrenBehind, obligationCounts } from './queries.ts';
+import { childInNeedTracker, childName, childrenBehind, obligationCounts } from './queries.ts';
 
 /** What a council's timescales are worked out with: its calendar, its local standards and school terms. */
 export interface TimescaleSettings {
@@ -178,6 +178,12 @@ export async function childTimescales(db: Database, actor: Actor, childId: strin
   return [...obligations].sort(
     (a, b) => statusOrder[a.status] - statusOrder[b.status] || Temporal.PlainDate.compare(a.dueBy, b.dueBy),
   );
+}
+
+/** What is due for a child, with the child's name for the page that shows it. */
+export async function childTimescalesPage(db: Database, actor: Actor, childId: string) {
+  const obligations = await childTimescales(db, actor, childId);
+  return { childName: await childName(db, actor.councilId, childId), obligations };
 }
 
 /** The service view (by team) or a team view (by worker): figures only. */

@@ -1,0 +1,522 @@
+/// <reference lib="dom" />
+import { mkdirSync } from 'node:fs';
+import { v7 as uuidv7 } from 'uuid';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { careRecordings } from '../../src/modules/care/recordings.ts';
+import { protectionRecordings } from '../../src/modules/protection/recordings.ts';
+import type { Role } from '../../src/platform/permissions.ts';
+import { aTeamWithAnAllocatedChild } from '../support/journey.ts';
+import { addToAuditSample, newTeam, newWorker, signedInAs, type TestWorker } from '../support/world.ts';
+import { browserWorld, screenshotFolder, verifyOnPage } from './support.ts';
+
+/**
+ * A tour of every HTML page Hearth serves (every GET route that is not the API, an asset or the health check),
+ * each as someone allowed to see it, on one child whose record has something in every section: the front door,
+ * an assessment, a corrected case note, child protection and child in need, a period of care with its placement,
+ * review and visits, and leaving care with a pathway plan. Each page passes `verifyOnPage` (its h1 and axe) and
+ * the checks below that axe does not make; the main forms are also submitted empty to check their error summary.
+ * Screenshots go to test-results/screenshots/tour/ to be looked at.
+ */
+const tourFolder = `${screenshotFolder}/tour`;
+
+/** What axe leaves to a person: one h1, a title that says the same, named tables and links that say where they go. */
+async function checkPageShape(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const text = (element: Element | null) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const headings = [...document.querySelectorAll('h1')];
+    if (headings.length !== 1) problems.push(`${headings.length} h1 elements`);
+    const h1 = text(headings[0] ?? null);
+    const hasErrorSummary = document.querySelector('.govuk-error-summary') !== null;
+    // The title is the h1, then what it is about (the child) if the h1 does not say, then the service. The start
+    // page's h1 is the service's name itself.
+    const expectedTitle = `${hasErrorSummary ? 'Error: ' : ''}${h1} – `;
+    if (!document.title.startsWith(expectedTitle) && h1 !== 'Hearth')
+      problems.push(`title "${document.title}" does not start with "${expectedTitle}"`);
+    if (!document.title.endsWith(' – Hearth'))
+      problems.push(`title "${document.title}" does not name Hearth`);
+    document.querySelectorAll('table').forEach((table, index) => {
+      if (!text(table.querySelector('caption')) && !table.querySelector('th'))
+        problems.push(`table ${index + 1} has neither caption nor headers`);
+    });
+    const linkTargets = new Map<string, Set<string>>();
+    document.querySelectorAll('a[href]').forEach((link) => {
+      const name = link.getAttribute('aria-label') ?? text(link);
+      if (!name) problems.push(`a link to ${link.getAttribute('href')} has no name`);
+      const targets = linkTargets.get(name) ?? new Set<string>();
+      targets.add(new URL((link as HTMLAnchorElement).href).pathname + (link as HTMLAnchorElement).search);
+      linkTargets.set(name, targets);
+    });
+    for (const [name, targets] of linkTargets) {
+      if (targets.size > 1) problems.push(`links named "${name}" go to ${targets.size} places`);
+    }
+    return problems;
+  });
+}
+
+/** Every link in the GOV.UK error summary points at an element that exists and takes focus; a date at its Day box. */
+async function checkErrorSummary(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const links = [...document.querySelectorAll<HTMLAnchorElement>('.govuk-error-summary a')];
+    if (links.length === 0) problems.push('no error summary links');
+    for (const link of links) {
+      const id = decodeURIComponent(link.hash.slice(1));
+      const target = document.getElementById(id);
+      if (!target) {
+        problems.push(`"${link.textContent?.trim()}" points at #${id}, which is not on the page`);
+        continue;
+      }
+      target.focus();
+      if (document.activeElement !== target) problems.push(`#${id} does not take focus`);
+      const dateInput = target.closest('.govuk-date-input');
+      if (dateInput && dateInput.querySelector('input') !== target)
+        problems.push(`#${id} is in a date but is not its Day box`);
+    }
+    return problems;
+  });
+}
+
+interface Visit {
+  /** The route as registered, to show that every page route is visited. */
+  route: string;
+  url: string;
+  role: Who;
+  heading: string | RegExp;
+  /** Submit the form empty and check the error summary. */
+  submitEmpty?: boolean;
+  /** Also look at it on a phone. */
+  narrow?: boolean;
+}
+type Who = Extract<Role, 'social-worker' | 'team-manager' | 'service-manager' | 'administrator'> | 'visitor';
+
+describe('a tour of every page, as someone who may see it, on a child with something in every section', async () => {
+  const world = await browserWorld();
+  const { app, db, address } = world;
+  const browser = world.page.context().browser()!;
+  mkdirSync(tourFolder, { recursive: true });
+
+  // Born 14 March 2008: looked after at 16, a care leaver from 18 on Saturday 14 March 2026.
+  const { council, team, worker, manager, child } = await aTeamWithAnAllocatedChild(db, {
+    givenName: 'Jordan',
+    familyName: 'Okafor',
+    dateOfBirth: '2008-03-14',
+  });
+  const serviceManager = await newWorker(db, council, 'service-manager', { givenName: 'Ade' });
+  const administrator = await newWorker(db, council, 'administrator', { givenName: 'Lin' });
+  const adviser = await newWorker(db, council, 'personal-adviser', { team, givenName: 'Tomasz' });
+  const auditor = await newWorker(db, council, 'auditor', { givenName: 'Ola' });
+  await addToAuditSample(db, auditor, [child]);
+  const session = await signedInAs(app, worker);
+
+  const refused: string[] = [];
+  async function post(path: string, json: Record<string, unknown>): Promise<string> {
+    const response = await session.request({ method: 'POST', url: `/api/children/${child.id}${path}`, json });
+    if (response.statusCode !== 201) refused.push(`${path}: ${response.statusCode} ${response.body}`);
+    return response.statusCode === 201 ? String(response.json().id ?? '') : '';
+  }
+
+  // The front door and assessment.
+  await post('/contacts', {
+    receivedOn: '2024-05-28',
+    source: '6',
+    reason: 'Police notification after a call to the home',
+    decision: 'referral',
+    decidedOn: '2024-05-29',
+  });
+  await post('/referrals', { referralDate: '2024-06-03', source: '6', primaryNeed: 'N1' });
+  const episodes = (await session.get(`/api/children/${child.id}/episodes`)).json() as Array<{ id: string }>;
+  const episodeId = episodes[0]!.id;
+  const assessmentId = await post(`/episodes/${episodeId}/assessments`, {
+    startDate: '2024-06-04',
+    factors: ['3A', '2B'],
+  });
+  // The record: an address, a warning and a relative.
+  await post('/addresses', {
+    line1: '14 Mill Lane',
+    town: 'Dartford',
+    postcode: 'DA1 1AB',
+    from: '2023-01-01',
+  });
+  await post('/flags', {
+    kind: 'risk-to-staff',
+    description: 'Dog at the property',
+    from: '2024-06-01',
+    reviewBy: '2027-06-01',
+  });
+  await post('/relationships', { givenName: 'Dana', familyName: 'Okafor', relationship: 'mother' });
+  // A case note and its correction.
+  const noteId = await post('/notes', {
+    kind: 'visit',
+    occurredOn: '2024-06-05',
+    title: 'Home visit',
+    body: 'Saw Jordan alone in his bedroom.',
+  });
+  await post('/notes', {
+    kind: 'visit',
+    occurredOn: '2024-06-05',
+    title: 'Home visit',
+    body: 'Saw Jordan alone in the living room.',
+    correctsNoteId: noteId,
+    correctionReason: 'I wrote the wrong room.',
+  });
+  // Child in need, then child protection.
+  await post('/cin-plans', { startDate: '2024-06-06' });
+  await post('/cin-plan-reviews', { heldOn: '2024-06-18' });
+  await post('/strategy-discussions', {
+    heldOn: '2024-06-19',
+    attendees: 'Police, school, health visitor',
+    outcome: 'section-47',
+  });
+  await post('/cin-plan-endings', { endDate: '2024-07-08' });
+  await post('/initial-conferences', {
+    heldOn: '2024-07-08',
+    outcome: 'child-protection-plan',
+    category: 'NEG',
+  });
+  await post('/cp-core-groups', { heldOn: '2024-07-18' });
+  await post('/cp-review-conferences', { heldOn: '2024-09-10' });
+  await post('/cp-plan-endings', { endDate: '2024-09-13', reason: 'looked-after' });
+  // Looked after, then leaving care.
+  const placement = { place: 'U6', provider: 'PR1', postcode: 'DA1 1AA', inArea: true, unregistered: false };
+  await post('/periods-of-care', { startDate: '2024-09-13', legalStatus: 'V2', ...placement });
+  await post('/legal-statuses', { fromDate: '2024-10-21', legalStatus: 'C1' });
+  await post('/care-reviews', { heldOn: '2024-10-10', participation: 'PN1' });
+  await post('/placements', {
+    startDate: '2025-01-06',
+    changeReason: 'CREQO',
+    ...placement,
+    place: 'U4',
+    longTermAgreed: true,
+  });
+  await post('/visits', {
+    visitedOn: '2025-01-10',
+    seen: true,
+    seenAlone: true,
+    bedroomSeen: true,
+    wishesAndFeelings: 'Likes the new carers',
+  });
+  await post('/health-assessments', { kind: 'initial', completedOn: '2024-10-01' });
+  await post('/personal-education-plans', { kind: 'initial', completedOn: '2024-10-04' });
+  await post('/missing-episodes', {
+    kind: 'M',
+    startedOn: '2025-02-01',
+    endedOn: '2025-02-02',
+    returnInterviewOffered: true,
+    returnInterviewAccepted: true,
+  });
+  await post('/care-endings', {
+    endDate: '2026-03-14',
+    reason: 'E17',
+    leavingCareStatus: 'former-relevant',
+    personalAdviserEmail: adviser.email,
+  });
+  await post('/pathway-plans', { startedOn: '2026-03-16' });
+  await post('/pathway-plan-reviews', { heldOn: '2026-09-10' });
+  await post('/care-leaver-contacts', {
+    contactedOn: '2026-03-20',
+    inTouch: 'YES',
+    accommodation: 'Z1',
+    activity: 'F2',
+  });
+
+  // A break-glass grant by a worker from another team, for managers to review.
+  const outsider = await newWorker(db, council, 'social-worker', { team: await newTeam(db, council) });
+  await signedInAs(app, outsider);
+  const outsiderSession = await db
+    .selectFrom('sessions')
+    .select('id')
+    .where('user_id', '=', outsider.userId)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('break_glass_grants')
+    .values({
+      council_id: council.id,
+      id: uuidv7(),
+      session_id: outsiderSession.id,
+      user_id: outsider.userId,
+      child_id: child.id,
+      reason: 'Out of hours call from the police',
+      granted_at: new Date(),
+    })
+    .execute();
+
+  /** A browser context per person, signed in by carrying over a session made through the real sign-in form. */
+  const people: Record<Exclude<Who, 'visitor'>, TestWorker> = {
+    'social-worker': worker,
+    'team-manager': manager,
+    'service-manager': serviceManager,
+    administrator,
+  };
+  const contexts = new Map<string, BrowserContext>();
+  async function pageFor(who: Who, narrow = false): Promise<Page> {
+    const key = `${who}${narrow ? ' narrow' : ''}`;
+    let context = contexts.get(key);
+    if (!context) {
+      context = await browser.newContext({
+        timezoneId: 'Europe/London',
+        locale: 'en-GB',
+        viewport: narrow ? { width: 375, height: 812 } : { width: 1280, height: 900 },
+      });
+      if (who !== 'visitor') {
+        const signedIn = await signedInAs(app, people[who]);
+        await context.addCookies(
+          [...signedIn.cookies].map(([name, value]) => ({ name, value, url: address })),
+        );
+      }
+      contexts.set(key, context);
+    }
+    return (context.pages()[0] ?? (await context.newPage())) as Page;
+  }
+
+  const c = `/children/${child.id}`;
+  const name = 'Jordan Okafor';
+  const visits: Visit[] = [
+    { route: '/', url: '/', role: 'visitor', heading: 'Hearth' },
+    { route: '/sign-in', url: '/sign-in', role: 'visitor', heading: 'Sign in to Hearth' },
+    { route: '/home', url: '/home', role: 'social-worker', heading: /^Welcome, /, narrow: true },
+    { route: '/children', url: '/children', role: 'social-worker', heading: 'Children' },
+    { route: '/search', url: `/search?q=Jordan`, role: 'social-worker', heading: 'Find a child' },
+    { route: '/break-glass', url: '/break-glass', role: 'social-worker', heading: /outside your access/ },
+    { route: '/caseload', url: '/caseload', role: 'social-worker', heading: /caseload/i, narrow: true },
+    { route: '/children/:childId', url: c, role: 'social-worker', heading: name, narrow: true },
+    { route: '/children/:childId/edit', url: `${c}/edit`, role: 'social-worker', heading: /\S/ },
+    {
+      route: '/children/:childId/record',
+      url: `${c}/record`,
+      role: 'social-worker',
+      heading: /\S/,
+      narrow: true,
+    },
+    { route: '/children/:childId/identity', url: `${c}/identity`, role: 'social-worker', heading: /\S/ },
+    {
+      route: '/children/:childId/addresses/new',
+      url: `${c}/addresses/new`,
+      role: 'social-worker',
+      heading: /\S/,
+      submitEmpty: true,
+    },
+    {
+      route: '/children/:childId/flags/new',
+      url: `${c}/flags/new`,
+      role: 'social-worker',
+      heading: /\S/,
+      submitEmpty: true,
+    },
+    {
+      route: '/children/:childId/relationships/new',
+      url: `${c}/relationships/new`,
+      role: 'social-worker',
+      heading: /\S/,
+      submitEmpty: true,
+    },
+    {
+      route: '/children/:childId/chronology',
+      url: `${c}/chronology`,
+      role: 'social-worker',
+      heading: /\S/,
+      narrow: true,
+    },
+    {
+      route: '/children/:childId/journey',
+      url: `${c}/journey`,
+      role: 'social-worker',
+      heading: /\S/,
+      narrow: true,
+    },
+    {
+      route: '/children/:childId/contacts/new',
+      url: `${c}/contacts/new`,
+      role: 'social-worker',
+      heading: /\S/,
+      submitEmpty: true,
+    },
+    {
+      route: '/children/:childId/referrals/new',
+      url: `${c}/referrals/new`,
+      role: 'social-worker',
+      heading: /\S/,
+      submitEmpty: true,
+    },
+    {
+      route: '/children/:childId/episodes/:episodeId/assessments/new',
+      url: `${c}/episodes/${episodeId}/assessments/new`,
+      role: 'social-worker',
+      heading: /\S/,
+      submitEmpty: true,
+    },
+    {
+      route: '/children/:childId/assessments/:assessmentId/authorise',
+      url: `${c}/assessments/${assessmentId}/authorise`,
+      role: 'team-manager',
+      heading: /\S/,
+      submitEmpty: true,
+    },
+    {
+      route: '/children/:childId/episodes/:episodeId/close',
+      url: `${c}/episodes/${episodeId}/close`,
+      role: 'social-worker',
+      heading: /\S/,
+      submitEmpty: true,
+    },
+    {
+      route: '/children/:childId/notes',
+      url: `${c}/notes`,
+      role: 'social-worker',
+      heading: 'Case notes',
+      narrow: true,
+    },
+    {
+      route: '/children/:childId/notes/:noteId',
+      url: `${c}/notes/${noteId}`,
+      role: 'social-worker',
+      heading: 'Home visit',
+    },
+    {
+      route: '/children/:childId/notes/new',
+      url: `${c}/notes/new`,
+      role: 'social-worker',
+      heading: 'Write a case note',
+      submitEmpty: true,
+    },
+    {
+      route: '/children/:childId/notes/new',
+      url: `${c}/notes/new?corrects=${noteId}`,
+      role: 'social-worker',
+      heading: 'Correct a case note',
+    },
+    {
+      route: '/children/:childId/protection',
+      url: `${c}/protection`,
+      role: 'social-worker',
+      heading: /\S/,
+      narrow: true,
+    },
+    {
+      route: '/children/:childId/care',
+      url: `${c}/care`,
+      role: 'social-worker',
+      heading: 'Care and leaving care',
+      narrow: true,
+    },
+    ...[...protectionRecordings, ...careRecordings].map((recording): Visit => ({
+      route: `${recording.path}/new`,
+      url: `${recording.path.replace(':childId', child.id)}/new`,
+      role: 'social-worker',
+      heading: recording.title,
+      submitEmpty: true,
+    })),
+    {
+      route: '/children/:childId/timescales',
+      url: `${c}/timescales`,
+      role: 'social-worker',
+      heading: 'What is due',
+      narrow: true,
+    },
+    {
+      route: '/timescales/children',
+      url: '/timescales/children?measure=overdue',
+      role: 'social-worker',
+      heading: /\S/,
+    },
+    { route: '/cin-tracker', url: '/cin-tracker', role: 'social-worker', heading: /\S/ },
+    { route: '/team-caseloads', url: '/team-caseloads', role: 'team-manager', heading: /\S/ },
+    {
+      route: '/children/:childId/allocation',
+      url: `${c}/allocation`,
+      role: 'team-manager',
+      heading: /\S/,
+      submitEmpty: true,
+    },
+    {
+      route: '/children/:childId/access-log',
+      url: `${c}/access-log`,
+      role: 'team-manager',
+      heading: 'Who has seen this record',
+    },
+    { route: '/access-review', url: '/access-review', role: 'team-manager', heading: 'Access to review' },
+    { route: '/timescales', url: '/timescales', role: 'team-manager', heading: /\S/, narrow: true },
+    {
+      route: '/timescales/teams/:teamId',
+      url: `/timescales/teams/${team.id}`,
+      role: 'team-manager',
+      heading: /\S/,
+    },
+    { route: '/audit', url: '/audit', role: 'service-manager', heading: /\S/ },
+    { route: '/staff', url: '/staff', role: 'administrator', heading: /\S/ },
+    { route: '/local-standards', url: '/local-standards', role: 'administrator', heading: /\S/ },
+    {
+      route: '/local-standards/new',
+      url: '/local-standards/new',
+      role: 'administrator',
+      heading: /\S/,
+      submitEmpty: true,
+    },
+    {
+      route: '/local-standards/closure-days/new',
+      url: '/local-standards/closure-days/new',
+      role: 'administrator',
+      heading: /\S/,
+      submitEmpty: true,
+    },
+  ];
+
+  function slug(visit: Visit): string {
+    const path = visit.url
+      .replace(child.id, 'child')
+      .replace(episodeId, 'episode')
+      .replace(assessmentId, 'assessment')
+      .replace(noteId, 'note')
+      .replace(team.id, 'team')
+      .replace(/[^a-z0-9]+/gi, '-')
+      .replace(/^-|-$/g, '');
+    return path || 'start';
+  }
+
+  it('builds the child’s record through the API with nothing refused', () => {
+    expect(refused).toEqual([]);
+  });
+
+  it('visits every GET route that renders a page', () => {
+    const pageRoutes = app.routeTable
+      .filter((route) => (Array.isArray(route.method) ? route.method : [route.method]).includes('GET'))
+      .map((route) => route.url)
+      .filter((url) => !/^\/(api|assets|govuk|public)\/|^\/health$/.test(url));
+    expect([...new Set(pageRoutes)].sort()).toEqual([...new Set(visits.map((visit) => visit.route))].sort());
+  });
+
+  it.each(
+    visits.map((visit) => [`${visit.url.replace(child.id, ':child')} as ${visit.role}`, visit] as const),
+  )('%s', async (_label, visit) => {
+    const page = await pageFor(visit.role);
+    const response = await page.goto(`${address}${visit.url}`);
+    expect(response?.status()).toBe(200);
+    await verifyOnPage(page, visit.heading);
+    await page.screenshot({ path: `${tourFolder}/${slug(visit)}.png`, fullPage: true });
+    expect(await checkPageShape(page)).toEqual([]);
+
+    if (visit.narrow) {
+      const phone = await pageFor(visit.role, true);
+      await phone.goto(`${address}${visit.url}`);
+      await verifyOnPage(phone, visit.heading);
+      await phone.screenshot({ path: `${tourFolder}/${slug(visit)}-narrow.png`, fullPage: true });
+      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, 'the page scrolls sideways on a phone').toBeLessThanOrEqual(0);
+    }
+
+    if (visit.submitEmpty) {
+      await page
+        .locator('main form[method="post"]')
+        .last()
+        .locator('button:not([name="intent"]), input[type="submit"]')
+        .last()
+        .click();
+      await verifyOnPage(page, visit.heading);
+      await page.screenshot({ path: `${tourFolder}/${slug(visit)}-error.png`, fullPage: true });
+      expect(await page.title()).toMatch(/^Error: /);
+      expect(await checkErrorSummary(page)).toEqual([]);
+      expect(await checkPageShape(page)).toEqual([]);
+    }
+  });
+});
