@@ -5,6 +5,7 @@ import {
   addWorkingDays as domainAddWorkingDays,
 } from '../domain/calendar/working-days.ts';
 import { migrate } from '../db/migrate.ts';
+import { passwordMatches } from '../platform/passwords.ts';
 import { freshDatabase } from '../../test/support/world.ts';
 import type { Rows } from './context.ts';
 import { addWorkingDays, dayOf, isoOf } from './days.ts';
@@ -97,6 +98,14 @@ describe('the demonstration council (issue 7)', () => {
         .where('closed_on', 'is', null)
         .execute();
       expect(new Set(open.map((row) => row.child_id)).size).toBe(open.length);
+      // The sign-ins work with the demo password.
+      const users = await db
+        .selectFrom('users')
+        .select('password_hash')
+        .where('council_id', '=', councilId)
+        .execute();
+      expect(users).toHaveLength(9);
+      expect(await passwordMatches(users[0]!.password_hash, options.password)).toBe(true);
     } finally {
       await close();
     }
