@@ -88,6 +88,8 @@ interface Visit {
   submitEmpty?: boolean;
   /** Also look at it on a phone. */
   narrow?: boolean;
+  /** Words the page should show, in plain English rather than codes or ISO dates. */
+  shows?: string[];
 }
 type Who = Extract<Role, 'social-worker' | 'team-manager' | 'service-manager' | 'administrator'> | 'visitor';
 
@@ -317,6 +319,7 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       role: 'social-worker',
       heading: /\S/,
       narrow: true,
+      shows: ['returned 2 February 2025'],
     },
     {
       route: '/children/:childId/journey',
@@ -392,6 +395,7 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       role: 'social-worker',
       heading: /\S/,
       narrow: true,
+      shows: ['ended 13 September 2024 (Became looked after)'],
     },
     {
       route: '/children/:childId/care',
@@ -495,6 +499,8 @@ describe('a tour of every page, as someone who may see it, on a child with somet
     await verifyOnPage(page, visit.heading);
     await page.screenshot({ path: `${tourFolder}/${slug(visit)}.png`, fullPage: true });
     expect(await checkPageShape(page)).toEqual([]);
+    const main = await page.getByRole('main').innerText();
+    for (const words of visit.shows ?? []) expect(main).toContain(words);
 
     if (visit.narrow) {
       const phone = await pageFor(visit.role, true);

@@ -123,7 +123,7 @@ export async function chronologyOf(
         from personal_education_plans where council_id = ${councilId} and child_id = ${childId}
       union all
       select started_on::text, 'care', case kind when 'M' then 'Went missing' else 'Away without authorisation' end,
-        case when ended_on is null then 'not yet returned' else 'returned ' || ended_on::text end, null
+        case when ended_on is null then 'not yet returned' else 'returned ' || to_char(ended_on, 'FMDD FMMonth YYYY') end, null
         from missing_episodes where council_id = ${councilId} and child_id = ${childId}
       union all
       select visited_on::text, 'visit', case when seen then 'Visit: child seen' || case when seen_alone then ' alone' else '' end else 'Visit: child not seen' end, null, null

@@ -103,7 +103,7 @@ describe('child protection: strategy discussion → section 47 → ICPC → plan
     const page = await browser.get(`/children/${child.id}/protection`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Child protection plan: neglect');
-    expect(page.body).toContain('ended 3 November 2025 (no-longer-at-risk)');
+    expect(page.body).toContain('ended 3 November 2025 (No longer at continuing risk of significant harm)');
     expect(page.body).toContain('Child in need');
   });
 

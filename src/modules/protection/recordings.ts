@@ -1,6 +1,7 @@
 import { codeChoices } from '../../domain/codes/code-lists.ts';
 import { forChild, type Recording } from '../../platform/recording/routes.ts';
 import { childCaption } from '../journey/service.ts';
+import { planEndReasonWords } from './views/protection-view-models.ts';
 import {
   endChildInNeedPlan,
   endChildProtectionPlan,
@@ -133,13 +134,7 @@ export const protectionRecordings: Recording[] = [
         label: 'Reason',
         kind: 'choice',
         required: true,
-        options: () => [
-          { value: 'no-longer-at-risk', text: 'No longer at continuing risk of significant harm' },
-          { value: 'looked-after', text: 'Became looked after' },
-          { value: 'moved-away', text: 'Moved to another local authority' },
-          { value: 'turned-18', text: 'Reached 18' },
-          { value: 'other', text: 'Another reason' },
-        ],
+        options: () => Object.entries(planEndReasonWords).map(([value, text]) => ({ value, text })),
       },
     ],
     record: forChild(endChildProtectionPlan),

@@ -1,6 +1,15 @@
 import type { JourneyState } from '../../../domain/journey/transitions.ts';
 import { ukDate } from '../../../platform/views.ts';
 
+/** Why a child protection plan ended, in the words of the form that records it. */
+export const planEndReasonWords: Record<string, string> = {
+  'no-longer-at-risk': 'No longer at continuing risk of significant harm',
+  'looked-after': 'Became looked after',
+  'moved-away': 'Moved to another local authority',
+  'turned-18': 'Reached 18',
+  other: 'Another reason',
+};
+
 export const statusWords: Record<JourneyState, string> = {
   'no-open-episode': 'No open episode of need',
   referred: 'Referred: assessment under way',
@@ -78,7 +87,7 @@ export function protectionSections(view: ProtectionView) {
   const plans = view.cpPlans.flatMap((plan) => [
     row(
       `Plan from ${ukDate(plan.start_date)}`,
-      `${categoryWords[plan.latest_category] ?? plan.latest_category}; ${plan.end_date ? `ended ${ukDate(plan.end_date)} (${plan.end_reason})` : 'open'}`,
+      `${categoryWords[plan.latest_category] ?? plan.latest_category}; ${plan.end_date ? `ended ${ukDate(plan.end_date)} (${planEndReasonWords[plan.end_reason!] ?? plan.end_reason})` : 'open'}`,
     ),
     row('Core groups', dates(view.coreGroups.filter((meeting) => meeting.cp_plan_id === plan.id))),
     row(
