@@ -1,13 +1,20 @@
 /// <reference lib="dom" />
 import { mkdirSync } from 'node:fs';
-import { v7 as uuidv7 } from 'uuid';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { careRecordings } from '../../src/modules/care/recordings.ts';
 import { protectionRecordings } from '../../src/modules/protection/recordings.ts';
 import type { Role } from '../../src/platform/permissions.ts';
 import { aTeamWithAnAllocatedChild } from '../support/journey.ts';
-import { addToAuditSample, newTeam, newWorker, signedInAs, type TestWorker } from '../support/world.ts';
+import {
+  addToAuditSample,
+  allocate,
+  newChild,
+  newWorker,
+  signedInAs,
+  type TestChild,
+  type TestWorker,
+} from '../support/world.ts';
 import { browserWorld, screenshotFolder, verifyOnPage } from './support.ts';
 
 /**
@@ -25,6 +32,10 @@ async function checkPageShape(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
     const text = (element: Element | null) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (document.documentElement.scrollWidth > window.innerWidth)
+      problems.push(
+        `the page is ${document.documentElement.scrollWidth - window.innerWidth}px wider than the window`,
+      );
     const headings = [...document.querySelectorAll('h1')];
     if (headings.length !== 1) problems.push(`${headings.length} h1 elements`);
     const h1 = text(headings[0] ?? null);
@@ -44,6 +55,7 @@ async function checkPageShape(page: Page): Promise<string[]> {
     document.querySelectorAll('a[href]').forEach((link) => {
       const name = link.getAttribute('aria-label') ?? text(link);
       if (!name) problems.push(`a link to ${link.getAttribute('href')} has no name`);
+      else if (/^[\d\s.,%()of]+$/.test(name)) problems.push(`a link is named only by the number "${name}"`);
       const targets = linkTargets.get(name) ?? new Set<string>();
       targets.add(new URL((link as HTMLAnchorElement).href).pathname + (link as HTMLAnchorElement).search);
       linkTargets.set(name, targets);
@@ -113,8 +125,12 @@ describe('a tour of every page, as someone who may see it, on a child with somet
   const session = await signedInAs(app, worker);
 
   const refused: string[] = [];
-  async function post(path: string, json: Record<string, unknown>): Promise<string> {
-    const response = await session.request({ method: 'POST', url: `/api/children/${child.id}${path}`, json });
+  async function post(
+    path: string,
+    json: Record<string, unknown>,
+    about: TestChild = child,
+  ): Promise<string> {
+    const response = await session.request({ method: 'POST', url: `/api/children/${about.id}${path}`, json });
     if (response.statusCode !== 201) refused.push(`${path}: ${response.statusCode} ${response.body}`);
     return response.statusCode === 201 ? String(response.json().id ?? '') : '';
   }
@@ -223,26 +239,22 @@ describe('a tour of every page, as someone who may see it, on a child with somet
     activity: 'F2',
   });
 
-  // A break-glass grant by a worker from another team, for managers to review.
-  const outsider = await newWorker(db, council, 'social-worker', { team: await newTeam(db, council) });
-  await signedInAs(app, outsider);
-  const outsiderSession = await db
-    .selectFrom('sessions')
-    .select('id')
-    .where('user_id', '=', outsider.userId)
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto('break_glass_grants')
-    .values({
-      council_id: council.id,
-      id: uuidv7(),
-      session_id: outsiderSession.id,
-      user_id: outsider.userId,
-      child_id: child.id,
-      reason: 'Out of hours call from the police',
-      granted_at: new Date(),
-    })
-    .execute();
+  // A colleague in the team, not allocated to Jordan, opens the record out of hours: a grant for the manager to review.
+  const colleague = await newWorker(db, council, 'social-worker', { team, givenName: 'Sol' });
+  const glass = await (
+    await signedInAs(app, colleague)
+  ).post('/break-glass', { localId: child.localId, reason: 'Police called the out-of-hours line' });
+  if (glass.statusCode !== 303) refused.push(`break glass: ${glass.statusCode}`);
+
+  // A second child on the worker's caseload, on an open child in need plan, for the tracker.
+  const sibling = await newChild(db, council, {
+    givenName: 'Mia',
+    familyName: 'Okafor',
+    dateOfBirth: '2017-08-21',
+  });
+  await allocate(db, sibling, worker);
+  await post('/referrals', { referralDate: '2026-09-01', source: '1B', primaryNeed: 'N2' }, sibling);
+  await post('/cin-plans', { startDate: '2026-10-06' }, sibling);
 
   /** A browser context per person, signed in by carrying over a session made through the real sign-in form. */
   const people: Record<Exclude<Who, 'visitor'>, TestWorker> = {
@@ -424,7 +436,13 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       role: 'social-worker',
       heading: /\S/,
     },
-    { route: '/cin-tracker', url: '/cin-tracker', role: 'social-worker', heading: /\S/ },
+    {
+      route: '/cin-tracker',
+      url: '/cin-tracker',
+      role: 'social-worker',
+      heading: /\S/,
+      shows: ['Mia Okafor'],
+    },
     { route: '/team-caseloads', url: '/team-caseloads', role: 'team-manager', heading: /\S/ },
     {
       route: '/children/:childId/allocation',
@@ -439,7 +457,13 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       role: 'team-manager',
       heading: 'Who has seen this record',
     },
-    { route: '/access-review', url: '/access-review', role: 'team-manager', heading: 'Access to review' },
+    {
+      route: '/access-review',
+      url: '/access-review',
+      role: 'team-manager',
+      heading: 'Access to review',
+      shows: ['Police called the out-of-hours line'],
+    },
     { route: '/timescales', url: '/timescales', role: 'team-manager', heading: /\S/, narrow: true },
     {
       route: '/timescales/teams/:teamId',

@@ -80,10 +80,11 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
         values: request.query,
         rows: entries.map((entry) => [
           { text: when(entry.at) },
-          { text: entry.email ?? 'System' },
+          // Emails and routes are long words: they break where they must rather than widen the page.
+          { text: entry.email ?? 'System', classes: 'hearth-break-anywhere' },
           { text: describeAction(entry.action, entry.outcome) },
           { text: entry.local_id ?? '' },
-          { text: entry.route ?? '' },
+          { text: entry.route ?? '', classes: 'hearth-break-anywhere' },
         ]),
       });
     },

@@ -77,9 +77,10 @@ export function figureRows(
         measure === 'met-on-time'
           ? `${count} of ${row.due_this_year}${row.due_this_year ? ` (${Math.round((100 * count) / Number(row.due_this_year))}%)` : ''}`
           : String(count);
+      // A bare number says nothing out of its table: the hidden words say what it counts and for whom.
       return options.drillDown && count > 0
         ? {
-            html: `<a class="govuk-link" href="/timescales/children?measure=${measure}${filter}">${text}</a>`,
+            html: `<a class="govuk-link" href="/timescales/children?measure=${measure}${filter}">${text}<span class="govuk-visually-hidden"> ${measureWords[measure]}, ${escapeHtml(name)}</span></a>`,
             format: 'numeric',
           }
         : { text, format: 'numeric' };
