@@ -29,14 +29,16 @@ export function codeSelectItems(field: string, today: string, selected: unknown)
   ];
 }
 
-/** Checkbox items for the CIN assessment factors, the chosen ones checked. */
+/** Checkbox items for the CIN assessment factors in the order of their numbers (1A before 10A), the chosen ones checked. */
 export function factorItems(today: string, chosen: unknown) {
   const checked = new Set(Array.isArray(chosen) ? chosen : chosen ? [chosen] : []);
-  return [...cinCodes('AssessmentFactors', today).meanings].map(([code, meaning]) => ({
-    value: code,
-    text: `${code}: ${meaning}`,
-    checked: checked.has(code),
-  }));
+  return [...cinCodes('AssessmentFactors', today).meanings]
+    .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+    .map(([code, meaning]) => ({
+      value: code,
+      text: `${code}: ${meaning}`,
+      checked: checked.has(code),
+    }));
 }
 
 /** Radio or select items from a map of value to name. */
