@@ -99,7 +99,12 @@ export async function registerAuthentication(app: FastifyInstance): Promise<void
 
   app.addHook('preValidation', async (request, reply) => {
     const permission = request.routeOptions.config.permission;
-    if (unsafeMethods.has(request.method) && !request.viaApiToken) {
+    // A file upload's fields arrive with its stream, after this hook: the route checks its token with
+    // `requireCsrfToken` before it reads the file.
+    const upload =
+      request.headers['content-type']?.startsWith('multipart/form-data') &&
+      request.routeOptions.config.upload;
+    if (unsafeMethods.has(request.method) && !request.viaApiToken && !upload) {
       const expected = request.endedSession?.csrfToken ?? request.csrfToken;
       const given =
         (request.body as Record<string, unknown> | undefined)?._csrf ?? request.headers['x-csrf-token'];
@@ -120,6 +125,13 @@ export async function registerAuthentication(app: FastifyInstance): Promise<void
       throw new NotPermitted();
     }
   });
+}
+
+/** For upload routes: the CSRF token that came as a form field of the multipart body. */
+export function requireCsrfToken(request: FastifyRequest, given: unknown): void {
+  if (!sameToken(request.csrfToken, given)) {
+    throw new NotPermitted('The form has expired or did not come from Hearth. Go back and try again.');
+  }
 }
 
 /** The route as registered (`GET /children/:childId`), which the audit log records. */

@@ -49,6 +49,8 @@ export const permissions = [
   'figures:read',
   /** Manage sign-ins, workers and teams. */
   'staff:manage',
+  /** Check a statutory return's files against the DfE rules (child-level data, so not for administrators). */
+  'returns:validate',
 ] as const;
 export type RolePermission = (typeof permissions)[number];
 
@@ -68,9 +70,20 @@ export const rolePermissions: Record<Role, readonly RolePermission[]> = {
   'independent-reviewing-officer': caseHolder,
   'team-manager': manager,
   // Service managers already see every child, so they have no glass to break.
-  'service-manager': [...manager.filter((permission) => permission !== 'child:break-glass'), 'audit:search'],
-  director: ['child:read', 'audit:child-access', 'audit:search', 'access:review', 'figures:read'],
-  'performance-analyst': ['figures:read'],
+  'service-manager': [
+    ...manager.filter((permission) => permission !== 'child:break-glass'),
+    'audit:search',
+    'returns:validate',
+  ],
+  director: [
+    'child:read',
+    'audit:child-access',
+    'audit:search',
+    'access:review',
+    'figures:read',
+    'returns:validate',
+  ],
+  'performance-analyst': ['figures:read', 'returns:validate'],
   auditor: ['child:read', 'audit:child-access', 'audit:search'],
   administrator: ['staff:manage'],
 };

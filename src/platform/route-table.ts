@@ -19,6 +19,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     permission?: Permission;
     audit?: AuditAction;
+    /** A multipart upload whose handler checks the CSRF token from the body itself. */
+    upload?: boolean;
   }
 }
 

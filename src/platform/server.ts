@@ -25,6 +25,7 @@ import { homeRoutes } from '../modules/home/routes.ts';
 import { localStandardRoutes } from '../modules/local-standards/routes.ts';
 import { protectionRoutes } from '../modules/protection/routes.ts';
 import { referralApiRoutes } from '../modules/referrals/api.ts';
+import { returnRoutes } from '../modules/returns/routes.ts';
 import { referralRoutes } from '../modules/referrals/routes.ts';
 import { searchRoutes } from '../modules/search/routes.ts';
 import { signInRoutes } from '../modules/sign-in/routes.ts';
@@ -152,6 +153,7 @@ export async function buildServer(context: {
     careRoutes,
     timescaleRoutes,
     localStandardRoutes,
+    returnRoutes,
   ]) {
     await app.register(feature);
   }

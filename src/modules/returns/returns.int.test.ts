@@ -1,0 +1,116 @@
+import { strToU8, zipSync } from 'fflate';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { aChild as aCinChild, census } from '../../domain/returns/cin/test-builders.ts';
+import { aChild, anEpisode, ssda903Files } from '../../domain/returns/ssda903/test-builders.ts';
+import {
+  newCouncil,
+  newWorker,
+  signedInAs,
+  testServer,
+  type TestBrowser,
+} from '../../../test/support/world.ts';
+
+/** Posts a multipart form as a browser would, with the page's CSRF token unless told otherwise. */
+async function upload(
+  browser: TestBrowser,
+  fields: Record<string, string>,
+  files: Array<{ name: string; content: string | Uint8Array }>,
+  csrf = true,
+) {
+  const form = new FormData();
+  if (csrf) form.append('_csrf', browser.csrfToken);
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  for (const file of files) {
+    form.append(
+      'files',
+      new Blob([typeof file.content === 'string' ? file.content : new Uint8Array(file.content)]),
+      file.name,
+    );
+  }
+  const request = new Request('http://hearth.test/', { method: 'POST', body: form });
+  const cookie = [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  return browser.app.inject({
+    method: 'POST',
+    url: '/returns/validate',
+    headers: { cookie, 'content-type': request.headers.get('content-type')! },
+    payload: Buffer.from(await request.arrayBuffer()),
+  });
+}
+
+describe('checking a return through the page', async () => {
+  const { app, db } = await testServer();
+  const council = await newCouncil(db);
+  const analyst = await signedInAs(app, await newWorker(db, council, 'performance-analyst'));
+  await analyst.get('/returns/validate');
+
+  it('shows a CIN census return’s findings by rule, and keeps nothing', async () => {
+    // A child whose sex is not a code of the list breaks the rule on Sex.
+    const xml = census(
+      aCinChild({ LAchildID: 'CHILD-A', Sex: 'X' }),
+      aCinChild({ LAchildID: 'CHILD-B', UPN: null, UPNunknown: 'UN1' }),
+    );
+    const response = await upload(analyst, { kind: 'cin', year: '2025', format: 'page' }, [
+      { name: 'cin.xml', content: xml },
+    ]);
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('Findings for cin.xml');
+    expect(response.body).toContain('CHILD-A');
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('council_id', '=', council.id)
+      .where('action', '=', 'return.validated')
+      .executeTakeFirstOrThrow();
+    expect(audit.details).toMatchObject({ kind: 'cin', files: ['cin.xml'] });
+    expect(JSON.stringify(audit.details)).not.toContain('CHILD-A');
+  });
+
+  it('reads an SSDA903 return from a zip and gives the findings as CSV and XLSX', async () => {
+    const files = ssda903Files({
+      Header: [aChild({ CHILD: 'C-77', SEX: 'Q' })],
+      Episodes: [anEpisode({ CHILD: 'C-77' })],
+    });
+    const zip = zipSync(
+      Object.fromEntries(files.map((file) => [`return/${file.name}`, strToU8(String(file.content))])),
+    );
+    const page = await upload(analyst, { kind: 'ssda903', year: '2025', format: 'page' }, [
+      { name: 'return.zip', content: zip },
+    ]);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('C-77');
+
+    const csv = await upload(analyst, { kind: 'ssda903', year: '2025', format: 'csv' }, [
+      { name: 'return.zip', content: zip },
+    ]);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const lines = csv.body.trim().split('\r\n');
+    expect(lines[0]).toBe('rule,severity,child,table,row,fields,message');
+    expect(lines.some((line) => line.includes(',C-77,'))).toBe(true);
+
+    const xlsx = await upload(analyst, { kind: 'ssda903', year: '2025', format: 'xlsx' }, [
+      { name: 'return.zip', content: zip },
+    ]);
+    expect(xlsx.headers['content-disposition']).toContain('ssda903-2025-findings.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['By rule', 'Findings']);
+    expect(workbook.getWorksheet('Findings')!.rowCount).toBe(lines.length);
+  });
+
+  it('refuses an upload without the CSRF token, and asks for a file when none is given', async () => {
+    expect(
+      (await upload(analyst, { kind: 'cin' }, [{ name: 'cin.xml', content: census() }], false)).statusCode,
+    ).toBe(403);
+    const none = await upload(analyst, { kind: 'cin', format: 'page' }, []);
+    expect(none.statusCode).toBe(400);
+    expect(none.body).toContain('href="#files"');
+  });
+
+  it('is not for administrators or social workers', async () => {
+    for (const role of ['administrator', 'social-worker'] as const) {
+      const browser = await signedInAs(app, await newWorker(db, council, role));
+      expect((await browser.get('/returns/validate')).statusCode).toBe(403);
+    }
+  });
+});

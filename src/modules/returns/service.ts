@@ -1,0 +1,138 @@
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import { readCin } from '../../domain/returns/cin/read.ts';
+import { validateCin } from '../../domain/returns/cin/validate.ts';
+import type { Validation } from '../../domain/returns/engine.ts';
+import type { Finding } from '../../domain/returns/findings.ts';
+import { readSsda903 } from '../../domain/returns/ssda903/read.ts';
+import { validateSsda903 } from '../../domain/returns/ssda903/validate.ts';
+import type { ReturnFile } from '../../domain/returns/text.ts';
+import { ValidationError } from '../../platform/errors.ts';
+
+export type ReturnKind = 'ssda903' | 'cin';
+
+/** The files of an upload, with any zip opened: an SSDA903 return often comes as a zip of its CSV tables. */
+export function unpackUpload(files: ReturnFile[]): ReturnFile[] {
+  return files.flatMap((file) => {
+    if (!file.name.toLowerCase().endsWith('.zip')) return [file];
+    try {
+      const entries = unzipSync(file.content as Uint8Array);
+      return Object.entries(entries)
+        .filter(([name, content]) => content.length > 0 && !name.endsWith('/') && !name.includes('__MACOSX'))
+        .map(([name, content]) => ({ name: name.split('/').at(-1)!, content }));
+    } catch {
+      throw new ValidationError([
+        { path: 'files', message: `${file.name} is not a zip file that can be opened` },
+      ]);
+    }
+  });
+}
+
+/**
+ * Validates an uploaded return in memory against the DfE rules of the collection year. Nothing is written:
+ * the files live only for this request.
+ */
+export function validateUpload(
+  kind: ReturnKind,
+  files: ReturnFile[],
+  year: number,
+  la?: string,
+): { validation: Validation; unreadable: boolean } {
+  if (files.length === 0)
+    throw new ValidationError([{ path: 'files', message: 'Choose the return’s file or files' }]);
+  if (kind === 'cin') {
+    const xml = files.filter((file) => /\.xml$/i.test(file.name));
+    if (xml.length !== 1)
+      throw new ValidationError([{ path: 'files', message: 'Choose one CIN census XML file' }]);
+    const reading = readCin(xml[0]!);
+    return {
+      validation: validateCin(reading, { year }),
+      unreadable: reading.problems.some((problem) => problem.fatal),
+    };
+  }
+  const csv = files.filter((file) => /\.csv$/i.test(file.name));
+  if (csv.length === 0)
+    throw new ValidationError([
+      { path: 'files', message: 'Choose the SSDA903 CSV tables, or a zip of them' },
+    ]);
+  const reading = readSsda903(csv);
+  return {
+    validation: validateSsda903(reading, { year, la, previous: undefined, postcodes: null }),
+    unreadable: reading.problems.some((problem) => problem.fatal),
+  };
+}
+
+/** Findings grouped by rule, most frequent first, for the page. */
+export function findingsByRule(findings: readonly Finding[]) {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const group = groups.get(finding.rule);
+    if (group) group.push(finding);
+    else groups.set(finding.rule, [finding]);
+  }
+  return [...groups.values()]
+    .map((group) => ({
+      rule: group[0]!.rule,
+      severity: group[0]!.severity,
+      message: group[0]!.message,
+      count: group.length,
+      children: new Set(group.map((finding) => finding.child).filter(Boolean)).size,
+      findings: group,
+    }))
+    .sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule));
+}
+
+const columns = ['rule', 'severity', 'child', 'table', 'row', 'fields', 'message'] as const;
+
+function cellsOf(finding: Finding): Array<string | number> {
+  return [
+    finding.rule,
+    finding.severity,
+    finding.child,
+    finding.table,
+    finding.row,
+    finding.fields.join(' '),
+    finding.message,
+  ];
+}
+
+/** The findings as CSV, one row each, fields quoted where they need it (RFC 4180). */
+export function findingsCsv(findings: readonly Finding[]): string {
+  const quote = (value: string | number) => {
+    const text = String(value);
+    // A leading = + - @ would make a spreadsheet run the cell as a formula.
+    const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+    return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  };
+  return (
+    [columns.join(','), ...findings.map((finding) => cellsOf(finding).map(quote).join(','))].join('\r\n') +
+    '\r\n'
+  );
+}
+
+/** The findings as an XLSX workbook: a summary sheet by rule and a sheet of every finding. */
+export async function findingsXlsx(findings: readonly Finding[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Hearth';
+  const summary = workbook.addWorksheet('By rule');
+  summary.columns = [
+    { header: 'Rule', key: 'rule', width: 12 },
+    { header: 'Severity', key: 'severity', width: 10 },
+    { header: 'Findings', key: 'count', width: 10 },
+    { header: 'Children', key: 'children', width: 10 },
+    { header: 'Message', key: 'message', width: 100 },
+  ];
+  for (const group of findingsByRule(findings)) summary.addRow({ ...group, findings: undefined });
+  const all = workbook.addWorksheet('Findings');
+  all.columns = columns.map((column) => ({
+    header: column[0]!.toUpperCase() + column.slice(1),
+    key: column,
+    width: column === 'message' ? 100 : 14,
+  }));
+  for (const finding of findings) all.addRow(cellsOf(finding));
+  for (const sheet of [summary, all]) {
+    sheet.getRow(1).font = { bold: true };
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
