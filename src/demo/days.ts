@@ -16,13 +16,24 @@ export function dayOf(iso: string): Day {
   return Math.round(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / MS_PER_DAY);
 }
 
+const isoCache = new Map<Day, string>();
+
+/** The day as YYYY-MM-DD (cached: the generator asks for the same few thousand days millions of times). */
 export function isoOf(day: Day): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let iso = isoCache.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    isoCache.set(day, iso);
+  }
+  return iso;
 }
 
-/** An instant on a day, at a time of the working day given in minutes after 08:00 UTC. */
+const two = (value: number) => (value < 10 ? `0${value}` : String(value));
+
+/** An instant on a day, at a time of the working day given in minutes (under 16 hours) after 08:00 UTC. */
 export function instantOf(day: Day, minutes = 0): string {
-  return new Date(day * MS_PER_DAY + (8 * 60 + minutes) * 60_000).toISOString();
+  const total = 8 * 60 + minutes;
+  return `${isoOf(day)}T${two(Math.floor(total / 60))}:${two(total % 60)}:00.000Z`;
 }
 
 export function millisecondsOf(day: Day): number {

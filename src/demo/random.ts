@@ -97,14 +97,17 @@ export class Random {
     const r1 = this.uint32();
     const r2 = this.uint32();
     const r3 = this.uint32();
-    const hex = (value: number, length: number) => value.toString(16).padStart(length, '0').slice(-length);
-    const variant = (0x8 | (r1 >>> 30)).toString(16);
     return (
-      `${time.slice(0, 8)}-${time.slice(8, 12)}-7${hex(r1 & 0xfff, 3)}-` +
-      `${variant}${hex((r1 >>> 12) & 0xfff, 3)}-${hex(r2, 8)}${hex(r3 & 0xffff, 4)}`
+      `${time.slice(0, 8)}-${time.slice(8, 12)}-7${hex[(r1 >>> 8) & 0xf]![1]}${hex[r1 & 0xff]}-` +
+      `${hex[0x80 | ((r1 >>> 30) << 4) | ((r1 >>> 12) & 0xf)]}${hex[(r1 >>> 16) & 0xff]}-` +
+      `${hex[r2 >>> 24]}${hex[(r2 >>> 16) & 0xff]}${hex[(r2 >>> 8) & 0xff]}${hex[r2 & 0xff]}` +
+      `${hex[(r3 >>> 8) & 0xff]}${hex[r3 & 0xff]}`
     );
   }
 }
+
+/** Two hexadecimal digits for each byte; for the one-digit nibbles of a UUID, the byte's last digit. */
+const hex = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 /** FNV-1a: a label or textual seed as 32 bits. */
 export function hashText(text: string): number {

@@ -21,14 +21,14 @@ const kinds: readonly {
   role: Role;
 }[] = [
   { kind: 'mash', name: 'Multi-agency safeguarding hub', target: null, per10k: 0, role: 'social-worker' },
-  { kind: 'assessment', name: 'Assessment team', target: 25, per10k: 55, role: 'social-worker' },
-  { kind: 'child-in-need', name: 'Child in need team', target: 20, per10k: 130, role: 'social-worker' },
-  { kind: 'child-protection', name: 'Child protection team', target: 18, per10k: 45, role: 'social-worker' },
+  { kind: 'assessment', name: 'Assessment team', target: 25, per10k: 48, role: 'social-worker' },
+  { kind: 'child-in-need', name: 'Child in need team', target: 20, per10k: 85, role: 'social-worker' },
+  { kind: 'child-protection', name: 'Child protection team', target: 18, per10k: 40, role: 'social-worker' },
   {
     kind: 'disabled-children',
     name: 'Disabled children’s team',
     target: 20,
-    per10k: 15,
+    per10k: 50,
     role: 'social-worker',
   },
   { kind: 'children-in-care', name: 'Children in care team', target: 18, per10k: 70, role: 'social-worker' },
@@ -129,13 +129,17 @@ export async function generateWorkforce(council: Council, rows: Rows, password: 
       const pressure = random.chance(0.25) ? 1.12 + random.next() * 0.2 : 0.85 + random.next() * 0.15;
       const members = Math.ceil(workers / teamCount);
       for (let member = 0; member < members; member++) {
-        const contract = random.weighted([
-          ['permanent', 76],
-          ['agency', 12],
-          ['locum', 3],
-          ['fixed-term', 4],
-          ['student', member === members - 1 ? 5 : 0],
-        ] as const);
+        // About one team in two has a student on placement; of the others, about 15% agency (the DfE
+        // workforce census's agency rate), a few locums and fixed-term staff.
+        const contract =
+          member === members - 1 && members > 2 && random.chance(0.5)
+            ? 'student'
+            : random.weighted([
+                ['permanent', 77],
+                ['agency', 15],
+                ['locum', 3],
+                ['fixed-term', 5],
+              ] as const);
         const fte = contract === 'permanent' && random.chance(0.2) ? random.pick([0.6, 0.8]) : 1;
         const recent = contract === 'agency' || contract === 'locum' || contract === 'student';
         const startedOn = recent ? asAt - random.int(20, 700) : undefined;
