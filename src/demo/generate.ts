@@ -129,7 +129,8 @@ export async function loadDemoCouncil(
       children++;
       const child = story.rows.children![0]!;
       child.local_id = `HS${100000 + children}`;
-      if (childRandom.chance(1 / 1500)) {
+      // A few children (one in a thousand) are restricted: only the workers named on their list may see them.
+      if (children % 1000 === 500) {
         child.restricted = true;
         const workers = new Set((story.rows.allocations ?? []).map((row) => row.worker_id as string));
         for (const workerId of workers)
