@@ -472,8 +472,21 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       heading: /\S/,
     },
     { route: '/audit', url: '/audit', role: 'service-manager', heading: /\S/ },
+    {
+      route: '/returns/validate',
+      url: '/returns/validate',
+      role: 'service-manager',
+      heading: 'Check a statutory return',
+      submitEmpty: true,
+    },
     { route: '/staff', url: '/staff', role: 'administrator', heading: /\S/ },
-    { route: '/local-standards', url: '/local-standards', role: 'administrator', heading: /\S/ },
+    {
+      route: '/local-standards',
+      url: '/local-standards',
+      role: 'administrator',
+      heading: /\S/,
+      shows: ['Every 20 working days'],
+    },
     {
       route: '/local-standards/new',
       url: '/local-standards/new',
@@ -525,6 +538,7 @@ describe('a tour of every page, as someone who may see it, on a child with somet
     expect(await checkPageShape(page)).toEqual([]);
     const main = await page.getByRole('main').innerText();
     for (const words of visit.shows ?? []) expect(main).toContain(words);
+    expect(main).not.toMatch(/\bEvery Not set\b|\bundefined\b|\bnull\b|\bNaN\b|\[object Object\]/);
 
     if (visit.narrow) {
       const phone = await pageFor(visit.role, true);

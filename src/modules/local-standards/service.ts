@@ -58,7 +58,7 @@ export async function localStandards(db: Database, actor: Actor) {
         ? describePeriod({ amount: set.amount, unit: set.unit })
         : fallback
           ? describePeriod(fallback.interval)
-          : 'Not set',
+          : undefined,
       source: set ? `${set.source} (from ${set.effective_from})` : fallback ? 'Hearth default' : '',
     };
   });
