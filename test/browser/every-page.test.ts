@@ -48,8 +48,9 @@ async function checkPageShape(page: Page): Promise<string[]> {
     if (!document.title.endsWith(' – Hearth'))
       problems.push(`title "${document.title}" does not name Hearth`);
     document.querySelectorAll('table').forEach((table, index) => {
-      if (!text(table.querySelector('caption')) && !table.querySelector('th'))
-        problems.push(`table ${index + 1} has neither caption nor headers`);
+      // A caption names the table for those who list a page's tables; headers say what each column holds.
+      if (!text(table.querySelector('caption'))) problems.push(`table ${index + 1} has no caption`);
+      if (!table.querySelector('th')) problems.push(`table ${index + 1} has no headers`);
     });
     const linkTargets = new Map<string, Set<string>>();
     document.querySelectorAll('a[href]').forEach((link) => {
@@ -456,6 +457,7 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       url: `${c}/access-log`,
       role: 'team-manager',
       heading: 'Who has seen this record',
+      shows: ['Jordan Okafor'],
     },
     {
       route: '/access-review',

@@ -3,6 +3,17 @@ import type { Tables } from '../../db/schema.ts';
 import { allowedChildren } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 
+/** A child's name, for the page about who has seen their record. */
+export async function childName(db: Kysely<Tables>, councilId: string, childId: string): Promise<string> {
+  const child = await db
+    .selectFrom('children')
+    .select(['given_name', 'family_name'])
+    .where('council_id', '=', councilId)
+    .where('id', '=', childId)
+    .executeTakeFirstOrThrow();
+  return `${child.given_name} ${child.family_name}`;
+}
+
 /** Who has opened or changed one child's record, newest first. */
 export function childAccessEntries(db: Kysely<Tables>, councilId: string, childId: string) {
   return db

@@ -55,9 +55,10 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       schema: { params: ChildParams, hide: true },
     },
     async (request, reply) => {
-      const entries = await childAccessLog(db, actorOf(request), request.params.childId);
+      const { childName, entries } = await childAccessLog(db, actorOf(request), request.params.childId);
       return reply.page('audit/views/access-log.njk', {
-        pageTitle: 'Who has seen this record',
+        pageTitle: `Who has seen this record – ${childName}`,
+        childName,
         childId: request.params.childId,
         rows: entries.map((entry) => [
           { text: when(entry.at) },

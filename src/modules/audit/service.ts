@@ -7,6 +7,7 @@ import { auditSource, withTransaction } from '../../platform/transactions.ts';
 import {
   breakGlassGrants,
   childAccessEntries,
+  childName,
   markGrantReviewed,
   searchAuditEntries,
   type AuditFilter,
@@ -18,7 +19,7 @@ export async function childAccessLog(db: Database, actor: Actor, childId: string
     await requireChildren(trx, actor, 'read', [childId]);
     const entries = await childAccessEntries(trx, actor.councilId, childId);
     await appendAudit(trx, auditSource(actor), { action: 'child.access-log.viewed', childId });
-    return entries;
+    return { childName: await childName(trx, actor.councilId, childId), entries };
   });
 }
 
