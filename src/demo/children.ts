@@ -23,6 +23,7 @@ import {
   type Episode,
 } from './episodes.ts';
 import { childName, streetAddress, townOf } from './names.ts';
+import { caseNotes } from './notes.ts';
 import { demoPostcodes, HOME_DISTRICT } from './postcodes.ts';
 import type { Random } from './random.ts';
 import { flows } from './rates.ts';
@@ -133,6 +134,7 @@ export function tellChild(council: Council, random: Random, arrival: Arrival): S
   }
 
   story.settleAllocations();
+  caseNotes(story);
   for (const status of story.rows.care_leaver_statuses ?? []) {
     status.personal_adviser_id = (status.adviser_allocation as Row).worker_id;
     delete status.adviser_allocation;

@@ -65,7 +65,16 @@ describe('the demonstration council (issue 7)', () => {
       const factorsOf = new Map<string, string>();
       for (const table of tableOrder) {
         if (
-          ['councils', 'teams', 'workers', 'team_memberships', 'users', 'child_access_lists'].includes(table)
+          [
+            'councils',
+            'teams',
+            'workers',
+            'team_memberships',
+            'users',
+            'child_access_lists',
+            'case_notes',
+            'case_note_children',
+          ].includes(table)
         )
           continue;
         const rows = await db
@@ -98,6 +107,22 @@ describe('the demonstration council (issue 7)', () => {
         .where('closed_on', 'is', null)
         .execute();
       expect(new Set(open.map((row) => row.child_id)).size).toBe(open.length);
+      // Case notes are about children (they have no child of their own column): every one is about at least one.
+      const unlinked = await db
+        .selectFrom('case_notes')
+        .select('id')
+        .where('council_id', '=', councilId)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('case_note_children as c')
+                .select('c.note_id')
+                .whereRef('c.note_id', '=', 'case_notes.id'),
+            ),
+          ),
+        )
+        .execute();
+      expect(unlinked).toEqual([]);
       // The sign-ins work with the demo password.
       const users = await db
         .selectFrom('users')

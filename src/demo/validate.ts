@@ -289,6 +289,7 @@ function firstDateColumn(row: Row): string {
       'completed_on',
       'contacted_on',
       'decided_on',
+      'occurred_on',
     ].find((column) => column in row) ?? 'created_at'
   );
 }

@@ -42,6 +42,8 @@ export const tableOrder = [
   'care_leaver_contacts',
   'allocations',
   'child_access_lists',
+  'case_notes',
+  'case_note_children',
 ] as const;
 
 const BATCH = 5_000;
