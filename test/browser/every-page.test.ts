@@ -346,6 +346,7 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       role: 'social-worker',
       heading: /\S/,
       narrow: true,
+      shows: ['Abuse or neglect (N1)'],
     },
     {
       route: '/children/:childId/contacts/new',

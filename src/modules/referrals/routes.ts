@@ -23,6 +23,7 @@ import { closeEpisode, recordContact, recordReferral, viewJourney } from './serv
 import {
   codeSelectItems,
   decisionNames,
+  codeWords,
   factorItems,
   namedItems,
   outcomeNames,
@@ -73,6 +74,8 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
         ...journey,
         decisionNames,
         outcomeNames,
+        sourceWords: codeWords('ReferralSource', actor.today),
+        needWords: codeWords('PrimaryNeedCode', actor.today),
       });
     },
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { factorItems } from './journey-view-models.ts';
+import { codeWords, factorItems } from './journey-view-models.ts';
 
 describe('factorItems', () => {
   it('lists the assessment factors in the order of their numbers, as the CIN census guidance does', () => {
@@ -12,5 +12,11 @@ describe('factorItems', () => {
   it('checks the factors already chosen', () => {
     const items = factorItems('2025-06-03', ['3A', '2B']);
     expect(items.filter((item) => item.checked).map((item) => item.value)).toEqual(['2B', '3A']);
+  });
+});
+
+describe('codeWords', () => {
+  it('gives a recorded code its words, keeping the code after them', () => {
+    expect(codeWords('PrimaryNeedCode', '2025-06-03').N1).toBe('Abuse or neglect (N1)');
   });
 });

@@ -29,6 +29,13 @@ export function codeSelectItems(field: string, today: string, selected: unknown)
   ];
 }
 
+/** A CIN code list as words with the code after them, for showing recorded codes: `{ N1: 'Abuse or neglect (N1)' }`. */
+export function codeWords(field: string, today: string): Record<string, string> {
+  return Object.fromEntries(
+    [...cinCodes(field, today).meanings].map(([code, meaning]) => [code, `${meaning} (${code})`]),
+  );
+}
+
 /** Checkbox items for the CIN assessment factors in the order of their numbers (1A before 10A), the chosen ones checked. */
 export function factorItems(today: string, chosen: unknown) {
   const checked = new Set(Array.isArray(chosen) ? chosen : chosen ? [chosen] : []);
