@@ -1,4 +1,4 @@
-import { addRow } from './context.ts';
+import { addRow, lengthAt } from './context.ts';
 import { addMonths, addWorkingDays, addYears, ageOn, isoOf, onWorkingDay, type Day } from './days.ts';
 import { closeEpisode, type Episode } from './episodes.ts';
 import { demoPostcodes, HOME_DISTRICT, type DemoPostcode } from './postcodes.ts';
@@ -53,11 +53,14 @@ export function lookAfter(
   if (entry.uasc) months = 999;
   else if (adoptable) months = random.int(14, 36);
   else
-    months = random.weighted([
-      [random.int(1, 5), 24],
-      [random.int(6, 17), 20],
-      [Math.round(random.exponential(66)) + 12, 56],
-    ] as const);
+    // A quarter home within months, a fifth within a year or so, the rest for years (on average 5½ more).
+    months = lengthAt(story.council.spread('care-months'), [
+      [1, 5, 24],
+      [6, 17, 20],
+      [18, 36, 19],
+      [37, 84, 19],
+      [85, 216, 18],
+    ]);
   let end = Math.min(onWorkingDay(addMonths(start, months)), eighteen);
   if (end <= start) end = start + 1;
   const open = end > story.asAt;

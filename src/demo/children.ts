@@ -33,7 +33,7 @@ import { dayFromIso, Story } from './story.ts';
  * One child of the demonstration council, from first contact to today: who they are, and their journey told by
  * the stages (episodes.ts, care.ts) in the order the journey's transition table allows.
  */
-export type Arrival = { kind: 'referral' | 'care' | 'contact'; day: Day; uasc?: boolean };
+export type Arrival = { kind: 'referral' | 'care' | 'contact'; day: Day; uasc?: boolean; spread?: number };
 
 const homePostcodes = demoPostcodes.filter((each) => each[1] === HOME_DISTRICT);
 
@@ -50,15 +50,18 @@ const careAges = Array.from(
 
 export function tellChild(council: Council, random: Random, arrival: Arrival): Story | undefined {
   const asylum = arrival.uasc === true;
-  const age = asylum
-    ? random.weighted([
-        [14, 1],
-        [15, 3],
-        [16, 6],
-        [17, 5],
-      ] as const)
-    : random.weighted(arrival.kind === 'care' ? careAges : referralAges);
-  const born = arrival.day - age * 365 - random.int(0, 364);
+  let born: Day;
+  if (asylum) {
+    // Mostly 16 and 17 on arrival (weights 1, 3, 6, 5 for 14 to 17), placed evenly along those ages by
+    // `arrival.spread` so that how long they stay in care, until 18, does not swing from seed to seed.
+    const position = (arrival.spread ?? random.next()) * 15;
+    const [age, before, weight] =
+      position < 1 ? [14, 0, 1] : position < 4 ? [15, 1, 3] : position < 10 ? [16, 4, 6] : [17, 10, 5];
+    born = arrival.day - age * 365 - Math.floor(((position - before) / weight) * 364);
+  } else {
+    const age = random.weighted(arrival.kind === 'care' ? careAges : referralAges);
+    born = arrival.day - age * 365 - random.int(0, 364);
+  }
   if (born > arrival.day) return undefined;
   const sex = asylum ? (random.chance(0.93) ? 'M' : 'F') : random.chance(0.52) ? 'M' : 'F';
   const name = childName(random, sex, { asylum });
@@ -113,10 +116,9 @@ export function tellChild(council: Council, random: Random, arrival: Arrival): S
       const episode = openEpisode(story, referral);
       const closed = runEpisode(story, episode);
       if (closed === null) break;
-      const roll = random.next();
-      if (roll < flows.reReferralWithinYear && closed + 7 < addMonths(referral, 12))
+      if (closed + 7 < addMonths(referral, 12) && council.share('re-referral', flows.reReferralWithinYear))
         referral = random.int(closed + 7, addMonths(referral, 12) - 1);
-      else if (roll < flows.reReferralWithinYear + flows.laterReferral)
+      else if (council.share('later-referral', flows.laterReferral))
         referral = Math.max(closed, addMonths(referral, 12)) + random.int(7, 900);
       else referral = null;
     }
@@ -234,7 +236,7 @@ function runEpisode(story: Story, episode: Episode): Day | null {
   const eighteen = addYears(story.born, 18);
   const disabled = episode.row.primary_need === 'N2';
   const supportTeam = disabled ? 'disabled-children' : 'child-in-need';
-  if (random.chance(flows.noFurtherAction)) {
+  if (story.council.share('no-further-action', flows.noFurtherAction)) {
     episode.row.no_further_action = true;
     closeEpisode(
       story,
@@ -271,7 +273,7 @@ function runEpisode(story: Story, episode: Episode): Day | null {
     return episode.closed;
   };
   const cinMonths = () => (disabled ? random.int(9, 36) : Math.max(2, Math.round(random.exponential(5.5))));
-  if (ageOn(story.born, referral) < 17 && random.chance(flows.section47)) {
+  if (ageOn(story.born, referral) < 17 && story.council.share('section-47', flows.section47)) {
     const enquiry = section47(
       story,
       episode,
@@ -306,7 +308,7 @@ function runEpisode(story: Story, episode: Episode): Day | null {
       return enquiry.planEnded === null ? null : stepDown(enquiry.planEnded, random.int(1, 6));
     return stepDown(enquiry.ended, cinMonths());
   }
-  const plan = random.chance(flows.childInNeedPlan) || disabled;
+  const plan = disabled || story.council.share('child-in-need-plan', flows.childInNeedPlan);
   const outcome = plan ? 'child-in-need-plan' : random.chance(0.55) ? 'no-further-action' : 'early-help';
   const authorised = assess(story, episode, outcome);
   if (authorised === null) return null;

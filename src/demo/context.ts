@@ -38,6 +38,47 @@ export interface Council {
   /** Episodes that ended before this day are not kept: a year before the window, so re-referrals are counted. */
   keepFrom: Day;
   staff: Staff;
+  /**
+   * A yes or no that comes out yes for `probability` of the times it is asked under `name`, spread evenly
+   * rather than drawn (a running sum), so that the council's rates hold steady from seed to seed.
+   */
+  share: (name: string, probability: number) => boolean;
+  /** The next of an evenly spread sequence of numbers in [0, 1) under `name` (golden-ratio steps). */
+  spread: (name: string) => number;
+}
+
+/** The sequences behind `Council.spread`. */
+export function evenSpreads(): (name: string) => number {
+  const counts = new Map<string, number>();
+  return (name) => {
+    const count = (counts.get(name) ?? 0) + 1;
+    counts.set(name, count);
+    return (count * 0.6180339887498949) % 1;
+  };
+}
+
+/** A length from a mixture of ranges, at `position` (0 to 1) along it: the range by weight, then within it. */
+export function lengthAt(
+  position: number,
+  ranges: readonly (readonly [low: number, high: number, weight: number])[],
+): number {
+  const total = ranges.reduce((sum, [, , weight]) => sum + weight, 0);
+  let left = position * total;
+  for (const [low, high, weight] of ranges) {
+    if (left < weight) return Math.round(low + (left / weight) * (high - low));
+    left -= weight;
+  }
+  return ranges.at(-1)![1];
+}
+
+/** The running sums behind `Council.share`. */
+export function evenShares(): (name: string, probability: number) => boolean {
+  const sums = new Map<string, number>();
+  return (name, probability) => {
+    const sum = (sums.get(name) ?? 0.5) + probability;
+    sums.set(name, sum >= 1 ? sum - 1 : sum);
+    return sum >= 1;
+  };
 }
 
 export type CaseTeam =

@@ -1,4 +1,4 @@
-import { addRow, type CaseTeam } from './context.ts';
+import { addRow, lengthAt, type CaseTeam } from './context.ts';
 import { addMonths, addWorkingDays, dayOf, isoOf, onWorkingDay, type Day } from './days.ts';
 import { flows } from './rates.ts';
 import type { Story } from './story.ts';
@@ -259,11 +259,11 @@ export function section47(story: Story, episode: Episode, day: Day, planLength?:
     notes: null,
     recorded_by: story.worker('assessment', held),
   });
-  const roll = random.next();
+  const share = story.council.share;
   const outcome: Enquiry['outcome'] =
-    planLength !== undefined || roll < flows.conference
+    planLength !== undefined || share('conference', flows.conference)
       ? 'conference'
-      : roll < flows.conference + flows.section47ChildInNeed
+      : share('section-47-child-in-need', flows.section47ChildInNeed / (1 - flows.conference))
         ? 'child-in-need'
         : 'no-further-action';
   const ended =
@@ -285,7 +285,7 @@ export function section47(story: Story, episode: Episode, day: Day, planLength?:
     recorded_by: story.worker('assessment', held),
   });
   if (outcome !== 'conference' || enquiry.ended === null) return enquiry;
-  const plan = planLength !== undefined || random.chance(flows.planAtConference);
+  const plan = planLength !== undefined || share('plan', flows.planAtConference);
   const category = random.weighted(categories);
   const section47Id = story.rows.section47_enquiries!.at(-1)!.id;
   const conference = story.add('initial_conferences', ended, {
@@ -301,12 +301,12 @@ export function section47(story: Story, episode: Episode, day: Day, planLength?:
   // Plans last about 9 months on average (42 per 10,000 on a plan from about 59 plans a year per 10,000).
   const months =
     planLength ??
-    random.weighted([
-      [random.int(2, 5), 35],
-      [random.int(6, 10), 54],
-      [random.int(11, 23), 9],
-      [random.int(24, 30), 2],
-    ] as const);
+    lengthAt(story.council.spread('plan-months'), [
+      [2, 5, 37],
+      [6, 10, 53],
+      [11, 23, 8.5],
+      [24, 30, 1.5],
+    ]);
   let planEnd: Day | null = onWorkingDay(addMonths(ended, months));
   if (planEnd > story.asAt) planEnd = null;
   enquiry.planEnded = planEnd;

@@ -2,7 +2,15 @@ import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { appendAudit } from '../platform/audit.ts';
 import { tellChild, type Arrival } from './children.ts';
-import { addRow, demoSizes, type Council, type DemoOptions, type Rows } from './context.ts';
+import {
+  addRow,
+  demoSizes,
+  evenShares,
+  evenSpreads,
+  type Council,
+  type DemoOptions,
+  type Rows,
+} from './context.ts';
 import { addYears, CALENDAR_FIRST, dayOf, instantOf, millisecondsOf, type Day } from './days.ts';
 import { Random } from './random.ts';
 import { flows, targets } from './rates.ts';
@@ -31,7 +39,10 @@ function arrivals(council: Council, random: Random): Arrival[] {
   const list: Arrival[] = [];
   const spread = (kind: Arrival['kind'], from: Day, per10k: number) => {
     const count = random.poisson((perYear(per10k) * (council.asAt - from)) / 365.25);
-    for (let index = 0; index < count; index++) list.push({ kind, day: random.int(from, council.asAt) });
+    // Evenly spaced with a little jitter, so that no stretch of months is busier than another by chance.
+    const step = (council.asAt - from) / count;
+    for (let index = 0; index < count; index++)
+      list.push({ kind, day: Math.min(council.asAt, from + Math.floor((index + random.next()) * step)) });
   };
   // Care lasts years: its starts go back up to 18 years (or to the calendar's first year), so that today's
   // children in care include those who came in long ago.
@@ -46,10 +57,13 @@ function arrivals(council: Council, random: Random): Arrival[] {
   // Unaccompanied children come evenly among the starts of care rather than by chance, so that their share of
   // a council's children in care is steady even in a small council.
   let share = 0.5;
+  let uascCount = 0;
   for (const arrival of list)
     if (arrival.kind === 'care') {
       share += flows.careStartsUasc;
       arrival.uasc = share >= 1;
+      // The golden-ratio sequence: each next young person's age falls where the ones before left most room.
+      if (arrival.uasc) arrival.spread = (uascCount++ * 0.6180339887498949) % 1;
       if (share >= 1) share -= 1;
     }
   return list;
@@ -85,6 +99,8 @@ export async function loadDemoCouncil(
     windowStart,
     keepFrom: addYears(windowStart, -1),
     staff: undefined as never,
+    share: evenShares(),
+    spread: evenSpreads(),
   };
   const rows: Rows = {};
   addRow(rows, 'councils', {

@@ -37,13 +37,13 @@ export const flows = {
   /** Children starting to be looked after, per 10,000 a year (about 27 nationally). */
   careStartsPer10k: 29,
   /** Of children starting care, unaccompanied asylum-seeking children. */
-  careStartsUasc: 0.15,
+  careStartsUasc: 0.145,
   /** Other referrals per 10,000 a year, the first of a child's chain. */
-  firstReferralsPer10k: 350,
+  firstReferralsPer10k: 368,
   /** A closed episode is followed by another referral within 12 months of its own referral. */
-  reReferralWithinYear: 0.28,
+  reReferralWithinYear: 0.3,
   /** ... or by a later one. */
-  laterReferral: 0.08,
+  laterReferral: 0.1,
   noFurtherAction: 0.085,
   /** Of assessed referrals outside care, those that lead to a section 47 enquiry. */
   section47: 0.38,
