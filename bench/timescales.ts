@@ -2,8 +2,9 @@
  * Timescale views benchmark (issue 8: "the team and service views open in under 1 second on the large demo
  * council"). Run it on a database that holds a demo council (`hearth demo --size large`):
  *
- *   node bench/timescales.ts postgres://…/hearth_large [runs=20]
+ *   node bench/timescales.ts postgres://…/hearth_large [runs=20] [keep]
  *
+ * With `keep`, the stored obligations of an earlier run are used as they are.
  * It rebuilds every child's stored obligations (the daily job's work) and reports how long that took, then opens the
  * service view, each team view and a drill-down over HTTP as a signed-in service manager, printing the median and
  * slowest times. Prints figures; never pass/fail.

@@ -51,6 +51,12 @@ function measureCondition(measure: Measure, today: string) {
   }
 }
 
+/** The obligations any of the figures can count, so the rest of the history is never read. */
+function relevant(today: string) {
+  return sql<SqlBool>`(o.met_on is null and not o.lapsed and o.due_by < ${today}::date + 7)
+    or (o.due_by >= ${financialYearStart(today)}::date and o.due_by <= ${today}::date)`;
+}
+
 export interface SummaryRow {
   group_id: string | null;
   group_name: string | null;
@@ -85,6 +91,8 @@ export async function obligationCounts(
       left join teams t on t.council_id = o.council_id and t.id = m.team_id
       left join workers w on w.council_id = o.council_id and w.id = h.worker_id
     where o.council_id = ${councilId} ${byTeam ? sql`` : sql`and m.team_id = ${teamId}`}
+      -- Only rows some figure counts: unmet ones due before next week ends, and those due this year so far.
+      and (${relevant(today)})
     group by 1, 2
     order by 2 nulls last`.execute(db);
   return result.rows;
