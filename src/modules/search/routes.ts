@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { actorOf } from '../../platform/authentication.ts';
 import { access } from '../../platform/route-table.ts';
-import { ukDate } from '../../platform/views.ts';
+import { escapeHtml, ukDate } from '../../platform/views.ts';
 import { search } from './service.ts';
 
 const SearchQuery = Type.Object({
@@ -39,7 +39,7 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
         searched: terms.kind !== 'empty',
         rows: children.map((child) => [
           {
-            html: `<a class="govuk-link" href="/children/${child.id}">${escape(child.given_name)} ${escape(child.family_name)}</a>`,
+            html: `<a class="govuk-link" href="/children/${child.id}">${escapeHtml(child.given_name)} ${escapeHtml(child.family_name)}</a>`,
           },
           { text: child.local_id },
           { text: ukDate(child.date_of_birth) },
@@ -69,8 +69,4 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
         postcode: child.postcode,
       })),
   );
-}
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }

@@ -1,5 +1,5 @@
 import { codeList, codeListYears } from '../../../domain/codes/code-lists.ts';
-import { ukDate } from '../../../platform/views.ts';
+import { escapeHtml, ukDate } from '../../../platform/views.ts';
 
 export interface WorkerCaseload {
   team_id: string;
@@ -70,10 +70,6 @@ export function myCaseloadRows(
         }
       : { text: 'Nothing due' },
   ]);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
 /** Looked after under a legal status (SSDA903 LS code), a child in need with an open episode, or neither. */
