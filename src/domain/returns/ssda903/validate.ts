@@ -14,6 +14,7 @@ import { episodePreviousYearRules } from './rules/episode-previous-year.ts';
 import { episodeSequenceRules } from './rules/episode-sequence.ts';
 import { headerRules } from './rules/header.ts';
 import { headerPreviousYearRules } from './rules/header-previous-year.ts';
+import { integrityRules } from './rules/integrity.ts';
 import { missingRules } from './rules/missing.ts';
 import { oc2Rules } from './rules/outcomes-oc2.ts';
 import { placedForAdoptionRules } from './rules/placed-for-adoption.ts';
@@ -43,6 +44,7 @@ export const ssda903Rules: readonly Ssda903Rule[] = [
   ...oc3Rules,
   ...ad1Rules,
   ...placedForAdoptionRules,
+  ...integrityRules,
 ];
 
 /**
