@@ -1,4 +1,5 @@
 import { codeRule, dateRule, flagRows, type Ssda903Rule } from '../context.ts';
+import { rowRule } from './support.ts';
 
 /** 14 October 1991: the Children Act 1989 came into force; no episode can start earlier. */
 const childrenActInForce = '1991-10-14';
@@ -108,6 +109,25 @@ export const episodeCodeRules: readonly Ssda903Rule[] = [
     years: { from: 2025 },
     check: (child) =>
       flagRows(child.Episodes, (row) => row.LS === 'E1' && row.DECOM !== null && row.DECOM < '2005-12-30'),
+  },
+  rowRule(
+    '408',
+    'The child is placed for adoption under a placement order (A5, A6), but the legal status is not E1.',
+    'Episodes',
+    ['PLACE', 'LS'],
+    (row) => (row.PLACE === 'A5' || row.PLACE === 'A6') && row.LS !== 'E1',
+  ),
+  {
+    code: '426',
+    message:
+      'Short breaks are recorded both as single episodes (V3) and as an agreement (V4) in the same year: use one or the other.',
+    tables: ['Episodes'],
+    fields: ['LS'],
+    years: { from: 2025 },
+    check: (child) => {
+      const both = ['V3', 'V4'].every((ls) => child.Episodes.some((row) => row.LS === ls));
+      return both ? flagRows(child.Episodes, (row) => row.LS === 'V3' || row.LS === 'V4') : [];
+    },
   },
 ];
 

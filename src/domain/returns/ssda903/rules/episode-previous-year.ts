@@ -1,6 +1,12 @@
 import type { RuleFlag } from '../../engine.ts';
 import { flagRows, type Ssda903Context, type Ssda903Rule } from '../context.ts';
 import type { EpisodeRow, Ssda903Child } from '../tables.ts';
+import { inDateOrder } from './support.ts';
+
+/** This child's episodes in last year's return (none when the child is not in it). */
+function lastYearEpisodes(child: Ssda903Child, context: Ssda903Context): readonly EpisodeRow[] {
+  return context.previous?.children.get(child.id)?.Episodes ?? [];
+}
 
 /**
  * The episode still open at the end of last year's return for this child, and the first episode of
@@ -10,7 +16,7 @@ function carriedOver(
   child: Ssda903Child,
   context: Ssda903Context,
 ): { last: EpisodeRow; first: EpisodeRow } | null {
-  const last = context.previous?.children.get(child.id)?.Episodes.at(-1);
+  const last = lastYearEpisodes(child, context).at(-1);
   const first = child.Episodes[0];
   if (!last || last.DEC !== null || last.DECOM === null || !first) return null;
   return { last, first };
@@ -74,6 +80,34 @@ export const episodePreviousYearRules: readonly Ssda903Rule[] = [
     'PLACE_PROVIDER',
   ),
   matchesLastYear('503F', "The first episode's Ofsted URN differs from last year's open episode.", 'URN'),
+  {
+    code: '562',
+    message:
+      "The first episode started before this year, but last year's return does not end with an episode that started on that date.",
+    tables: ['Episodes'],
+    fields: ['DECOM'],
+    years: { from: 2025 },
+    needs: ['previous'],
+    check: (child, context) => {
+      const first = child.Episodes[0];
+      if (!first?.DECOM || first.DECOM >= context.collectionStart) return [];
+      const last = inDateOrder(lastYearEpisodes(child, context), (episode) => episode.DECOM).at(-1);
+      return last?.DECOM === first.DECOM ? [] : [{ table: 'Episodes', row: first.row }];
+    },
+  },
+  {
+    code: 'NoE',
+    message:
+      "The child started to be looked after before this year, but last year's return has no episode for them.",
+    tables: ['Episodes'],
+    fields: ['DECOM'],
+    years: { from: 2025 },
+    needs: ['previous'],
+    check: (child, context) =>
+      lastYearEpisodes(child, context).length > 0
+        ? []
+        : flagRows(child.Episodes, (row) => row.DECOM !== null && row.DECOM < context.collectionStart),
+  },
   {
     code: '392c',
     message: 'The home or placement postcode is not a postcode the ONS Postcode Directory holds.',

@@ -92,6 +92,32 @@ describe('SSDA903 episode rules (2025–26)', () => {
       [],
     ],
     [
+      '408',
+      'placed under a placement order (A6) on a care order',
+      moved({}, { PLACE: 'A6' }),
+      ['Episodes:3'],
+    ],
+    ['408', 'placed under a placement order (A5), E1', moved({}, { PLACE: 'A5', LS: 'E1' }), []],
+    ['408', 'placed with consent (A4) on a care order', moved({}, { PLACE: 'A4' }), []],
+    [
+      '426',
+      'short breaks as V3 and then as V4',
+      episodes(
+        anEpisode({ LS: 'V3', DEC: '05/05/2025', REC: 'E13' }),
+        anEpisode({ LS: 'V4', DECOM: '01/09/2025' }),
+      ),
+      ['Episodes:2', 'Episodes:3'],
+    ],
+    [
+      '426',
+      'short breaks as V3 twice',
+      episodes(
+        anEpisode({ LS: 'V3', DEC: '05/05/2025', REC: 'E13' }),
+        anEpisode({ LS: 'V3', DECOM: '01/09/2025' }),
+      ),
+      [],
+    ],
+    [
       '142',
       'a later episode while the first is open',
       episodes(anEpisode(), anEpisode({ DECOM: '01/09/2025', RNE: 'P' })),
