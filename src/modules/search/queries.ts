@@ -5,22 +5,27 @@ import type { Actor } from '../../platform/actor.ts';
 import type { SearchTerms } from './search-terms.ts';
 
 /**
- * Name matching tolerant of misspellings and variant spellings: each word typed must match the given or family
- * name by trigram similarity (pg_trgm), by its start, or by Double Metaphone key (fuzzystrmatch), so Mohammed
- * finds Muhammad, Stephen finds Steven, Katherine finds Catherine and Smyth finds Smith. Each alternative is its
- * own arm of a UNION so that each uses its index (migration 0005); one OR across them made the planner scan every
- * child and compute its keys (about 300 ms at 200,000 children).
+ * Name matching tolerant of misspellings and variant spellings: each word typed is matched against the council's
+ * distinct names (migration 0041) by trigram similarity (pg_trgm), by its start, or by Double Metaphone key
+ * (fuzzystrmatch), so Mohammed finds Muhammad, Stephen finds Steven, Katherine finds Catherine and Smyth finds
+ * Smith. The few names that match each word are then looked up among the children by btree index.
  */
-function nameCandidates(councilId: string, token: string) {
-  const prefix = `${token.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
-  return sql`select id from children where council_id = ${councilId} and (given_name % ${token} or given_name ilike ${prefix})
-    union select id from children where council_id = ${councilId} and (family_name % ${token} or family_name ilike ${prefix})
-    union select id from children where council_id = ${councilId} and dmetaphone(given_name) = dmetaphone(${token})
-    union select id from children where council_id = ${councilId} and dmetaphone(family_name) = dmetaphone(${token})
-    union select id from children where council_id = ${councilId} and dmetaphone_alt(family_name) = dmetaphone_alt(${token})`;
+export async function matchingNames(db: Kysely<Tables>, councilId: string, tokens: readonly string[]) {
+  return Promise.all(
+    tokens.map(async (token) => {
+      const prefix = `${token.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
+      const names = await sql<{ name: string }>`select name from child_search_names
+        where council_id = ${councilId} and (name % ${token} or name ilike ${prefix}
+          or metaphone = dmetaphone(${token}) or metaphone_alt = dmetaphone_alt(${token}))`.execute(db);
+      return names.rows.map((row) => row.name);
+    }),
+  );
 }
 
-function condition(terms: SearchTerms, councilId: string) {
+/** What a search looks for, with the names that match each word typed when it is a search by name. */
+export type ResolvedSearch = SearchTerms & { names?: readonly (readonly string[])[] };
+
+function condition(terms: ResolvedSearch) {
   switch (terms.kind) {
     case 'upn':
       return sql<SqlBool>`c.upn = ${terms.upn}`;
@@ -31,19 +36,21 @@ function condition(terms: SearchTerms, councilId: string) {
     case 'postcode':
       return sql<SqlBool>`exists (select 1 from child_addresses a where a.council_id = c.council_id
         and a.child_id = c.id and a.to_date is null and upper(replace(a.postcode, ' ', '')) = ${terms.postcode})`;
-    case 'name':
-      return sql<SqlBool>`c.id in (select id from children where council_id = ${councilId} and local_id = ${terms.text}
-        union (${sql.join(
-          terms.tokens.map((token) => sql`(${nameCandidates(councilId, token)})`),
-          sql` intersect `,
-        )}))`;
+    case 'name': {
+      // Every word must match the given or the family name (so "Isla Bolton" is not every Isla).
+      const words = (terms.names ?? []).map(
+        (names) =>
+          sql<SqlBool>`(c.given_name = any(${names}::text[]) or c.family_name = any(${names}::text[]))`,
+      );
+      return sql<SqlBool>`(c.local_id = ${terms.text} or (${sql.join(words, sql` and `)}))`;
+    }
     case 'empty':
       return sql<SqlBool>`false`;
   }
 }
 
 /** The children the actor may see that match the search, closest names first. Only the gatekeeper's set is searched. */
-export function searchChildren(db: Kysely<Tables>, actor: Actor, terms: SearchTerms, limit: number) {
+export function searchChildren(db: Kysely<Tables>, actor: Actor, terms: ResolvedSearch, limit: number) {
   const text = terms.kind === 'name' ? terms.text : '';
   return db
     .selectFrom('children as c')
@@ -58,10 +65,9 @@ export function searchChildren(db: Kysely<Tables>, actor: Actor, terms: SearchTe
     ])
     .where('c.council_id', '=', actor.councilId)
     .where(sql<SqlBool>`c.id in (${allowedChildren(actor)})`)
-    .where(condition(terms, actor.councilId))
+    .where(condition(terms))
     .orderBy(sql`similarity(c.given_name || ' ' || c.family_name, ${text})`, 'desc')
     .orderBy('c.family_name')
     .orderBy('c.given_name')
-    .limit(limit)
-    .execute();
+    .limit(limit);
 }

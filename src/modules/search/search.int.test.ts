@@ -68,6 +68,15 @@ describe('search', async () => {
     expect(await found(q)).toContain(name);
   });
 
+  it('finds a child by a name given later, and needs every word typed to match', async () => {
+    const child = await newChild(db, council, { givenName: 'Zebedee', familyName: 'Quartermaine' });
+    await allocate(db, child, worker);
+    await db.updateTable('children').set({ family_name: 'Quigley' }).where('id', '=', child.id).execute();
+    expect(await found('Zebedee Quigly')).toEqual(['Zebedee Quigley']);
+    expect(await found('Zebedee Brown')).toEqual([]);
+    expect(await found('Zebedee Quartermaine')).toEqual([]);
+  });
+
   it('finds by date of birth, child ID, UPN, NHS number and postcode', async () => {
     expect(await found('14/09/2016')).toHaveLength(5);
     expect(await found(catherine!.localId)).toEqual(['Catherine Jones']);
