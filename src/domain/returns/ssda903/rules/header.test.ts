@@ -6,9 +6,29 @@ const child = (overrides: Record<string, string> = {}, episodes = [anEpisode()])
   Episodes: episodes,
 });
 
+/** A care leaver born 1 June 2006, with no episode this year and whether a mother left blank. */
+const leaver = (): TableRows => ({
+  ...child({ DOB: '01/06/2006', MOTHER: '' }, []),
+  OC3: [{ CHILD: '1', DOB: '01/06/2006', IN_TOUCH: 'YES', ACTIV: 'F2', ACCOM: 'S2' }],
+});
+
 describe('SSDA903 header rules (2025–26)', () => {
   it('a plain, correct return breaks no rule', () => {
-    for (const rule of ['101', '102', '103', '168', '301', '393', '442', '444', '611', '612', '620', '621']) {
+    for (const rule of [
+      '101',
+      '102',
+      '103',
+      '165',
+      '168',
+      '301',
+      '393',
+      '442',
+      '444',
+      '611',
+      '612',
+      '620',
+      '621',
+    ]) {
       expect(flagsOf(rule, child()), rule).toEqual([]);
     }
   });
@@ -52,6 +72,31 @@ describe('SSDA903 header rules (2025–26)', () => {
     ['302', 'first episode on the day of birth', child({ DOB: '01/05/2025' }), []],
     ['351', 'turned 25 on 31/03/2025, the day before the year', child({ DOB: '31/03/2000' }), ['Header:2']],
     ['351', 'turns 25 on 01/04/2025, the first day', child({ DOB: '01/04/2000' }), []],
+    ['165', 'mother 2', child({ MOTHER: '2' }), ['Header:2']],
+    ['165', 'mother 0 for a girl', child({ MOTHER: '0' }), []],
+    ['165', 'mother 0 for a boy', child({ SEX: 'M', MOTHER: '0' }), ['Header:2']],
+    ['165', 'mother 0 for a child of unknown sex', child({ SEX: 'U', MOTHER: '0' }), ['Header:2']],
+    ['165', 'mother blank for a boy', child({ SEX: 'M', MOTHER: '' }), []],
+    ['165', 'mother blank for a looked-after girl', child({ MOTHER: '' }), ['Header:2']],
+    [
+      '165',
+      'mother blank, short breaks only (V3)',
+      child({ MOTHER: '' }, [anEpisode({ LS: 'V3' })]),
+      ['Header:2'],
+    ],
+    [
+      '165',
+      'mother blank, an episode that ceased 01/04/2025',
+      child({ MOTHER: '' }, [anEpisode({ DECOM: '01/05/2024', DEC: '01/04/2025', REC: 'E13' })]),
+      ['Header:2'],
+    ],
+    ['165', 'mother blank, a care leaver with no episode this year', leaver(), []],
+    [
+      '165',
+      'mother blank, a girl with neither episodes nor care leaver data',
+      child({ MOTHER: '' }, []),
+      ['Header:2'],
+    ],
     ['393', 'a looked-after girl with mother blank', child({ MOTHER: '' }), ['Header:2']],
     ['393', 'a girl on short breaks only (V3)', child({ MOTHER: '' }, [anEpisode({ LS: 'V3' })]), []],
     ['393', 'a boy with mother blank', child({ SEX: 'M', MOTHER: '' }), []],

@@ -1,6 +1,8 @@
 import { addDays, ageOn, birthday } from '../../dates.ts';
-import { codeRule, dateRule, flagRows, type Ssda903Rule } from '../context.ts';
+import { codeRule, dateRule, flagRows, notInCodeList, type Ssda903Rule } from '../context.ts';
 import type { Ssda903Child } from '../tables.ts';
+import { hasCareLeaverData } from './care-leavers-oc3.ts';
+import { episodeInYear, rowRule } from './support.ts';
 
 /** Unknown-UPN codes; a UPN otherwise is a letter (not I, O or S), 11 digits and a digit or letter. */
 const unknownUpn = /^UN[1-5]$/;
@@ -107,6 +109,20 @@ export const headerRules: readonly Ssda903Rule[] = [
     check: (child, context) =>
       flagRows(child.Header, (row) => row.DOB !== null && birthday(row.DOB, 25) < context.collectionStart),
   },
+  rowRule(
+    '165',
+    'Whether the child is a mother is not a valid code, is given for a child not recorded as female, or is blank for a girl with an episode in the year.',
+    'Header',
+    ['MOTHER', 'SEX'],
+    (row, child, context) => {
+      if (row.MOTHER !== null)
+        return notInCodeList(context, 'MOTHER', row.MOTHER) || (row.SEX !== null && row.SEX !== 'F');
+      // A blank is right only for a care leaver with no episode in the year.
+      const inYear = child.Episodes.some((episode) => episodeInYear(episode, context));
+      return row.SEX === 'F' && (inYear || !child.OC3.some(hasCareLeaverData));
+    },
+    { alsoReads: ['Episodes'] },
+  ),
   {
     code: '393',
     message: 'The child is looked after and female, but whether she is a mother is not recorded.',

@@ -49,6 +49,7 @@ describe('SSDA903 OC2 rules (2025–26)', () => {
       '185',
       '198',
       '186',
+      '157',
     ];
     for (const rule of [...rules, '188', '189', '190', '191', '542', '543', '544', '545', '546', '547']) {
       expect(flagsOf(rule, oc2(anOc2())), rule).toEqual([]);
@@ -115,6 +116,23 @@ describe('SSDA903 OC2 rules (2025–26)', () => {
       bornOn('01/04/2021', { SDQ_SCORE: '', CONVICTED: '' }),
       ['OC2:2'],
     ],
+    ['157', 'aged 10, SDQ1', oc2(anOc2({ SDQ_SCORE: '', SDQ_REASON: 'SDQ1' })), ['OC2:2']],
+    ['157', 'aged 10, SDQ4', oc2(anOc2({ SDQ_SCORE: '', SDQ_REASON: 'SDQ4' })), []],
+    [
+      '157',
+      'turned 4 on 01/04/2025, SDQ1',
+      bornOn('01/04/2021', { SDQ_SCORE: '', SDQ_REASON: 'SDQ1' }),
+      ['OC2:2'],
+    ],
+    ['157', 'turned 4 on 02/04/2025, SDQ1', bornOn('02/04/2021', { SDQ_SCORE: '', SDQ_REASON: 'SDQ1' }), []],
+    [
+      '157',
+      'turns 17 on 01/04/2026, SDQ1',
+      bornOn('01/04/2009', { SDQ_SCORE: '', SDQ_REASON: 'SDQ1' }),
+      ['OC2:2'],
+    ],
+    ['157', 'turned 17 on 31/03/2026, SDQ1', bornOn('31/03/2009', { SDQ_SCORE: '', SDQ_REASON: 'SDQ1' }), []],
+    ['157', 'new to care, SDQ1', oc2(anOc2({ SDQ_SCORE: '', SDQ_REASON: 'SDQ1' }), newThisYear), []],
     ['188', 'turns 4 on 01/04/2026, SDQ given', bornOn('01/04/2022', { CONVICTED: '' }), ['OC2:2']],
     ['188', 'turned 4 on 31/03/2026, SDQ given', bornOn('31/03/2022', { CONVICTED: '' }), []],
     ['189', 'turned 17 on 01/04/2025, SDQ given', bornOn('01/04/2008'), ['OC2:2']],

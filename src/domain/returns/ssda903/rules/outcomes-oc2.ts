@@ -138,6 +138,16 @@ export const oc2Rules: readonly Ssda903Rule[] = [
       return inCohort && four !== null && four <= start && seventeen! > end && !sdqGiven(row);
     },
   ),
+  cohortRule(
+    '157',
+    'The child was 4 or over at the start of the year and 16 or under at its end, so SDQ1 (under 4 or over 16) cannot be the reason for no SDQ score.',
+    ['SDQ_REASON', 'DOB'],
+    (row, inCohort, child, { collectionStart: start, collectionEnd: end }) => {
+      const four = turns(row, child, 4);
+      const seventeen = turns(row, child, 17);
+      return inCohort && row.SDQ_REASON === 'SDQ1' && four !== null && four <= start && seventeen! > end;
+    },
+  ),
   rowRule(
     '188',
     'The child is under 4 at the end of the year, but an SDQ score or a reason for none is given.',

@@ -102,6 +102,15 @@ export function allOrNone<T extends Ssda903Table>(row: Ssda903Row<T>, fields: re
   return count === 0 || count === fields.length;
 }
 
+/** True when the episode was open at some time in the collection year. */
+export function episodeInYear(episode: EpisodeRow, context: Ssda903Context): boolean {
+  return (
+    episode.DECOM !== null &&
+    episode.DECOM <= context.collectionEnd &&
+    (episode.DEC === null || episode.DEC >= context.collectionStart)
+  );
+}
+
 /**
  * Whether the child has been looked after continuously for at least 12 months at 31 March (the
  * OC2 cohort), as the DfE validation rules define it: looked after at some time in the year, and no
@@ -110,8 +119,7 @@ export function allOrNone<T extends Ssda903Table>(row: Ssda903Row<T>, fields: re
  */
 export function continuouslyLookedAfter(child: Ssda903Child, context: Ssda903Context): boolean {
   const { collectionStart: start, collectionEnd: end } = context;
-  const inYear = (episode: EpisodeRow) =>
-    episode.DECOM !== null && episode.DECOM <= end && (episode.DEC === null || episode.DEC >= start);
+  const inYear = (episode: EpisodeRow) => episodeInYear(episode, context);
   const breaks = (episode: EpisodeRow) =>
     (episode.RNE === 'S' && episode.DECOM !== null && start < episode.DECOM && episode.DECOM <= end) ||
     (episode.REC !== 'X1' && episode.DEC !== null && start <= episode.DEC && episode.DEC < end) ||
