@@ -22,6 +22,7 @@ import { previousPermanenceRules } from './rules/previous-permanence.ts';
 import { reviewRules } from './rules/reviews.ts';
 import { socialWorkerRules } from './rules/social-workers.ts';
 import { uascRules } from './rules/uasc.ts';
+import { uascPreviousYearRules } from './rules/uasc-previous-year.ts';
 import type { Ssda903Table } from './tables.ts';
 
 /** Every SSDA903 rule Hearth implements, for every collection year it knows. */
@@ -37,6 +38,7 @@ export const ssda903Rules: readonly Ssda903Rule[] = [
   ...episodeReasonRules,
   ...reviewRules,
   ...uascRules,
+  ...uascPreviousYearRules,
   ...missingRules,
   ...previousPermanenceRules,
   ...socialWorkerRules,

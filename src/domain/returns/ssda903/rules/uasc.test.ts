@@ -8,6 +8,14 @@ const uasc = (duc: string, dob = '01/06/2010'): TableRows => ({
   UASC: [{ CHILD: '1', SEX: 'F', DOB: dob, DUC: duc }],
 });
 
+/** A care leaver born 1 June 2007 (18 in the year), formerly UASC, with these episodes this year. */
+const leaver = (episodes: Record<string, string>[]): TableRows => ({
+  Header: [aChild({ DOB: '01/06/2007', MOTHER: '' })],
+  Episodes: episodes,
+  UASC: [{ CHILD: '1', SEX: 'F', DOB: '01/06/2007', DUC: '01/06/2025' }],
+  OC3: [{ CHILD: '1', DOB: '01/06/2007', IN_TOUCH: 'YES', ACTIV: 'F2', ACCOM: 'S2' }],
+});
+
 describe('SSDA903 UASC rules (2025–26)', () => {
   it.each<[string, string, TableRows, string[]]>([
     ['104', 'ceased 31/13/2025', uasc('31/13/2025'), ['UASC:2']],
@@ -23,6 +31,19 @@ describe('SSDA903 UASC rules (2025–26)', () => {
       'under 11 but not UASC',
       { Header: [aChild({ DOB: '01/04/2015' })], Episodes: [anEpisode()], UASC: [] },
       [],
+    ],
+    ['1014', 'a care leaver with no episode this year', leaver([]), ['UASC:2']],
+    [
+      '1014',
+      'a care leaver whose last episode ceased 01/04/2025',
+      leaver([anEpisode({ DECOM: '01/05/2024', DEC: '01/04/2025', REC: 'E13' })]),
+      [],
+    ],
+    [
+      '1014',
+      'a care leaver whose last episode ceased 31/03/2025',
+      leaver([anEpisode({ DECOM: '01/05/2024', DEC: '31/03/2025', REC: 'E13' })]),
+      ['UASC:2'],
     ],
   ])('%s: %s', (rule, _situation, tables, expected) => {
     expect(flagsOf(rule, tables)).toEqual(expected);

@@ -1,6 +1,7 @@
 import { birthday } from '../../dates.ts';
 import type { Ssda903Rule } from '../context.ts';
-import { rowDob, rowRule } from './support.ts';
+import { hasCareLeaverData } from './care-leavers-oc3.ts';
+import { episodeInYear, rowDob, rowRule } from './support.ts';
 
 /**
  * SSDA903 rules of 2025–26 on the UASC table: children who are or were unaccompanied asylum-seeking
@@ -33,5 +34,14 @@ export const uascRules: readonly Ssda903Rule[] = [
     (row, child, context) =>
       child.UASC.length > 0 && row.DOB !== null && birthday(row.DOB, 11) > context.collectionEnd,
     { alsoReads: ['UASC'] },
+  ),
+  rowRule(
+    '1014',
+    'UASC information is not returned for a care leaver who was not looked after in the year.',
+    'UASC',
+    ['DUC'],
+    (_row, child, context) =>
+      child.OC3.some(hasCareLeaverData) && !child.Episodes.some((episode) => episodeInYear(episode, context)),
+    { alsoReads: ['OC3', 'Episodes'] },
   ),
 ];
