@@ -5,6 +5,7 @@ import { ssda903Context, type Ssda903Options, type Ssda903Rule } from './context
 import type { Ssda903Reading } from './read.ts';
 import { ad1Rules } from './rules/adoption-ad1.ts';
 import { oc3Rules } from './rules/care-leavers-oc3.ts';
+import { careLeaverPreviousYearRules } from './rules/care-leavers-previous-year.ts';
 import { episodeAgeRules } from './rules/episode-ages.ts';
 import { episodeCodeRules } from './rules/episode-codes.ts';
 import { episodeDurationRules } from './rules/episode-durations.ts';
@@ -44,6 +45,7 @@ export const ssda903Rules: readonly Ssda903Rule[] = [
   ...socialWorkerRules,
   ...oc2Rules,
   ...oc3Rules,
+  ...careLeaverPreviousYearRules,
   ...ad1Rules,
   ...placedForAdoptionRules,
   ...integrityRules,
