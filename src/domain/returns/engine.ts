@@ -8,7 +8,7 @@ export interface RuleFlag {
 }
 
 /** Inputs some rules need and a validation may lack. Without them those rules are skipped, never passed. */
-export type RuleNeed = 'previous' | 'postcodes' | 'la';
+export type RuleNeed = 'previous' | 'postcodes' | 'la' | 'providers';
 
 /**
  * One DfE validation rule: data (its code, message, tables, fields, years) and one small pure
@@ -50,6 +50,7 @@ const needReasons: Record<RuleNeed, string> = {
   previous: "needs the previous year's return",
   postcodes: 'needs a postcode table (--postcodes)',
   la: "needs the council's own code (--la)",
+  providers: "needs Ofsted's provider list (--providers)",
 };
 
 /** The rules that apply to a collection year. */

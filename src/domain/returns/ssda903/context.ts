@@ -1,6 +1,9 @@
 import { codeList, type CodeList } from '../../codes/code-lists.ts';
+import { councilOf, councilOfDistrict, type Council } from '../../geography/councils.ts';
 import type { IsoDate } from '../dates.ts';
 import type { Rule, RuleFlag, RuleInputs, RuleNeed } from '../engine.ts';
+import { placementGeography, type PlacementGeography } from './geography.ts';
+import type { OfstedProvider, ProviderLookup } from './providers.ts';
 import type { Ssda903Child, Ssda903Column, Ssda903Return, Ssda903Row, Ssda903Table } from './tables.ts';
 
 /** A placement or home postcode as the ONS Postcode Directory places it. */
@@ -21,8 +24,19 @@ export interface Ssda903Context extends RuleInputs {
   /** 31 March that ends the collection year. */
   readonly collectionEnd: IsoDate;
   readonly la: string | null;
+  /** The council making the return, when `la` names one (then the rules needing 'la' run). */
+  readonly council: Council | null;
   readonly previous: Ssda903Return | null;
   readonly postcodes: PostcodeLookup | null;
+  /** Ofsted's providers by URN, for the URN rules. */
+  readonly providers: ProviderLookup | null;
+  /**
+   * PL_LA, PL_LOCATION and PL_DISTANCE of each of a child's episodes (this year's or last year's),
+   * in the order of `child.Episodes`, worked out once per child. Only for rules that need 'postcodes'.
+   */
+  placements(child: Ssda903Child): readonly PlacementGeography[];
+  /** The council a provider belongs to: as its list says, or else from its postcode. Needs 'postcodes'. */
+  providerCouncil(provider: OfstedProvider): string | null;
   /** The tables supplied: a rule about a table that was not supplied does not fire. */
   readonly supplied: ReadonlySet<Ssda903Table>;
   /** How many children of this return carry each UPN (for rule 444). */
@@ -37,6 +51,7 @@ export interface Ssda903Options {
   readonly la?: string | null;
   readonly previous?: Ssda903Return | null;
   readonly postcodes?: PostcodeLookup | null;
+  readonly providers?: ProviderLookup | null;
 }
 
 /** Builds the context of a validation once, before the pass over the children. */
@@ -47,18 +62,43 @@ export function ssda903Context(ssda903: Ssda903Return, options: Ssda903Options):
       if (header.UPN) upnCounts.set(header.UPN, (upnCounts.get(header.UPN) ?? 0) + 1);
     }
   }
+  const council = options.la ? (councilOf(options.la) ?? null) : null;
+  const postcodes = options.postcodes ?? null;
   const has = new Set<RuleNeed>();
   if (options.previous) has.add('previous');
-  if (options.postcodes) has.add('postcodes');
-  if (options.la) has.add('la');
+  if (postcodes) has.add('postcodes');
+  if (council) has.add('la');
+  if (options.providers) has.add('providers');
+  const placements = new WeakMap<Ssda903Child, readonly PlacementGeography[]>();
+  const providerCouncils = new Map<string, string | null>();
   return {
     year: options.year,
     has,
     collectionStart: `${options.year}-04-01`,
     collectionEnd: `${options.year + 1}-03-31`,
     la: options.la ?? null,
+    council,
     previous: options.previous ?? null,
-    postcodes: options.postcodes ?? null,
+    postcodes,
+    providers: options.providers ?? null,
+    placements: (child) => {
+      let found = placements.get(child);
+      if (!found) {
+        found = child.Episodes.map((episode) => placementGeography(episode, postcodes!, council));
+        placements.set(child, found);
+      }
+      return found;
+    },
+    providerCouncil: (provider) => {
+      if (provider.council !== null || provider.postcode === null) return provider.council;
+      let found = providerCouncils.get(provider.urn);
+      if (found === undefined) {
+        const district = postcodes!(provider.postcode)?.la;
+        found = (district && councilOfDistrict(district)?.gss) || null;
+        providerCouncils.set(provider.urn, found);
+      }
+      return found;
+    },
     supplied: new Set(ssda903.files.keys()),
     upnCounts,
     codes: (field) => codeList('SSDA903', field, options.year),

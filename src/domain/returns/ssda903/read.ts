@@ -6,6 +6,7 @@ import {
   emptySsda903Child,
   ssda903Columns,
   ssda903DateColumns,
+  ssda903OptionalColumns,
   ssda903Tables,
   type Ssda903Child,
   type Ssda903Return,
@@ -98,6 +99,7 @@ export function readSsda903(files: readonly ReturnFile[]): Ssda903Reading {
     const columns: readonly string[] = ssda903Columns[table];
     const position = new Map(columns.map((column) => [column, names.indexOf(column)]));
     const dateColumns = new Set(columns.filter((column) => `${table}.${column}` in ssda903DateColumns));
+    const optional = (ssda903OptionalColumns[table] ?? []).filter((column) => names.includes(column));
 
     for (const { line: lines, cells } of records.slice(1)) {
       const row: Record<string, unknown> = { table, row: lines };
@@ -112,6 +114,7 @@ export function readSsda903(files: readonly ReturnFile[]): Ssda903Reading {
         }
         row[column] = value;
       }
+      for (const column of optional) row[column] = cells[names.indexOf(column)]?.trim() || null;
       row.unreadable = unreadable;
       const childId = (row.CHILD as string | null) ?? '';
       if (cells.length !== names.length) {

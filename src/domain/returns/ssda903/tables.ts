@@ -47,6 +47,16 @@ export const ssda903Columns = {
 } as const;
 
 export type Ssda903Table = keyof typeof ssda903Columns;
+
+/**
+ * Columns the 2025–26 specification no longer asks for, read when a council's file has them. The
+ * DfE works out an episode's placement council (PL_LA), whether it is in the council's area
+ * (PL_LOCATION) and its distance from home (PL_DISTANCE) from the postcodes; a council whose system
+ * still writes them has them checked as written (see `geography.ts`).
+ */
+export const ssda903OptionalColumns: Readonly<Partial<Record<Ssda903Table, readonly string[]>>> = {
+  Episodes: ['PL_LA', 'PL_LOCATION', 'PL_DISTANCE'],
+};
 export const ssda903Tables = Object.keys(ssda903Columns) as Ssda903Table[];
 
 /**
@@ -92,7 +102,12 @@ export type Ssda903Row<T extends Ssda903Table> = {
 } & { readonly [C in (typeof ssda903Columns)[T][number]]: string | null };
 
 export type HeaderRow = Ssda903Row<'Header'>;
-export type EpisodeRow = Ssda903Row<'Episodes'>;
+/** An episode, with the optional columns a council may still supply (absent when its file lacks them). */
+export type EpisodeRow = Ssda903Row<'Episodes'> & {
+  readonly PL_LA?: string | null;
+  readonly PL_LOCATION?: string | null;
+  readonly PL_DISTANCE?: string | null;
+};
 export type ReviewRow = Ssda903Row<'Reviews'>;
 export type UascRow = Ssda903Row<'UASC'>;
 export type Oc2Row = Ssda903Row<'OC2'>;

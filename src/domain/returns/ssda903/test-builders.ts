@@ -5,7 +5,7 @@
 import type { ReturnFile } from '../text.ts';
 import type { Ssda903Options } from './context.ts';
 import { readSsda903 } from './read.ts';
-import { ssda903Columns, type Ssda903Table } from './tables.ts';
+import { ssda903Columns, ssda903OptionalColumns, type Ssda903Table } from './tables.ts';
 import { validateSsda903 } from './validate.ts';
 
 export type TableRows = Partial<Record<Ssda903Table, Record<string, string>[]>>;
@@ -52,7 +52,11 @@ function quoted(value: string): string {
 export function ssda903Files(tables: TableRows): ReturnFile[] {
   const withDefaults: TableRows = { Header: [], Episodes: [], ...tables };
   return Object.entries(withDefaults).map(([table, rows]) => {
-    const columns: readonly string[] = ssda903Columns[table as Ssda903Table];
+    // An optional column (PL_LA, ...) is written when some row has it.
+    const optional = (ssda903OptionalColumns[table as Ssda903Table] ?? []).filter((column) =>
+      rows.some((row) => column in row),
+    );
+    const columns: readonly string[] = [...ssda903Columns[table as Ssda903Table], ...optional];
     const lines = [
       columns.join(','),
       ...rows.map((row) => columns.map((column) => quoted(row[column] ?? '')).join(',')),

@@ -19,7 +19,9 @@ import { integrityRules } from './rules/integrity.ts';
 import { missingRules } from './rules/missing.ts';
 import { oc2Rules } from './rules/outcomes-oc2.ts';
 import { placedForAdoptionRules } from './rules/placed-for-adoption.ts';
+import { placementGeographyRules } from './rules/placement-geography.ts';
 import { previousPermanenceRules } from './rules/previous-permanence.ts';
+import { providerRules } from './rules/providers.ts';
 import { reviewRules } from './rules/reviews.ts';
 import { socialWorkerRules } from './rules/social-workers.ts';
 import { uascRules } from './rules/uasc.ts';
@@ -49,6 +51,8 @@ export const ssda903Rules: readonly Ssda903Rule[] = [
   ...ad1Rules,
   ...placedForAdoptionRules,
   ...integrityRules,
+  ...placementGeographyRules,
+  ...providerRules,
 ];
 
 /**

@@ -1,7 +1,8 @@
-import { addDays, addMonths } from '../../dates.ts';
-import { dateRule, type Ssda903Rule } from '../context.ts';
+import { addDays, addMonths, later } from '../../dates.ts';
+import type { RuleFlag } from '../../engine.ts';
+import { dateRule, type Ssda903Context, type Ssda903Rule } from '../context.ts';
 import type { SocialWorkerEpisodeRow, Ssda903Child } from '../tables.ts';
-import { blank, flagAfterPrevious, inDateOrder, rowRule } from './support.ts';
+import { blank, carePeriods, flagAfterPrevious, inDateOrder, rowRule } from './support.ts';
 
 /** From 1 April 2023 a reason for each change of social worker is returned as well. */
 const reasonsFrom = '2023-04-01';
@@ -26,6 +27,48 @@ function afterPrevious(
     years: { from: 2025 },
     check: (child) => flagAfterPrevious(byStart(child), broken),
   };
+}
+
+/**
+ * SW11bSTG2: an episode that ended in the last five days of the year (26 to 31 March) must be
+ * followed by another, which starts after it.
+ */
+function endedWithoutSuccessor(child: Ssda903Child, context: Ssda903Context): RuleFlag[] {
+  const from = addDays(context.collectionEnd, -5);
+  const episodes = byStart(child);
+  return episodes
+    .filter(
+      (row, index) =>
+        row.SW_DEC !== null &&
+        from <= row.SW_DEC &&
+        row.SW_DEC <= context.collectionEnd &&
+        !episodes.slice(index + 1).some((next) => next.SW_DECOM! > row.SW_DECOM!),
+    )
+    .map((row) => ({ table: 'SWEpisodes', row: row.row }));
+}
+
+/**
+ * SW12STG2: a child looked after on 31 March (not on a short break) has every social worker episode
+ * of the two years reported. What can be checked is that they reach back to the start of the
+ * current period of care, or to 1 April of last year when care began before it: the earliest must
+ * start by then. With none at all, the current episode is named.
+ */
+function notReportedSinceCareBegan(child: Ssda903Child, context: Ssda903Context): RuleFlag[] {
+  if (!context.supplied.has('SWEpisodes')) return [];
+  const period = carePeriods(child).at(-1);
+  const current = period?.episodes.at(-1);
+  if (!period || !current || period.start > context.collectionEnd) return [];
+  if (
+    (period.end !== null && period.end <= context.collectionEnd) ||
+    current.LS === 'V3' ||
+    current.LS === 'V4'
+  )
+    return [];
+  const from = later(period.start, addMonths(context.collectionStart, -12));
+  const earliest = byStart(child)[0];
+  if (!earliest)
+    return child.SWEpisodes.length > 0 ? [] : [{ table: 'Episodes', row: current.row, fields: ['DECOM'] }];
+  return earliest.SW_DECOM! > from ? [{ table: 'SWEpisodes', row: earliest.row }] : [];
 }
 
 /**
@@ -115,6 +158,24 @@ export const socialWorkerRules: readonly Ssda903Rule[] = [
       previous.SW_DEC !== null &&
       (row.SW_DECOM! < addDays(previous.SW_DEC, -7) || row.SW_DECOM! > addDays(previous.SW_DEC, 7)),
   ),
+  {
+    code: 'SW11bSTG2',
+    message:
+      'The social worker episode ended in the last days of March (26 to 31 March), but no later social worker episode is recorded.',
+    tables: ['SWEpisodes'],
+    fields: ['SW_DEC'],
+    years: { from: 2025 },
+    check: endedWithoutSuccessor,
+  },
+  {
+    code: 'SW12STG2',
+    message:
+      'The child is looked after on 31 March, but the social worker episodes do not go back to the start of care (or to 1 April last year, when care began before it).',
+    tables: ['SWEpisodes', 'Episodes'],
+    fields: ['SW_DECOM'],
+    years: { from: 2025 },
+    check: notReportedSinceCareBegan,
+  },
   rowRule(
     'SW13STG1',
     'The reason for the change of social worker is not a valid code (from 1 April 2023 it must be given).',
