@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { roles, type Role } from '../src/platform/permissions.ts';
 import {
   addToAuditSample,
+  dateBoxes,
   allocate,
   newChild,
   newCouncil,
@@ -16,6 +17,7 @@ import {
 import { aCaseNote, anAssessment, anOpenEpisode } from './support/journey.ts';
 import { careRecordings } from '../src/modules/care/recordings.ts';
 import { protectionRecordings } from '../src/modules/protection/recordings.ts';
+import { absenceRecording } from '../src/modules/workforce/recordings.ts';
 import type { FieldSpec } from '../src/platform/recording/fields.ts';
 import type { Recording } from '../src/platform/recording/routes.ts';
 
@@ -220,6 +222,16 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   'POST /local-standards/new': outcomes(['administrator']),
   'GET /local-standards/closure-days/new': outcomes(['administrator']),
   'POST /local-standards/closure-days/new': outcomes(['administrator']),
+  // Leave and sickness (issue 7): for the managers of the worker's team, and service managers.
+  'GET /workers/:workerId/absences': outcomes(['team-manager', 'service-manager']),
+  'GET /api/workers/:workerId/absences': outcomes(['team-manager', 'service-manager'], {
+    visitor: 'unauthorised',
+  }),
+  'GET /workers/:workerId/absences/new': outcomes(['team-manager', 'service-manager']),
+  'POST /workers/:workerId/absences/new': outcomes(['team-manager', 'service-manager']),
+  'POST /api/workers/:workerId/absences': outcomes(['team-manager', 'service-manager'], {
+    visitor: 'unauthorised',
+  }),
   // Last: breaking glass widens access, and signing out ends the session.
   'POST /break-glass': outcomes(glassBreakers),
   'POST /sign-out': outcomes(signedIn),
@@ -244,7 +256,7 @@ function recordingExpectations(recordings: readonly Recording[]) {
   );
 }
 const recordingsByRoute = new Map(
-  [...protectionRecordings, ...careRecordings].flatMap((recording) => [
+  [...protectionRecordings, ...careRecordings, absenceRecording].flatMap((recording) => [
     [`POST ${recording.path}/new`, recording],
     [`POST /api${recording.path}`, recording],
   ]),
@@ -266,11 +278,6 @@ function recordingBody(fields: readonly FieldSpec[], today: string): Record<stri
               : 'Walk',
     ]),
   );
-}
-
-function dateBoxes(name: string, date: string): Record<string, string> {
-  const [year, month, day] = date.split('-') as [string, string, string];
-  return { [`${name}-day`]: day, [`${name}-month`]: month, [`${name}-year`]: year };
 }
 
 function outcomeOf(response: TestResponse): Outcome | string {
@@ -374,6 +381,7 @@ describe('every route with every role', async () => {
       .replace(':assessmentId', casework?.assessmentId ?? '')
       .replace(':grantId', grantId)
       .replace(':teamId', team.id)
+      .replace(':workerId', workers['social-worker'].workerId)
       .replace('/timescales/children', '/timescales/children?measure=overdue')
       .replace('/assets/*', '/assets/images/favicon.ico')
       .replace('/govuk/*', '/govuk/govuk-frontend.min.css')

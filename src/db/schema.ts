@@ -46,6 +46,18 @@ export interface WorkersTable {
   created_at: Generated<Date>;
 }
 
+/** Leave or sickness: only its kind and days, never a medical reason (migration 0040). */
+export interface WorkerAbsencesTable {
+  council_id: string;
+  id: string;
+  worker_id: string;
+  kind: string;
+  from_date: DateColumn;
+  to_date: DateColumn | null;
+  recorded_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface TeamMembershipsTable {
   council_id: string;
   id: string;
@@ -341,6 +353,7 @@ export interface Tables extends ProtectionAndCareTables, TimescaleTables {
   councils: CouncilsTable;
   teams: TeamsTable;
   workers: WorkersTable;
+  worker_absences: WorkerAbsencesTable;
   team_memberships: TeamMembershipsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -99,6 +99,8 @@ export interface Worker {
   capacity: number;
   load: number;
   startedOn: Day;
+  /** The first day of an absence (leave or sickness) that covers the as-at day, if the worker is away then. */
+  awayFrom?: Day;
 }
 
 export interface Staff {
@@ -108,4 +110,6 @@ export interface Staff {
   reviewingOfficers: Worker[];
   /** Managers of each team, by team id, for authorisations and restricted-record lists. */
   managerOf: Map<string, string>;
+  /** Its own stream for arranging cover, so that absences do not change the children's stories. */
+  coverRandom: Random;
 }

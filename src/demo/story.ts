@@ -1,4 +1,4 @@
-import { addRow, type CaseTeam, type Council, type Row, type Rows } from './context.ts';
+import { addRow, type CaseTeam, type Council, type Row, type Rows, type Worker } from './context.ts';
 import { addWorkingDays, instantOf, isoOf, millisecondsOf, onWorkingDay, type Day } from './days.ts';
 import type { Random } from './random.ts';
 import { allocate } from './workforce.ts';
@@ -82,8 +82,34 @@ export class Story {
       delete row.kind;
       const from = dayFromIso(row.from_date as string);
       if (row.worker_id) continue;
-      row.worker_id = allocate(this.council.staff, kind, this.random, row.to_date === null, from).id;
+      const worker = allocate(this.council.staff, kind, this.random, row.to_date === null, from);
+      row.worker_id = worker.id;
+      if (row.to_date === null && worker.awayFrom !== undefined) this.cover(row, worker, worker.awayFrom);
     }
+  }
+
+  /**
+   * While a worker is away, a teammate covers most of their children (a cover allocation, from the first day
+   * away or the day the child came to them); about a third are still waiting for cover, for the managers' view.
+   */
+  private cover(allocation: Row, worker: Worker, awayFrom: Day): void {
+    const { coverRandom: random, byKind } = this.council.staff;
+    const teammates = byKind[worker.kind!].filter(
+      (other) => other.teamId === worker.teamId && other.id !== worker.id && other.awayFrom === undefined,
+    );
+    if (!teammates.length || !random.chance(0.65)) return;
+    const from = Math.max(awayFrom, dayFromIso(allocation.from_date as string));
+    addRow(this.rows, 'allocations', {
+      council_id: this.council.id,
+      id: random.uuid(millisecondsOf(from)),
+      child_id: this.childId,
+      worker_id: random.pick(teammates).id,
+      case_role: 'cover',
+      from_date: isoOf(from),
+      to_date: null,
+      reason: 'Cover while the allocated worker is away',
+      created_at: instantOf(from, random.int(0, 540)),
+    });
   }
 
   /** A date `within` working days of `from` most of the time (`onTime`), otherwise up to half as late again. */

@@ -65,7 +65,9 @@ export async function generateWorkforce(council: Council, rows: Rows, password: 
     },
     reviewingOfficers: [],
     managerOf: new Map(),
+    coverRandom: random.fork('cover'),
   };
+  const absenceRandom = random.fork('absences');
   const longAgo = addYears(council.windowStart, -1);
 
   const addWorker = (
@@ -153,6 +155,10 @@ export async function generateWorkforce(council: Council, rows: Rows, password: 
         });
         if (isSignIn) signIns[role] = workerId;
         addMembership(teamId, workerId, false, startedOn ?? teamCreated);
+        // The people who sign in to the demo are at work; anyone else may be away.
+        const awayFrom = isSignIn
+          ? undefined
+          : addAbsences(rows, council, absenceRandom, workerId, startedOn ?? longAgo, managerId);
         const worker: Worker = {
           id: workerId,
           role,
@@ -161,6 +167,7 @@ export async function generateWorkforce(council: Council, rows: Rows, password: 
           capacity: (target ?? 0) * (contract === 'student' && !isSignIn ? 0.25 : fte) * pressure,
           load: 0,
           startedOn: startedOn ?? longAgo,
+          awayFrom,
         };
         staff.byKind[kind].push(worker);
       }
@@ -241,4 +248,54 @@ export function allocate(staff: Staff, kind: CaseTeam, random: Random, open: boo
   }
   best.load++;
   return best;
+}
+
+/**
+ * A case-holding worker's leave and sickness: some leave taken this year, some booked ahead, and on the as-at day
+ * about 6% on annual leave and 4% off sick (half of them with no return date yet). Local authority sickness
+ * absence runs at about 4% of days; social work teams report higher. Returns the first day of the absence that
+ * covers the as-at day, if there is one. Absences never overlap, as the domain's rule requires.
+ */
+function addAbsences(
+  rows: Rows,
+  council: Council,
+  random: Random,
+  workerId: string,
+  startedOn: Day,
+  managerId: string,
+): Day | undefined {
+  const { asAt } = council;
+  const absence = (kind: string, from: Day, to: Day | null) =>
+    addRow(rows, 'worker_absences', {
+      council_id: council.id,
+      id: random.uuid(millisecondsOf(Math.min(from, asAt))),
+      worker_id: workerId,
+      kind,
+      from_date: isoOf(from),
+      to_date: to === null ? null : isoOf(to),
+      recorded_by: managerId,
+      created_at: instantOf(Math.min(from, asAt) - 7),
+    });
+  // Leave taken earlier in the year: ends at least six weeks before the as-at day.
+  const past = asAt - random.int(45, 330);
+  if (past > startedOn && random.chance(0.6)) absence('annual-leave', past, past + random.int(3, 13));
+  let awayFrom: Day | undefined;
+  let returns: Day | null = asAt;
+  const today = random.next();
+  if (today < 0.06) {
+    awayFrom = asAt - random.int(0, 6);
+    returns = awayFrom + random.int(7, 13);
+    if (awayFrom >= startedOn) absence('annual-leave', awayFrom, returns);
+  } else if (today < 0.1) {
+    awayFrom = asAt - random.int(1, 30);
+    returns = random.chance(0.5) ? null : asAt + random.int(3, 20);
+    if (awayFrom >= startedOn) absence('sickness', awayFrom, returns);
+  }
+  if (awayFrom !== undefined && awayFrom < startedOn) [awayFrom, returns] = [undefined, asAt];
+  // Leave booked ahead, after any current absence has ended (an open-ended sickness has no end to book after).
+  if (returns !== null && random.chance(0.3)) {
+    const from = Math.max(returns, asAt) + random.int(25, 120);
+    absence('annual-leave', from, from + random.int(2, 10));
+  }
+  return awayFrom;
 }

@@ -13,6 +13,7 @@ export const tableOrder = [
   'teams',
   'workers',
   'team_memberships',
+  'worker_absences',
   'users',
   'children',
   'child_addresses',

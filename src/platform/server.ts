@@ -30,6 +30,7 @@ import { referralRoutes } from '../modules/referrals/routes.ts';
 import { searchRoutes } from '../modules/search/routes.ts';
 import { signInRoutes } from '../modules/sign-in/routes.ts';
 import { staffRoutes } from '../modules/staff/routes.ts';
+import { workforceRoutes } from '../modules/workforce/routes.ts';
 import { startRoutes } from '../modules/start/routes.ts';
 import { timescaleRoutes } from '../modules/timescales/routes.ts';
 
@@ -149,6 +150,7 @@ export async function buildServer(context: {
     childRecordFormRoutes,
     chronologyRoutes,
     caseloadRoutes,
+    workforceRoutes,
     protectionRoutes,
     careRoutes,
     timescaleRoutes,

@@ -453,6 +453,19 @@ describe('a tour of every page, as someone who may see it, on a child with somet
     },
     { route: '/team-caseloads', url: '/team-caseloads', role: 'team-manager', heading: /\S/ },
     {
+      route: '/workers/:workerId/absences',
+      url: `/workers/${worker.workerId}/absences`,
+      role: 'team-manager',
+      heading: 'Leave and sickness',
+    },
+    {
+      route: '/workers/:workerId/absences/new',
+      url: `/workers/${worker.workerId}/absences/new`,
+      role: 'team-manager',
+      heading: 'Record leave or sickness',
+      submitEmpty: true,
+    },
+    {
       route: '/children/:childId/allocation',
       url: `${c}/allocation`,
       role: 'team-manager',
@@ -519,6 +532,7 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       .replace(assessmentId, 'assessment')
       .replace(noteId, 'note')
       .replace(team.id, 'team')
+      .replace(worker.workerId, 'worker')
       .replace(/[^a-z0-9]+/gi, '-')
       .replace(/^-|-$/g, '');
     return path || 'start';

@@ -322,3 +322,9 @@ export async function signedInAs(app: HearthServer, worker: TestWorker): Promise
   await browser.get('/home');
   return browser;
 }
+
+/** A date as a GOV.UK date input posts it: three boxes named `<name>-day`, `-month` and `-year`. */
+export function dateBoxes(name: string, date: string): Record<string, string> {
+  const [year, month, day] = date.split('-') as [string, string, string];
+  return { [`${name}-day`]: day, [`${name}-month`]: month, [`${name}-year`]: year };
+}

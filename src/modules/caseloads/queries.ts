@@ -55,15 +55,30 @@ export function teamCaseloads(db: Db, actor: Actor, allTeams: boolean) {
     role: string;
     fte: string;
     children: number;
+    away_kind: string | null;
+    away_to: string | null;
+    uncovered: number;
   }>`
     select t.id as team_id, t.name as team_name, t.caseload_target, w.id as worker_id, w.given_name, w.family_name,
       w.role, w.fte::text as fte,
       (select count(distinct a.child_id) from allocations a where a.council_id = w.council_id and a.worker_id = w.id
-        and a.from_date <= ${actor.today} and (a.to_date is null or a.to_date >= ${actor.today}))::int as children
+        and a.from_date <= ${actor.today} and (a.to_date is null or a.to_date >= ${actor.today}))::int as children,
+      away.kind as away_kind, away.to_date::text as away_to,
+      -- While a worker is away: how many of their children have no cover worker allocated today.
+      case when away.kind is null then 0 else (select count(distinct a.child_id) from allocations a
+        where a.council_id = w.council_id and a.worker_id = w.id and a.case_role <> 'cover'
+          and a.from_date <= ${actor.today} and (a.to_date is null or a.to_date >= ${actor.today})
+          and not exists (select 1 from allocations c where c.council_id = a.council_id and c.child_id = a.child_id
+            and c.case_role = 'cover' and c.worker_id <> w.id
+            and c.from_date <= ${actor.today} and (c.to_date is null or c.to_date >= ${actor.today})))
+      end::int as uncovered
     from teams t
     join team_memberships m on m.council_id = t.council_id and m.team_id = t.id
       and m.from_date <= ${actor.today} and (m.to_date is null or m.to_date >= ${actor.today})
     join workers w on w.council_id = m.council_id and w.id = m.worker_id
+    left join lateral (select x.kind, x.to_date from worker_absences x where x.council_id = w.council_id
+      and x.worker_id = w.id and x.from_date <= ${actor.today} and (x.to_date is null or x.to_date >= ${actor.today})
+      limit 1) away on true
     where t.council_id = ${actor.councilId}
       and (${allTeams} or t.id in (select mm.team_id from team_memberships mm where mm.council_id = ${actor.councilId}
         and mm.worker_id = ${actor.workerId} and mm.manages and mm.from_date <= ${actor.today}

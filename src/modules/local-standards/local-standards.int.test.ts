@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newWorker, signedInAs, testServer } from '../../../test/support/world.ts';
+import { dateBoxes, newWorker, signedInAs, testServer } from '../../../test/support/world.ts';
 import { aTeamWithAnAllocatedChild, anOpenEpisode } from '../../../test/support/journey.ts';
-
-const boxes = (name: string, date: string) => {
-  const [year, month, day] = date.split('-');
-  return { [`${name}-day`]: day!, [`${name}-month`]: month!, [`${name}-year`]: year! };
-};
 
 describe('local standards', async () => {
   const { app, db } = await testServer({ clock: () => new Date('2025-07-10T09:00:00Z') });
@@ -18,7 +13,7 @@ describe('local standards', async () => {
       kind: 'child-in-need-visit',
       amount: '10',
       unit: 'working days',
-      ...boxes('effectiveFrom', '2025-06-01'),
+      ...dateBoxes('effectiveFrom', '2025-06-01'),
       source: 'Practice standards 2025',
     });
     expect(set.statusCode).toBe(303);
@@ -26,7 +21,7 @@ describe('local standards', async () => {
       kind: 'child-in-need-visit',
       amount: '15',
       unit: 'working days',
-      ...boxes('effectiveFrom', '2025-06-01'),
+      ...dateBoxes('effectiveFrom', '2025-06-01'),
       source: 'Typo',
     });
     expect(again.statusCode).toBe(400);

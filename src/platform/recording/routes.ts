@@ -22,6 +22,8 @@ export interface Recording {
   guidance?: string;
   permission: Permission;
   audit: AuditAction;
+  /** What showing the form reads: a child's record by default. */
+  formAudit?: AuditAction;
   fields: readonly FieldSpec[];
   /** Checks access and gives the page its caption (the child's name); throws NotFound or NotPermitted. */
   context(db: Database, actor: Actor, params: RouteParams): Promise<{ caption: string }>;
@@ -83,7 +85,10 @@ export function registerRecordings(app: FastifyInstance, recordings: readonly Re
 
     app.get<{ Params: RouteParams }>(
       formPath,
-      { config: access(recording.permission, 'child.viewed'), schema: { params, hide: true } },
+      {
+        config: access(recording.permission, recording.formAudit ?? 'child.viewed'),
+        schema: { params, hide: true },
+      },
       async (request, reply) => {
         const page = await render(actorOf(request), request.params, {});
         return reply.page('recording/record-form.njk', page.view);

@@ -1,4 +1,5 @@
 import { codeList, codeListYears } from '../../../domain/codes/code-lists.ts';
+import { absenceKinds, isAbsenceKind } from '../../../domain/workforce/absences.ts';
 import { escapeHtml, ukDate } from '../../../platform/views.ts';
 
 export interface WorkerCaseload {
@@ -10,6 +11,9 @@ export interface WorkerCaseload {
   family_name: string;
   role: string;
   children: number;
+  away_kind?: string | null;
+  away_to?: string | null;
+  uncovered?: number;
 }
 
 /**
@@ -29,14 +33,28 @@ export function teamCaseloadTables(rows: readonly WorkerCaseload[]) {
     const over =
       row.caseload_target !== null && row.children > row.caseload_target && row.role !== 'team-manager';
     team.rows.push([
-      { text: `${row.given_name} ${row.family_name}` },
+      {
+        html: `<a class="govuk-link" href="/workers/${row.worker_id}/absences">${escapeHtml(row.given_name)} ${escapeHtml(row.family_name)}</a>`,
+      },
       { text: row.role.replaceAll('-', ' ') },
       { text: String(row.children), format: 'numeric' },
       { text: row.caseload_target === null ? 'None set' : String(row.caseload_target), format: 'numeric' },
       over ? { html: '<strong class="govuk-tag govuk-tag--red">Over target</strong>' } : { text: '' },
+      { text: awayText(row) },
     ]);
   }
   return [...teams.values()];
+}
+
+/** Whether the worker is away today, until when, and how many of their children are without cover. */
+function awayText(row: WorkerCaseload): string {
+  if (!row.away_kind) return '';
+  const kind = isAbsenceKind(row.away_kind) ? absenceKinds[row.away_kind] : row.away_kind;
+  const until = row.away_to ? ` until ${ukDate(row.away_to)}` : ', no return date yet';
+  const uncovered = row.uncovered ?? 0;
+  const cover =
+    row.children === 0 ? '' : uncovered === 0 ? '; every child has cover' : `; ${uncovered} without cover`;
+  return `${kind}${until}${cover}`;
 }
 
 /** My caseload as GOV.UK table rows. */
