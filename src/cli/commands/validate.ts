@@ -9,7 +9,13 @@ import { validateCin } from '../../domain/returns/cin/validate.ts';
 import type { Validation } from '../../domain/returns/engine.ts';
 import type { Finding } from '../../domain/returns/findings.ts';
 import { readPostcodeDirectory } from '../../domain/returns/postcodes.ts';
+import { councilOf } from '../../domain/geography/councils.ts';
 import type { PostcodeLookup } from '../../domain/returns/ssda903/context.ts';
+import {
+  providerColumns,
+  readProviderList,
+  type ProviderLookup,
+} from '../../domain/returns/ssda903/providers.ts';
 import { readSsda903, type Ssda903Reading } from '../../domain/returns/ssda903/read.ts';
 import { validateSsda903 } from '../../domain/returns/ssda903/validate.ts';
 import type { ReturnFile } from '../../domain/returns/text.ts';
@@ -20,6 +26,7 @@ interface ValidateOptions {
   year: number;
   la?: string;
   postcodes?: string;
+  providers?: string;
   json?: boolean;
 }
 
@@ -31,6 +38,14 @@ function collectionYear(value: string): number {
     );
   }
   return year;
+}
+
+function councilCode(value: string): string {
+  if (!councilOf(value))
+    throw new InvalidArgumentError(
+      `${value} is not the GSS code (E10000016) or DfE three-digit number (886) of an English council with children's services.`,
+    );
+  return value;
 }
 
 function readOrRefuse(path: string): Uint8Array {
@@ -65,6 +80,30 @@ function postcodeLookup(path: string | undefined): PostcodeLookup | null {
   if ('problem' in read) throw new CommandError(`${path}: ${read.problem}`, 2);
   return read.lookup;
 }
+
+/**
+ * Ofsted's provider list given with --providers. A file Hearth cannot use stops the command; a value
+ * it cannot read is left out and reported on stderr with its line.
+ */
+function providerLookup(path: string | undefined, year: number): ProviderLookup | null {
+  if (!path) return null;
+  const read = readProviderList(new TextDecoder().decode(readOrRefuse(path)), year);
+  if ('problem' in read) throw new CommandError(`${path}: ${read.problem}`, 2);
+  for (const problem of read.problems)
+    console.error(`hearth: ${path} line ${problem.line}: ${problem.message}`);
+  return read.providers;
+}
+
+/** The --providers columns, for the command's help. */
+const providersHelp = `
+The provider list (--providers) is a CSV file whose first line names its columns, in any order:
+${Object.values(providerColumns)
+  .map(([name, ...others]) => `  ${name}${others.length ? ` (or ${others.join(', ')})` : ''}`)
+  .join('\n')}
+Only URN is required; other columns are ignored. Placement codes and placement provider codes are
+SSDA903 codes (PLACE, PLACE_PROVIDER) separated by spaces, commas or slashes; without provider codes,
+Sector (Local authority, Private, Voluntary, Health authority) gives them. Dates are DD/MM/YYYY or
+YYYY-MM-DD. See docs/returns/providers.md.`;
 
 /** One finding as one tab-separated line: rule, child, table, row, fields, message. */
 export function findingLine(finding: Finding): string {
@@ -118,6 +157,7 @@ function validateWithProgress(
         la: options.la,
         previous: previous?.return,
         postcodes: postcodeLookup(options.postcodes),
+        providers: providerLookup(options.providers, options.year),
       },
       onChild,
     ),
@@ -155,9 +195,14 @@ export function registerValidateCommands(program: Command): void {
     .argument('<dir>', 'folder holding the CSV tables (header, episodes, reviews, ...)')
     .option('--previous <dir>', "folder of the previous year's return, for the rules that compare with it")
     .option('--year <year>', 'collection year: 2025 means 2025–26', collectionYear, 2025)
-    .option('--la <code>', "the council's own code (GSS or DfE three-digit)")
+    .option('--la <code>', "the council's own code (GSS or DfE three-digit)", councilCode)
     .option('--postcodes <file>', 'ONS Postcode Directory CSV (or .csv.gz), for the postcode rules')
+    .option(
+      '--providers <file>',
+      "Ofsted's list of children's social care providers (CSV), for the URN rules",
+    )
     .option('--json', 'print the findings as a JSON array')
+    .addHelpText('after', providersHelp)
     .action((dir: string, options: ValidateOptions) => {
       const reading = readSsda903(ssda903FilesIn(dir));
       const previous = options.previous ? readSsda903(ssda903FilesIn(options.previous)) : null;
