@@ -15,7 +15,7 @@ import {
 async function upload(
   browser: TestBrowser,
   fields: Record<string, string>,
-  files: Array<{ name: string; content: string | Uint8Array }>,
+  files: Array<{ name: string; content: string | Uint8Array; field?: string }>,
   csrf = true,
 ) {
   const form = new FormData();
@@ -23,7 +23,7 @@ async function upload(
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   for (const file of files) {
     form.append(
-      'files',
+      file.field ?? 'files',
       new Blob([typeof file.content === 'string' ? file.content : new Uint8Array(file.content)]),
       file.name,
     );
@@ -96,6 +96,37 @@ describe('checking a return through the page', async () => {
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['By rule', 'Findings']);
     expect(workbook.getWorksheet('Findings')!.rowCount).toBe(lines.length);
+  });
+
+  it('checks the Ofsted URNs against a provider list given beside an SSDA903 return', async () => {
+    const files = ssda903Files({
+      Header: [aChild({ CHILD: 'C-78' })],
+      Episodes: [anEpisode({ CHILD: 'C-78', PLACE: 'K2', URN: 'SC999999' })],
+    }).map((file) => ({ name: file.name, content: String(file.content) }));
+    const providers = {
+      field: 'providers',
+      name: 'providers.csv',
+      content: 'URN,Sector\r\nSC100001,Private\r\nSC100002,Charity\r\n',
+    };
+    const withList = await upload(analyst, { kind: 'ssda903', year: '2025', format: 'csv' }, [
+      ...files,
+      providers,
+    ]);
+    const lines = withList.body.trim().split('\r\n');
+    expect(lines).toContainEqual(expect.stringMatching(/^1008,error,C-78,Episodes,2,URN,/));
+    expect(lines).toContain(
+      'READ-PROVIDERS,warning,,Providers,3,,"providers.csv: sector ""Charity"" is not one Hearth knows: left out"',
+    );
+    const without = await upload(analyst, { kind: 'ssda903', year: '2025', format: 'csv' }, files);
+    expect(without.body).not.toContain('1008,');
+
+    const unusable = await upload(analyst, { kind: 'ssda903', year: '2025', format: 'page' }, [
+      ...files,
+      { ...providers, content: 'Name\r\nA home\r\n' },
+    ]);
+    expect(unusable.statusCode).toBe(400);
+    expect(unusable.body).toContain('href="#providers"');
+    expect(unusable.body).toContain('The provider list providers.csv cannot be used: it has no URN column');
   });
 
   it('refuses an upload without the CSRF token, and asks for a file when none is given', async () => {

@@ -56,6 +56,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
       }
       const fields: Record<string, string> = {};
       const files: ReturnFile[] = [];
+      let providers: ReturnFile | undefined;
       for await (const part of request.parts()) {
         if (part.type === 'field') {
           fields[part.fieldname] = String(part.value);
@@ -63,7 +64,9 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
         } else {
           if (fields._csrf === undefined) requireCsrfToken(request, undefined);
           const content = new Uint8Array(await part.toBuffer());
-          if (part.filename && content.length) files.push({ name: part.filename, content });
+          if (!part.filename || !content.length) continue;
+          if (part.fieldname === 'providers') providers = { name: part.filename, content };
+          else files.push({ name: part.filename, content });
         }
       }
       requireCsrfToken(request, fields._csrf);
@@ -71,7 +74,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
       const year = years.includes(Number(fields.year)) ? Number(fields.year) : years[0]!;
       let result;
       try {
-        result = validateUpload(kind, unpackUpload(files), year, fields.la?.trim() || undefined);
+        result = validateUpload(kind, unpackUpload(files), year, fields.la?.trim() || undefined, providers);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         return reply.code(400).page('returns/views/validate.njk', page(fields, formErrors(error.fields)));

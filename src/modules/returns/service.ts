@@ -4,9 +4,10 @@ import { readCin } from '../../domain/returns/cin/read.ts';
 import { validateCin } from '../../domain/returns/cin/validate.ts';
 import type { Validation } from '../../domain/returns/engine.ts';
 import type { Finding } from '../../domain/returns/findings.ts';
+import { readProviderList, type ProviderLookup } from '../../domain/returns/ssda903/providers.ts';
 import { readSsda903 } from '../../domain/returns/ssda903/read.ts';
 import { validateSsda903 } from '../../domain/returns/ssda903/validate.ts';
-import type { ReturnFile } from '../../domain/returns/text.ts';
+import { decodeReturnFile, type ReturnFile } from '../../domain/returns/text.ts';
 import { ValidationError } from '../../platform/errors.ts';
 
 export type ReturnKind = 'ssda903' | 'cin';
@@ -29,6 +30,28 @@ export function unpackUpload(files: ReturnFile[]): ReturnFile[] {
 }
 
 /**
+ * Ofsted's provider list uploaded beside an SSDA903 return, for the URN rules. A list that cannot be
+ * used is refused on its field; each line that could not be read in full becomes a warning.
+ */
+function readProviders(file: ReturnFile, year: number): { providers: ProviderLookup; warnings: Finding[] } {
+  const list = readProviderList(decodeReturnFile(file).text, year);
+  if ('problem' in list)
+    throw new ValidationError([
+      { path: 'providers', message: `The provider list ${file.name} cannot be used: ${list.problem}` },
+    ]);
+  const warnings = list.problems.map((problem): Finding => ({
+    rule: 'READ-PROVIDERS',
+    child: '',
+    table: 'Providers',
+    row: problem.line,
+    fields: [],
+    message: `${file.name}: ${problem.message}`,
+    severity: 'warning',
+  }));
+  return { providers: list.providers, warnings };
+}
+
+/**
  * Validates an uploaded return in memory against the DfE rules of the collection year. Nothing is written:
  * the files live only for this request.
  */
@@ -37,6 +60,7 @@ export function validateUpload(
   files: ReturnFile[],
   year: number,
   la?: string,
+  providerFile?: ReturnFile,
 ): { validation: Validation; unreadable: boolean } {
   if (files.length === 0)
     throw new ValidationError([{ path: 'files', message: 'Choose the return’s file or files' }]);
@@ -55,9 +79,17 @@ export function validateUpload(
     throw new ValidationError([
       { path: 'files', message: 'Choose the SSDA903 CSV tables, or a zip of them' },
     ]);
+  const list = providerFile ? readProviders(providerFile, year) : null;
   const reading = readSsda903(csv);
+  const validation = validateSsda903(reading, {
+    year,
+    la,
+    previous: undefined,
+    postcodes: null,
+    providers: list?.providers ?? null,
+  });
   return {
-    validation: validateSsda903(reading, { year, la, previous: undefined, postcodes: null }),
+    validation: { ...validation, findings: [...(list?.warnings ?? []), ...validation.findings] },
     unreadable: reading.problems.some((problem) => problem.fatal),
   };
 }
