@@ -65,5 +65,9 @@ describe('hearth validate ssda903 with postcodes and a provider list', () => {
     const badCouncil = validate(['--la', '999']);
     expect(badCouncil.status).not.toBe(0);
     expect(badCouncil.stderr).toContain('999 is not the GSS code');
+    const district = validate(['--la', 'E07000107']);
+    expect(district.stderr).toContain(
+      "E07000107 is a district of Kent: give the council's code, E10000016 or 886.",
+    );
   });
 });

@@ -9,7 +9,7 @@ import { validateCin } from '../../domain/returns/cin/validate.ts';
 import type { Validation } from '../../domain/returns/engine.ts';
 import type { Finding } from '../../domain/returns/findings.ts';
 import { readPostcodeDirectory } from '../../domain/returns/postcodes.ts';
-import { councilOf } from '../../domain/geography/councils.ts';
+import { councilOf, councilOfDistrict } from '../../domain/geography/councils.ts';
 import type { PostcodeLookup } from '../../domain/returns/ssda903/context.ts';
 import {
   providerColumns,
@@ -41,11 +41,13 @@ function collectionYear(value: string): number {
 }
 
 function councilCode(value: string): string {
-  if (!councilOf(value))
-    throw new InvalidArgumentError(
-      `${value} is not the GSS code (E10000016) or DfE three-digit number (886) of an English council with children's services.`,
-    );
-  return value;
+  if (councilOf(value)) return value;
+  const county = councilOfDistrict(value.trim().toUpperCase());
+  throw new InvalidArgumentError(
+    county
+      ? `${value} is a district of ${county.name}: give the council's code, ${county.gss} or ${county.number}.`
+      : `${value} is not the GSS code (E10000016) or DfE three-digit number (886) of an English council with children's services.`,
+  );
 }
 
 function readOrRefuse(path: string): Uint8Array {
