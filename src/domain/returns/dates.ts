@@ -20,9 +20,14 @@ function fromParts(year: number, month: number, day: number): IsoDate | null {
   return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 }
 
+/** The year, month and day of a YYYY-MM-DD date. */
+function partsOf(date: IsoDate): [number, number, number] {
+  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+}
+
 /** Days since 1 January 1970 (proleptic Gregorian; H. Hinnant, "chrono-compatible low-level date algorithms"). */
 function dayNumber(date: IsoDate): number {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const [year, month, day] = partsOf(date);
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
@@ -68,7 +73,7 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 
 /** `date` moved by calendar months, clamped to the month's last day (DOMAIN.md section 2). */
 export function addMonths(date: IsoDate, months: number): IsoDate {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const [year, month, day] = partsOf(date);
   const index = year * 12 + (month - 1) + months;
   const [toYear, toMonth] = [Math.floor(index / 12), (index % 12) + 1];
   return fromParts(toYear, toMonth, Math.min(day, daysInMonth(toYear, toMonth)))!;
@@ -84,15 +89,17 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
  * years (DOMAIN.md section 2). Someone born on 29 February is a year older on 1 March in other years.
  */
 export function ageOn(birth: IsoDate, on: IsoDate): number {
-  const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
-  const [oy, om, od] = on.split('-').map(Number) as [number, number, number];
-  return oy - by - (om < bm || (om === bm && od < bd) ? 1 : 0);
+  // YYYY-MM-DD strings compare as dates: the birthday this year has come when MM-DD on `on` is not before it.
+  const years = Number(on.slice(0, 4)) - Number(birth.slice(0, 4));
+  return on.slice(4) < birth.slice(4) ? years - 1 : years;
 }
 
 /** The date on which someone born on `birth` turns `years` (29 February → 1 March in other years). */
 export function birthday(birth: IsoDate, years: number): IsoDate {
-  const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
-  return fromParts(by + years, bm, bd) ?? fromParts(by + years, 3, 1)!;
+  const year = Number(birth.slice(0, 4)) + years;
+  // Rules ask for birthdays many times per child: only 29 February needs the calendar.
+  if (birth.endsWith('-02-29')) return fromParts(year, 2, 29) ?? fromParts(year, 3, 1)!;
+  return `${String(year).padStart(4, '0')}${birth.slice(4)}`;
 }
 
 /** The later of two dates. */

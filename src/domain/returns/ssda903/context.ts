@@ -71,6 +71,8 @@ export function ssda903Context(ssda903: Ssda903Return, options: Ssda903Options):
   if (options.providers) has.add('providers');
   const placements = new WeakMap<Ssda903Child, readonly PlacementGeography[]>();
   const providerCouncils = new Map<string, string | null>();
+  // Rules ask for a code list once per row they check: each list is looked up once per validation.
+  const codeLists = new Map<string, CodeList>();
   return {
     year: options.year,
     has,
@@ -101,7 +103,11 @@ export function ssda903Context(ssda903: Ssda903Return, options: Ssda903Options):
     },
     supplied: new Set(ssda903.files.keys()),
     upnCounts,
-    codes: (field) => codeList('SSDA903', field, options.year),
+    codes: (field) => {
+      let list = codeLists.get(field);
+      if (!list) codeLists.set(field, (list = codeList('SSDA903', field, options.year)));
+      return list;
+    },
   };
 }
 
@@ -110,14 +116,20 @@ export function flagRows<T extends Ssda903Table>(
   rows: readonly Ssda903Row<T>[],
   broken: (row: Ssda903Row<T>, index: number) => boolean,
   fields?: readonly string[],
-): RuleFlag[] {
-  const flags: RuleFlag[] = [];
-  rows.forEach((row, index) => {
+): readonly RuleFlag[] {
+  // Most rules flag nothing for most children: no array is made until there is something to flag.
+  let flags: RuleFlag[] | undefined;
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]!;
     if (broken(row, index))
-      flags.push(fields ? { table: row.table, row: row.row, fields } : { table: row.table, row: row.row });
-  });
-  return flags;
+      (flags ??= []).push(
+        fields ? { table: row.table, row: row.row, fields } : { table: row.table, row: row.row },
+      );
+  }
+  return flags ?? noFlags;
 }
+
+const noFlags: readonly RuleFlag[] = Object.freeze([]);
 
 /** True when a row holds a value in `field` that is not in the year's code list for it. */
 export function notInCodeList(context: Ssda903Context, field: string, value: string | null): boolean {

@@ -13,6 +13,9 @@ import {
   type Ssda903Table,
 } from './tables.ts';
 
+/** The rows whose dates all read (nearly all of them) share one empty, frozen record of unreadable dates. */
+const noneUnreadable: Readonly<Record<string, string>> = Object.freeze({});
+
 /** The return as read, and every problem met while reading it. */
 export interface Ssda903Reading {
   readonly return: Ssda903Return;
@@ -97,25 +100,29 @@ export function readSsda903(files: readonly ReturnFile[]): Ssda903Reading {
     }
     tableFiles.set(table, file.name);
     const columns: readonly string[] = ssda903Columns[table];
-    const position = new Map(columns.map((column) => [column, names.indexOf(column)]));
-    const dateColumns = new Set(columns.filter((column) => `${table}.${column}` in ssda903DateColumns));
+    // Where each column is in the file, and whether it holds dates: looked up once per file, not per cell.
+    const positions = columns.map((column) => names.indexOf(column));
+    const isDate = columns.map((column) => `${table}.${column}` in ssda903DateColumns);
     const optional = (ssda903OptionalColumns[table] ?? []).filter((column) => names.includes(column));
+    const optionalPositions = optional.map((column) => names.indexOf(column));
 
-    for (const { line: lines, cells } of records.slice(1)) {
+    for (let record = 1; record < records.length; record++) {
+      const { line: lines, cells } = records[record]!;
       const row: Record<string, unknown> = { table, row: lines };
-      const unreadable: Record<string, string> = {};
-      for (const column of columns) {
-        const raw = cells[position.get(column)!]?.trim() ?? '';
+      let unreadable: Record<string, string> | undefined;
+      for (let index = 0; index < columns.length; index++) {
+        const raw = cells[positions[index]!]?.trim() ?? '';
         let value: string | null = raw === '' ? null : raw;
-        if (value !== null && dateColumns.has(column)) {
+        if (value !== null && isDate[index]) {
           const date = readUkDate(value);
-          if (date === null) unreadable[column] = value;
+          if (date === null) (unreadable ??= {})[columns[index]!] = value;
           value = date;
         }
-        row[column] = value;
+        row[columns[index]!] = value;
       }
-      for (const column of optional) row[column] = cells[names.indexOf(column)]?.trim() || null;
-      row.unreadable = unreadable;
+      for (let index = 0; index < optional.length; index++)
+        row[optional[index]!] = cells[optionalPositions[index]!]?.trim() || null;
+      row.unreadable = unreadable ?? noneUnreadable;
       const childId = (row.CHILD as string | null) ?? '';
       if (cells.length !== names.length) {
         const message = `line ${lines} has ${cells.length} values for ${names.length} columns`;
@@ -130,7 +137,7 @@ export function readSsda903(files: readonly ReturnFile[]): Ssda903Reading {
         });
         continue;
       }
-      for (const [column, written] of Object.entries(unreadable)) {
+      for (const [column, written] of Object.entries(unreadable ?? noneUnreadable)) {
         if (ssda903DateColumns[`${table}.${column}`] === null) {
           const message = `${column} "${written}" on line ${lines} is not a date written DD/MM/YYYY`;
           problems.push({

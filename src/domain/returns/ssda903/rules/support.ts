@@ -80,6 +80,8 @@ export function rowRule<T extends Ssda903Table>(
   options: RuleOptions = {},
 ): Ssda903Rule {
   const reads = [table, ...(options.alsoReads ?? [])];
+  let checkedFor: Ssda903Context | undefined;
+  let supplied = false;
   return {
     code,
     message,
@@ -89,7 +91,10 @@ export function rowRule<T extends Ssda903Table>(
     ...(options.severity ? { severity: options.severity } : {}),
     ...(options.needs ? { needs: options.needs } : {}),
     check: (child, context) => {
-      if (!reads.every((name) => context.supplied.has(name))) return [];
+      // Whether the tables were supplied is the same for every child of a validation: asked once per context.
+      if (context !== checkedFor)
+        [checkedFor, supplied] = [context, reads.every((name) => context.supplied.has(name))];
+      if (!supplied) return [];
       const rows = child[table] as unknown as readonly Ssda903Row<T>[];
       return flagRows(rows, (row, index) => broken(row, child, context, index));
     },
