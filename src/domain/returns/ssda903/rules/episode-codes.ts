@@ -92,15 +92,6 @@ export const episodeCodeRules: readonly Ssda903Rule[] = [
       flagRows(child.Episodes, (row) => isTemporary(row.PLACE) && row.REC !== null && row.REC !== 'X1'),
   },
   {
-    code: '445',
-    message: 'A freeing order (D1) cannot be the legal status of an episode starting after 30 December 2005.',
-    tables: ['Episodes'],
-    fields: ['LS', 'DECOM'],
-    years: { from: 2025 },
-    check: (child) =>
-      flagRows(child.Episodes, (row) => row.LS === 'D1' && row.DECOM !== null && row.DECOM > '2005-12-30'),
-  },
-  {
     code: '446',
     message:
       'A placement order (E1) cannot be the legal status of an episode starting before 30 December 2005.',

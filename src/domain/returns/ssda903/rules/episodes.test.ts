@@ -68,18 +68,6 @@ describe('SSDA903 episode rules (2025–26)', () => {
     ],
     ['381', 'a temporary placement ending X1', moved({ PLACE: 'T1', RNE: 'P' }, {}), []],
     [
-      '445',
-      'freeing order starting 31/12/2005',
-      bornOn('01/01/2004', anEpisode({ LS: 'D1', DECOM: '31/12/2005' })),
-      ['Episodes:2'],
-    ],
-    [
-      '445',
-      'freeing order starting 30/12/2005',
-      bornOn('01/01/2004', anEpisode({ LS: 'D1', DECOM: '30/12/2005' })),
-      [],
-    ],
-    [
       '446',
       'placement order starting 29/12/2005',
       bornOn('01/01/2004', anEpisode({ LS: 'E1', DECOM: '29/12/2005' })),
