@@ -33,17 +33,23 @@ export function teamCaseloadTables(rows: readonly WorkerCaseload[]) {
     const over =
       row.caseload_target !== null && row.children > row.caseload_target && row.role !== 'team-manager';
     team.rows.push([
-      {
-        html: `<a class="govuk-link" href="/workers/${row.worker_id}/absences">${escapeHtml(row.given_name)} ${escapeHtml(row.family_name)}</a>`,
-      },
+      { text: `${row.given_name} ${row.family_name}` },
       { text: row.role.replaceAll('-', ' ') },
       { text: String(row.children), format: 'numeric' },
       { text: row.caseload_target === null ? 'None set' : String(row.caseload_target), format: 'numeric' },
       over ? { html: '<strong class="govuk-tag govuk-tag--red">Over target</strong>' } : { text: '' },
-      { text: awayText(row) },
+      { html: awayCell(row) },
     ]);
   }
   return [...teams.values()];
+}
+
+/** Whether the worker is away today, and the way to their leave and sickness. */
+function awayCell(row: WorkerCaseload): string {
+  const name = escapeHtml(`${row.given_name} ${row.family_name}`);
+  const link = `<a class="govuk-link" href="/workers/${row.worker_id}/absences">Leave and sickness<span class="govuk-visually-hidden"> of ${name}</span></a>`;
+  const away = awayText(row);
+  return away ? `${escapeHtml(away)}<br>${link}` : link;
 }
 
 /** Whether the worker is away today, until when, and how many of their children are without cover. */
