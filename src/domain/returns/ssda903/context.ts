@@ -1,8 +1,8 @@
 import { codeList, type CodeList } from '../../codes/code-lists.ts';
-import { councilOf, councilOfDistrict, type Council } from '../../geography/councils.ts';
+import { councilOf, type Council } from '../../geography/councils.ts';
 import type { IsoDate } from '../dates.ts';
 import type { Rule, RuleFlag, RuleInputs, RuleNeed } from '../engine.ts';
-import { placementGeography, type PlacementGeography } from './geography.ts';
+import { placementGeography, placementLa, type PlacementGeography } from './geography.ts';
 import type { OfstedProvider, ProviderLookup } from './providers.ts';
 import type { Ssda903Child, Ssda903Column, Ssda903Return, Ssda903Row, Ssda903Table } from './tables.ts';
 
@@ -35,7 +35,10 @@ export interface Ssda903Context extends RuleInputs {
    * in the order of `child.Episodes`, worked out once per child. Only for rules that need 'postcodes'.
    */
   placements(child: Ssda903Child): readonly PlacementGeography[];
-  /** The council a provider belongs to: as its list says, or else from its postcode. Needs 'postcodes'. */
+  /**
+   * The council a provider belongs to: as its list says, or else from its postcode (WAL, SCO, NIR or
+   * NUK for a setting outside England); null when neither tells. Needs 'postcodes'.
+   */
   providerCouncil(provider: OfstedProvider): string | null;
   /** The tables supplied: a rule about a table that was not supplied does not fire. */
   readonly supplied: ReadonlySet<Ssda903Table>;
@@ -95,8 +98,9 @@ export function ssda903Context(ssda903: Ssda903Return, options: Ssda903Options):
       if (provider.council !== null || provider.postcode === null) return provider.council;
       let found = providerCouncils.get(provider.urn);
       if (found === undefined) {
-        const district = postcodes!(provider.postcode)?.la;
-        found = (district && councilOfDistrict(district)?.gss) || null;
+        // A setting outside England is no English council's: its country stands for the council.
+        const place = postcodes!(provider.postcode);
+        found = place ? placementLa(place) : null;
         providerCouncils.set(provider.urn, found);
       }
       return found;

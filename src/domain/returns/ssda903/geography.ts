@@ -29,8 +29,11 @@ export function isPlacementLa(code: string): boolean {
   return placementCountries.has(code) || councilOf(code)?.gss === code;
 }
 
-/** PL_LA of a place in the ONS Postcode Directory: the council for an English district, or the country. */
-function placementLa(place: PostcodePlace): string | null {
+/**
+ * PL_LA of a place in the ONS Postcode Directory: the council for an English district, or the
+ * country (WAL, SCO, NIR, NUK) for a place outside England; null for a district it does not know.
+ */
+export function placementLa(place: PostcodePlace): string | null {
   switch (place.la[0]) {
     case 'E':
       return councilOfDistrict(place.la)?.gss ?? null;

@@ -1,5 +1,8 @@
-import { codeRule, dateRule, flagRows, type Ssda903Rule } from '../context.ts';
+import { codeRule, dateRule, flagRows, notInCodeList, type Ssda903Rule } from '../context.ts';
 import { rowRule } from './support.ts';
+
+/** The placements 178 says have no provider (the 2025–26 text leaves T4 out; 213 has it). */
+const noProviderIn178 = new Set(['T0', 'T1', 'T2', 'T3', 'Z11', 'Z12', 'Z13', 'Z14']);
 
 /** 14 October 1991: the Children Act 1989 came into force; no episode can start earlier. */
 const childrenActInForce = '1991-10-14';
@@ -27,7 +30,16 @@ export const episodeCodeRules: readonly Ssda903Rule[] = [
       ),
   },
   codeRule('149', 'The reason the episode ceased is not a valid code.', 'Episodes', 'REC'),
-  codeRule('178', 'The placement provider is not a valid code.', 'Episodes', 'PLACE_PROVIDER'),
+  // The DfE's 178 also says the provider is not given for T0–T3 and Z11–Z14 (213 says it for T0–T4 and Z11–Z14).
+  rowRule(
+    '178',
+    'The placement provider is not a valid code, or is given for a temporary placement (T0–T3) or Z11–Z14.',
+    'Episodes',
+    ['PLACE_PROVIDER', 'PLACE'],
+    (row, _child, context) =>
+      row.PLACE_PROVIDER !== null &&
+      (notInCodeList(context, 'PLACE_PROVIDER', row.PLACE_PROVIDER) || noProviderIn178.has(row.PLACE ?? '')),
+  ),
   codeRule('1009', 'The reason for placement change is not a valid code.', 'Episodes', 'REASON_PLACE_CHANGE'),
   {
     code: '353',

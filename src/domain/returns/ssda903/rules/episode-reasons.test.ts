@@ -27,6 +27,12 @@ describe('SSDA903 episode rules on reasons for a new episode (2025–26)', () =>
     ],
     ['432', 'left care (E13), then S', moved({ REC: 'E13' }, { RNE: 'S', DECOM: '05/09/2025' }), []],
     [
+      '432',
+      'reason ceased X9 (not a code: 149 reports it), then P',
+      moved({ REC: 'X9' }, { RNE: 'P', DECOM: '05/09/2025' }),
+      [],
+    ],
+    [
       '352',
       'started care on the 18th birthday',
       { Header: [aChild({ DOB: '01/05/2007' })], Episodes: [anEpisode()] },

@@ -1,5 +1,5 @@
 import { birthday } from '../../dates.ts';
-import type { Ssda903Rule } from '../context.ts';
+import { notInCodeList, type Ssda903Rule } from '../context.ts';
 import type { EpisodeRow } from '../tables.ts';
 import { carePeriods, dobOf, rowRule } from './support.ts';
 
@@ -49,9 +49,15 @@ export const episodeReasonRules: readonly Ssda903Rule[] = [
     'The child ceased to be looked after at the end of the previous episode, so the reason for the new episode must be S.',
     'Episodes',
     ['RNE', 'REC'],
-    (row, child, _context, index) => {
+    (row, child, context, index) => {
+      // Ceased to be looked after: an E code. A REC that is no code (149's finding) says nothing.
       const previous = child.Episodes[index - 1];
-      return previous?.REC != null && previous.REC !== 'X1' && row.RNE !== 'S';
+      return (
+        previous?.REC != null &&
+        previous.REC !== 'X1' &&
+        !notInCodeList(context, 'REC', previous.REC) &&
+        row.RNE !== 'S'
+      );
     },
   ),
   rowRule(

@@ -76,6 +76,7 @@ describe('SSDA903 header rules (2025–26)', () => {
     ['165', 'mother 0 for a girl', child({ MOTHER: '0' }), []],
     ['165', 'mother 0 for a boy', child({ SEX: 'M', MOTHER: '0' }), ['Header:2']],
     ['165', 'mother 0 for a child of unknown sex', child({ SEX: 'U', MOTHER: '0' }), ['Header:2']],
+    ['165', 'mother 0, sex X (not a code: 101 reports it)', child({ SEX: 'X', MOTHER: '0' }), []],
     ['165', 'mother blank for a boy', child({ SEX: 'M', MOTHER: '' }), []],
     ['165', 'mother blank for a looked-after girl', child({ MOTHER: '' }), ['Header:2']],
     [
@@ -129,6 +130,15 @@ describe('SSDA903 header rules (2025–26)', () => {
       'her child born after she ceased to be looked after',
       child({ MOTHER: '1', MC_DOB: '02/02/2026' }, [anEpisode({ DEC: '01/02/2026', REC: 'E13' })]),
       ['Header:2'],
+    ],
+    [
+      '625',
+      'her child born after an episode ceased (X1), while the next is open',
+      child({ MOTHER: '1', MC_DOB: '02/02/2026' }, [
+        anEpisode({ DEC: '01/02/2026', REC: 'X1' }),
+        anEpisode({ DECOM: '01/02/2026', RNE: 'P' }),
+      ]),
+      [],
     ],
     [
       '625',

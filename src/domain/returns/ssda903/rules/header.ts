@@ -115,8 +115,12 @@ export const headerRules: readonly Ssda903Rule[] = [
     'Header',
     ['MOTHER', 'SEX'],
     (row, child, context) => {
+      // A sex that is not a code (101's finding) does not say the child is not female.
       if (row.MOTHER !== null)
-        return notInCodeList(context, 'MOTHER', row.MOTHER) || (row.SEX !== null && row.SEX !== 'F');
+        return (
+          notInCodeList(context, 'MOTHER', row.MOTHER) ||
+          (row.SEX !== null && row.SEX !== 'F' && !notInCodeList(context, 'SEX', row.SEX))
+        );
       // A blank is right only for a care leaver with no episode in the year.
       const inYear = child.Episodes.some((episode) => episodeInYear(episode, context));
       return row.SEX === 'F' && (inYear || !child.OC3.some(hasCareLeaverData));
@@ -228,11 +232,8 @@ export const headerRules: readonly Ssda903Rule[] = [
     fields: ['MC_DOB', 'DEC'],
     years: { from: 2025 },
     check: (child, context) => {
-      const lastDec = child.Episodes.reduce<string | null>(
-        (latest, episode) =>
-          episode.DEC !== null && (latest === null || episode.DEC > latest) ? episode.DEC : latest,
-        null,
-      );
+      // The DEC of the latest episode: none while that episode is open, whatever earlier ones say.
+      const lastDec = child.Episodes.at(-1)?.DEC ?? null;
       return flagRows(
         child.Header,
         (row) =>

@@ -8,7 +8,8 @@ import { validateSsda903 } from '../validate.ts';
 /**
  * Made-up providers: Kent's own children's home in Tunbridge Wells, a private one in Medway that
  * closed on 30 September 2025, an independent fostering agency (placement codes left out, sector
- * given) and a council home whose list names no council and whose postcode is in Medway.
+ * given), a council home whose list names no council and whose postcode is in Medway, and a council
+ * home in Cardiff (no English council's).
  */
 const providers = providerList(
   'URN,Placement codes,Placement provider codes,Sector,Setting postcode,Local authority code,Closed date',
@@ -16,6 +17,7 @@ const providers = providerList(
   'SC100002,K2 K1,PR4,Private,ME4 4TR,,30/09/2025',
   '1000003,,,Voluntary,,,',
   'SC100004,K2,,Local authority,ME4 4TR,,',
+  'SC100005,K2,PR1/PR2,Local authority,CF1 1AA,,',
 );
 const options: Partial<Ssda903Options> = { providers, postcodes: testPostcodes, la: kent };
 
@@ -86,6 +88,18 @@ describe('SSDA903 rules on the Ofsted URN (2025–26)', () => {
     ['229', 'own provision (PR1) at a Medway home', placedAt('SC100004'), ['Episodes:2']],
     ['229', 'another council’s (PR2) at a Medway home', placedAt('SC100004', { PLACE_PROVIDER: 'PR2' }), []],
     ['229', 'PR1 at a provider with no postcode or council', placedAt('1000003'), []],
+    [
+      '229',
+      'own provision (PR1) at a home in Cardiff, outside England',
+      placedAt('SC100005'),
+      ['Episodes:2'],
+    ],
+    [
+      '229',
+      'another council’s (PR2) at a home in Cardiff',
+      placedAt('SC100005', { PLACE_PROVIDER: 'PR2' }),
+      [],
+    ],
   ])('%s: %s', (rule, _situation, tables, expected) => {
     expect(flagsOf(rule, tables, options)).toEqual(expected);
   });
