@@ -14,7 +14,7 @@ export async function matchingNames(db: Kysely<Tables>, councilId: string, token
   return Promise.all(
     tokens.map(async (token) => {
       const prefix = `${token.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
-      const names = await sql<{ name: string }>`select name from child_search_names
+      const names = await sql<{ name: string }>`select distinct name from child_search_names
         where council_id = ${councilId} and (name % ${token} or name ilike ${prefix}
           or metaphone = dmetaphone(${token}) or metaphone_alt = dmetaphone_alt(${token}))`.execute(db);
       return names.rows.map((row) => row.name);
