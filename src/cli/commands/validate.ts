@@ -1,14 +1,15 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { pipeline } from 'node:stream';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import { InvalidArgumentError, type Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { codeListYears } from '../../domain/codes/code-lists.ts';
 import { readCin } from '../../domain/returns/cin/read.ts';
 import { validateCin } from '../../domain/returns/cin/validate.ts';
 import type { Validation } from '../../domain/returns/engine.ts';
 import type { Finding } from '../../domain/returns/findings.ts';
-import { readPostcodeDirectory } from '../../domain/returns/postcodes.ts';
+import { postcodeDirectoryReader } from '../../domain/returns/postcodes.ts';
+import { postcodesToLookUp } from '../../domain/returns/ssda903/geography.ts';
 import { councilOf, councilOfDistrict } from '../../domain/geography/councils.ts';
 import type { PostcodeLookup } from '../../domain/returns/ssda903/context.ts';
 import {
@@ -76,9 +77,25 @@ function ssda903FilesIn(path: string): ReturnFile[] {
   return names.map((name) => ({ name, content: readOrRefuse(name) }));
 }
 
-function postcodeLookup(path: string | undefined): PostcodeLookup | null {
+/**
+ * The places of the `wanted` postcodes in the directory given with --postcodes, read as a stream (the
+ * ONS's own file is over a gigabyte), or null without --postcodes.
+ */
+async function postcodeLookup(
+  path: string | undefined,
+  wanted: () => Set<string>,
+): Promise<PostcodeLookup | null> {
   if (!path) return null;
-  const read = readPostcodeDirectory(new TextDecoder().decode(readOrRefuse(path)));
+  const reader = postcodeDirectoryReader(wanted());
+  try {
+    const file = createReadStream(path);
+    // pipeline, not pipe: an error reading the file then ends the loop instead of leaving it waiting.
+    const stream = path.endsWith('.gz') ? pipeline(file, createGunzip(), () => {}) : file;
+    for await (const chunk of stream) reader.push(chunk as Buffer);
+  } catch (error) {
+    throw new CommandError(`cannot read ${path}: ${(error as Error).message}`, 2);
+  }
+  const read = reader.finish();
   if ('problem' in read) throw new CommandError(`${path}: ${read.problem}`, 2);
   return read.lookup;
 }
@@ -133,9 +150,13 @@ export function summaryLines(validation: Validation): string[] {
 }
 
 /** Runs `validate` with a progress bar of children on stderr when stderr is a terminal. */
-function withProgress(total: number, validate: (onChild?: () => void) => Validation): Validation {
+async function withProgress(
+  total: number,
+  validate: (onChild?: () => void) => Validation,
+): Promise<Validation> {
+  // Loaded only for a terminal: validation is often scripted, and every module loaded costs start-up time.
   const bar = process.stderr.isTTY
-    ? new cliProgress.SingleBar({
+    ? new (await import('cli-progress')).default.SingleBar({
         stream: process.stderr,
         format: 'validating {bar} {value}/{total} children',
       })
@@ -146,21 +167,19 @@ function withProgress(total: number, validate: (onChild?: () => void) => Validat
   return validation;
 }
 
-function validateWithProgress(
+async function validateWithProgress(
   reading: Ssda903Reading,
   options: ValidateOptions,
   previous: Ssda903Reading | null,
 ) {
+  const providers = providerLookup(options.providers, options.year);
+  const postcodes = await postcodeLookup(options.postcodes, () =>
+    postcodesToLookUp([reading.return, previous?.return], providers),
+  );
   return withProgress(reading.return.children.size, (onChild) =>
     validateSsda903(
       reading,
-      {
-        year: options.year,
-        la: options.la,
-        previous: previous?.return,
-        postcodes: postcodeLookup(options.postcodes),
-        providers: providerLookup(options.providers, options.year),
-      },
+      { year: options.year, la: options.la, previous: previous?.return, postcodes, providers },
       onChild,
     ),
   );
@@ -205,10 +224,10 @@ export function registerValidateCommands(program: Command): void {
     )
     .option('--json', 'print the findings as a JSON array')
     .addHelpText('after', providersHelp)
-    .action((dir: string, options: ValidateOptions) => {
+    .action(async (dir: string, options: ValidateOptions) => {
       const reading = readSsda903(ssda903FilesIn(dir));
       const previous = options.previous ? readSsda903(ssda903FilesIn(options.previous)) : null;
-      const validation = validateWithProgress(reading, options, previous);
+      const validation = await validateWithProgress(reading, options, previous);
       const unreadable = [...reading.problems, ...(previous?.problems ?? [])].some(
         (problem) => problem.fatal,
       );
@@ -223,9 +242,9 @@ export function registerValidateCommands(program: Command): void {
     .option('--year <year>', 'collection year: 2025 means 2025–26', collectionYear, 2025)
     .option('--la <code>', "the council's own code (GSS or DfE three-digit)")
     .option('--json', 'print the findings as a JSON array')
-    .action((file: string, options: ValidateOptions) => {
+    .action(async (file: string, options: ValidateOptions) => {
       const reading = readCin({ name: file, content: readOrRefuse(file) });
-      const validation = withProgress(reading.return.children.length, (onChild) =>
+      const validation = await withProgress(reading.return.children.length, (onChild) =>
         validateCin(reading, { year: options.year }, onChild),
       );
       report(

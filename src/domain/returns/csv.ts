@@ -23,6 +23,8 @@ export class CsvSyntaxError extends Error {
 }
 
 const isBlank = (code: number) => code === 0x20 || code === 0x09;
+/** Whether a cell may end in what String.prototype.trim removes (a superset: any control or non-ASCII character). */
+const isSpace = (code: number) => code <= 0x20 || code >= 0x7f;
 
 /** Reads CSV text into records; throws CsvSyntaxError on a quote out of place or never closed. */
 export function parseCsv(text: string): CsvRecord[] {
@@ -42,7 +44,14 @@ export function parseCsv(text: string): CsvRecord[] {
   for (let raw = nextLine(); raw !== null; raw = nextLine()) {
     if (raw === '') continue;
     if (!raw.includes('"')) {
-      records.push({ line, cells: raw.split(',').map((cell) => cell.trim()) });
+      const cells = raw.split(',');
+      // Most cells have no space around them: trimming only those that do saves a string per cell.
+      for (let index = 0; index < cells.length; index++) {
+        const cell = cells[index]!;
+        if (cell !== '' && (isSpace(cell.charCodeAt(0)) || isSpace(cell.charCodeAt(cell.length - 1))))
+          cells[index] = cell.trim();
+      }
+      records.push({ line, cells });
       continue;
     }
     const cells: string[] = [];

@@ -1,60 +1,150 @@
+import { postcodeKey } from '../geography/distance.ts';
 import type { PostcodeLookup, PostcodePlace } from './ssda903/context.ts';
 
-/** A postcode without spaces, in capitals: the key the directory is searched by. */
-export function postcodeKey(postcode: string): string {
-  return postcode.replaceAll(' ', '').toUpperCase();
+export { postcodeKey };
+
+/** Where the columns Hearth needs are in a line of the directory. */
+export interface DirectoryColumns {
+  readonly postcode: number;
+  readonly la: number;
+  readonly easting: number;
+  readonly northing: number;
 }
 
 /**
- * Reads the ONS Postcode Directory as CSV: the ONS's own file (columns pcd or pcds, oslaua or laua
- * or lad, oseast1m, osnrth1m) or the compact form with just those columns. The directory has
- * millions of rows, so each row is kept as its text and read only when looked up.
- * Returns null with a reason when the columns are not there.
+ * The columns of the directory's first line, by the names the ONS has used across releases, or a
+ * problem when they are not the ONS Postcode Directory's.
  */
-export function readPostcodeDirectory(
-  text: string,
-): { lookup: PostcodeLookup; size: number } | { problem: string } {
-  const firstBreak = text.indexOf('\n');
-  const names = text
-    .slice(0, firstBreak)
+export function directoryColumns(header: string): DirectoryColumns | { problem: string } {
+  const names = header
     .replace(/^\uFEFF/, '')
     .trim()
     .split(',')
     .map((name) => name.replaceAll('"', '').trim().toLowerCase());
   const column = (...candidates: string[]) => names.findIndex((name) => candidates.includes(name));
-  const postcode = column('pcd', 'pcds', 'pcd7', 'pcd8');
-  const la = column('laua', 'oslaua', 'lad', 'lad25cd', 'lad24cd');
-  const easting = column('oseast1m');
-  const northing = column('osnrth1m');
-  if (postcode < 0 || la < 0 || easting < 0 || northing < 0) {
+  const columns = {
+    postcode: column('pcd', 'pcds', 'pcd7', 'pcd8'),
+    la: column('laua', 'oslaua', 'lad', 'lad25cd', 'lad24cd'),
+    easting: column('oseast1m'),
+    northing: column('osnrth1m'),
+  };
+  if (Object.values(columns).some((index) => index < 0)) {
     return {
       problem: 'its columns are not those of the ONS Postcode Directory (pcd, laua, oseast1m, osnrth1m)',
     };
   }
-  const rows = new Map<string, string>();
-  let start = firstBreak + 1;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const line = text.slice(start, end);
-    start = end + 1;
-    const cells = line.split(',', postcode + 1);
-    const key = cells[postcode]?.replaceAll('"', '');
-    if (key) rows.set(postcodeKey(key), line);
+  return columns;
+}
+
+/** A postcode key's hash, as `keyHashOfBytes` works it out from the directory's bytes. */
+function keyHash(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < key.length; index++) hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193);
+  return hash;
+}
+
+const comma = 0x2c;
+const quote = 0x22;
+const space = 0x20;
+
+/** Reads the directory: the places it gives, once every chunk has been pushed, or why it cannot be read. */
+export interface PostcodeDirectoryReader {
+  push(chunk: Uint8Array): void;
+  finish(): { lookup: PostcodeLookup; size: number } | { problem: string };
+}
+
+/**
+ * Reads the ONS Postcode Directory as CSV, chunk by chunk: the ONS's own file (columns pcd or pcds,
+ * oslaua or laua or lad, oseast1m, osnrth1m, among fifty others; over a gigabyte) or the compact form
+ * with just those columns. The directory has 2.7 million postcodes and a return names a few thousand,
+ * so only the `wanted` postcodes are kept (every one when `wanted` is null): each line's postcode is
+ * hashed from its bytes, and only a line whose hash is wanted is decoded. The file is never held whole.
+ */
+export function postcodeDirectoryReader(wanted: Iterable<string> | null): PostcodeDirectoryReader {
+  const wantedKeys = wanted === null ? null : new Set([...wanted].map(postcodeKey));
+  const wantedHashes = wantedKeys === null ? null : new Set([...wantedKeys].map(keyHash));
+  const places = new Map<string, PostcodePlace>();
+  const decoder = new TextDecoder('latin1');
+  let columns: DirectoryColumns | { problem: string } | null = null;
+  let carried: Uint8Array | null = null;
+
+  /** The hash of the postcode cell of a line (spaces and quotes left out, letters in capitals). */
+  function postcodeHash(bytes: Uint8Array, start: number, end: number, column: number): number {
+    let position = start;
+    for (let skipped = 0; skipped < column && position < end; position++) {
+      if (bytes[position] === comma) skipped += 1;
+    }
+    let hash = 0x811c9dc5;
+    for (; position < end; position++) {
+      let byte = bytes[position]!;
+      if (byte === comma) break;
+      if (byte === space || byte === quote) continue;
+      if (byte >= 0x61 && byte <= 0x7a) byte -= 0x20;
+      hash = Math.imul(hash ^ byte, 0x01000193);
+    }
+    return hash;
   }
-  const lookup: PostcodeLookup = (wanted) => {
-    const line = rows.get(postcodeKey(wanted));
-    if (line === undefined) return undefined;
-    const cells = line
-      .replace(/\r$/, '')
+
+  function readLine(bytes: Uint8Array, start: number, end: number): void {
+    if (end > start && bytes[end - 1] === 0x0d) end -= 1;
+    if (end === start) return;
+    if (columns === null) {
+      columns = directoryColumns(decoder.decode(bytes.subarray(start, end)));
+      return;
+    }
+    if ('problem' in columns) return;
+    if (wantedHashes && !wantedHashes.has(postcodeHash(bytes, start, end, columns.postcode))) return;
+    const cells = decoder
+      .decode(bytes.subarray(start, end))
       .split(',')
       .map((cell) => cell.replaceAll('"', ''));
-    const place: PostcodePlace = {
-      la: cells[la] ?? '',
-      easting: Number(cells[easting] || Number.NaN),
-      northing: Number(cells[northing] || Number.NaN),
-    };
-    return place;
+    const key = postcodeKey(cells[columns.postcode] ?? '');
+    if (key === '' || (wantedKeys && !wantedKeys.has(key))) return;
+    places.set(key, {
+      la: cells[columns.la] ?? '',
+      easting: Number(cells[columns.easting] || Number.NaN),
+      northing: Number(cells[columns.northing] || Number.NaN),
+    });
+  }
+
+  return {
+    push(chunk) {
+      let start = 0;
+      if (carried) {
+        const newline = chunk.indexOf(0x0a);
+        const joined = new Uint8Array(carried.length + (newline < 0 ? chunk.length : newline));
+        joined.set(carried);
+        joined.set(newline < 0 ? chunk : chunk.subarray(0, newline), carried.length);
+        if (newline < 0) {
+          carried = joined;
+          return;
+        }
+        readLine(joined, 0, joined.length);
+        carried = null;
+        start = newline + 1;
+      }
+      for (let newline = chunk.indexOf(0x0a, start); newline >= 0; newline = chunk.indexOf(0x0a, start)) {
+        readLine(chunk, start, newline);
+        start = newline + 1;
+      }
+      if (start < chunk.length) carried = chunk.slice(start);
+    },
+    finish() {
+      if (carried) readLine(carried, 0, carried.length);
+      carried = null;
+      if (columns === null) return { problem: 'it is empty' };
+      if ('problem' in columns) return columns;
+      return { lookup: (postcode) => places.get(postcodeKey(postcode)), size: places.size };
+    },
   };
-  return { lookup, size: rows.size };
+}
+
+/** Reads a whole directory held as text (a small one: the tests'), keeping every postcode or the wanted ones. */
+export function readPostcodeDirectory(
+  text: string,
+  wanted: Iterable<string> | null = null,
+): { lookup: PostcodeLookup; size: number } | { problem: string } {
+  const reader = postcodeDirectoryReader(wanted);
+  reader.push(new TextEncoder().encode(text));
+  return reader.finish();
 }

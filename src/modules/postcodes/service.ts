@@ -1,26 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Tables } from '../../db/schema.ts';
 import { milesBetween, postcodeKey } from '../../domain/geography/distance.ts';
-
-/** The directory's columns, by the names the ONS has used across releases, or why the file is not the directory. */
-function directoryColumns(header: string) {
-  const names = header
-    .replace(/^\uFEFF/, '')
-    .split(',')
-    .map((name) => name.replaceAll('"', '').trim().toLowerCase());
-  const column = (...candidates: string[]) => names.findIndex((name) => candidates.includes(name));
-  const columns = {
-    postcode: column('pcd', 'pcds', 'pcd7', 'pcd8'),
-    la: column('laua', 'oslaua', 'lad', 'lad25cd', 'lad24cd'),
-    easting: column('oseast1m'),
-    northing: column('osnrth1m'),
-  };
-  return Object.values(columns).some((index) => index < 0) ? undefined : columns;
-}
+import { directoryColumns, type DirectoryColumns } from '../../domain/returns/postcodes.ts';
+import type { PostcodeLookup } from '../../domain/returns/ssda903/context.ts';
 
 export class PostcodeFileError extends Error {}
 
@@ -38,7 +24,7 @@ export async function importPostcodes(
     input: file.endsWith('.gz') ? input.pipe(createGunzip()) : input,
     crlfDelay: Infinity,
   });
-  let columns: ReturnType<typeof directoryColumns>;
+  let columns: DirectoryColumns | undefined;
   let batch: Array<{ postcode: string; gss_code: string; easting: number | null; northing: number | null }> =
     [];
   let count = 0;
@@ -61,11 +47,12 @@ export async function importPostcodes(
   };
   for await (const line of lines) {
     if (!columns) {
-      columns = directoryColumns(line);
-      if (!columns)
+      const read = directoryColumns(line);
+      if ('problem' in read)
         throw new PostcodeFileError(
           `${file} is not the ONS Postcode Directory: it needs the columns pcd, laua, oseast1m and osnrth1m.`,
         );
+      columns = read;
       continue;
     }
     const cells = line.split(',').map((cell) => cell.replaceAll('"', '').trim());
@@ -119,4 +106,32 @@ export async function placementGeography(
     distanceMiles: from && to ? milesBetween(from, to) : null,
     inArea: placement && council?.gss_code ? placement.gss_code === council.gss_code : null,
   };
+}
+
+/**
+ * The places of these postcodes in the imported directory, for the SSDA903 rules on where a placement is;
+ * null when no directory has been imported (those rules are then skipped, never passed).
+ */
+export async function importedPostcodeLookup(
+  db: Kysely<Tables>,
+  postcodes: Iterable<string>,
+): Promise<PostcodeLookup | null> {
+  const keys = [...new Set([...postcodes].map(postcodeKey))];
+  const [places, any] = await Promise.all([
+    keys.length === 0
+      ? []
+      : sql<{ postcode: string; gss_code: string; easting: number | null; northing: number | null }>`
+          select postcode, gss_code, easting, northing from postcodes where postcode = any(${keys}::text[])`
+          .execute(db)
+          .then((result) => result.rows),
+    db.selectFrom('postcodes').select('postcode').limit(1).executeTakeFirst(),
+  ]);
+  if (!any) return null;
+  const byKey = new Map(
+    places.map((place) => [
+      place.postcode,
+      { la: place.gss_code, easting: place.easting ?? Number.NaN, northing: place.northing ?? Number.NaN },
+    ]),
+  );
+  return (postcode) => byKey.get(postcodeKey(postcode));
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +13,7 @@ import {
   testServer,
   type TestBrowser,
 } from '../../../test/support/world.ts';
+import { importPostcodes } from '../postcodes/service.ts';
 
 /** Posts a multipart form as a browser would, with the page's CSRF token unless told otherwise. */
 async function upload(
@@ -127,6 +131,22 @@ describe('checking a return through the page', async () => {
     expect(unusable.statusCode).toBe(400);
     expect(unusable.body).toContain('href="#providers"');
     expect(unusable.body).toContain('The provider list providers.csv cannot be used: it has no URN column');
+  });
+
+  it('runs the postcode rules once the ONS Postcode Directory has been imported', async () => {
+    const files = ssda903Files({
+      Header: [aChild({ CHILD: 'C-79' })],
+      Episodes: [anEpisode({ CHILD: 'C-79', HOME_POST: 'DA1 1AA', PL_POST: 'ZZ9 9ZY' })],
+    }).map((file) => ({ name: file.name, content: String(file.content) }));
+    const before = await upload(analyst, { kind: 'ssda903', year: '2025', format: 'csv' }, files);
+    expect(before.body).not.toContain('392c,');
+
+    const folder = mkdtempSync(join(tmpdir(), 'hearth-returns-postcodes-'));
+    writeFileSync(join(folder, 'onspd.csv'), 'pcd,laua,oseast1m,osnrth1m\nDA1 1AA,E07000107,553654,174061\n');
+    await importPostcodes(db, join(folder, 'onspd.csv'));
+    const after = await upload(analyst, { kind: 'ssda903', year: '2025', format: 'csv' }, files);
+    // The placement postcode is not in the directory; the home postcode is.
+    expect(after.body).toMatch(/^392c,error,C-79,Episodes,2,/m);
   });
 
   it('refuses an upload without the CSRF token, and asks for a file when none is given', async () => {

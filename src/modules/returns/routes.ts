@@ -7,6 +7,7 @@ import { formErrors } from '../../platform/forms.ts';
 import { access } from '../../platform/route-table.ts';
 import { auditSource } from '../../platform/transactions.ts';
 import type { ReturnFile } from '../../domain/returns/text.ts';
+import { importedPostcodeLookup } from '../postcodes/service.ts';
 import {
   findingsByRule,
   findingsCsv,
@@ -74,7 +75,14 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
       const year = years.includes(Number(fields.year)) ? Number(fields.year) : years[0]!;
       let result;
       try {
-        result = validateUpload(kind, unpackUpload(files), year, fields.la?.trim() || undefined, providers);
+        result = await validateUpload(
+          kind,
+          unpackUpload(files),
+          year,
+          (wanted) => importedPostcodeLookup(app.hearth.db, wanted),
+          fields.la?.trim() || undefined,
+          providers,
+        );
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         return reply.code(400).page('returns/views/validate.njk', page(fields, formErrors(error.fields)));

@@ -5,6 +5,8 @@ import { validateCin } from '../../domain/returns/cin/validate.ts';
 import type { Validation } from '../../domain/returns/engine.ts';
 import type { Finding } from '../../domain/returns/findings.ts';
 import { readProviderList, type ProviderLookup } from '../../domain/returns/ssda903/providers.ts';
+import type { PostcodeLookup } from '../../domain/returns/ssda903/context.ts';
+import { postcodesToLookUp } from '../../domain/returns/ssda903/geography.ts';
 import { readSsda903 } from '../../domain/returns/ssda903/read.ts';
 import { validateSsda903 } from '../../domain/returns/ssda903/validate.ts';
 import { decodeReturnFile, type ReturnFile } from '../../domain/returns/text.ts';
@@ -51,17 +53,21 @@ function readProviders(file: ReturnFile, year: number): { providers: ProviderLoo
   return { providers: list.providers, warnings };
 }
 
+/** The places of the postcodes a return names, or null when no postcode directory is at hand. */
+export type PostcodeSource = (postcodes: Set<string>) => Promise<PostcodeLookup | null>;
+
 /**
  * Validates an uploaded return in memory against the DfE rules of the collection year. Nothing is written:
- * the files live only for this request.
+ * the files live only for this request. The postcode rules run when `postcodes` finds a directory.
  */
-export function validateUpload(
+export async function validateUpload(
   kind: ReturnKind,
   files: ReturnFile[],
   year: number,
+  postcodes: PostcodeSource,
   la?: string,
   providerFile?: ReturnFile,
-): { validation: Validation; unreadable: boolean } {
+): Promise<{ validation: Validation; unreadable: boolean }> {
   if (files.length === 0)
     throw new ValidationError([{ path: 'files', message: 'Choose the return’s file or files' }]);
   if (kind === 'cin') {
@@ -81,12 +87,13 @@ export function validateUpload(
     ]);
   const list = providerFile ? readProviders(providerFile, year) : null;
   const reading = readSsda903(csv);
+  const providers = list?.providers ?? null;
   const validation = validateSsda903(reading, {
     year,
     la,
     previous: undefined,
-    postcodes: null,
-    providers: list?.providers ?? null,
+    postcodes: await postcodes(postcodesToLookUp([reading.return], providers)),
+    providers,
   });
   return {
     validation: { ...validation, findings: [...(list?.warnings ?? []), ...validation.findings] },

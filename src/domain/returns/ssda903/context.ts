@@ -133,7 +133,8 @@ export function flagRows<T extends Ssda903Table>(
   return flags ?? noFlags;
 }
 
-const noFlags: readonly RuleFlag[] = Object.freeze([]);
+/** No flags: one frozen array shared by every rule that flags nothing. */
+export const noFlags: readonly RuleFlag[] = Object.freeze([]);
 
 /** True when a row holds a value in `field` that is not in the year's code list for it. */
 export function notInCodeList(context: Ssda903Context, field: string, value: string | null): boolean {
@@ -158,11 +159,17 @@ export function codeRule<T extends Ssda903Table>(
     tables: [table],
     fields: [field],
     years: options.years ?? { from: 2025 },
-    check: (child, context) =>
-      flagRows(child[table] as unknown as readonly Ssda903Row<T>[], (row) => {
-        const value = (row as Record<string, unknown>)[field] as string | null;
-        return value === null ? options.required === true : !context.codes(listName).has(value);
-      }),
+    flagsRowsOf: table,
+    check: (child, context) => {
+      const rows = child[table] as unknown as readonly Record<string, unknown>[];
+      let flags: RuleFlag[] | undefined;
+      for (let index = 0; index < rows.length; index++) {
+        const value = rows[index]![field] as string | null;
+        if (value === null ? options.required === true : !context.codes(listName).has(value))
+          (flags ??= []).push({ table, row: rows[index]!.row as number });
+      }
+      return flags ?? noFlags;
+    },
   };
 }
 
@@ -180,10 +187,17 @@ export function dateRule<T extends Ssda903Table>(
     tables: [table],
     fields: [field],
     years: { from: 2025 },
-    check: (child) =>
-      flagRows(child[table] as unknown as readonly Ssda903Row<T>[], (row) => {
-        if (row.unreadable[field] !== undefined) return true;
-        return options.required === true && (row as Record<string, unknown>)[field] === null;
-      }),
+    flagsRowsOf: table,
+    check: (child) => {
+      const rows = child[table] as unknown as readonly Ssda903Row<T>[];
+      let flags: RuleFlag[] | undefined;
+      for (let index = 0; index < rows.length; index++) {
+        const row = rows[index]!;
+        const unreadable = row.unreadable[field] !== undefined;
+        if (unreadable || (options.required === true && (row as Record<string, unknown>)[field] === null))
+          (flags ??= []).push({ table, row: row.row });
+      }
+      return flags ?? noFlags;
+    },
   };
 }

@@ -1,7 +1,8 @@
 import { councilOf, councilOfDistrict, type Council } from '../../geography/councils.ts';
 import { milesBetween } from '../../geography/distance.ts';
 import type { PostcodeLookup, PostcodePlace } from './context.ts';
-import type { EpisodeRow } from './tables.ts';
+import type { ProviderLookup } from './providers.ts';
+import type { EpisodeRow, Ssda903Return } from './tables.ts';
 
 /**
  * Where an episode's placement is, in the three fields the DfE adds to each episode from its
@@ -89,4 +90,28 @@ export function placementGeography(
     if (hasGrid(home)) distance = milesBetween(home, placement);
   }
   return { la, location, distance };
+}
+
+/**
+ * Every postcode the rules may look up in the directory: the home and placement postcodes of this
+ * year's and last year's episodes, and the settings of the provider list. Reading only these from
+ * the directory's 2.7 million is what makes `--postcodes` cheap.
+ */
+export function postcodesToLookUp(
+  returns: readonly (Ssda903Return | null | undefined)[],
+  providers: ProviderLookup | null | undefined,
+): Set<string> {
+  const postcodes = new Set<string>();
+  for (const ssda903 of returns) {
+    for (const child of ssda903?.children.values() ?? []) {
+      for (const episode of child.Episodes) {
+        if (episode.HOME_POST !== null) postcodes.add(episode.HOME_POST);
+        if (episode.PL_POST !== null) postcodes.add(episode.PL_POST);
+      }
+    }
+  }
+  for (const provider of providers?.values() ?? []) {
+    if (provider.postcode !== null) postcodes.add(provider.postcode);
+  }
+  return postcodes;
 }

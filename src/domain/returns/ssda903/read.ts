@@ -51,6 +51,8 @@ export function readSsda903(files: readonly ReturnFile[]): Ssda903Reading {
   const problems: ReadProblem[] = [];
   const tableFiles = new Map<Ssda903Table, string>();
   const children = new Map<string, Record<string, unknown[]>>();
+  // The same dates recur (a child's date of birth is on every table): each is read once per return.
+  const dates = new Map<string, string | null>();
   const problem = (file: string, row: number, field: string, child: string, message: string) => ({
     file,
     row,
@@ -111,17 +113,18 @@ export function readSsda903(files: readonly ReturnFile[]): Ssda903Reading {
       const row: Record<string, unknown> = { table, row: lines };
       let unreadable: Record<string, string> | undefined;
       for (let index = 0; index < columns.length; index++) {
-        const raw = cells[positions[index]!]?.trim() ?? '';
+        const raw = cells[positions[index]!] ?? '';
         let value: string | null = raw === '' ? null : raw;
         if (value !== null && isDate[index]) {
-          const date = readUkDate(value);
+          let date = dates.get(value);
+          if (date === undefined) dates.set(value, (date = readUkDate(value)));
           if (date === null) (unreadable ??= {})[columns[index]!] = value;
           value = date;
         }
         row[columns[index]!] = value;
       }
       for (let index = 0; index < optional.length; index++)
-        row[optional[index]!] = cells[optionalPositions[index]!]?.trim() || null;
+        row[optional[index]!] = cells[optionalPositions[index]!] || null;
       row.unreadable = unreadable ?? noneUnreadable;
       const childId = (row.CHILD as string | null) ?? '';
       if (cells.length !== names.length) {

@@ -25,6 +25,7 @@ function afterPrevious(
     tables: ['SWEpisodes'],
     fields,
     years: { from: 2025 },
+    flagsRowsOf: 'SWEpisodes',
     check: (child) => flagAfterPrevious(byStart(child), broken),
   };
 }
@@ -136,6 +137,7 @@ export const socialWorkerRules: readonly Ssda903Rule[] = [
     tables: ['SWEpisodes'],
     fields: ['SW_DEC'],
     years: { from: 2025 },
+    flagsRowsOf: 'SWEpisodes',
     check: (child) =>
       byStart(child)
         .slice(0, -1)
@@ -165,6 +167,7 @@ export const socialWorkerRules: readonly Ssda903Rule[] = [
     tables: ['SWEpisodes'],
     fields: ['SW_DEC'],
     years: { from: 2025 },
+    flagsRowsOf: 'SWEpisodes',
     check: endedWithoutSuccessor,
   },
   {
@@ -192,6 +195,7 @@ export const socialWorkerRules: readonly Ssda903Rule[] = [
     tables: ['SWEpisodes'],
     fields: ['SW_DEC', 'SW_DECOM'],
     years: { from: 2025 },
+    flagsRowsOf: 'SWEpisodes',
     check: (child) => {
       const latest = byStart(child).at(-1);
       return latest && !blank(latest, 'SW_DEC') ? [{ table: 'SWEpisodes', row: latest.row }] : [];

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../dates.ts';
 import type { RuleFlag, RuleNeed } from '../../engine.ts';
-import { flagRows, type Ssda903Context, type Ssda903Rule } from '../context.ts';
+import { noFlags, type Ssda903Context, type Ssda903Rule } from '../context.ts';
 import type { EpisodeRow, Ssda903Child, Ssda903Row, Ssda903Table } from '../tables.ts';
 
 /** The child's date of birth from the header, or null. */
@@ -90,13 +90,20 @@ export function rowRule<T extends Ssda903Table>(
     years: { from: 2025 },
     ...(options.severity ? { severity: options.severity } : {}),
     ...(options.needs ? { needs: options.needs } : {}),
+    flagsRowsOf: table,
     check: (child, context) => {
       // Whether the tables were supplied is the same for every child of a validation: asked once per context.
       if (context !== checkedFor)
         [checkedFor, supplied] = [context, reads.every((name) => context.supplied.has(name))];
-      if (!supplied) return [];
+      if (!supplied) return noFlags;
       const rows = child[table] as unknown as readonly Ssda903Row<T>[];
-      return flagRows(rows, (row, index) => broken(row, child, context, index));
+      // A plain loop rather than flagRows with a closure: this runs for every row of every child.
+      let flags: RuleFlag[] | undefined;
+      for (let index = 0; index < rows.length; index++) {
+        const row = rows[index]!;
+        if (broken(row, child, context, index)) (flags ??= []).push({ table: row.table, row: row.row });
+      }
+      return flags ?? noFlags;
     },
   };
 }
