@@ -55,6 +55,9 @@ describe('a social worker finds a child by a misspelt name, writes a note and co
     expect(text).toMatch(/Corrected on \d+ \w+ \d{4} by Priya/);
     expect(text).toContain('in his bedroom');
     expect(text).toContain('in the living room');
+    // Only the correction can be corrected now, so that the latest word on the visit is never in doubt.
+    expect(await page.getByRole('link', { name: /Correct this note/ }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: /Correct this note.*\(correction\)/ }).count()).toBe(1);
     await page.screenshot({ path: `${screenshotFolder}/note-corrected.png`, fullPage: true });
 
     await page.getByRole('link', { name: 'read the correction' }).click();
