@@ -88,9 +88,11 @@ async function postcodeLookup(
   if (!path) return null;
   const reader = postcodeDirectoryReader(wanted());
   try {
-    const file = createReadStream(path);
+    const file = createReadStream(path, { highWaterMark: 1 << 20 });
     // pipeline, not pipe: an error reading the file then ends the loop instead of leaving it waiting.
-    const stream = path.endsWith('.gz') ? pipeline(file, createGunzip(), () => {}) : file;
+    const stream = path.endsWith('.gz')
+      ? pipeline(file, createGunzip({ chunkSize: 1 << 20 }), () => {})
+      : file;
     for await (const chunk of stream) reader.push(chunk as Buffer);
   } catch (error) {
     throw new CommandError(`cannot read ${path}: ${(error as Error).message}`, 2);
