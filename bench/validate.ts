@@ -60,7 +60,8 @@ function timed<T>(work: () => T): { result: T; ms: number } {
 function wholeProcess(args: readonly string[]): { ms: number; peakMb: number | null } {
   const command = [
     process.execPath,
-    join(import.meta.dirname, '../src/cli/main.ts'),
+    // The installed command, as a council runs it: its own entry point, the compile cache and its V8 settings.
+    join(import.meta.dirname, '../bin/hearth.js'),
     'validate',
     ...args,
     '--json',
