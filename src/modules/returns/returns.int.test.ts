@@ -149,6 +149,38 @@ describe('checking a return through the page', async () => {
     expect(after.body).toMatch(/^392c,error,C-79,Episodes,2,/m);
   });
 
+  it('compares with last year’s return when it is given, and refuses one that cannot be read', async () => {
+    const asFields = (field?: string) => (file: { name: string; content: unknown }) => ({
+      name: file.name,
+      content: String(file.content),
+      field,
+    });
+    const thisYear = ssda903Files({
+      Header: [aChild({ CHILD: 'C-80', ETHNIC: 'WBRI' })],
+      Episodes: [anEpisode({ CHILD: 'C-80' })],
+    }).map(asFields());
+    const lastYear = ssda903Files({
+      Header: [aChild({ CHILD: 'C-80', ETHNIC: 'ABAN' })],
+      Episodes: [anEpisode({ CHILD: 'C-80', DECOM: '01/05/2024' })],
+    }).map(asFields('previous'));
+    const without = await upload(analyst, { kind: 'ssda903', year: '2025', format: 'csv' }, thisYear);
+    expect(without.body).not.toContain('204,');
+    const compared = await upload(analyst, { kind: 'ssda903', year: '2025', format: 'csv' }, [
+      ...thisYear,
+      ...lastYear,
+    ]);
+    // Rule 204: the ethnicity differs from last year's.
+    expect(compared.body).toMatch(/^204,error,C-80,Header,2,ETHNIC,/m);
+
+    const unreadable = await upload(analyst, { kind: 'ssda903', year: '2025', format: 'page' }, [
+      ...thisYear,
+      { name: 'notes.csv', content: 'name,address\r\nA,B\r\n', field: 'previous' },
+    ]);
+    expect(unreadable.statusCode).toBe(400);
+    expect(unreadable.body).toContain('href="#previous"');
+    expect(unreadable.body).toContain('Last year’s return cannot be read: notes.csv');
+  });
+
   it('refuses an upload without the CSRF token, and asks for a file when none is given', async () => {
     expect(
       (await upload(analyst, { kind: 'cin' }, [{ name: 'cin.xml', content: census() }], false)).statusCode,

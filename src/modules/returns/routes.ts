@@ -8,14 +8,7 @@ import { access } from '../../platform/route-table.ts';
 import { auditSource } from '../../platform/transactions.ts';
 import type { ReturnFile } from '../../domain/returns/text.ts';
 import { importedPostcodeLookup } from '../postcodes/service.ts';
-import {
-  findingsByRule,
-  findingsCsv,
-  findingsXlsx,
-  unpackUpload,
-  validateUpload,
-  type ReturnKind,
-} from './service.ts';
+import { findingsByRule, findingsCsv, findingsXlsx, validateUpload, type ReturnKind } from './service.ts';
 
 const MAX_BYTES = 100 * 1024 * 1024;
 const years = [2025];
@@ -25,7 +18,7 @@ const years = [2025];
  * or download them as CSV or XLSX. The files are read in memory for the one request and never stored.
  */
 export async function returnRoutes(app: FastifyInstance): Promise<void> {
-  await app.register(fastifyMultipart, { limits: { fileSize: MAX_BYTES, files: 20, fields: 10 } });
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_BYTES, files: 30, fields: 10 } });
 
   const page = (values: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
     pageTitle: 'Check a statutory return',
@@ -57,6 +50,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
       }
       const fields: Record<string, string> = {};
       const files: ReturnFile[] = [];
+      const previous: ReturnFile[] = [];
       let providers: ReturnFile | undefined;
       for await (const part of request.parts()) {
         if (part.type === 'field') {
@@ -67,6 +61,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
           const content = new Uint8Array(await part.toBuffer());
           if (!part.filename || !content.length) continue;
           if (part.fieldname === 'providers') providers = { name: part.filename, content };
+          else if (part.fieldname === 'previous') previous.push({ name: part.filename, content });
           else files.push({ name: part.filename, content });
         }
       }
@@ -76,12 +71,8 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
       let result;
       try {
         result = await validateUpload(
-          kind,
-          unpackUpload(files),
-          year,
+          { kind, year, files, la: fields.la?.trim() || undefined, providers, previous },
           (wanted) => importedPostcodeLookup(app.hearth.db, wanted),
-          fields.la?.trim() || undefined,
-          providers,
         );
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
@@ -94,6 +85,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
           kind,
           year,
           files: files.map((file) => file.name),
+          previous: previous.map((file) => file.name),
           findings: validation.findings.length,
           unreadable,
         },

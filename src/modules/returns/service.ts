@@ -8,6 +8,7 @@ import { readProviderList, type ProviderLookup } from '../../domain/returns/ssda
 import type { PostcodeLookup } from '../../domain/returns/ssda903/context.ts';
 import { postcodesToLookUp } from '../../domain/returns/ssda903/geography.ts';
 import { readSsda903 } from '../../domain/returns/ssda903/read.ts';
+import type { Ssda903Return } from '../../domain/returns/ssda903/tables.ts';
 import { validateSsda903 } from '../../domain/returns/ssda903/validate.ts';
 import { decodeReturnFile, type ReturnFile } from '../../domain/returns/text.ts';
 import { ValidationError } from '../../platform/errors.ts';
@@ -15,7 +16,7 @@ import { ValidationError } from '../../platform/errors.ts';
 export type ReturnKind = 'ssda903' | 'cin';
 
 /** The files of an upload, with any zip opened: an SSDA903 return often comes as a zip of its CSV tables. */
-export function unpackUpload(files: ReturnFile[]): ReturnFile[] {
+export function unpackUpload(files: ReturnFile[], field = 'files'): ReturnFile[] {
   return files.flatMap((file) => {
     if (!file.name.toLowerCase().endsWith('.zip')) return [file];
     try {
@@ -25,10 +26,31 @@ export function unpackUpload(files: ReturnFile[]): ReturnFile[] {
         .map(([name, content]) => ({ name: name.split('/').at(-1)!, content }));
     } catch {
       throw new ValidationError([
-        { path: 'files', message: `${file.name} is not a zip file that can be opened` },
+        { path: field, message: `${file.name} is not a zip file that can be opened` },
       ]);
     }
   });
+}
+
+/**
+ * Last year's SSDA903 return uploaded beside this year's, for the rules that compare the two. A return that
+ * cannot be read is refused on its field: its rules would otherwise be judged on nothing.
+ */
+function readPreviousReturn(files: ReturnFile[]): Ssda903Return | undefined {
+  if (files.length === 0) return undefined;
+  const csv = unpackUpload(files, 'previous').filter((file) => /\.csv$/i.test(file.name));
+  const reading = readSsda903(csv);
+  const fatal = reading.problems.find((problem) => problem.fatal);
+  if (csv.length === 0 || fatal || !reading.return.files.has('Episodes'))
+    throw new ValidationError([
+      {
+        path: 'previous',
+        message: fatal
+          ? `Last year’s return cannot be read: ${fatal.file}: ${fatal.message}`
+          : 'Choose last year’s SSDA903 CSV tables, or a zip of them, with its episodes',
+      },
+    ]);
+  return reading.return;
 }
 
 /**
@@ -56,18 +78,29 @@ function readProviders(file: ReturnFile, year: number): { providers: ProviderLoo
 /** The places of the postcodes a return names, or null when no postcode directory is at hand. */
 export type PostcodeSource = (postcodes: Set<string>) => Promise<PostcodeLookup | null>;
 
+/** A return uploaded to be checked, and what may come with it. */
+export interface ReturnUpload {
+  readonly kind: ReturnKind;
+  readonly year: number;
+  readonly files: ReturnFile[];
+  /** The council's own code, for the rules on placements outside it. */
+  readonly la?: string;
+  /** Ofsted's provider list (SSDA903), for the URN rules. */
+  readonly providers?: ReturnFile;
+  /** Last year's SSDA903 return, for the rules that compare the two years. */
+  readonly previous?: ReturnFile[];
+}
+
 /**
  * Validates an uploaded return in memory against the DfE rules of the collection year. Nothing is written:
  * the files live only for this request. The postcode rules run when `postcodes` finds a directory.
  */
 export async function validateUpload(
-  kind: ReturnKind,
-  files: ReturnFile[],
-  year: number,
+  upload: ReturnUpload,
   postcodes: PostcodeSource,
-  la?: string,
-  providerFile?: ReturnFile,
 ): Promise<{ validation: Validation; unreadable: boolean }> {
+  const { kind, year } = upload;
+  const files = unpackUpload(upload.files);
   if (files.length === 0)
     throw new ValidationError([{ path: 'files', message: 'Choose the return’s file or files' }]);
   if (kind === 'cin') {
@@ -85,14 +118,15 @@ export async function validateUpload(
     throw new ValidationError([
       { path: 'files', message: 'Choose the SSDA903 CSV tables, or a zip of them' },
     ]);
-  const list = providerFile ? readProviders(providerFile, year) : null;
+  const list = upload.providers ? readProviders(upload.providers, year) : null;
+  const previous = readPreviousReturn(upload.previous ?? []);
   const reading = readSsda903(csv);
   const providers = list?.providers ?? null;
   const validation = validateSsda903(reading, {
     year,
-    la,
-    previous: undefined,
-    postcodes: await postcodes(postcodesToLookUp([reading.return], providers)),
+    la: upload.la,
+    previous,
+    postcodes: await postcodes(postcodesToLookUp([reading.return, previous], providers)),
     providers,
   });
   return {
