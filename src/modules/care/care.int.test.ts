@@ -123,8 +123,8 @@ describe('looked after: section 20 → interim care order → placement change �
     expect(chronology.map((event) => `${event.on} ${event.title}`)).toEqual(
       expect.arrayContaining([
         '2024-09-13 Became looked after',
-        '2024-10-21 Legal status C1',
-        '2025-01-06 Placement U4 began',
+        '2024-10-21 Legal status: interim care order (C1)',
+        '2025-01-06 Placement began: foster placement with other foster carer(s) - long-term fostering (U4)',
         '2025-01-10 Visit: child seen alone',
         '2026-03-14 Stopped being looked after',
         '2026-03-14 Care leaver status: former relevant',

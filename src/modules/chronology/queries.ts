@@ -16,6 +16,7 @@ export const chronologyKinds = [
 ] as const;
 export type ChronologyKind = (typeof chronologyKinds)[number];
 
+/** One event. Its title and detail may hold DfE codes written as {COLLECTION.FIELD:code} (see views/event-words.ts). */
 export interface ChronologyRow {
   happened_on: string;
   kind: ChronologyKind;
@@ -39,26 +40,28 @@ export async function chronologyOf(
   const result = await sql<ChronologyRow>`
     select * from (
       select (received_at at time zone 'Europe/London')::date::text as happened_on, 'contact' as kind,
-        'Contact received (source ' || source || ')' as title, decision as detail, null::text as note_id
+        'Contact received from {CIN.ReferralSource:' || source || '}' as title, 'Decision: ' || replace(decision, '-', ' ') as detail,
+        null::text as note_id
         from contacts where council_id = ${councilId} and child_id = ${childId}
       union all
       select referral_date::text, 'referral', case when re_referral then 'Re-referral' else 'Referral' end
-          || ' (source ' || referral_source || ', primary need ' || primary_need || ')',
+          || ' from {CIN.ReferralSource:' || referral_source || '}, primary need {CIN.PrimaryNeedCode:' || primary_need || '}',
         case when no_further_action then 'No further action' end, null
         from episodes where council_id = ${councilId} and child_id = ${childId}
       union all
-      select closed_on::text, 'episode', 'Episode of need closed (reason ' || closure_reason || ')', null, null
+      select closed_on::text, 'episode', 'Episode of need closed: {CIN.ReasonForClosure:' || closure_reason || '}', null, null
         from episodes where council_id = ${councilId} and child_id = ${childId} and closed_on is not null
           and not no_further_action
       union all
       select start_date::text, 'assessment', 'Assessment started', null, null
         from assessments where council_id = ${councilId} and child_id = ${childId}
       union all
-      select authorised_on::text, 'assessment', 'Assessment authorised', outcome, null
+      select authorised_on::text, 'assessment', 'Assessment authorised', replace(outcome, '-', ' '), null
         from assessments where council_id = ${councilId} and child_id = ${childId} and authorised_on is not null
       union all
       select n.occurred_on::text, 'note',
-        case when n.corrects_note_id is null then n.title else 'Correction: ' || n.title end, n.kind, n.id::text
+        case when n.corrects_note_id is null then n.title else 'Correction: ' || n.title end, replace(n.kind, '-', ' '),
+        n.id::text
         from case_note_children l join case_notes n on n.council_id = l.council_id and n.id = l.note_id
         where l.council_id = ${councilId} and l.child_id = ${childId}
       union all
@@ -78,7 +81,7 @@ export async function chronologyOf(
         from section47_enquiries where council_id = ${councilId} and child_id = ${childId} and ended_on is not null and outcome <> 'conference'
       union all
       select held_on::text, 'protection', 'Initial child protection conference',
-        case when outcome = 'child-protection-plan' then 'Child protection plan (' || category || ')' else 'No plan' end, null
+        case when outcome = 'child-protection-plan' then 'Child protection plan: {CIN.InitialCategoryOfAbuse:' || category || '}' else 'No plan' end, null
         from initial_conferences where council_id = ${councilId} and child_id = ${childId}
       union all
       select end_date::text, 'protection', 'Child protection plan ended', replace(end_reason, '-', ' '), null
@@ -102,18 +105,18 @@ export async function chronologyOf(
       select start_date::text, 'care', 'Became looked after', null, null
         from care_periods where council_id = ${councilId} and child_id = ${childId}
       union all
-      select end_date::text, 'care', 'Stopped being looked after', 'reason ' || reason_ceased, null
+      select end_date::text, 'care', 'Stopped being looked after', 'Reason: {SSDA903.REC:' || reason_ceased || '}', null
         from care_periods where council_id = ${councilId} and child_id = ${childId} and end_date is not null
       union all
-      select from_date::text, 'care', 'Legal status ' || code, null, null
+      select from_date::text, 'care', 'Legal status: {SSDA903.LS:' || code || '}', null, null
         from legal_statuses where council_id = ${councilId} and child_id = ${childId} and superseded_at is null
       union all
-      select start_date::text, 'care', 'Placement ' || place || ' began', coalesce('previous placement ended: ' || (
+      select start_date::text, 'care', 'Placement began: {SSDA903.PLACE:' || place || '}', coalesce('The previous placement ended: {SSDA903.REASON_PLACE_CHANGE:' || (
           select p2.change_reason from placements p2 where p2.council_id = p.council_id and p2.care_period_id = p.care_period_id
-            and p2.end_date = p.start_date and p2.superseded_at is null limit 1), ''), null
+            and p2.end_date = p.start_date and p2.superseded_at is null limit 1) || '}', ''), null
         from placements p where council_id = ${councilId} and child_id = ${childId} and superseded_at is null
       union all
-      select held_on::text, 'care', 'Looked after review', 'participation ' || participation, null
+      select held_on::text, 'care', 'Looked after review', 'Participation: {SSDA903.REVIEW_CODE:' || participation || '}', null
         from cla_reviews where council_id = ${councilId} and child_id = ${childId}
       union all
       select completed_on::text, 'care', 'Health assessment (' || kind || ')', null, null
@@ -138,7 +141,7 @@ export async function chronologyOf(
       select held_on::text, 'leaving-care', 'Pathway plan review', null, null
         from pathway_plan_reviews where council_id = ${councilId} and child_id = ${childId}
       union all
-      select contacted_on::text, 'leaving-care', 'Keeping in touch (' || in_touch || ')', null, null
+      select contacted_on::text, 'leaving-care', 'Keeping in touch: {SSDA903.IN_TOUCH:' || in_touch || '}', null, null
         from care_leaver_contacts where council_id = ${councilId} and child_id = ${childId}
     ) events
     where kind in (${sql.join(kinds.map((kind) => sql`${kind}`))})

@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
 import { chronologyKinds, chronologyOf, type ChronologyKind } from './queries.ts';
+import { inWords } from './views/event-words.ts';
 
 export { chronologyKinds, type ChronologyKind };
 
@@ -18,6 +19,10 @@ export async function viewChronology(
     await requireChildren(trx, actor, 'read', [childId]);
     const events = await chronologyOf(trx, actor.councilId, childId, kinds.length ? kinds : chronologyKinds);
     await appendAudit(trx, auditSource(actor), { action: 'chronology.viewed', childId, details: { kinds } });
-    return events;
+    return events.map((event) => ({
+      ...event,
+      title: inWords(event.title, event.happened_on)!,
+      detail: inWords(event.detail, event.happened_on),
+    }));
   });
 }
