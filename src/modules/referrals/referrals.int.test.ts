@@ -68,6 +68,7 @@ describe('the front door to assessment, through the pages', async () => {
       form: {
         ...dateBoxes('startDate', '2025-06-02'),
         outcome: 'child-in-need-plan',
+        factors: '3A',
         summary: 'Seen alone.',
       },
     });
@@ -83,6 +84,10 @@ describe('the front door to assessment, through the pages', async () => {
     const managerBrowser = await signedInAs(app, manager);
     const journey = await managerBrowser.get(`${base}/journey`);
     expect(journey.body).toContain('awaiting authorisation');
+    // The factors identified are shown in words, with their codes.
+    expect(journey.body).toContain(
+      'factors: Domestic abuse/violence: concern that the child is a victim (3A)',
+    );
     await managerBrowser.get(`${base}/assessments/${recorded.id}/authorise`);
     const authorised = await managerBrowser.post(`${base}/assessments/${recorded.id}/authorise`, {
       version: '1',
@@ -100,7 +105,9 @@ describe('the front door to assessment, through the pages', async () => {
     expect(closed.statusCode).toBe(303);
 
     const page = await browser.get(`${base}/journey`);
-    expect(page.body).toContain('1 September 2025, reason RC7');
+    expect(page.body).toContain(
+      '1 September 2025: Services ended for any other reason, including child no longer in need (RC7)',
+    );
     expect(page.body).toContain('authorised 10 July 2025 by Morgan');
     const actions = await db
       .selectFrom('audit_log')

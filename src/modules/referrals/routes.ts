@@ -24,6 +24,7 @@ import {
   codeSelectItems,
   decisionNames,
   codeWords,
+  codesInWords,
   factorItems,
   namedItems,
   outcomeNames,
@@ -42,6 +43,7 @@ function choices(actor: Actor, values: Form) {
     decisions: namedItems(decisionNames, values.decision),
     outcomes: [{ value: '', text: 'Not yet known' }, ...namedItems(outcomeNames, values.outcome)],
     factors: factorItems(actor.today, values.factors),
+    factorsInWords: codesInWords('AssessmentFactors', actor.today),
   };
 }
 
@@ -76,6 +78,8 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
         outcomeNames,
         sourceWords: codeWords('ReferralSource', actor.today),
         needWords: codeWords('PrimaryNeedCode', actor.today),
+        closureWords: codeWords('ReasonForClosure', actor.today),
+        factorsInWords: codesInWords('AssessmentFactors', actor.today),
       });
     },
   );

@@ -36,6 +36,12 @@ export function codeWords(field: string, today: string): Record<string, string> 
   );
 }
 
+/** Recorded CIN codes as words, each with its code: `['2B', '3A']` → "Domestic violence … (2B); Drug misuse … (3A)". */
+export function codesInWords(field: string, today: string): (codes: readonly string[]) => string {
+  const words = codeWords(field, today);
+  return (codes) => codes.map((code) => words[code] ?? code).join('; ');
+}
+
 /** Checkbox items for the CIN assessment factors in the order of their numbers (1A before 10A), the chosen ones checked. */
 export function factorItems(today: string, chosen: unknown) {
   const checked = new Set(Array.isArray(chosen) ? chosen : chosen ? [chosen] : []);
