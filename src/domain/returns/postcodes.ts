@@ -36,7 +36,7 @@ export function directoryColumns(header: string): DirectoryColumns | { problem: 
   return columns;
 }
 
-/** A postcode key's hash, as `keyHashOfBytes` works it out from the directory's bytes. */
+/** A postcode key's hash, the same as `postcodeHash` works out from a line of the directory. */
 function keyHash(key: string): number {
   let hash = 0x811c9dc5;
   for (let index = 0; index < key.length; index++) hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193);
