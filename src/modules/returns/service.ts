@@ -16,7 +16,7 @@ import { ValidationError } from '../../platform/errors.ts';
 export type ReturnKind = 'ssda903' | 'cin';
 
 /** The files of an upload, with any zip opened: an SSDA903 return often comes as a zip of its CSV tables. */
-export function unpackUpload(files: ReturnFile[], field = 'files'): ReturnFile[] {
+function unpackUpload(files: ReturnFile[], field = 'files'): ReturnFile[] {
   return files.flatMap((file) => {
     if (!file.name.toLowerCase().endsWith('.zip')) return [file];
     try {
