@@ -133,6 +133,32 @@ export function flagRows<T extends Ssda903Table>(
   return flags ?? noFlags;
 }
 
+/** A test of one row that a rule makes once, when it is declared, rather than as a closure on every call. */
+export type RowTest<T extends Ssda903Table> = (
+  row: Ssda903Row<T>,
+  child: Ssda903Child,
+  context: Ssda903Context,
+  index: number,
+) => boolean;
+
+/**
+ * Flags each of a child's rows that `broken` finds at fault, as flagRows does but with the child and context
+ * handed to the test: the row rules run for every row of every child, and so make no closure per call.
+ */
+export function flagBrokenRows<T extends Ssda903Table>(
+  rows: readonly Ssda903Row<T>[],
+  broken: RowTest<T>,
+  child: Ssda903Child,
+  context: Ssda903Context,
+): readonly RuleFlag[] {
+  let flags: RuleFlag[] | undefined;
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]!;
+    if (broken(row, child, context, index)) (flags ??= []).push({ table: row.table, row: row.row });
+  }
+  return flags ?? noFlags;
+}
+
 /** No flags: one frozen array shared by every rule that flags nothing. */
 export const noFlags: readonly RuleFlag[] = Object.freeze([]);
 
@@ -153,6 +179,10 @@ export function codeRule<T extends Ssda903Table>(
   options: { required?: boolean; years?: { from: number; to?: number }; list?: string } = {},
 ): Ssda903Rule {
   const listName = options.list ?? field;
+  const broken: RowTest<T> = (row, _child, context) => {
+    const value = (row as Record<string, unknown>)[field] as string | null;
+    return value === null ? options.required === true : !context.codes(listName).has(value);
+  };
   return {
     code,
     message,
@@ -160,16 +190,8 @@ export function codeRule<T extends Ssda903Table>(
     fields: [field],
     years: options.years ?? { from: 2025 },
     flagsRowsOf: table,
-    check: (child, context) => {
-      const rows = child[table] as unknown as readonly Record<string, unknown>[];
-      let flags: RuleFlag[] | undefined;
-      for (let index = 0; index < rows.length; index++) {
-        const value = rows[index]![field] as string | null;
-        if (value === null ? options.required === true : !context.codes(listName).has(value))
-          (flags ??= []).push({ table, row: rows[index]!.row as number });
-      }
-      return flags ?? noFlags;
-    },
+    check: (child, context) =>
+      flagBrokenRows(child[table] as unknown as readonly Ssda903Row<T>[], broken, child, context),
   };
 }
 
@@ -181,6 +203,9 @@ export function dateRule<T extends Ssda903Table>(
   field: Ssda903Column<T>,
   options: { required?: boolean } = {},
 ): Ssda903Rule {
+  const broken: RowTest<T> = (row) =>
+    row.unreadable[field] !== undefined ||
+    (options.required === true && (row as Record<string, unknown>)[field] === null);
   return {
     code,
     message,
@@ -188,16 +213,7 @@ export function dateRule<T extends Ssda903Table>(
     fields: [field],
     years: { from: 2025 },
     flagsRowsOf: table,
-    check: (child) => {
-      const rows = child[table] as unknown as readonly Ssda903Row<T>[];
-      let flags: RuleFlag[] | undefined;
-      for (let index = 0; index < rows.length; index++) {
-        const row = rows[index]!;
-        const unreadable = row.unreadable[field] !== undefined;
-        if (unreadable || (options.required === true && (row as Record<string, unknown>)[field] === null))
-          (flags ??= []).push({ table, row: row.row });
-      }
-      return flags ?? noFlags;
-    },
+    check: (child, context) =>
+      flagBrokenRows(child[table] as unknown as readonly Ssda903Row<T>[], broken, child, context),
   };
 }

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../dates.ts';
 import type { RuleFlag, RuleNeed } from '../../engine.ts';
-import { noFlags, type Ssda903Context, type Ssda903Rule } from '../context.ts';
+import { flagBrokenRows, noFlags, type RowTest, type Ssda903Context, type Ssda903Rule } from '../context.ts';
 import type { EpisodeRow, Ssda903Child, Ssda903Row, Ssda903Table } from '../tables.ts';
 
 /** The child's date of birth from the header, or null. */
@@ -76,7 +76,7 @@ export function rowRule<T extends Ssda903Table>(
   message: string,
   table: T,
   fields: readonly string[],
-  broken: (row: Ssda903Row<T>, child: Ssda903Child, context: Ssda903Context, index: number) => boolean,
+  broken: RowTest<T>,
   options: RuleOptions = {},
 ): Ssda903Rule {
   const reads = [table, ...(options.alsoReads ?? [])];
@@ -96,14 +96,7 @@ export function rowRule<T extends Ssda903Table>(
       if (context !== checkedFor)
         [checkedFor, supplied] = [context, reads.every((name) => context.supplied.has(name))];
       if (!supplied) return noFlags;
-      const rows = child[table] as unknown as readonly Ssda903Row<T>[];
-      // A plain loop rather than flagRows with a closure: this runs for every row of every child.
-      let flags: RuleFlag[] | undefined;
-      for (let index = 0; index < rows.length; index++) {
-        const row = rows[index]!;
-        if (broken(row, child, context, index)) (flags ??= []).push({ table: row.table, row: row.row });
-      }
-      return flags ?? noFlags;
+      return flagBrokenRows(child[table] as unknown as readonly Ssda903Row<T>[], broken, child, context);
     },
   };
 }
