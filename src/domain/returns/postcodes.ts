@@ -123,10 +123,14 @@ export function postcodeDirectoryReader(wanted: Iterable<string> | null): Postco
         start = newline + 1;
       }
       // The hot loop, over 2.7 million lines: a line whose postcode is not wanted goes no further than its hash.
-      const column = columns && !('problem' in columns) ? columns.postcode : -1;
+      const postcodeColumn = () => (columns && !('problem' in columns) ? columns.postcode : -1);
+      let column = postcodeColumn();
       for (let newline = chunk.indexOf(0x0a, start); newline >= 0; newline = chunk.indexOf(0x0a, start)) {
-        if (column < 0 || !wantedHashes || wantedHashes.has(postcodeHash(chunk, start, newline, column)))
+        if (column < 0 || !wantedHashes || wantedHashes.has(postcodeHash(chunk, start, newline, column))) {
           readLine(chunk, start, newline);
+          // The header may have just been read: the lines after it in this chunk are filtered too.
+          if (column < 0) column = postcodeColumn();
+        }
         start = newline + 1;
       }
       if (start < chunk.length) carried = chunk.slice(start);
