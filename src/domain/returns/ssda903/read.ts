@@ -108,9 +108,16 @@ export function readSsda903(files: readonly ReturnFile[]): Ssda903Reading {
     const optional = (ssda903OptionalColumns[table] ?? []).filter((column) => names.includes(column));
     const optionalPositions = optional.map((column) => names.indexOf(column));
 
+    // Every row of the file starts as a copy of one template holding all its columns: copying gives each
+    // row the same shape at once, where adding the columns one by one made V8 look up a new shape per cell.
+    const template: Record<string, unknown> = { table, row: 0 };
+    for (const column of [...columns, ...optional]) template[column] = null;
+    template.unreadable = noneUnreadable;
+
     for (let record = 1; record < records.length; record++) {
       const { line: lines, cells } = records[record]!;
-      const row: Record<string, unknown> = { table, row: lines };
+      const row: Record<string, unknown> = { ...template };
+      row.row = lines;
       let unreadable: Record<string, string> | undefined;
       for (let index = 0; index < columns.length; index++) {
         const raw = cells[positions[index]!] ?? '';
@@ -125,7 +132,7 @@ export function readSsda903(files: readonly ReturnFile[]): Ssda903Reading {
       }
       for (let index = 0; index < optional.length; index++)
         row[optional[index]!] = cells[optionalPositions[index]!] || null;
-      row.unreadable = unreadable ?? noneUnreadable;
+      if (unreadable) row.unreadable = unreadable;
       const childId = (row.CHILD as string | null) ?? '';
       if (cells.length !== names.length) {
         const message = `line ${lines} has ${cells.length} values for ${names.length} columns`;

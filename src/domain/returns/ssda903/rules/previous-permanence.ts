@@ -1,5 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
-import type { IsoDate } from '../../dates.ts';
+import { readUkDate, type IsoDate } from '../../dates.ts';
 import { codeRule, type Ssda903Rule } from '../context.ts';
 import { firstDecom } from '../tables.ts';
 import { rowRule } from './support.ts';
@@ -27,18 +26,9 @@ export function readDatePerm(text: string): IsoDate | null | 'invalid' {
   const known = (part: string) => !/^z+$/i.test(part);
   if (!known(year))
     return known(day) && known(month) && (Number(day) > 31 || Number(month) > 12) ? 'invalid' : null;
-  try {
-    return Temporal.PlainDate.from(
-      {
-        year: Number(year),
-        month: known(month) ? Number(month) : 1,
-        day: known(day) ? Number(day) : 1,
-      },
-      { overflow: 'reject' },
-    ).toString();
-  } catch {
-    return 'invalid';
-  }
+  // A real date or none (31/02 is 'invalid'); the returns' own reader, so that reading a return loads no calendar library.
+  const date = readUkDate(`${known(day) ? day : '01'}/${known(month) ? month : '01'}/${year}`);
+  return date ?? 'invalid';
 }
 
 /** SSDA903 rules of 2025–26 on the previous permanence table (PrevPerm). */
