@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PostcodeLookup } from '../context.ts';
 import { aChild, anEpisode, flagsOf, type TableRows } from '../test-builders.ts';
+import { samePostcode } from './episode-placements.ts';
 
 const episodes = (...rows: Record<string, string>[]): TableRows => ({ Header: [aChild()], Episodes: rows });
 const one = (overrides: Record<string, string>) => episodes(anEpisode(overrides));
@@ -150,5 +151,18 @@ describe('SSDA903 episode rules on placements (2025–26)', () => {
   });
   it('218 is skipped, not passed, without postcodes', () => {
     expect(flagsOf('218', home(''))).toEqual([]);
+  });
+});
+
+describe('samePostcode', () => {
+  it.each<[string, string, boolean]>([
+    ['LS1 1AA', 'ls11aa', true],
+    ['LS1 1AA', 'LS1 1AB', false],
+    ['LS1 1AA ', 'LS11AA', true],
+    ['LS1 1AA', 'LS1 1Aa', true],
+    ['LS1 1A@', 'LS1 1A`', false],
+    ['SW1A 2AA', 'SW1A2AB', false],
+  ])('%s and %s: %s', (a, b, same) => {
+    expect(samePostcode(a, b)).toBe(same);
   });
 });

@@ -29,6 +29,16 @@ function providerCannotRun(
   );
 }
 
+/** Whether two postcodes are the same, whatever their spacing and case. */
+export function samePostcode(a: string, b: string): boolean {
+  // Most pairs differ in their last letter, and are told apart there without rewriting both; only
+  // when neither ends in a space (which goes) and both are ASCII (whose case folds one letter to one).
+  const [endA, endB] = [a.charCodeAt(a.length - 1), b.charCodeAt(b.length - 1)];
+  const plain = (end: number) => end > 0x20 && end < 0x80;
+  if (plain(endA) && plain(endB) && (endA | 0x20) !== (endB | 0x20)) return false;
+  return a.replaceAll(' ', '').toUpperCase() === b.replaceAll(' ', '').toUpperCase();
+}
+
 /** SSDA903 episode rules of 2025–26 on placement providers, Ofsted URNs, postcodes and reasons for a change of placement. */
 export const episodePlacementRules: readonly Ssda903Rule[] = [
   rowRule(
@@ -121,7 +131,7 @@ export const episodePlacementRules: readonly Ssda903Rule[] = [
       row.PLACE !== 'P1' &&
       row.HOME_POST !== null &&
       row.PL_POST !== null &&
-      row.HOME_POST.replaceAll(' ', '').toUpperCase() === row.PL_POST.replaceAll(' ', '').toUpperCase(),
+      samePostcode(row.HOME_POST, row.PL_POST),
   ),
   rowRule(
     '225',

@@ -1,4 +1,4 @@
-import { addDays, ageOn, birthday } from '../../dates.ts';
+import { ageOn, birthday } from '../../dates.ts';
 import { codeRule, dateRule, flagRows, notInCodeList, type Ssda903Rule } from '../context.ts';
 import type { Ssda903Child } from '../tables.ts';
 import { hasCareLeaverData } from './care-leavers-oc3.ts';
@@ -61,7 +61,8 @@ export const headerRules: readonly Ssda903Rule[] = [
     fields: ['UPN', 'DECOM'],
     years: { from: 2025 },
     check: (child, context) => {
-      const weekBefore = addDays(context.collectionEnd, -7);
+      // A week before 31 March, written out: this runs for every child.
+      const weekBefore = `${context.year + 1}-03-24`;
       const last = child.Episodes.at(-1);
       const lookedAfterAtEnd = last !== undefined && last.DEC === null;
       // The current period of care began at the last episode with reason S (or the first one returned).

@@ -1,16 +1,16 @@
-import { addDays, addMonths, later } from '../../dates.ts';
+import { addMonths, daysBetween, later } from '../../dates.ts';
 import type { RuleFlag } from '../../engine.ts';
 import { dateRule, type Ssda903Context, type Ssda903Rule } from '../context.ts';
 import type { SocialWorkerEpisodeRow, Ssda903Child } from '../tables.ts';
-import { blank, carePeriods, flagAfterPrevious, inDateOrder, rowRule } from './support.ts';
+import { blank, carePeriods, flagAfterPrevious, inDateOrder, onceForEachChild, rowRule } from './support.ts';
 
 /** From 1 April 2023 a reason for each change of social worker is returned as well. */
 const reasonsFrom = '2023-04-01';
 
-/** The child's social worker episodes with a start date, in order of start. */
-function byStart(child: Ssda903Child): SocialWorkerEpisodeRow[] {
-  return inDateOrder(child.SWEpisodes, (row) => row.SW_DECOM);
-}
+/** The child's social worker episodes with a start date, in order of start (asked for by six rules). */
+const byStart: (child: Ssda903Child) => readonly SocialWorkerEpisodeRow[] = onceForEachChild((child) =>
+  inDateOrder(child.SWEpisodes, (row) => row.SW_DECOM),
+);
 
 /** A rule on each social worker episode and the one that started before it. */
 function afterPrevious(
@@ -35,7 +35,7 @@ function afterPrevious(
  * followed by another, which starts after it.
  */
 function endedWithoutSuccessor(child: Ssda903Child, context: Ssda903Context): RuleFlag[] {
-  const from = addDays(context.collectionEnd, -5);
+  const from = `${context.year + 1}-03-26`;
   const episodes = byStart(child);
   return episodes
     .filter(
@@ -129,7 +129,7 @@ export const socialWorkerRules: readonly Ssda903Rule[] = [
     ['SW_DEC'],
     (row, _child, context) =>
       row.SW_DEC !== null &&
-      (row.SW_DEC < addMonths(context.collectionStart, -12) || row.SW_DEC > context.collectionEnd),
+      (row.SW_DEC < `${context.year - 1}-04-01` || row.SW_DEC > context.collectionEnd),
   ),
   {
     code: 'SW08STG2',
@@ -158,7 +158,7 @@ export const socialWorkerRules: readonly Ssda903Rule[] = [
     (row, previous) =>
       row.SW_REASON !== 'FCONTA' &&
       previous.SW_DEC !== null &&
-      (row.SW_DECOM! < addDays(previous.SW_DEC, -7) || row.SW_DECOM! > addDays(previous.SW_DEC, 7)),
+      Math.abs(daysBetween(previous.SW_DEC, row.SW_DECOM!)) > 7,
   ),
   {
     code: 'SW11bSTG2',

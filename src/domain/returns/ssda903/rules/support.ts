@@ -23,8 +23,24 @@ export interface CarePeriod {
   readonly episodes: readonly EpisodeRow[];
 }
 
+/**
+ * A fact about a child that several rules ask for, worked out once. The rules run child by child, so
+ * remembering the last child's answer is enough; a rule that asks about another child (last year's,
+ * say) is answered afresh. The answer is shared, so it must be read, never changed.
+ */
+export function onceForEachChild<T>(work: (child: Ssda903Child) => T): (child: Ssda903Child) => T {
+  let lastChild: Ssda903Child | undefined;
+  let lastAnswer: T;
+  return (child) => {
+    if (child !== lastChild) [lastChild, lastAnswer] = [child, work(child)];
+    return lastAnswer;
+  };
+}
+
 /** The child's periods of care, in order; episodes without a start date are left out. */
-export function carePeriods(child: Ssda903Child): CarePeriod[] {
+export const carePeriods: (child: Ssda903Child) => readonly CarePeriod[] = onceForEachChild(periodsOfCare);
+
+function periodsOfCare(child: Ssda903Child): CarePeriod[] {
   const periods: { start: IsoDate; end: IsoDate | null; episodes: EpisodeRow[] }[] = [];
   for (const episode of child.Episodes) {
     if (episode.DECOM === null) continue;
