@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeList, codeListYears, UnknownCodeList } from './code-lists.ts';
+import { codeInWords, codeList, codeListYears, UnknownCodeList } from './code-lists.ts';
 
 describe('DfE code lists', () => {
   it('holds the lists of 2025–26', () => {
@@ -24,5 +24,18 @@ describe('DfE code lists', () => {
     expect(codeList('SSDA903', 'LS', 2025).has(null)).toBe(false);
     expect(() => codeList('SSDA903', 'LS', 1999)).toThrow(UnknownCodeList);
     expect(() => codeList('CIN', 'NoSuchField', 2025)).toThrow(UnknownCodeList);
+  });
+});
+
+describe('codeInWords', () => {
+  const legalStatus = codeList('SSDA903', 'LS', 2025);
+
+  it('puts the meaning first and the code after it', () => {
+    expect(codeInWords(legalStatus, 'C1')).toBe(`${legalStatus.meanings.get('C1')} (C1)`);
+    expect(codeInWords(legalStatus, 'C1')).toMatch(/^Interim care order/i);
+  });
+
+  it('leaves a code the list does not hold as written', () => {
+    expect(codeInWords(legalStatus, 'Q9')).toBe('Q9');
   });
 });

@@ -83,10 +83,17 @@ export function codeListOn(collection: Collection, field: string, date: string):
   return codeList(collection, field, year);
 }
 
+/**
+ * A code in words with the code after it, "Abuse or neglect (N1)", as Hearth shows every recorded code; the code
+ * alone when the list does not hold it.
+ */
+export function codeInWords(list: CodeList, code: string): string {
+  const meaning = list.meanings.get(code);
+  return meaning ? `${meaning} (${code})` : code;
+}
+
 /** A code list as choices for a form: "meaning (code)", in code order. */
 export function codeChoices(collection: Collection, field: string, date: string) {
-  return [...codeListOn(collection, field, date).meanings].map(([value, meaning]) => ({
-    value,
-    text: meaning ? `${meaning} (${value})` : value,
-  }));
+  const list = codeListOn(collection, field, date);
+  return [...list.meanings.keys()].map((value) => ({ value, text: codeInWords(list, value) }));
 }

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { codeList, codeListYears, type CodeList } from '../codes/code-lists.ts';
+import { codeListOn, type CodeList } from '../codes/code-lists.ts';
 
 /**
  * The rules of the front door and assessment (Working Together to Safeguard Children 2023; DfE Children in Need
@@ -20,12 +20,9 @@ export function collectionYearOf(date: string): number {
   return Number(date.slice(5, 7)) >= 4 ? year : year - 1;
 }
 
-/** The code list for a date: that of its collection year, or the nearest year Hearth holds. */
+/** The CIN code list for a date: that of its collection year, or the nearest year Hearth holds. */
 export function cinCodes(field: string, on: string): CodeList {
-  const years = codeListYears();
-  const wanted = collectionYearOf(on);
-  const year = years.filter((held) => held <= wanted).at(-1) ?? years[0]!;
-  return codeList('CIN', field, year);
+  return codeListOn('CIN', field, on);
 }
 
 /**

@@ -16,7 +16,7 @@ export const chronologyKinds = [
 ] as const;
 export type ChronologyKind = (typeof chronologyKinds)[number];
 
-/** One event. Its title and detail may hold DfE codes written as {COLLECTION.FIELD:code} (see views/event-words.ts). */
+/** One event. Its title and detail may hold DfE codes written as {COLLECTION.FIELD:code} (see event-words.ts). */
 export interface ChronologyRow {
   happened_on: string;
   kind: ChronologyKind;

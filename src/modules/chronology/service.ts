@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
 import { chronologyKinds, chronologyOf, type ChronologyKind } from './queries.ts';
-import { inWords } from './views/event-words.ts';
+import { inWords } from './event-words.ts';
 
 export { chronologyKinds, type ChronologyKind };
 

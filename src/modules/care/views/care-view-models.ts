@@ -1,4 +1,4 @@
-import { codeListOn } from '../../../domain/codes/code-lists.ts';
+import { codeInWords, codeListOn } from '../../../domain/codes/code-lists.ts';
 import { ukDate } from '../../../platform/views.ts';
 import type { careRecords } from '../queries.ts';
 
@@ -11,9 +11,7 @@ const yesNo = (value: boolean | null) => (value === null ? 'not recorded' : valu
 
 /** A code with its meaning, as the code list of its date has it. */
 function coded(field: string, code: string | null, on: string): string {
-  if (!code) return 'not recorded';
-  const meaning = codeListOn('SSDA903', field, on).meanings.get(code);
-  return meaning ? `${meaning} (${code})` : code;
+  return code ? codeInWords(codeListOn('SSDA903', field, on), code) : 'not recorded';
 }
 
 /** The care page's sections, each with its rows and what can be recorded next given what is open. */

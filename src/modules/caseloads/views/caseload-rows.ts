@@ -1,4 +1,4 @@
-import { codeList, codeListYears } from '../../../domain/codes/code-lists.ts';
+import { codeInWords, codeList, codeListYears } from '../../../domain/codes/code-lists.ts';
 import { absenceKinds, isAbsenceKind } from '../../../domain/workforce/absences.ts';
 import { escapeHtml, ukDate } from '../../../platform/views.ts';
 
@@ -100,7 +100,7 @@ export function myCaseloadRows(
 export function legalStatusText(code: string | null, openEpisode: boolean): string {
   if (code) {
     const list = codeList('SSDA903', 'LS', codeListYears().at(-1)!);
-    return `Looked after: ${list.meanings.get(code) ?? code} (${code})`;
+    return `Looked after: ${codeInWords(list, code)}`;
   }
   return openEpisode ? 'Child in need (open episode)' : 'No open episode';
 }

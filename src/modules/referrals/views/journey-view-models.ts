@@ -1,3 +1,4 @@
+import { codeInWords } from '../../../domain/codes/code-lists.ts';
 import { assessmentOutcomes, cinCodes, contactDecisions } from '../../../domain/journey/rules.ts';
 
 export const decisionNames: Record<(typeof contactDecisions)[number], string> = {
@@ -31,9 +32,8 @@ export function codeSelectItems(field: string, today: string, selected: unknown)
 
 /** A CIN code list as words with the code after them, for showing recorded codes: `{ N1: 'Abuse or neglect (N1)' }`. */
 export function codeWords(field: string, today: string): Record<string, string> {
-  return Object.fromEntries(
-    [...cinCodes(field, today).meanings].map(([code, meaning]) => [code, `${meaning} (${code})`]),
-  );
+  const list = cinCodes(field, today);
+  return Object.fromEntries([...list.meanings.keys()].map((code) => [code, codeInWords(list, code)]));
 }
 
 /** Recorded CIN codes as words, each with its code: `['2B', '3A']` → "Domestic violence … (2B); Drug misuse … (3A)". */

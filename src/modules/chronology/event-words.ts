@@ -1,4 +1,4 @@
-import { codeListOn, type Collection } from '../../../domain/codes/code-lists.ts';
+import { codeInWords, codeListOn, type Collection } from '../../domain/codes/code-lists.ts';
 
 /** A DfE code as the chronology's SQL writes it into an event's text: {COLLECTION.FIELD:code}. */
 const codeToken = /\{(CIN|SSDA903)\.(\w+):([^}]*)\}/g;
@@ -11,12 +11,11 @@ const codeToken = /\{(CIN|SSDA903)\.(\w+):([^}]*)\}/g;
 export function inWords(text: string | null, on: string): string | null {
   if (text === null) return null;
   return text.replace(codeToken, (_token, collection: Collection, field: string, code: string) => {
-    const meaning = codeListOn(collection, field, on).meanings.get(code);
-    if (!meaning) return code;
-    // "from police (6)", but "UASC …" keeps its capitals.
-    const lower = /^[A-Z][a-z]/.test(meaning)
-      ? `${meaning.charAt(0).toLowerCase()}${meaning.slice(1)}`
-      : meaning;
-    return `${lower} (${code})`;
+    const list = codeListOn(collection, field, on);
+    const words = codeInWords(list, code);
+    // Within a sentence: "from police (6)", but "UASC …" keeps its capitals, and a code no list holds stays as written.
+    return list.meanings.has(code) && /^[A-Z][a-z]/.test(words)
+      ? `${words.charAt(0).toLowerCase()}${words.slice(1)}`
+      : words;
   });
 }
