@@ -128,8 +128,7 @@ export const socialWorkerRules: readonly Ssda903Rule[] = [
     'SWEpisodes',
     ['SW_DEC'],
     (row, _child, context) =>
-      row.SW_DEC !== null &&
-      (row.SW_DEC < `${context.year - 1}-04-01` || row.SW_DEC > context.collectionEnd),
+      row.SW_DEC !== null && (row.SW_DEC < `${context.year - 1}-04-01` || row.SW_DEC > context.collectionEnd),
   ),
   {
     code: 'SW08STG2',
