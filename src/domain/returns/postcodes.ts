@@ -36,6 +36,28 @@ export function directoryColumns(header: string): DirectoryColumns | { problem: 
   return columns;
 }
 
+/**
+ * The postcode (as a key: capitals, no spaces) and its place on one line of the directory after the header;
+ * null for a line without a postcode. A grid reference the line lacks is NaN.
+ */
+export function directoryPlace(
+  line: string,
+  columns: DirectoryColumns,
+): { key: string; place: PostcodePlace } | null {
+  const cells = line.split(',').map((cell) => cell.replaceAll('"', '').trim());
+  const key = postcodeKey(cells[columns.postcode] ?? '');
+  if (key === '') return null;
+  const grid = (cell: string | undefined) => (cell ? Number(cell) : Number.NaN);
+  return {
+    key,
+    place: {
+      la: cells[columns.la] ?? '',
+      easting: grid(cells[columns.easting]),
+      northing: grid(cells[columns.northing]),
+    },
+  };
+}
+
 /** A postcode key's hash, the same as `postcodeHash` works out from a line of the directory. */
 function keyHash(key: string): number {
   let hash = 0x811c9dc5;
@@ -93,17 +115,8 @@ export function postcodeDirectoryReader(wanted: Iterable<string> | null): Postco
       return;
     }
     if ('problem' in columns) return;
-    const cells = decoder
-      .decode(bytes.subarray(start, end))
-      .split(',')
-      .map((cell) => cell.replaceAll('"', ''));
-    const key = postcodeKey(cells[columns.postcode] ?? '');
-    if (key === '' || (wantedKeys && !wantedKeys.has(key))) return;
-    places.set(key, {
-      la: cells[columns.la] ?? '',
-      easting: Number(cells[columns.easting] || Number.NaN),
-      northing: Number(cells[columns.northing] || Number.NaN),
-    });
+    const read = directoryPlace(decoder.decode(bytes.subarray(start, end)), columns);
+    if (read && (!wantedKeys || wantedKeys.has(read.key))) places.set(read.key, read.place);
   }
 
   return {

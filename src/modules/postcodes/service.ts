@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Tables } from '../../db/schema.ts';
 import { milesBetween, postcodeKey } from '../../domain/geography/distance.ts';
-import { directoryColumns, type DirectoryColumns } from '../../domain/returns/postcodes.ts';
+import { directoryColumns, directoryPlace, type DirectoryColumns } from '../../domain/returns/postcodes.ts';
 import type { PostcodeLookup } from '../../domain/returns/ssda903/context.ts';
 
 export class PostcodeFileError extends Error {}
@@ -55,16 +55,14 @@ export async function importPostcodes(
       columns = read;
       continue;
     }
-    const cells = line.split(',').map((cell) => cell.replaceAll('"', '').trim());
-    const postcode = cells[columns.postcode];
-    if (!postcode) continue;
-    const easting = Number.parseFloat(cells[columns.easting] ?? '');
-    const northing = Number.parseFloat(cells[columns.northing] ?? '');
+    const read = directoryPlace(line, columns);
+    if (!read) continue;
+    const metres = (value: number) => (Number.isFinite(value) ? Math.round(value) : null);
     batch.push({
-      postcode: postcodeKey(postcode),
-      gss_code: cells[columns.la] ?? '',
-      easting: Number.isFinite(easting) ? Math.round(easting) : null,
-      northing: Number.isFinite(northing) ? Math.round(northing) : null,
+      postcode: read.key,
+      gss_code: read.place.la,
+      easting: metres(read.place.easting),
+      northing: metres(read.place.northing),
     });
     count += 1;
     if (batch.length >= 5000) await flush();
