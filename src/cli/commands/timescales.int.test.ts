@@ -77,7 +77,7 @@ describe('hearth deadline', () => {
     ],
     [['working-days', 'add', '2025-01-06', 'ten'], /^hearth: "ten" is not a number of working days/],
     [['working-days', 'count', '2025-13-01', '2025-01-06'], /the month must be from 01 to 12/],
-    [['working-days', 'add', '2035-12-31', '1'], /covers 2010 to 2035: 2036-01-01 is outside it/],
+    [['working-days', 'add', '2035-12-31', '1'], /covers 1995 to 2035: 2036-01-01 is outside it/],
   ])('refuses %j with one line on stderr and exit code 2', (args, message) => {
     const run = hearth(args);
     expect(run.status).toBe(2);

@@ -21,6 +21,50 @@ describe('easterSunday', () => {
 
 describe('bankHolidaysOfEnglandAndWales', () => {
   it.each([
+    // 1 Jan on Sunday → Mon 2 Jan; early-May holiday moved from Mon 1 May to Mon 8 May (VE Day 50).
+    [
+      1995,
+      [
+        '1995-01-02',
+        '1995-04-14',
+        '1995-04-17',
+        '1995-05-08',
+        '1995-05-29',
+        '1995-08-28',
+        '1995-12-25',
+        '1995-12-26',
+      ],
+    ],
+    // 25 Dec on Saturday → Mon 27 and Tue 28; Fri 31 Dec extra (the Millennium).
+    [
+      1999,
+      [
+        '1999-01-01',
+        '1999-04-02',
+        '1999-04-05',
+        '1999-05-03',
+        '1999-05-31',
+        '1999-08-30',
+        '1999-12-27',
+        '1999-12-28',
+        '1999-12-31',
+      ],
+    ],
+    // late-May holiday moved from Mon 27 May to Tue 4 June, Mon 3 June extra (Golden Jubilee).
+    [
+      2002,
+      [
+        '2002-01-01',
+        '2002-03-29',
+        '2002-04-01',
+        '2002-05-06',
+        '2002-06-03',
+        '2002-06-04',
+        '2002-08-26',
+        '2002-12-25',
+        '2002-12-26',
+      ],
+    ],
     // 25 Dec on Saturday: Christmas substitute Mon 27, Boxing Day substitute Tue 28.
     [
       2010,
@@ -142,8 +186,8 @@ describe('bankHolidaysOfEnglandAndWales', () => {
     expect(iso(year)).toEqual(expected);
   });
 
-  it('puts every holiday of 2010–2035 on a weekday, eight a year plus the proclaimed extras', () => {
-    const extras: Record<number, number> = { 2011: 1, 2012: 1, 2022: 2, 2023: 1 };
+  it('puts every holiday of the shipped years on a weekday, eight a year plus the proclaimed extras', () => {
+    const extras: Record<number, number> = { 1999: 1, 2002: 1, 2011: 1, 2012: 1, 2022: 2, 2023: 1 };
     for (let year = SHIPPED_YEARS.first; year <= SHIPPED_YEARS.last; year++) {
       const holidays = bankHolidaysOfEnglandAndWales(year);
       expect(holidays.every((holiday) => holiday.date.dayOfWeek <= 5 && holiday.date.year === year)).toBe(
@@ -154,6 +198,8 @@ describe('bankHolidaysOfEnglandAndWales', () => {
   });
 
   it('does not treat the usual Mondays as holidays in the years they were moved', () => {
+    expect(iso(1995)).not.toContain('1995-05-01');
+    expect(iso(2002)).not.toContain('2002-05-27');
     expect(iso(2012)).not.toContain('2012-05-28');
     expect(iso(2020)).not.toContain('2020-05-04');
     expect(iso(2022)).not.toContain('2022-05-30');

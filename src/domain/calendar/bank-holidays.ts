@@ -1,7 +1,11 @@
 import { Temporal } from 'temporal-polyfill';
 
-/** The years for which Hearth ships every bank holiday of England and Wales. */
-export const SHIPPED_YEARS = { first: 2010, last: 2035 } as const;
+/**
+ * The years for which Hearth ships every bank holiday of England and Wales. From 1995, so that the records of
+ * everyone Hearth serves can be worked out: a care leaver of 25 was born in 2001, and a child of 17 may have been
+ * looked after since birth.
+ */
+export const SHIPPED_YEARS = { first: 1995, last: 2035 } as const;
 
 /** A day that is not a working day although it falls Monday to Friday. */
 export interface NonWorkingDay {
@@ -55,17 +59,22 @@ function lastMonday(year: number, month: number): Temporal.PlainDate {
 }
 
 /**
- * Holidays moved from their usual Monday by proclamation since 2010 (gov.uk/bank-holidays):
- * the late-May holiday of 2012 to 4 June and of 2022 to 2 June, the early-May holiday of 2020 to 8 May (VE Day 75).
+ * Holidays moved from their usual Monday by proclamation since 1995 (gov.uk/bank-holidays): the early-May holiday
+ * of 1995 to 8 May (VE Day 50) and of 2020 to 8 May (VE Day 75), the late-May holiday of 2002 to 4 June (Golden
+ * Jubilee), of 2012 to 4 June and of 2022 to 2 June.
  */
 const MOVED_HOLIDAYS: Record<string, string> = {
+  '1995 Early May bank holiday': '1995-05-08',
+  '2002 Spring bank holiday': '2002-06-04',
   '2012 Spring bank holiday': '2012-06-04',
   '2020 Early May bank holiday': '2020-05-08',
   '2022 Spring bank holiday': '2022-06-02',
 };
 
-/** Extra one-off bank holidays proclaimed since 2010 (gov.uk/bank-holidays). */
+/** Extra one-off bank holidays proclaimed since 1995 (gov.uk/bank-holidays). */
 export const PROCLAIMED_EXTRA_DAYS: readonly OneOffDay[] = [
+  { date: '1999-12-31', name: 'Millennium' },
+  { date: '2002-06-03', name: 'Queen’s Golden Jubilee' },
   { date: '2011-04-29', name: 'Royal wedding' },
   { date: '2012-06-05', name: 'Queen’s Diamond Jubilee' },
   { date: '2022-06-03', name: 'Queen’s Platinum Jubilee' },
@@ -93,7 +102,7 @@ function withSubstituteDays(fixedDays: { date: Temporal.PlainDate; name: string 
 /**
  * The bank holidays of England and Wales in one year: New Year's Day, Good Friday, Easter Monday, the early-May,
  * spring and summer bank holidays, Christmas Day and Boxing Day, with substitute days and the days moved or added
- * by proclamation since 2010. Source: Banking and Financial Dealings Act 1971, Schedule 1, and the proclamations
+ * by proclamation since 1995. Source: Banking and Financial Dealings Act 1971, Schedule 1, and the proclamations
  * listed at gov.uk/bank-holidays.
  */
 export function bankHolidaysOfEnglandAndWales(year: number): NonWorkingDay[] {

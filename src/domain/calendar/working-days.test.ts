@@ -23,6 +23,10 @@ describe('addWorkingDays', () => {
     ['2024-12-20', 10, '2025-01-08', ['Christmas Day', 'Boxing Day', 'New Year’s Day']],
     // Fri 24 Dec 2010 + 1: Christmas on Saturday, so Mon 27 and Tue 28 are substitute days → Wed 29.
     ['2010-12-24', 1, '2010-12-29', ['Christmas Day (substitute day)', 'Boxing Day (substitute day)']],
+    // Thu 24 Dec 2009 + 1, for a child looked after since then: Christmas Fri 25, Boxing Day Sat 26 → Mon 28 → Tue 29.
+    ['2009-12-24', 1, '2009-12-29', ['Christmas Day', 'Boxing Day (substitute day)']],
+    // Thu 30 Dec 1999 + 1: skip the Millennium holiday Fri 31 and New Year's substitute Mon 3 Jan 2000 → Tue 4 Jan.
+    ['1999-12-30', 1, '2000-01-04', ['Millennium', 'New Year’s Day (substitute day)']],
     // Fri 31 Dec 2021 + 1: New Year on Saturday, substitute Mon 3 Jan 2022 → Tue 4 Jan.
     ['2021-12-31', 1, '2022-01-04', ['New Year’s Day (substitute day)']],
     // Thu 21 Apr 2011 + 5: skip Good Fri 22, Easter Mon 25; Tue 26 (1), Wed 27 (2), Thu 28 (3); skip royal wedding
@@ -73,7 +77,7 @@ describe('addWorkingDays', () => {
   it('refuses to count into a year whose bank holidays it does not know', () => {
     // Mon 31 Dec 2035 + 1 would be in 2036.
     expect(() => addWorkingDays(calendar, day('2035-12-31'), 1)).toThrow(CalendarRangeError);
-    expect(() => addWorkingDays(calendar, day('2035-12-31'), 1)).toThrow(/covers 2010 to 2035/);
+    expect(() => addWorkingDays(calendar, day('2035-12-31'), 1)).toThrow(/covers 1995 to 2035/);
   });
 });
 
