@@ -41,10 +41,13 @@ console.log(
 
 const now = new Date();
 let started = performance.now();
-const written = await refreshObligations(db, council.id, 'all', { now, today: londonDate(now) });
-console.log(
-  `Rebuilt ${written.toLocaleString('en-GB')} obligations in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-);
+if (process.argv[4] === 'keep') console.log('Stored obligations kept as they are');
+else {
+  const written = await refreshObligations(db, council.id, 'all', { now, today: londonDate(now) });
+  console.log(
+    `Rebuilt ${written.toLocaleString('en-GB')} obligations in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+}
 
 // A service manager of the council, signed in through the real form.
 const manager = await db

@@ -3,6 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { testDatabaseUrl, testEngine } from '../../test/support/world.ts';
 import { openDatabase } from './database.ts';
 
 describe('the embedded database on disk', () => {
@@ -23,5 +25,14 @@ describe('the embedded database on disk', () => {
     await db.destroy();
     const again = await openDatabase(url);
     await again.destroy();
+  });
+});
+
+describe('a PostgreSQL server', () => {
+  it.runIf(testEngine === 'postgres')('is asked to plan without JIT compilation', async () => {
+    const db = await openDatabase(testDatabaseUrl);
+    const setting = await sql<{ jit: string }>`show jit`.execute(db);
+    expect(setting.rows[0]!.jit).toBe('off');
+    await db.destroy();
   });
 });

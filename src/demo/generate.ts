@@ -11,6 +11,7 @@ import {
   type DemoOptions,
   type Rows,
 } from './context.ts';
+import { SHIPPED_YEARS } from '../domain/calendar/bank-holidays.ts';
 import { addYears, CALENDAR_FIRST, dayOf, instantOf, millisecondsOf, type Day } from './days.ts';
 import { Random } from './random.ts';
 import { flows, targets } from './rates.ts';
@@ -89,7 +90,7 @@ export async function loadDemoCouncil(
   const windowStart = addYears(asAt, -options.years);
   if (addYears(windowStart, -3) < CALENDAR_FIRST)
     throw new DemoRefused(
-      'The history asked for starts before the working-day calendar Hearth ships (2010).',
+      `The history asked for starts before the working-day calendar Hearth ships (${SHIPPED_YEARS.first}).`,
     );
   const council: Council = {
     id: random.uuid(millisecondsOf(addYears(windowStart, -2))),

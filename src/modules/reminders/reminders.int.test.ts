@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { MailMessage } from '../../platform/mail.ts';
 import { signedInAs, testServer } from '../../../test/support/world.ts';
@@ -24,6 +25,18 @@ describe('daily reminders', async () => {
     expect(sent[0]!.subject).toBe('Hearth: 1 overdue, 0 due in the next 7 days');
     // Mail leaves the council's systems: it never names a child.
     expect(sent.map((message) => message.text).join(' ')).not.toContain(child.familyName);
+
+    // The daily job rewrites every obligation, then refreshes the planner's statistics of them, so that the team
+    // and service views are planned on what is there rather than on an empty table.
+    const stored = await db
+      .selectFrom('child_obligations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const planned = await sql<{
+      reltuples: number;
+    }>`select reltuples from pg_class where oid = 'child_obligations'::regclass`.execute(db);
+    expect(Number(stored.n)).toBeGreaterThan(0);
+    expect(Number(planned.rows[0]!.reltuples)).toBe(Number(stored.n));
 
     const home = await (await signedInAs(app, worker)).get('/home');
     expect(home.body).toContain('Your reminders for 24 June 2025');

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/database.ts';
 import type { Tables } from '../../db/schema.ts';
@@ -153,6 +153,9 @@ export async function refreshObligations(
     for (const list of rebuilt.values()) written += list.length;
     onProgress?.(Math.min(start + batchSize, childIds.length), childIds.length);
   }
+  // Every row has just been rewritten: without fresh statistics the planner guesses a handful of rows and the
+  // team view took 2.1 s on the large demo council until autovacuum caught up, 66 ms after (docs/performance.md).
+  if (scope === 'all') await sql`analyze child_obligations`.execute(db);
   return written;
 }
 
