@@ -25,13 +25,13 @@ export function readOrRefuse(path: string): Uint8Array {
 }
 
 /** One finding as one tab-separated line: rule, child, table, row, fields, message. */
-export function findingLine(finding: Finding): string {
+function findingLine(finding: Finding): string {
   const fields = finding.fields.join(',');
   return [finding.rule, finding.child, finding.table, finding.row, fields, finding.message].join('\t');
 }
 
 /** Counts of findings and children by rule, then the rules skipped, as lines of text. */
-export function summaryLines(validation: Validation): string[] {
+function summaryLines(validation: Validation): string[] {
   const byRule = new Map<string, { findings: number; children: Set<string>; message: string }>();
   for (const finding of validation.findings) {
     let entry = byRule.get(finding.rule);
