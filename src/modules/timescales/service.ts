@@ -153,9 +153,13 @@ export async function refreshObligations(
     for (const list of rebuilt.values()) written += list.length;
     onProgress?.(Math.min(start + batchSize, childIds.length), childIds.length);
   }
-  // Every row has just been rewritten: without fresh statistics the planner guesses a handful of rows and the
-  // team view took 2.1 s on the large demo council until autovacuum caught up, 66 ms after (docs/performance.md).
-  if (scope === 'all') await sql`analyze child_obligations`.execute(db);
+  // Every row has just been rewritten. Without fresh statistics the planner guessed a handful of rows and the team
+  // view took 2.1 s on the large demo council until autovacuum caught up (66 ms after); and until the old rows are
+  // vacuumed the service view reads a table twice its size (901 ms, 520 ms after). See docs/performance.md.
+  if (scope === 'all')
+    await sql
+      .raw(db.isTransaction ? 'analyze child_obligations' : 'vacuum (analyze) child_obligations')
+      .execute(db);
   return written;
 }
 
