@@ -30,16 +30,28 @@ export interface CalendarAdditions {
   councilClosureDays?: readonly OneOffDay[];
 }
 
+let shippedBankHolidays: ReadonlyMap<string, Readonly<NonWorkingDay>> | undefined;
+
+/** The bank holidays of every shipped year, by date: the same for every calendar, so worked out once. */
+function bankHolidaysByDate(): ReadonlyMap<string, Readonly<NonWorkingDay>> {
+  if (!shippedBankHolidays) {
+    const days = new Map<string, Readonly<NonWorkingDay>>();
+    for (let year = SHIPPED_YEARS.first; year <= SHIPPED_YEARS.last; year++) {
+      for (const holiday of bankHolidaysOfEnglandAndWales(year))
+        days.set(holiday.date.toString(), Object.freeze(holiday));
+    }
+    shippedBankHolidays = days;
+  }
+  return shippedBankHolidays;
+}
+
 /**
  * Builds the working-day calendar: Monday to Friday less the bank holidays of England and Wales (DOMAIN.md §2),
  * plus additions given as data so that a proclamation or a closure needs no code change.
  */
 export function workingDayCalendar(additions: CalendarAdditions = {}): WorkingDayCalendar {
   const { first, last } = SHIPPED_YEARS;
-  const days = new Map<string, NonWorkingDay>();
-  for (let year = first; year <= last; year++) {
-    for (const holiday of bankHolidaysOfEnglandAndWales(year)) days.set(holiday.date.toString(), holiday);
-  }
+  const days = new Map<string, NonWorkingDay>(bankHolidaysByDate());
   const add = (extra: readonly OneOffDay[] | undefined, reason: NonWorkingDay['reason']) => {
     for (const day of extra ?? []) {
       const date = Temporal.PlainDate.from(day.date, { overflow: 'reject' });

@@ -1,8 +1,6 @@
 import { postcodeKey } from '../geography/distance.ts';
 import type { PostcodeLookup, PostcodePlace } from './ssda903/context.ts';
 
-export { postcodeKey };
-
 /** Where the columns Hearth needs are in a line of the directory. */
 export interface DirectoryColumns {
   readonly postcode: number;

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { CodeList } from '../../../codes/code-lists.ts';
-import { workingDayCalendar, type WorkingDayCalendar } from '../../../calendar/working-days.ts';
+import { workingDayCalendar } from '../../../calendar/working-days.ts';
 import { addDays, addMonths, type IsoDate } from '../../dates.ts';
 import type { Rule, RuleFlag, RuleInputs } from '../../engine.ts';
 import type { CinChild, CinDetails, CinReturn } from '../read.ts';
@@ -32,7 +32,8 @@ export type CinRule = Rule<CinChild, CinContext>;
 /** A rule over the whole return (the header, or a count across all children), not one child. */
 export type CinReturnRule = Rule<CinReturn, CinContext>;
 
-function workingDaysBefore(calendar: WorkingDayCalendar, date: IsoDate, days: number): IsoDate {
+function workingDaysBefore(date: IsoDate, days: number): IsoDate {
+  const calendar = workingDayCalendar();
   let day = Temporal.PlainDate.from(date);
   for (let counted = 0; counted < days;) {
     day = day.subtract({ days: 1 });
@@ -45,14 +46,12 @@ function workingDaysBefore(calendar: WorkingDayCalendar, date: IsoDate, days: nu
 export function censusDates(year: number) {
   const collectionStart = `${year}-04-01`;
   const collectionEnd = `${year + 1}-03-31`;
-  // One calendar for the three dates: building it works out forty years of bank holidays.
-  const calendar = workingDayCalendar();
   return {
     collectionStart,
     collectionEnd,
-    assessmentOpenSince: workingDaysBefore(calendar, collectionEnd, 45),
-    section47OpenSince: workingDaysBefore(calendar, collectionEnd, 15),
-    nfaReferralFrom: workingDaysBefore(calendar, collectionStart, 1),
+    assessmentOpenSince: workingDaysBefore(collectionEnd, 45),
+    section47OpenSince: workingDaysBefore(collectionEnd, 15),
+    nfaReferralFrom: workingDaysBefore(collectionStart, 1),
     schoolAgeBornBy: `${year - 5}-08-31`,
   };
 }

@@ -1,4 +1,4 @@
-import { postcodeKey } from '../../postcodes.ts';
+import { postcodeKey } from '../../../geography/distance.ts';
 import type { RuleNeed } from '../../engine.ts';
 import type { Ssda903Context, Ssda903Rule } from '../context.ts';
 import type { OfstedProvider } from '../providers.ts';
