@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeInWords, codeList, codeListYears, UnknownCodeList } from './code-lists.ts';
+import { codeInWords, codeList, codeListYears, collectionYearOf, UnknownCodeList } from './code-lists.ts';
 
 describe('DfE code lists', () => {
   it('holds the lists of 2025–26', () => {
@@ -38,4 +38,12 @@ describe('codeInWords', () => {
   it('leaves a code the list does not hold as written', () => {
     expect(codeInWords(legalStatus, 'Q9')).toBe('Q9');
   });
+});
+
+describe('collectionYearOf (1 April to 31 March)', () => {
+  it.each([
+    ['2025-03-31', 2024],
+    ['2025-04-01', 2025],
+    ['2026-01-15', 2025],
+  ])('%s → %s', (date, year) => expect(collectionYearOf(date)).toBe(year));
 });

@@ -71,13 +71,18 @@ export function codeList(collection: Collection, field: string, year: number): C
   return list;
 }
 
+/** The DfE collection year (1 April to 31 March) a date falls in, named by the year it starts. */
+export function collectionYearOf(date: string): number {
+  const year = Number(date.slice(0, 4));
+  return Number(date.slice(5, 7)) >= 4 ? year : year - 1;
+}
+
 /**
  * The code list in force on a date: that of the collection year (1 April to 31 March) the date falls in, or the
  * nearest earlier year Hearth holds (the earliest, for dates before any).
  */
 export function codeListOn(collection: Collection, field: string, date: string): CodeList {
-  const month = Number(date.slice(5, 7));
-  const wanted = Number(date.slice(0, 4)) - (month >= 4 ? 0 : 1);
+  const wanted = collectionYearOf(date);
   const years = codeListYears();
   const year = years.filter((held) => held <= wanted).at(-1) ?? years[0]!;
   return codeList(collection, field, year);

@@ -3,7 +3,6 @@ import {
   assessmentProblems,
   authorisationProblems,
   closureProblems,
-  collectionYearOf,
   contactProblems,
   isReReferral,
   referralProblems,
@@ -26,14 +25,6 @@ describe('isReReferral (within 12 months of a previous referral)', () => {
   ])('referral on %s after %j → %s', (date, previous, expected) => {
     expect(isReReferral(date, previous)).toBe(expected);
   });
-});
-
-describe('collectionYearOf (1 April to 31 March)', () => {
-  it.each([
-    ['2025-03-31', 2024],
-    ['2025-04-01', 2025],
-    ['2026-01-15', 2025],
-  ])('%s → %s', (date, year) => expect(collectionYearOf(date)).toBe(year));
 });
 
 const paths = (problems: { path: string }[]) => problems.map((problem) => problem.path);

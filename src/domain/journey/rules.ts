@@ -14,12 +14,6 @@ export interface Problem {
 /** A date as read from a form: a date, nothing, or why what was typed is not a date. */
 export type DateEntry = { date: string | null } | { problem: string };
 
-/** The DfE collection year (1 April to 31 March) a date falls in, named by the year it starts. */
-export function collectionYearOf(date: string): number {
-  const year = Number(date.slice(0, 4));
-  return Number(date.slice(5, 7)) >= 4 ? year : year - 1;
-}
-
 /** The CIN code list for a date: that of its collection year, or the nearest year Hearth holds. */
 export function cinCodes(field: string, on: string): CodeList {
   return codeListOn('CIN', field, on);
