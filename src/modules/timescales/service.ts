@@ -156,10 +156,8 @@ export async function refreshObligations(
   // Every row has just been rewritten. Without fresh statistics the planner guessed a handful of rows and the team
   // view took 2.1 s on the large demo council until autovacuum caught up (66 ms after); and until the old rows are
   // vacuumed the service view reads a table twice its size (901 ms, 520 ms after). See docs/performance.md.
-  if (scope === 'all')
-    await sql
-      .raw(db.isTransaction ? 'analyze child_obligations' : 'vacuum (analyze) child_obligations')
-      .execute(db);
+  // (Never inside a transaction, where VACUUM cannot run: the batches above open their own.)
+  if (scope === 'all') await sql`vacuum (analyze) child_obligations`.execute(db);
   return written;
 }
 
