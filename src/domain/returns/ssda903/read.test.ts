@@ -75,6 +75,20 @@ describe('reading SSDA903 CSV files', () => {
     ]);
   });
 
+  it('keeps nothing of a file that breaks partway: no rows, no problems of its earlier lines', () => {
+    const reading = readSsda903([
+      {
+        name: 'header.csv',
+        content: 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,F,01/06/2010,WBRI,UN1,,\n2,F,1 June 2010\n3,"F\n',
+      },
+    ]);
+    expect(reading.problems.map((problem) => [problem.code, problem.row, problem.fatal])).toEqual([
+      ['READ-CSV', 4, true],
+    ]);
+    expect(reading.return.children.size).toBe(0);
+    expect(reading.return.files.size).toBe(0);
+  });
+
   it('reports rows with no CHILD, ragged rows and unreadable dates by file, line and field', () => {
     const reading = readSsda903([
       {

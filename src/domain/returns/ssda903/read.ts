@@ -1,4 +1,4 @@
-import { CsvSyntaxError, parseCsv, type CsvRecord } from '../csv.ts';
+import { CsvReader, CsvSyntaxError } from '../csv.ts';
 import { readUkDate } from '../dates.ts';
 import type { ReadProblem } from '../findings.ts';
 import { decodeReturnFile, type ReturnFile } from '../text.ts';
@@ -64,104 +64,118 @@ export function readSsda903(files: readonly ReturnFile[]): Ssda903Reading {
   for (const file of files) {
     const { text, problems: encodingProblems } = decodeReturnFile(file);
     problems.push(...encodingProblems);
-    let records: CsvRecord[];
+    // A file is read whole or not at all: its rows and problems are kept only once the last line has read.
+    const fileProblems: ReadProblem[] = [];
+    const fileRows: Record<string, unknown>[] = [];
+    const reader = new CsvReader(text);
     try {
-      records = parseCsv(text);
-    } catch (error) {
-      const line = error instanceof CsvSyntaxError ? error.line : 0;
-      const reason = error instanceof Error ? error.message : String(error);
-      problems.push({
-        code: 'READ-CSV',
-        ...problem(file.name, line, '', '', `not readable as CSV: ${reason}`),
-        fatal: true,
-      });
-      continue;
-    }
-    const names = records[0]?.cells.map((name) => name.trim().toUpperCase()) ?? [];
-    const recognised = recogniseSsda903Table(names);
-    if (!recognised) {
-      const message = `its columns (${names.join(', ') || 'none'}) are not those of any SSDA903 table`;
-      problems.push({ code: 'READ-UNRECOGNISED', ...problem(file.name, 1, '', '', message), fatal: true });
-      continue;
-    }
-    const { table, missing } = recognised;
-    if (missing.length > 0) {
-      const message = `read as the ${table} table, but it lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`;
-      problems.push({
-        code: 'READ-COLUMNS',
-        ...problem(file.name, 1, missing.join(', '), '', message),
-        fatal: true,
-      });
-      continue;
-    }
-    const earlier = tableFiles.get(table);
-    if (earlier) {
-      const message = `holds the ${table} table, which ${earlier} holds already; it was not read`;
-      problems.push({ code: 'READ-DUPLICATE-TABLE', ...problem(file.name, 1, '', '', message), fatal: true });
-      continue;
-    }
-    tableFiles.set(table, file.name);
-    const columns: readonly string[] = ssda903Columns[table];
-    // Where each column is in the file, and whether it holds dates: looked up once per file, not per cell.
-    const positions = columns.map((column) => names.indexOf(column));
-    const isDate = columns.map((column) => `${table}.${column}` in ssda903DateColumns);
-    const optional = (ssda903OptionalColumns[table] ?? []).filter((column) => names.includes(column));
-    const optionalPositions = optional.map((column) => names.indexOf(column));
-
-    // Every row of the file starts as a copy of one template holding all its columns: copying gives each
-    // row the same shape at once, where adding the columns one by one made V8 look up a new shape per cell.
-    const template: Record<string, unknown> = { table, row: 0 };
-    for (const column of [...columns, ...optional]) template[column] = null;
-    template.unreadable = noneUnreadable;
-
-    for (let record = 1; record < records.length; record++) {
-      const { line: lines, cells } = records[record]!;
-      const row: Record<string, unknown> = { ...template };
-      row.row = lines;
-      let unreadable: Record<string, string> | undefined;
-      for (let index = 0; index < columns.length; index++) {
-        const raw = cells[positions[index]!] ?? '';
-        let value: string | null = raw === '' ? null : raw;
-        if (value !== null && isDate[index]) {
-          let date = dates.get(value);
-          if (date === undefined) dates.set(value, (date = readUkDate(value)));
-          if (date === null) (unreadable ??= {})[columns[index]!] = value;
-          value = date;
-        }
-        row[columns[index]!] = value;
+      const names = reader.next()?.map((name) => name.trim().toUpperCase()) ?? [];
+      const recognised = recogniseSsda903Table(names);
+      if (!recognised) {
+        const message = `its columns (${names.join(', ') || 'none'}) are not those of any SSDA903 table`;
+        problems.push({ code: 'READ-UNRECOGNISED', ...problem(file.name, 1, '', '', message), fatal: true });
+        continue;
       }
-      for (let index = 0; index < optional.length; index++)
-        row[optional[index]!] = cells[optionalPositions[index]!] || null;
-      if (unreadable) row.unreadable = unreadable;
-      const childId = (row.CHILD as string | null) ?? '';
-      if (cells.length !== names.length) {
-        const message = `line ${lines} has ${cells.length} values for ${names.length} columns`;
-        problems.push({ code: 'READ-CSV', ...problem(file.name, lines, '', childId, message), fatal: false });
-      }
-      if (childId === '') {
-        const message = `line ${lines} has no CHILD; the row was not read`;
+      const { table, missing } = recognised;
+      if (missing.length > 0) {
+        const message = `read as the ${table} table, but it lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`;
         problems.push({
-          code: 'READ-NO-CHILD',
-          ...problem(file.name, lines, 'CHILD', '', message),
-          fatal: false,
+          code: 'READ-COLUMNS',
+          ...problem(file.name, 1, missing.join(', '), '', message),
+          fatal: true,
         });
         continue;
       }
-      for (const [column, written] of Object.entries(unreadable ?? noneUnreadable)) {
-        if (ssda903DateColumns[`${table}.${column}`] === null) {
-          const message = `${column} "${written}" on line ${lines} is not a date written DD/MM/YYYY`;
-          problems.push({
-            code: 'READ-DATE',
-            table,
-            ...problem(file.name, lines, column, childId, message),
+      const earlier = tableFiles.get(table);
+      if (earlier) {
+        const message = `holds the ${table} table, which ${earlier} holds already; it was not read`;
+        problems.push({
+          code: 'READ-DUPLICATE-TABLE',
+          ...problem(file.name, 1, '', '', message),
+          fatal: true,
+        });
+        continue;
+      }
+      const columns: readonly string[] = ssda903Columns[table];
+      // Where each column is in the file, and whether it holds dates: looked up once per file, not per cell.
+      const positions = columns.map((column) => names.indexOf(column));
+      const isDate = columns.map((column) => `${table}.${column}` in ssda903DateColumns);
+      const optional = (ssda903OptionalColumns[table] ?? []).filter((column) => names.includes(column));
+      const optionalPositions = optional.map((column) => names.indexOf(column));
+
+      // Every row of the file starts as a copy of one template holding all its columns: copying gives each
+      // row the same shape at once, where adding the columns one by one made V8 look up a new shape per cell.
+      const template: Record<string, unknown> = { table, row: 0 };
+      for (const column of [...columns, ...optional]) template[column] = null;
+      template.unreadable = noneUnreadable;
+
+      for (let cells = reader.next(); cells !== null; cells = reader.next()) {
+        const lines = reader.line;
+        const row: Record<string, unknown> = { ...template };
+        row.row = lines;
+        let unreadable: Record<string, string> | undefined;
+        for (let index = 0; index < columns.length; index++) {
+          const raw = cells[positions[index]!] ?? '';
+          let value: string | null = raw === '' ? null : raw;
+          if (value !== null && isDate[index]) {
+            let date = dates.get(value);
+            if (date === undefined) dates.set(value, (date = readUkDate(value)));
+            if (date === null) (unreadable ??= {})[columns[index]!] = value;
+            value = date;
+          }
+          row[columns[index]!] = value;
+        }
+        for (let index = 0; index < optional.length; index++)
+          row[optional[index]!] = cells[optionalPositions[index]!] || null;
+        if (unreadable) row.unreadable = unreadable;
+        const childId = (row.CHILD as string | null) ?? '';
+        if (cells.length !== names.length) {
+          const message = `line ${lines} has ${cells.length} values for ${names.length} columns`;
+          fileProblems.push({
+            code: 'READ-CSV',
+            ...problem(file.name, lines, '', childId, message),
             fatal: false,
           });
         }
+        if (childId === '') {
+          const message = `line ${lines} has no CHILD; the row was not read`;
+          fileProblems.push({
+            code: 'READ-NO-CHILD',
+            ...problem(file.name, lines, 'CHILD', '', message),
+            fatal: false,
+          });
+          continue;
+        }
+        for (const [column, written] of Object.entries(unreadable ?? noneUnreadable)) {
+          if (ssda903DateColumns[`${table}.${column}`] === null) {
+            const message = `${column} "${written}" on line ${lines} is not a date written DD/MM/YYYY`;
+            fileProblems.push({
+              code: 'READ-DATE',
+              table,
+              ...problem(file.name, lines, column, childId, message),
+              fatal: false,
+            });
+          }
+        }
+        fileRows.push(row);
       }
+      tableFiles.set(table, file.name);
+    } catch (error) {
+      if (!(error instanceof CsvSyntaxError)) throw error;
+      problems.push({
+        code: 'READ-CSV',
+        ...problem(file.name, error.line, '', '', `not readable as CSV: ${error.message}`),
+        fatal: true,
+      });
+      continue;
+    }
+    problems.push(...fileProblems);
+    for (const row of fileRows) {
+      const childId = row.CHILD as string;
       let child = children.get(childId);
       if (!child)
         children.set(childId, (child = emptySsda903Child(childId) as unknown as Record<string, unknown[]>));
-      child[table]!.push(row);
+      child[row.table as Ssda903Table]!.push(row);
     }
   }
 

@@ -130,11 +130,26 @@ export interface Ssda903Return {
   readonly files: ReadonlyMap<Ssda903Table, string>;
 }
 
-/** An empty child, for rules that look a child up in another return. */
+/**
+ * An empty child, for the reader to fill and for rules that look a child up in another return. Written out
+ * rather than built table by table: a return makes one per child, and a literal gives each the same shape at
+ * once (the loop took about 6 µs a child before V8 optimised it, a fifth of reading a return).
+ */
 export function emptySsda903Child(id: string): Ssda903Child {
-  const child: Record<string, unknown> = { id };
-  for (const table of ssda903Tables) child[table] = [];
-  return child as Ssda903Child;
+  return {
+    id,
+    Header: [],
+    Episodes: [],
+    Reviews: [],
+    UASC: [],
+    OC2: [],
+    OC3: [],
+    AD1: [],
+    PlacedAdoption: [],
+    PrevPerm: [],
+    Missing: [],
+    SWEpisodes: [],
+  } satisfies Record<'id' | Ssda903Table, unknown>;
 }
 
 /** The date of the first episode, or null. Episodes are sorted by DECOM when read. */

@@ -1,0 +1,60 @@
+/**
+ * Bundles `hearth validate` (src/cli/validate-main.ts and all it loads) into node_modules/.cache, with a
+ * manifest of its sources, so that bin/hearth.js can run it while those sources are unchanged
+ * (docs/decisions/0007-a-bundle-for-hearth-validate.md). Run by `npm ci` and `npm install` (the `prepare`
+ * script); `hearth validate` runs its sources when there is no bundle, so a failure here is only a warning.
+ */
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  manifestName,
+  stampOf,
+  validateBundlePath,
+  type BundleManifest,
+  type BundleSource,
+} from '../src/cli/validate-bundle.ts';
+
+const projectRoot = join(import.meta.dirname, '..');
+
+/** Writes the bundle and its manifest into `folder` (emptied first), and returns the manifest. */
+export async function bundleValidateCommand(
+  root = projectRoot,
+  folder = join(root, validateBundlePath),
+): Promise<BundleManifest> {
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  // Imported here, not above: an install without devDependencies has no rolldown, and then this only warns.
+  const { rolldown } = await import('rolldown');
+  const bundle = await rolldown({
+    input: join(root, 'src', 'cli', 'validate-main.ts'),
+    platform: 'node',
+    cwd: root,
+  });
+  try {
+    // Each return's rules stay in a chunk of their own, loaded only when that return is validated.
+    const { output } = await bundle.write({ dir: folder, format: 'esm', entryFileNames: '[name].js' });
+    const files = new Set<string>();
+    for (const chunk of output) {
+      if (chunk.type !== 'chunk') continue;
+      for (const id of chunk.moduleIds) if (isAbsolute(id) && existsSync(id)) files.add(relative(root, id));
+    }
+    const sources = [...files].sort().map((path) => stampOf(root, path) as BundleSource);
+    const manifest: BundleManifest = { entry: 'validate-main.js', sources };
+    // The manifest is written last: a bundle half written has none, and is not run.
+    writeFileSync(join(folder, manifestName), `${JSON.stringify(manifest, null, 1)}\n`);
+    return manifest;
+  } finally {
+    await bundle.close();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    const manifest = await bundleValidateCommand();
+    console.log(`hearth validate bundled from ${manifest.sources.length} files into ${validateBundlePath}`);
+  } catch (error) {
+    rmSync(join(projectRoot, validateBundlePath), { recursive: true, force: true });
+    console.warn(`hearth validate will run from its sources: it could not be bundled (${String(error)})`);
+  }
+}
