@@ -52,6 +52,41 @@ describe('the rule engine', () => {
     expect(validation.skipped).toEqual([{ rule: 'T1', reason: 'needs a postcode table (--postcodes)' }]);
   });
 
+  it('walks the rows of a row rule itself, in order, and runs no rule that does not apply', () => {
+    type Rows = { id: string; Ages: { table: string; row: number; age: number }[] };
+    const rowsOf = (id: string, ...ages: number[]): Rows => ({
+      id,
+      Ages: ages.map((age, index) => ({ table: 'Ages', row: index + 2, age })),
+    });
+    const seen: string[] = [];
+    const overAge: Rule<Rows, RuleInputs & { limit: number }> = {
+      code: 'R1',
+      message: 'Over the limit.',
+      tables: ['Ages'],
+      fields: ['AGE'],
+      years: { from: 2025 },
+      flagsRowsOf: 'Ages',
+      rowBroken: (row, child, context, index) => {
+        seen.push(`${child.id}:${index}`);
+        return (row as Rows['Ages'][number]).age > context.limit;
+      },
+    };
+    const context = { year: 2025, has: new Set<never>(), limit: 17 };
+    const validation = runRules(
+      [overAge, { ...overAge, code: 'R2', applies: (given) => given.limit < 10 }],
+      [rowsOf('a', 18, 3, 20), rowsOf('b')],
+      context,
+    );
+    expect(validation.findings.map((finding) => [finding.rule, finding.child, finding.row])).toEqual([
+      ['R1', 'a', 2],
+      ['R1', 'a', 4],
+    ]);
+    expect(validation.findings[0]).toMatchObject({ table: 'Ages', fields: ['AGE'], severity: 'error' });
+    expect(seen).toEqual(['a:0', 'a:1', 'a:2']);
+    // R2 does not apply to this validation: it ran (nothing was missing) and found nothing.
+    expect(validation.ran).toEqual(['R1', 'R2']);
+  });
+
   it('runs the SSDA903 postcode rule 392c only with a postcode table', () => {
     const reading = readSsda903(
       ssda903Files({

@@ -10,11 +10,8 @@ export interface RuleFlag {
 /** Inputs some rules need and a validation may lack. Without them those rules are skipped, never passed. */
 export type RuleNeed = 'previous' | 'postcodes' | 'la' | 'providers';
 
-/**
- * One DfE validation rule: data (its code, message, tables, fields, years) and one small pure
- * function that looks at one child's records and says where they break the rule.
- */
-export interface Rule<Child, Context> {
+/** What every rule is besides its test: its DfE code and message, what it reads, when it applies. */
+interface RuleDescription<Context> {
   readonly code: string;
   readonly message: string;
   readonly tables: readonly string[];
@@ -25,12 +22,43 @@ export interface Rule<Child, Context> {
   readonly severity?: 'error' | 'query';
   readonly needs?: readonly RuleNeed[];
   /**
+   * Whether the rule runs in this validation at all (say, only when every table it reads was supplied),
+   * asked once per validation; without it, the rule runs.
+   */
+  applies?(context: Context): boolean;
+}
+
+/** A row of a return as the engine flags it: its table and its line. */
+export interface FlaggableRow {
+  readonly table: string;
+  readonly row: number;
+}
+
+/**
+ * One DfE validation rule: data (its code, message, tables, fields, years) and one small pure
+ * function that looks at one child's records and says where they break the rule.
+ */
+export interface ChildRule<Child, Context> extends RuleDescription<Context> {
+  /**
    * The table whose rows the rule flags, when it flags no other: a child with no row in it passes
    * the rule unlooked at (most children have no OC2, adoption or missing rows, say).
    */
   readonly flagsRowsOf?: keyof Child & string;
   check(child: Child, context: Context): readonly RuleFlag[];
+  readonly rowBroken?: undefined;
 }
+
+/**
+ * A rule that looks at each row of one table on its own (with the child and context to hand): the
+ * engine walks the rows and flags each one `rowBroken` finds at fault. Most rules are of this kind,
+ * and the engine calling the test directly saves a call, a loop and a list per child and rule.
+ */
+export interface RowRule<Child, Context> extends RuleDescription<Context> {
+  readonly flagsRowsOf: keyof Child & string;
+  rowBroken(row: FlaggableRow, child: Child, context: Context, index: number): boolean;
+}
+
+export type Rule<Child, Context> = ChildRule<Child, Context> | RowRule<Child, Context>;
 
 /** What the context of a validation says about the inputs it holds. */
 export interface RuleInputs {
@@ -80,11 +108,16 @@ export function runRules<Child extends { readonly id: string }, Context extends 
 ): Validation {
   const skipped: SkippedRule[] = [];
   const runnable: Rule<Child, Context>[] = [];
+  const ran: string[] = [];
   for (const rule of rulesOfYear(rules, context.year)) {
     const lacking = (rule.needs ?? []).filter((need) => !context.has.has(need));
     if (lacking.length > 0)
       skipped.push({ rule: rule.code, reason: lacking.map((need) => needReasons[need]).join('; ') });
-    else runnable.push(rule);
+    else {
+      // A rule that does not apply (a table it reads was not supplied, say) has run, and found nothing.
+      ran.push(rule.code);
+      if (rule.applies?.(context) !== false) runnable.push(rule);
+    }
   }
   // Rules grouped by the table whose rows they flag, so that a child with none of its rows skips the group.
   const groups = new Map<string | undefined, Rule<Child, Context>[]>();
@@ -103,6 +136,22 @@ export function runRules<Child extends { readonly id: string }, Context extends 
       if (table !== undefined && (child[table as keyof Child] as readonly unknown[]).length === 0) continue;
       for (let index = 0; index < rules.length; index++) {
         const rule = rules[index]!;
+        if (rule.rowBroken !== undefined) {
+          const rows = child[rule.flagsRowsOf] as readonly FlaggableRow[];
+          for (let row = 0; row < rows.length; row++) {
+            if (rule.rowBroken(rows[row]!, child, context, row))
+              findings.push({
+                rule: rule.code,
+                child: child.id,
+                table: rows[row]!.table,
+                row: rows[row]!.row,
+                fields: rule.fields,
+                message: rule.message,
+                severity: rule.severity ?? 'error',
+              });
+          }
+          continue;
+        }
         const flags = rule.check(child, context);
         for (let flag = 0; flag < flags.length; flag++) {
           const { table: flagTable, row, fields } = flags[flag]!;
@@ -120,5 +169,5 @@ export function runRules<Child extends { readonly id: string }, Context extends 
     }
     onChild?.();
   }
-  return { findings, skipped, ran: runnable.map((rule) => rule.code) };
+  return { findings, skipped, ran };
 }

@@ -1,7 +1,7 @@
 import { codeList, type CodeList } from '../../codes/code-lists.ts';
 import { councilOf, type Council } from '../../geography/councils.ts';
 import type { IsoDate } from '../dates.ts';
-import type { Rule, RuleFlag, RuleInputs, RuleNeed } from '../engine.ts';
+import type { Rule, RowRule, RuleFlag, RuleInputs, RuleNeed } from '../engine.ts';
 import { placementGeography, placementLa, type PlacementGeography } from './geography.ts';
 import type { OfstedProvider, ProviderLookup } from './providers.ts';
 import type { Ssda903Child, Ssda903Column, Ssda903Return, Ssda903Row, Ssda903Table } from './tables.ts';
@@ -48,6 +48,16 @@ export interface Ssda903Context extends RuleInputs {
 }
 
 export type Ssda903Rule = Rule<Ssda903Child, Ssda903Context>;
+
+/**
+ * A row test as the engine calls it. The engine hands a row rule only rows of the table it flags
+ * (`flagsRowsOf`), so a test of that table's rows stands for a test of any row.
+ */
+export function engineRowTest<T extends Ssda903Table>(
+  broken: RowTest<T>,
+): RowRule<Ssda903Child, Ssda903Context>['rowBroken'] {
+  return broken as unknown as RowRule<Ssda903Child, Ssda903Context>['rowBroken'];
+}
 
 export interface Ssda903Options {
   readonly year: number;
@@ -133,31 +143,13 @@ export function flagRows<T extends Ssda903Table>(
   return flags ?? noFlags;
 }
 
-/** A test of one row that a rule makes once, when it is declared, rather than as a closure on every call. */
+/** A test of one row of a row rule (see RowRule in engine.ts), made once when the rule is declared. */
 export type RowTest<T extends Ssda903Table> = (
   row: Ssda903Row<T>,
   child: Ssda903Child,
   context: Ssda903Context,
   index: number,
 ) => boolean;
-
-/**
- * Flags each of a child's rows that `broken` finds at fault, as flagRows does but with the child and context
- * handed to the test: the row rules run for every row of every child, and so make no closure per call.
- */
-export function flagBrokenRows<T extends Ssda903Table>(
-  rows: readonly Ssda903Row<T>[],
-  broken: RowTest<T>,
-  child: Ssda903Child,
-  context: Ssda903Context,
-): readonly RuleFlag[] {
-  let flags: RuleFlag[] | undefined;
-  for (let index = 0; index < rows.length; index++) {
-    const row = rows[index]!;
-    if (broken(row, child, context, index)) (flags ??= []).push({ table: row.table, row: row.row });
-  }
-  return flags ?? noFlags;
-}
 
 /** No flags: one frozen array shared by every rule that flags nothing. */
 export const noFlags: readonly RuleFlag[] = Object.freeze([]);
@@ -190,8 +182,7 @@ export function codeRule<T extends Ssda903Table>(
     fields: [field],
     years: options.years ?? { from: 2025 },
     flagsRowsOf: table,
-    check: (child, context) =>
-      flagBrokenRows(child[table] as unknown as readonly Ssda903Row<T>[], broken, child, context),
+    rowBroken: engineRowTest(broken),
   };
 }
 
@@ -213,7 +204,6 @@ export function dateRule<T extends Ssda903Table>(
     fields: [field],
     years: { from: 2025 },
     flagsRowsOf: table,
-    check: (child, context) =>
-      flagBrokenRows(child[table] as unknown as readonly Ssda903Row<T>[], broken, child, context),
+    rowBroken: engineRowTest(broken),
   };
 }

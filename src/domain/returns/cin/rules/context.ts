@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { CodeList } from '../../../codes/code-lists.ts';
 import { workingDayCalendar } from '../../../calendar/working-days.ts';
 import { addDays, addMonths, type IsoDate } from '../../dates.ts';
-import type { Rule, RuleFlag, RuleInputs } from '../../engine.ts';
+import type { ChildRule, Rule, RuleFlag, RuleInputs } from '../../engine.ts';
 import type { CinChild, CinDetails, CinReturn } from '../read.ts';
 
 /**
@@ -30,7 +30,7 @@ export interface CinContext extends RuleInputs {
 export type CinRule = Rule<CinChild, CinContext>;
 
 /** A rule over the whole return (the header, or a count across all children), not one child. */
-export type CinReturnRule = Rule<CinReturn, CinContext>;
+export type CinReturnRule = ChildRule<CinReturn, CinContext>;
 
 function workingDaysBefore(date: IsoDate, days: number): IsoDate {
   const calendar = workingDayCalendar();

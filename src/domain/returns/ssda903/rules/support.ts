@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../dates.ts';
 import type { RuleFlag, RuleNeed } from '../../engine.ts';
-import { flagBrokenRows, noFlags, type RowTest, type Ssda903Context, type Ssda903Rule } from '../context.ts';
+import { engineRowTest, type RowTest, type Ssda903Context, type Ssda903Rule } from '../context.ts';
 import type { EpisodeRow, Ssda903Child, Ssda903Row, Ssda903Table } from '../tables.ts';
 
 /** The child's date of birth from the header, or null. */
@@ -96,8 +96,6 @@ export function rowRule<T extends Ssda903Table>(
   options: RuleOptions = {},
 ): Ssda903Rule {
   const reads = [table, ...(options.alsoReads ?? [])];
-  let checkedFor: Ssda903Context | undefined;
-  let supplied = false;
   return {
     code,
     message,
@@ -107,13 +105,8 @@ export function rowRule<T extends Ssda903Table>(
     ...(options.severity ? { severity: options.severity } : {}),
     ...(options.needs ? { needs: options.needs } : {}),
     flagsRowsOf: table,
-    check: (child, context) => {
-      // Whether the tables were supplied is the same for every child of a validation: asked once per context.
-      if (context !== checkedFor)
-        [checkedFor, supplied] = [context, reads.every((name) => context.supplied.has(name))];
-      if (!supplied) return noFlags;
-      return flagBrokenRows(child[table] as unknown as readonly Ssda903Row<T>[], broken, child, context);
-    },
+    applies: (context) => reads.every((name) => context.supplied.has(name)),
+    rowBroken: engineRowTest(broken),
   };
 }
 
