@@ -11,6 +11,11 @@ const validating = process.argv[2] === 'validate';
 // command stops at V8's middle tier (Maglev); no difference on the CIN census. Set before anything is
 // compiled. (`--max-opt=2`, which said the same, is ignored when set here, after V8 has started.)
 if (validating) setFlagsFromString('--no-turbofan');
+// Nor does it let V8's young generation grow from its first megabyte. Reading a return keeps nearly all it
+// reads, so V8 would grow the young generation to 32 MB, and on these machines touching that fresh memory
+// (page faults) cost more than the extra collections of a small one: 0.78 of the time on 3,000 children
+// looked after, 0.86 on the 30,000-child CIN census, with two thirds of the memory.
+if (validating) setFlagsFromString('--semi-space-growth-factor=1');
 // Node keeps the type-stripped, compiled sources between runs (in the system's temporary folder), so a
 // command starts in a fraction of the time after its first run.
 enableCompileCache?.();

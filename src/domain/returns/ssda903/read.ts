@@ -146,7 +146,7 @@ export function readSsda903(files: readonly ReturnFile[]): Ssda903Reading {
           });
           continue;
         }
-        for (const [column, written] of Object.entries(unreadable ?? noneUnreadable)) {
+        for (const [column, written] of unreadable ? Object.entries(unreadable) : []) {
           if (ssda903DateColumns[`${table}.${column}`] === null) {
             const message = `${column} "${written}" on line ${lines} is not a date written DD/MM/YYYY`;
             fileProblems.push({
@@ -170,7 +170,8 @@ export function readSsda903(files: readonly ReturnFile[]): Ssda903Reading {
       continue;
     }
     problems.push(...fileProblems);
-    for (const row of fileRows) {
+    for (let index = 0; index < fileRows.length; index++) {
+      const row = fileRows[index]!;
       const childId = row.CHILD as string;
       let child = children.get(childId);
       if (!child)
