@@ -49,7 +49,7 @@ describe('hearth validate from its bundle', () => {
 
   it('finds exactly what the sources find, on both returns, with the same exit code', () => {
     const entry = freshBundleEntry(root, bundleFolder);
-    expect(entry).toBe(join(bundleFolder, 'validate-main.js'));
+    expect(entry).toBe(join(bundleFolder, 'validate-main.mjs'));
     const sources = join(root, 'src', 'cli', 'validate-main.ts');
     for (const args of [
       ['ssda903', ssda903Folder, '--json'],

@@ -33,14 +33,21 @@ export async function bundleValidateCommand(
   });
   try {
     // Each return's rules stay in a chunk of their own, loaded only when that return is validated.
-    const { output } = await bundle.write({ dir: folder, format: 'esm', entryFileNames: '[name].js' });
+    // .mjs: files under node_modules belong to no package, and Node would read a .js file there as CommonJS
+    // before finding it is an ES module.
+    const { output } = await bundle.write({
+      dir: folder,
+      format: 'esm',
+      entryFileNames: '[name].mjs',
+      chunkFileNames: '[name]-[hash].mjs',
+    });
     const files = new Set<string>();
     for (const chunk of output) {
       if (chunk.type !== 'chunk') continue;
       for (const id of chunk.moduleIds) if (isAbsolute(id) && existsSync(id)) files.add(relative(root, id));
     }
     const sources = [...files].sort().map((path) => stampOf(root, path) as BundleSource);
-    const manifest: BundleManifest = { entry: 'validate-main.js', sources };
+    const manifest: BundleManifest = { entry: 'validate-main.mjs', sources };
     // The manifest is written last: a bundle half written has none, and is not run.
     writeFileSync(join(folder, manifestName), `${JSON.stringify(manifest, null, 1)}\n`);
     return manifest;
