@@ -1,5 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Tests of commands that run Hearth as a process of its own on an embedded database of its own (or none): they
+ * do the same whichever engine the tests are given, so CI runs them once, not again on PostgreSQL.
+ */
+const ownDatabase = [
+  'src/cli/main.int.test.ts',
+  'src/cli/commands/{demo,staff,timescales,validate-cin,validate-ssda903}.int.test.ts',
+  'scripts/**/*.int.test.ts',
+];
+
 export default defineConfig({
   test: {
     projects: [
@@ -13,8 +23,16 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts', 'scripts/**/*.int.test.ts'],
-          exclude: ['test/browser/**', 'node_modules/**'],
+          include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'],
+          exclude: ['test/browser/**', 'node_modules/**', ...ownDatabase],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'commands',
+          include: ownDatabase,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
