@@ -1,6 +1,6 @@
 /**
  * Validation benchmark (issue 9 part 5). Writes seeded synthetic SSDA903 returns (300, 1,200 and
- * 3,000 children looked after) and CIN census messages (1,000, 5,000 and 30,000 children) to a
+ * 3,000 children looked after, and last year's for the 3,000) and CIN census messages (1,000, 5,000 and 30,000 children) to a
  * temporary folder, then times Hearth's validation of each two ways:
  *   - in this process: reading, then the rules, median of three runs, with the heap afterwards;
  *   - as a whole process: `hearth validate … --json`, wall time and peak resident memory from
@@ -119,20 +119,32 @@ function inProcess<R>(
   };
 }
 
-function benchSsda903(looked: number): Figures {
-  const folder = join(options.out, `ssda903-${looked}`);
+/** Writes a generated SSDA903 return into its own folder; its files, read back. */
+function writeSsda903(folder: string, looked: number, returnSeed: number, year?: number): ReturnFile[] {
   mkdirSync(folder, { recursive: true });
-  for (const [name, text] of generateSsda903(looked, seed)) writeFileSync(join(folder, name), text);
-  const files: ReturnFile[] = readdirSync(folder)
+  for (const [name, text] of generateSsda903(looked, returnSeed, year))
+    writeFileSync(join(folder, name), text);
+  return readdirSync(folder)
     .sort()
     .map((name) => ({ name, content: readFileSync(join(folder, name)) }));
+}
+
+/**
+ * One SSDA903 return, and with `withPrevious` last year's beside it: the same children (the same seeded IDs)
+ * with other histories, so the rules comparing the two years have much to find.
+ */
+function benchSsda903(looked: number, withPrevious = false): Figures {
+  const folder = join(options.out, `ssda903-${looked}`);
+  const files = writeSsda903(folder, looked, seed);
+  const previousFolder = join(options.out, `ssda903-${looked}-previous`);
+  const previousFiles = withPrevious ? writeSsda903(previousFolder, looked, seed + 1, 2024) : null;
   return measure(
-    `SSDA903 ${looked}`,
-    ['ssda903', folder],
+    `SSDA903 ${looked}${withPrevious ? ' with last year' : ''}`,
+    ['ssda903', folder, ...(withPrevious ? ['--previous', previousFolder] : [])],
     inProcess(
-      () => readSsda903(files),
-      (reading) => validateSsda903(reading, { year: 2025 }),
-      (reading) => reading.return.children.size,
+      () => ({ reading: readSsda903(files), previous: previousFiles && readSsda903(previousFiles) }),
+      ({ reading, previous }) => validateSsda903(reading, { year: 2025, previous: previous?.return }),
+      ({ reading }) => reading.return.children.size,
     ),
   );
 }
@@ -154,7 +166,10 @@ function benchCin(count: number): Figures {
 }
 
 const rows: Figures[] = [];
-if (options.only !== 'cin') for (const looked of sizes.ssda903) rows.push(benchSsda903(looked));
+if (options.only !== 'cin') {
+  for (const looked of sizes.ssda903) rows.push(benchSsda903(looked));
+  rows.push(benchSsda903(sizes.ssda903.at(-1)!, true));
+}
 if (options.only !== 'ssda903') for (const count of sizes.cin) rows.push(benchCin(count));
 
 console.log(`Returns written to ${options.out} (seed ${seed}); medians of ${runs} runs.`);
