@@ -20,7 +20,7 @@ if (validating) setFlagsFromString('--semi-space-growth-factor=1');
 // command starts in a fraction of the time after its first run.
 enableCompileCache?.();
 // `hearth validate` needs no database or server, so it starts from its own, lighter entry point: from the
-// bundle `npm ci` made of it while its sources are unchanged (a fifth faster, see
+// bundle `npm ci` made of it while its sources are unchanged (about 6% faster, see
 // docs/decisions/0007-a-bundle-for-hearth-validate.md), else from the sources.
 if (validating) {
   const { freshBundleEntry } = await import('../src/cli/validate-bundle.ts');

@@ -45,9 +45,9 @@ async function postcodeLookup(
     const file = createReadStream(path, { highWaterMark: 1 << 20 });
     // pipeline, not pipe: an error reading the file then ends the loop instead of leaving it waiting.
     // Node's stream and zlib modules are loaded only for a compressed directory, as start-up counts.
-    const { pipeline } = process.getBuiltinModule('node:stream');
+    const gunzip = () => process.getBuiltinModule('node:zlib').createGunzip({ chunkSize: 1 << 20 });
     const stream = path.endsWith('.gz')
-      ? pipeline(file, process.getBuiltinModule('node:zlib').createGunzip({ chunkSize: 1 << 20 }), () => {})
+      ? process.getBuiltinModule('node:stream').pipeline(file, gunzip(), () => {})
       : file;
     for await (const chunk of stream) reader.push(chunk as Buffer);
   } catch (error) {

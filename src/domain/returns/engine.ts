@@ -138,13 +138,14 @@ export function runRules<Child extends { readonly id: string }, Context extends 
         const rule = rules[index]!;
         if (rule.rowBroken !== undefined) {
           const rows = child[rule.flagsRowsOf] as readonly FlaggableRow[];
-          for (let row = 0; row < rows.length; row++) {
-            if (rule.rowBroken(rows[row]!, child, context, row))
+          for (let position = 0; position < rows.length; position++) {
+            const row = rows[position]!;
+            if (rule.rowBroken(row, child, context, position))
               findings.push({
                 rule: rule.code,
                 child: child.id,
-                table: rows[row]!.table,
-                row: rows[row]!.row,
+                table: row.table,
+                row: row.row,
                 fields: rule.fields,
                 message: rule.message,
                 severity: rule.severity ?? 'error',

@@ -133,7 +133,7 @@ export interface Ssda903Return {
 /**
  * An empty child, for the reader to fill and for rules that look a child up in another return. Written out
  * rather than built table by table: a return makes one per child, and a literal gives each the same shape at
- * once (the loop took about 6 µs a child before V8 optimised it, a fifth of reading a return).
+ * once (the loop took about 6 µs a child before V8 optimised it, a tenth of reading a return).
  */
 export function emptySsda903Child(id: string): Ssda903Child {
   return {
