@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { Validation } from '../../domain/returns/engine.ts';
 import type { Finding } from '../../domain/returns/findings.ts';
 import { CommandError } from '../command-error.ts';
+
+// Not imported: see src/cli/validate-bundle.ts.
+const { readFileSync } = process.getBuiltinModule('node:fs');
 
 /** The options of `hearth validate ssda903` and `hearth validate cin`, as commander parses them. */
 export interface ValidateOptions {

@@ -2,8 +2,6 @@
  * `hearth validate ssda903 DIR`: loaded only when that command runs, so that `hearth validate cin`
  * does not load the SSDA903 rules, nor this command the CIN census's.
  */
-import { createReadStream, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { postcodeDirectoryReader } from '../../domain/returns/postcodes.ts';
 import type { PostcodeLookup } from '../../domain/returns/ssda903/context.ts';
 import { postcodesToLookUp } from '../../domain/returns/ssda903/geography.ts';
@@ -13,6 +11,10 @@ import { validateSsda903 } from '../../domain/returns/ssda903/validate.ts';
 import type { ReturnFile } from '../../domain/returns/text.ts';
 import { CommandError } from '../command-error.ts';
 import { readOrRefuse, report, withProgress, type ValidateOptions } from './validate-report.ts';
+
+// Not imported: see src/cli/validate-bundle.ts.
+const { createReadStream, readdirSync, statSync } = process.getBuiltinModule('node:fs');
+const { join } = process.getBuiltinModule('node:path');
 
 /** The CSV files of an SSDA903 folder (a single CSV file is taken as a folder of one). */
 function ssda903FilesIn(path: string): ReturnFile[] {

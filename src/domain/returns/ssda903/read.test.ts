@@ -31,6 +31,19 @@ describe('reading SSDA903 CSV files', () => {
     expect(ssda903.files.get('Episodes')).toBe('file1.csv');
   });
 
+  it("keeps every row of a child whose rows are not together in the file, in the file's order", () => {
+    const reviews =
+      'CHILD,DOB,REVIEW,REVIEW_CODE\n1,01/06/2010,01/05/2025,PN1\n2,01/06/2011,02/05/2025,PN1\n1,01/06/2010,03/05/2025,PN2\n';
+    const { return: ssda903, problems } = readSsda903([{ name: 'reviews.csv', content: reviews }]);
+    expect(problems).toEqual([]);
+    expect(ssda903.children.get('1')!.Reviews.map((review) => [review.REVIEW, review.row])).toEqual([
+      ['2025-05-01', 2],
+      ['2025-05-03', 4],
+    ]);
+    expect(ssda903.children.get('2')!.Reviews).toHaveLength(1);
+    expect(ssda903.children.get('2')!.Episodes).toEqual([]);
+  });
+
   it('drops a UTF-8 byte order mark and reads UTF-16 and Windows-1252 with a warning', () => {
     const header = 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n1,F,01/06/2010,WBRI,A123456789012,0,\r\n';
     const withBom = readSsda903([{ name: 'header.csv', content: bytes(`\uFEFF${header}`) }]);

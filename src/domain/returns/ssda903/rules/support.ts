@@ -32,7 +32,10 @@ export function onceForEachChild<T>(work: (child: Ssda903Child) => T): (child: S
   let lastChild: Ssda903Child | undefined;
   let lastAnswer: T;
   return (child) => {
-    if (child !== lastChild) [lastChild, lastAnswer] = [child, work(child)];
+    if (child !== lastChild) {
+      lastAnswer = work(child);
+      lastChild = child;
+    }
     return lastAnswer;
   };
 }
