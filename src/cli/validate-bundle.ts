@@ -2,7 +2,8 @@
  * `hearth validate` may run from a bundle of its sources (docs/decisions/0007-a-bundle-for-hearth-validate.md).
  * `npm ci` writes it (scripts/bundle-validate.ts) with a manifest of the files it was built from; bin/hearth.js
  * runs it only while every one of those files is as it was, and otherwise runs the sources, so an edited rule
- * is never checked by a stale bundle. This module is read on every `hearth validate`: it imports only node:fs.
+ * is never checked by a stale bundle. This module is read on every `hearth validate`: it needs only Node's fs
+ * and path.
  */
 // Node's modules are taken with process.getBuiltinModule, not imported, on the path of `hearth validate`: an
 // `import … from 'node:fs'` makes Node build an ES module of fs, which reads every export and so loads Node's
