@@ -1,7 +1,7 @@
 /**
  * Validation benchmark (issue 9 part 5). Writes seeded synthetic SSDA903 returns (300, 1,200 and
- * 3,000 children looked after, and last year's for the 3,000) and CIN census messages (1,000, 5,000 and 30,000 children) to a
- * temporary folder, then times Hearth's validation of each two ways:
+ * 3,000 children looked after, and last year's for the 3,000) and CIN census messages (1,000, 5,000
+ * and 30,000 children) to a temporary folder, then times Hearth's validation of each two ways:
  *   - in this process: reading, then the rules, median of three runs, with the heap afterwards;
  *   - as a whole process: `hearth validate … --json`, wall time and peak resident memory from
  *     `/usr/bin/time -v` (wall time only where that is not installed).
