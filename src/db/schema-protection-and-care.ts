@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { DateColumn, Instant } from './schema.ts';
+import type { DateColumn } from './schema.ts';
 
 /** Columns every recorded event carries. */
 interface Recorded {
@@ -7,18 +7,15 @@ interface Recorded {
   id: string;
   recorded_by: string;
   created_at: Generated<Date>;
+  /** When Hearth learned this version of the row (migration 0050; earlier versions are in record_history). */
+  recorded_at: Generated<Date>;
 }
 
 interface Versioned {
   version: Generated<number>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
-}
-
-/** Rows corrected without rewriting history: marked superseded, never deleted. */
-interface Supersedable {
-  superseded_at: Instant | null;
-  superseded_by: string | null;
-  correction_reason: string | null;
+  /** When Hearth learned this version of the row (migration 0050; earlier versions are in record_history). */
+  recorded_at: Generated<Date>;
 }
 
 export interface StrategyDiscussionsTable extends Recorded {
@@ -96,7 +93,7 @@ export interface CarePeriodsTable extends Versioned {
   created_at: Generated<Date>;
 }
 
-export interface LegalStatusesTable extends Recorded, Supersedable {
+export interface LegalStatusesTable extends Recorded {
   care_period_id: string;
   child_id: string;
   code: string;
@@ -104,7 +101,7 @@ export interface LegalStatusesTable extends Recorded, Supersedable {
   to_date: DateColumn | null;
 }
 
-export interface PlacementsTable extends Recorded, Supersedable {
+export interface PlacementsTable extends Recorded {
   care_period_id: string;
   child_id: string;
   start_date: DateColumn;

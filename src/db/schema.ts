@@ -125,6 +125,8 @@ export interface ChildrenTable {
   education_setting: ColumnType<string | null, string | null | undefined, string | null>;
   upn: ColumnType<string | null, string | null | undefined, string | null>;
   nhs_number: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When Hearth learned this version of the row (migration 0050; earlier versions are in record_history). */
+  recorded_at: Generated<Date>;
 }
 
 export interface ChildAddressesTable {
@@ -138,6 +140,8 @@ export interface ChildAddressesTable {
   from_date: DateColumn;
   to_date: DateColumn | null;
   created_at: Generated<Date>;
+  /** When Hearth learned this version of the row (migration 0050; earlier versions are in record_history). */
+  recorded_at: Generated<Date>;
 }
 
 export interface PeopleTable {
@@ -149,6 +153,8 @@ export interface PeopleTable {
   organisation: string | null;
   phone: string | null;
   created_at: Generated<Date>;
+  /** When Hearth learned this version of the row (migration 0050; earlier versions are in record_history). */
+  recorded_at: Generated<Date>;
 }
 
 export interface ChildRelationshipsTable {
@@ -161,6 +167,8 @@ export interface ChildRelationshipsTable {
   from_date: DateColumn | null;
   to_date: DateColumn | null;
   created_at: Generated<Date>;
+  /** When Hearth learned this version of the row (migration 0050; earlier versions are in record_history). */
+  recorded_at: Generated<Date>;
 }
 
 export interface ChildFlagsTable {
@@ -173,6 +181,8 @@ export interface ChildFlagsTable {
   review_date: DateColumn;
   ended_on: DateColumn | null;
   created_at: Generated<Date>;
+  /** When Hearth learned this version of the row (migration 0050; earlier versions are in record_history). */
+  recorded_at: Generated<Date>;
 }
 
 export interface ContactsTable {
@@ -187,6 +197,8 @@ export interface ContactsTable {
   decided_on: DateColumn;
   recorded_by: string;
   created_at: Generated<Date>;
+  /** When Hearth learned this version of the row (migration 0050; earlier versions are in record_history). */
+  recorded_at: Generated<Date>;
 }
 
 export interface EpisodesTable {
@@ -205,6 +217,8 @@ export interface EpisodesTable {
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** When Hearth learned this version of the row (migration 0050; earlier versions are in record_history). */
+  recorded_at: Generated<Date>;
 }
 
 export interface AssessmentsTable {
@@ -221,12 +235,16 @@ export interface AssessmentsTable {
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** When Hearth learned this version of the row (migration 0050; earlier versions are in record_history). */
+  recorded_at: Generated<Date>;
 }
 
 export interface AssessmentFactorsTable {
   council_id: string;
   assessment_id: string;
   code: string;
+  /** When Hearth learned this version of the row (migration 0050; earlier versions are in record_history). */
+  recorded_at: Generated<Date>;
 }
 
 export interface CaseNotesTable {
@@ -274,6 +292,8 @@ export interface AllocationsTable {
   to_date: DateColumn | null;
   reason: string | null;
   created_at: Generated<Date>;
+  /** When Hearth learned this version of the row (migration 0050; earlier versions are in record_history). */
+  recorded_at: Generated<Date>;
 }
 
 export interface AuditSamplesTable {
@@ -328,15 +348,17 @@ export interface FormStashesTable {
   created_at: Instant;
 }
 
-export interface RecordVersionsTable {
+/** Every version of a row of a child's record that a later change replaced (migration 0050). */
+export interface RecordHistoryTable {
   council_id: string;
-  record_type: string;
-  record_id: string;
-  version: number;
-  changed_at: Instant;
-  changed_by: string | null;
+  table_name: string;
+  record_id: string | null;
+  child_id: string | null;
+  version_row: ColumnType<Record<string, unknown>, string, never>;
+  recorded_at: Instant;
+  superseded_at: Instant;
+  superseded_by: string | null;
   reason: string | null;
-  changes: ColumnType<Record<string, { from: unknown; to: unknown }>, string, string>;
 }
 
 /** The ONS Postcode Directory: shared reference data, without council_id (migration 0031). */
@@ -366,7 +388,7 @@ export interface Tables extends ProtectionAndCareTables, TimescaleTables {
   break_glass_grants: BreakGlassGrantsTable;
   audit_log: AuditLogTable;
   form_stashes: FormStashesTable;
-  record_versions: RecordVersionsTable;
+  record_history: RecordHistoryTable;
   postcodes: PostcodesTable;
   child_addresses: ChildAddressesTable;
   people: PeopleTable;

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { Tables } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
@@ -8,6 +8,8 @@ import { HearthError } from './errors.ts';
 /**
  * Runs one use case in one transaction. If it is refused, its work is rolled back and the refusal's audit
  * entries are then written in a transaction of their own, so a refusal is never lost with the rollback.
+ * The transaction tells the database who is acting and when, so that the record's history (migration 0050)
+ * keeps the actor's time and name for every version a change replaces.
  */
 export async function withTransaction<T>(
   db: Database,
@@ -15,7 +17,11 @@ export async function withTransaction<T>(
   work: (trx: Transaction<Tables>) => Promise<T>,
 ): Promise<T> {
   try {
-    return await db.transaction().execute(work);
+    return await db.transaction().execute(async (trx) => {
+      await sql`select set_config('hearth.now', ${actor.now.toISOString()}, true),
+        set_config('hearth.user', ${actor.userId}, true)`.execute(trx);
+      return work(trx);
+    });
   } catch (error) {
     if (error instanceof HearthError && error.refusals.length > 0) {
       await appendAuditNow(db, auditSource(actor), error.refusals);

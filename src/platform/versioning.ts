@@ -16,11 +16,19 @@ function same(left: unknown, right: unknown): boolean {
   return JSON.stringify(left ?? null) === JSON.stringify(right ?? null);
 }
 
+/** Columns that say how and when a row was kept, not what it says. */
+const BOOKKEEPING = new Set(['version', 'updated_at', 'recorded_at', 'created_at']);
+
+/** The fields whose values differ between two versions of a row. */
+function differences(before: Record<string, unknown>, after: Record<string, unknown>) {
+  return Object.keys(after).filter((field) => !BOOKKEEPING.has(field) && !same(before[field], after[field]));
+}
+
 /**
  * Changes a structured record only if it is still at the version the person started editing from
  * (optimistic concurrency). A stale edit is refused with a Conflict listing what changed since, so nothing is
- * overwritten silently. Each accepted change is kept in `record_versions`: who, when, why, and each field's
- * value before and after. Returns the new version.
+ * overwritten silently. The version replaced is kept by the database in `record_history` (migration 0050), with
+ * who, when and why. Returns the new version.
  */
 export async function updateVersioned(
   trx: Transaction<Tables>,
@@ -38,73 +46,74 @@ export async function updateVersioned(
     throw new Conflict(
       `This record has changed since you started (you began from version ${target.expectedVersion}; it is now at version ${currentVersion}).`,
       currentVersion,
-      await changesSince(trx, actor.councilId, target.table, target.id, target.expectedVersion, current),
+      await changesSince(trx, actor.councilId, target, current),
     );
   }
   const changed = Object.entries(changes).filter(([field, value]) => !same(current[field], value));
   if (changed.length === 0) return currentVersion;
   const version = currentVersion + 1;
+  await sql`select set_config('hearth.reason', ${target.reason ?? ''}, true)`.execute(trx);
   await sql`update ${sql.table(target.table)} set ${sql.join(
     changed.map(([field, value]) => sql`${sql.ref(field)} = ${value}`),
   )}, version = ${version}, updated_at = ${actor.now}
     where council_id = ${actor.councilId} and id = ${target.id}`.execute(trx);
-  await trx
-    .insertInto('record_versions')
-    .values({
-      council_id: actor.councilId,
-      record_type: target.table,
-      record_id: target.id,
-      version,
-      changed_at: actor.now,
-      changed_by: actor.userId,
-      reason: target.reason ?? null,
-      changes: JSON.stringify(
-        Object.fromEntries(changed.map(([field, value]) => [field, { from: current[field], to: value }])),
-      ),
-    })
-    .execute();
+  await sql`select set_config('hearth.reason', '', true)`.execute(trx);
   return version;
 }
 
-/** For each field changed after `fromVersion`: its value at that version and its value now. */
+/** The kept versions of one row, oldest first. */
+function keptVersions(trx: Transaction<Tables>, councilId: string, table: VersionedTable, id: string) {
+  return trx
+    .selectFrom('record_history')
+    .select(['version_row', 'superseded_at', 'superseded_by', 'reason'])
+    .where('council_id', '=', councilId)
+    .where('table_name', '=', table)
+    .where('record_id', '=', id)
+    .orderBy('superseded_at')
+    .execute();
+}
+
+/** For each field changed after the version the person began from: its value then and its value now. */
 async function changesSince(
   trx: Transaction<Tables>,
   councilId: string,
-  table: VersionedTable,
-  id: string,
-  fromVersion: number,
+  target: { table: VersionedTable; id: string; expectedVersion: number },
   current: Record<string, unknown>,
 ): Promise<FieldChange[]> {
-  const later = await trx
-    .selectFrom('record_versions')
-    .select(['version', 'changes'])
-    .where('council_id', '=', councilId)
-    .where('record_type', '=', table)
-    .where('record_id', '=', id)
-    .where('version', '>', fromVersion)
-    .orderBy('version')
-    .execute();
-  const was = new Map<string, unknown>();
-  for (const entry of later) {
-    for (const [field, change] of Object.entries(entry.changes))
-      if (!was.has(field)) was.set(field, change.from);
-  }
-  return [...was].map(([field, before]) => ({ field, was: before, now: current[field] }));
+  const kept = await keptVersions(trx, councilId, target.table, target.id);
+  const began = kept.find(
+    (entry) => Number(entry.version_row.version) === target.expectedVersion,
+  )?.version_row;
+  if (!began) return [];
+  return differences(began, current).map((field) => ({ field, was: began[field], now: current[field] }));
 }
 
-/** The history of a record, newest first. */
+/** The changes made to a record, newest first: each version, when and by whom it was made, and why. */
 export async function recordHistory(
   trx: Transaction<Tables>,
   councilId: string,
   table: VersionedTable,
   id: string,
 ) {
-  return trx
-    .selectFrom('record_versions')
-    .selectAll()
-    .where('council_id', '=', councilId)
-    .where('record_type', '=', table)
-    .where('record_id', '=', id)
-    .orderBy('version', 'desc')
-    .execute();
+  const current = (
+    await sql<Record<string, unknown>>`select * from ${sql.table(table)}
+      where council_id = ${councilId} and id = ${id}`.execute(trx)
+  ).rows[0];
+  const kept = await keptVersions(trx, councilId, table, id);
+  return kept
+    .map((entry, index) => {
+      const after = kept[index + 1]?.version_row ?? current ?? {};
+      const fields = differences(entry.version_row, after);
+      return {
+        version: Number(after.version),
+        changed_at: entry.superseded_at,
+        changed_by: entry.superseded_by,
+        reason: entry.reason,
+        changes: Object.fromEntries(
+          fields.map((field) => [field, { from: entry.version_row[field], to: after[field] }]),
+        ),
+      };
+    })
+    .filter((change) => Object.keys(change.changes).length > 0)
+    .reverse();
 }

@@ -135,7 +135,7 @@ export async function journeyRowCounts(db: Database, child: TestChild) {
     .where('a.child_id', '=', child.id)
     .executeTakeFirstOrThrow();
   const versions = await db
-    .selectFrom('record_versions')
+    .selectFrom('record_history')
     .select((eb) => eb.fn.countAll().as('n'))
     .where(
       'council_id',

@@ -29,7 +29,6 @@ export async function careRecords(db: Kysely<Tables>, councilId: string, childId
       .selectAll()
       .where('council_id', '=', councilId)
       .where('child_id', '=', childId)
-      .where('superseded_at', 'is', null)
       .orderBy('from_date')
       .execute(),
     db
@@ -37,7 +36,6 @@ export async function careRecords(db: Kysely<Tables>, councilId: string, childId
       .selectAll()
       .where('council_id', '=', councilId)
       .where('child_id', '=', childId)
-      .where('superseded_at', 'is', null)
       .orderBy('start_date')
       .execute(),
     db

@@ -148,7 +148,6 @@ async function currentRows(trx: Kysely<Tables>, councilId: string, periodId: str
       .where('council_id', '=', councilId)
       .where('care_period_id', '=', periodId)
       .where('to_date', 'is', null)
-      .where('superseded_at', 'is', null)
       .executeTakeFirst(),
     trx
       .selectFrom('placements')
@@ -156,7 +155,6 @@ async function currentRows(trx: Kysely<Tables>, councilId: string, periodId: str
       .where('council_id', '=', councilId)
       .where('care_period_id', '=', periodId)
       .where('end_date', 'is', null)
-      .where('superseded_at', 'is', null)
       .executeTakeFirst(),
   ]);
   return { status, placement };

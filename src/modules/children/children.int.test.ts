@@ -50,17 +50,17 @@ describe('changing a child’s details (optimistic concurrency)', async () => {
       .executeTakeFirstOrThrow();
     expect(stored).toEqual({ family_name: 'Reid-Okoro', version: 2 });
 
-    const history = await db
-      .selectFrom('record_versions')
-      .select(['version', 'changed_by', 'reason', 'changes'])
+    const kept = await db
+      .selectFrom('record_history')
+      .select(['version_row', 'superseded_by', 'reason'])
+      .where('table_name', '=', 'children')
       .where('record_id', '=', child.id)
       .execute();
-    expect(history).toEqual([
+    expect(kept).toEqual([
       {
-        version: 2,
-        changed_by: worker.userId,
+        version_row: expect.objectContaining({ family_name: 'Reid', version: 1 }),
+        superseded_by: worker.userId,
         reason: 'Name changed by deed poll',
-        changes: { family_name: { from: 'Reid', to: 'Reid-Okoro' } },
       },
     ]);
   });
@@ -132,12 +132,15 @@ describe('changing a child’s details (optimistic concurrency)', async () => {
     expect(paths).toEqual(expect.arrayContaining(['version', 'familyName', 'dateOfBirth']));
   });
 
-  it('keeps record history append-only in the database', async () => {
+  it('keeps record history append-only in the database, and never deletes a row of the record', async () => {
     await expect(
-      sql`update record_versions set reason = 'rewritten' where record_id = ${child.id}`.execute(db),
+      sql`update record_history set reason = 'rewritten' where record_id = ${child.id}`.execute(db),
     ).rejects.toThrow(/append-only/);
-    await expect(sql`delete from record_versions where record_id = ${child.id}`.execute(db)).rejects.toThrow(
+    await expect(sql`delete from record_history where record_id = ${child.id}`.execute(db)).rejects.toThrow(
       /append-only/,
+    );
+    await expect(sql`delete from children where id = ${child.id}`.execute(db)).rejects.toThrow(
+      /never deleted/,
     );
   });
 

@@ -171,8 +171,7 @@ export async function readTimescaleFacts(db: Kysely<Tables>, councilId: string, 
       db
         .selectFrom('placements')
         .select(['child_id', 'care_period_id', 'start_date', 'end_date', 'long_term_agreed'])
-        .where('council_id', '=', councilId)
-        .where('superseded_at', 'is', null),
+        .where('council_id', '=', councilId),
       scope,
     ).execute(),
     scoped(

@@ -1,0 +1,11 @@
+import { openDatabase } from '/work/main/src/db/database.ts';
+import { workOutObligations } from '/work/main/src/modules/timescales/service.ts';
+import { readTimescaleFacts } from '/work/main/src/modules/timescales/facts.ts';
+const db = await openDatabase(process.env.HEARTH_DATABASE_URL!);
+const council = await db.selectFrom('councils').select('id').executeTakeFirstOrThrow();
+const id = process.argv[2]!;
+const facts = await readTimescaleFacts(db, council.id, {childIds:[id]});
+console.log(JSON.stringify(facts.get(id), null, 0));
+const worked = await workOutObligations(db, council.id, {childIds:[id]}, '2026-12-07');
+for (const o of worked.get(id)!) if (o.status!=='met') console.log(o.kind, o.dueBy.toString(), o.status);
+await db.destroy();
