@@ -138,9 +138,6 @@ export function lookAfter(
       code,
       from_date: isoOf(from),
       to_date: next === null ? null : isoOf(next),
-      superseded_at: null,
-      superseded_by: null,
-      correction_reason: null,
       recorded_by: cic(),
     });
   });
@@ -201,9 +198,6 @@ export function lookAfter(
               ['OTHER', 14],
             ] as const)
           : null,
-      superseded_at: null,
-      superseded_by: null,
-      correction_reason: null,
       recorded_by: cic(),
     });
     // Visits: within a week of the placement starting, then 6-weekly (3-monthly when agreed long-term).

@@ -186,7 +186,12 @@ export function assess(
   ] as const);
   for (let index = 0; index < count; index++) chosen.add(story.random.weighted(factors));
   for (const code of chosen)
-    addRow(story.rows, 'assessment_factors', { council_id: story.council.id, assessment_id: row.id, code });
+    addRow(story.rows, 'assessment_factors', {
+      council_id: story.council.id,
+      assessment_id: row.id,
+      code,
+      recorded_at: row.created_at,
+    });
   return done ? authorised : null;
 }
 

@@ -52,8 +52,48 @@ const BATCH = 5_000;
 /** Milliseconds spent writing each table, when HEARTH_DEMO_TIMING is set (for the benchmark). */
 export const timing = new Map<string, number>();
 
-async function insertRows(trx: Transaction<Tables>, table: string, rows: readonly Row[]): Promise<void> {
-  if (rows.length === 0) return;
+/**
+ * The tables whose rows carry `recorded_at` (migration 0050). A demo row was recorded when the story says it was
+ * written (its `created_at`), not when the demo was loaded, so the record as known at a past date is believable.
+ */
+const recordedWhenCreated = new Set([
+  'children',
+  'child_addresses',
+  'people',
+  'child_relationships',
+  'child_flags',
+  'allocations',
+  'contacts',
+  'episodes',
+  'assessments',
+  'strategy_discussions',
+  'section47_enquiries',
+  'initial_conferences',
+  'cp_plans',
+  'cp_core_groups',
+  'cp_review_conferences',
+  'cin_plans',
+  'cin_plan_reviews',
+  'care_periods',
+  'legal_statuses',
+  'placements',
+  'cla_reviews',
+  'child_visits',
+  'health_assessments',
+  'personal_education_plans',
+  'missing_episodes',
+  'care_leaver_statuses',
+  'pathway_plans',
+  'pathway_plan_reviews',
+  'care_leaver_contacts',
+]);
+
+async function insertRows(trx: Transaction<Tables>, table: string, given: readonly Row[]): Promise<void> {
+  if (given.length === 0) return;
+  const rows =
+    recordedWhenCreated.has(table) && 'created_at' in given[0]!
+      ? given.map((row) => ({ ...row, recorded_at: row.recorded_at ?? row.created_at }))
+      : given;
   const columns = Object.keys(rows[0]!);
   const list = sql.join(columns.map((column) => sql.id(column)));
   for (let start = 0; start < rows.length; start += BATCH) {

@@ -1,5 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../src/db/database.ts';
+import { refreshObligations } from '../../src/modules/timescales/service.ts';
+import { londonDate } from '../../src/platform/actor.ts';
 import {
   allocate,
   newChild,
@@ -59,7 +61,14 @@ export async function anOpenEpisode(
       recorded_by: worker.workerId,
     })
     .execute();
+  await obligationsWorkedOut(db, worker, child);
   return id;
+}
+
+/** As every write to a child's record does, works their obligations out again (as at the real today). */
+export async function obligationsWorkedOut(db: Database, worker: TestWorker, child: TestChild) {
+  const now = new Date();
+  await refreshObligations(db, worker.council.id, { childIds: [child.id] }, { now, today: londonDate(now) });
 }
 
 /** An assessment in an episode, started on the date given (default Tuesday 3 June 2025), awaiting authorisation. */

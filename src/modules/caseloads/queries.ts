@@ -32,7 +32,7 @@ export function myCaseload(db: Db, actor: Actor) {
         (select max((k.received_at at time zone 'Europe/London')::date) from contacts k
           where k.council_id = c.council_id and k.child_id = c.id))::text as last_contact,
       (select s.code from legal_statuses s where s.council_id = c.council_id and s.child_id = c.id
-        and s.superseded_at is null and s.from_date <= ${actor.today}
+        and s.from_date <= ${actor.today}
         and (s.to_date is null or s.to_date >= ${actor.today}) order by s.from_date desc limit 1) as legal_status,
       exists (select 1 from episodes e where e.council_id = c.council_id and e.child_id = c.id
         and e.closed_on is null) as open_episode

@@ -6,8 +6,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
-import { workOutObligations } from '../timescales/service.ts';
-import type { Obligation } from '../../domain/timescales/obligation.ts';
+import { obligationsOf } from '../timescales/service.ts';
 import {
   allocationHistory,
   caseHolder,
@@ -33,18 +32,21 @@ export const caseRoles = {
 export async function viewMyCaseload(db: Database, actor: Actor) {
   return withTransaction(db, actor, async (trx) => {
     const rows = (await myCaseload(trx, actor)).rows;
-    const obligations = rows.length
-      ? await workOutObligations(trx, actor.councilId, { childIds: rows.map((row) => row.id) }, actor.today)
-      : new Map<string, Obligation[]>();
+    const obligations = await obligationsOf(
+      trx,
+      actor.councilId,
+      rows.map((row) => row.id),
+      actor.today,
+    );
     const children = rows.map((row) => {
       const open = (obligations.get(row.id) ?? [])
         .filter((obligation) => obligation.status === 'due' || obligation.status === 'overdue')
-        .sort((a, b) => a.dueBy.toString().localeCompare(b.dueBy.toString()));
+        .sort((a, b) => a.dueBy.localeCompare(b.dueBy));
       const next = open[0];
       return {
         ...row,
         next_due: next
-          ? { kind: next.kind as string, dueBy: next.dueBy.toString(), overdue: next.status === 'overdue' }
+          ? { kind: next.kind as string, dueBy: next.dueBy, overdue: next.status === 'overdue' }
           : null,
       };
     });

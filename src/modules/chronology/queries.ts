@@ -109,12 +109,12 @@ export async function chronologyOf(
         from care_periods where council_id = ${councilId} and child_id = ${childId} and end_date is not null
       union all
       select from_date::text, 'care', 'Legal status: {SSDA903.LS:' || code || '}', null, null
-        from legal_statuses where council_id = ${councilId} and child_id = ${childId} and superseded_at is null
+        from legal_statuses where council_id = ${councilId} and child_id = ${childId}
       union all
       select start_date::text, 'care', 'Placement began: {SSDA903.PLACE:' || place || '}', coalesce('The previous placement ended: {SSDA903.REASON_PLACE_CHANGE:' || (
           select p2.change_reason from placements p2 where p2.council_id = p.council_id and p2.care_period_id = p.care_period_id
-            and p2.end_date = p.start_date and p2.superseded_at is null limit 1) || '}', ''), null
-        from placements p where council_id = ${councilId} and child_id = ${childId} and superseded_at is null
+            and p2.end_date = p.start_date limit 1) || '}', ''), null
+        from placements p where council_id = ${councilId} and child_id = ${childId}
       union all
       select held_on::text, 'care', 'Looked after review', 'Participation: {SSDA903.REVIEW_CODE:' || participation || '}', null
         from cla_reviews where council_id = ${councilId} and child_id = ${childId}

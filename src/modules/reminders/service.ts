@@ -1,23 +1,14 @@
-import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { ReminderEntry } from '../../db/schema-timescales.ts';
-import { allowedChildren } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAuditNow } from '../../platform/audit.ts';
 import type { MailSender } from '../../platform/mail.ts';
 import { auditSource } from '../../platform/transactions.ts';
 import { refreshObligations } from '../timescales/service.ts';
+import { remindersDue, visibleChildren } from './queries.ts';
 
 /** How far ahead "due soon" looks. */
 const DUE_SOON_DAYS = 7;
-
-interface ReminderRow {
-  worker_id: string;
-  child_id: string;
-  child_name: string;
-  kind: string;
-  due_by: string;
-}
 
 /**
  * The daily reminders (issue 8 part 5): the council's obligations are brought up to date, then each worker's list
@@ -33,26 +24,10 @@ export async function buildReminders(
 ): Promise<{ workers: number; sent: number }> {
   await refreshObligations(db, councilId, 'all', clock, onProgress);
   const { today } = clock;
-  const open = sql`o.met_on is null and not o.lapsed and o.due_by < ${today}::date + ${DUE_SOON_DAYS}::int`;
-  const current = (alias: string) =>
-    sql`${sql.ref(`${alias}.from_date`)} <= ${today} and (${sql.ref(`${alias}.to_date`)} is null or ${sql.ref(`${alias}.to_date`)} >= ${today})`;
-  const rows = await sql<ReminderRow>`
-    select distinct a.worker_id, o.child_id, c.given_name || ' ' || c.family_name as child_name, o.kind, o.due_by::text
-    from child_obligations o
-      join children c on c.council_id = o.council_id and c.id = o.child_id
-      join allocations a on a.council_id = o.council_id and a.child_id = o.child_id and ${current('a')}
-    where o.council_id = ${councilId} and ${open}
-    union
-    select distinct mm.worker_id, o.child_id, c.given_name || ' ' || c.family_name, o.kind, o.due_by::text
-    from child_obligations o
-      join children c on c.council_id = o.council_id and c.id = o.child_id
-      join allocations a on a.council_id = o.council_id and a.child_id = o.child_id and ${current('a')}
-      join team_memberships tm on tm.council_id = a.council_id and tm.worker_id = a.worker_id and ${current('tm')}
-      join team_memberships mm on mm.council_id = tm.council_id and mm.team_id = tm.team_id and mm.manages and ${current('mm')}
-    where o.council_id = ${councilId} and ${open}`.execute(db);
+  const rows = await remindersDue(db, councilId, today, DUE_SOON_DAYS);
 
   const byWorker = new Map<string, { dueSoon: ReminderEntry[]; overdue: ReminderEntry[] }>();
-  for (const row of rows.rows) {
+  for (const row of rows) {
     const lists = byWorker.get(row.worker_id) ?? { dueSoon: [], overdue: [] };
     const entry = { childId: row.child_id, childName: row.child_name, kind: row.kind, dueBy: row.due_by };
     (row.due_by < today ? lists.overdue : lists.dueSoon).push(entry);
@@ -109,35 +84,23 @@ export async function buildReminders(
   return { workers: byWorker.size, sent };
 }
 
-/** The actor's latest reminder list, leaving out any child they may no longer see. */
+/**
+ * The actor's reminders now: what is overdue and due in the next week for the children they hold or whose teams
+ * they manage, from the obligations as last worked out from the record (so a piece of work recorded a minute ago
+ * is no longer listed), leaving out any child they may not see.
+ */
 export async function myReminders(db: Database, actor: Actor) {
-  const list = await db
-    .selectFrom('reminder_lists')
-    .select(['built_on', 'due_soon', 'overdue'])
-    .where('council_id', '=', actor.councilId)
-    .where('worker_id', '=', actor.workerId)
-    .orderBy('built_on', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!list) return undefined;
-  const ids = [...new Set([...list.due_soon, ...list.overdue].map((entry) => entry.childId))];
-  const visible = ids.length
-    ? new Set(
-        (
-          await db
-            .selectFrom('children')
-            .select('id')
-            .where('council_id', '=', actor.councilId)
-            .where('id', 'in', ids)
-            .where(sql<boolean>`id in (${allowedChildren(actor)})`)
-            .execute()
-        ).map((row) => row.id),
-      )
-    : new Set<string>();
+  const rows = await remindersDue(db, actor.councilId, actor.today, DUE_SOON_DAYS, actor.workerId);
+  const visible = new Set(
+    (await visibleChildren(db, actor, [...new Set(rows.map((row) => row.child_id))])).map((row) => row.id),
+  );
+  const entries = rows
+    .filter((row) => visible.has(row.child_id))
+    .map((row) => ({ childId: row.child_id, childName: row.child_name, kind: row.kind, dueBy: row.due_by }));
   const reminders = {
-    builtOn: list.built_on,
-    dueSoon: list.due_soon.filter((entry) => visible.has(entry.childId)),
-    overdue: list.overdue.filter((entry) => visible.has(entry.childId)),
+    builtOn: actor.today,
+    dueSoon: entries.filter((entry) => entry.dueBy >= actor.today),
+    overdue: entries.filter((entry) => entry.dueBy < actor.today),
   };
   if (visible.size) {
     await appendAuditNow(db, auditSource(actor), {

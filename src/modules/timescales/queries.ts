@@ -98,7 +98,10 @@ export async function obligationCounts(
   return result.rows;
 }
 
-/** The children behind one count, within the actor's access: each with the obligations the count took. */
+/**
+ * Every obligation behind one count, so that a figure and its list always agree: those of children the actor may
+ * see with the child named, and the rest counted but not named (`visible` false, no name read).
+ */
 export async function childrenBehind(
   db: Kysely<Tables>,
   actor: Actor,
@@ -106,31 +109,37 @@ export async function childrenBehind(
 ) {
   const today = actor.today;
   const result = await sql<{
-    child_id: string;
-    local_id: string;
-    given_name: string;
-    family_name: string;
+    visible: boolean;
+    child_id: string | null;
+    local_id: string | null;
+    given_name: string | null;
+    family_name: string | null;
     kind: string;
     due_by: string;
     met_on: string | null;
     worker_name: string | null;
   }>`
-    with holder as (${caseHolders(actor.councilId, today)}), membership as (${workerTeams(actor.councilId, today)})
-    select c.id as child_id, c.local_id, c.given_name, c.family_name, o.kind, o.due_by::text, o.met_on::text,
-      w.given_name || ' ' || w.family_name as worker_name
-    from child_obligations o
-      join children c on c.council_id = o.council_id and c.id = o.child_id
-      left join holder h on h.child_id = o.child_id
-      left join membership m on m.worker_id = h.worker_id
-      left join workers w on w.council_id = o.council_id and w.id = h.worker_id
-    where o.council_id = ${actor.councilId}
-      and c.id in (${allowedChildren(actor)})
-      and ${measureCondition(filter.measure, today)}
-      ${filter.teamId ? sql`and m.team_id = ${filter.teamId}` : sql``}
-      ${filter.workerId ? sql`and h.worker_id = ${filter.workerId}` : sql``}
-      ${filter.unallocated ? sql`and h.worker_id is null` : sql``}
-    order by o.due_by, c.family_name
-    limit 500`.execute(db);
+    with holder as (${caseHolders(actor.councilId, today)}), membership as (${workerTeams(actor.councilId, today)}),
+    behind as (
+      select o.child_id, o.kind, o.due_by, o.met_on, h.worker_id,
+        o.child_id in (${allowedChildren(actor)}) as visible
+      from child_obligations o
+        left join holder h on h.child_id = o.child_id
+        left join membership m on m.worker_id = h.worker_id
+      where o.council_id = ${actor.councilId}
+        and ${measureCondition(filter.measure, today)}
+        ${filter.teamId ? sql`and m.team_id = ${filter.teamId}` : sql``}
+        ${filter.workerId ? sql`and h.worker_id = ${filter.workerId}` : sql``}
+        ${filter.unallocated ? sql`and m.team_id is null` : sql``}
+    )
+    select b.visible, case when b.visible then c.id end as child_id, case when b.visible then c.local_id end as local_id,
+      case when b.visible then c.given_name end as given_name, case when b.visible then c.family_name end as family_name,
+      b.kind, b.due_by::text, b.met_on::text,
+      case when b.visible then w.given_name || ' ' || w.family_name end as worker_name
+    from behind b
+      join children c on c.council_id = ${actor.councilId} and c.id = b.child_id
+      left join workers w on w.council_id = ${actor.councilId} and w.id = b.worker_id
+    order by b.due_by, c.family_name`.execute(db);
   return result.rows;
 }
 
@@ -169,4 +178,35 @@ export async function childInNeedTracker(db: Kysely<Tables>, actor: Actor, teamI
     order by next_due nulls last, c.family_name
     limit 2000`.execute(db);
   return result.rows;
+}
+
+/** The stored obligations of some children (as last worked out from their record), in each child's order. */
+export async function storedObligations(db: Kysely<Tables>, councilId: string, childIds: readonly string[]) {
+  if (childIds.length === 0) return [];
+  return db
+    .selectFrom('child_obligations')
+    .select([
+      'child_id',
+      'kind',
+      sql<string>`due_by::text`.as('due_by'),
+      sql<string | null>`met_on::text`.as('met_on'),
+      'lapsed',
+      'rule',
+      'source',
+      sql<string>`counted_from::text`.as('counted_from'),
+      'counted_from_event',
+      'period',
+      'skipped',
+    ])
+    .where('council_id', '=', councilId)
+    .where('child_id', 'in', childIds)
+    .orderBy('child_id')
+    .orderBy('position')
+    .execute();
+}
+
+/** Every child of the council, for the daily rebuild and the year's compliance. */
+export async function councilChildIds(db: Kysely<Tables>, councilId: string): Promise<string[]> {
+  const rows = await db.selectFrom('children').select('id').where('council_id', '=', councilId).execute();
+  return rows.map((row) => row.id);
 }

@@ -83,17 +83,14 @@ export async function timescaleRoutes(app: FastifyInstance): Promise<void> {
     async (request) =>
       (await childTimescales(db, actorOf(request), request.params.childId)).map((obligation) => ({
         kind: obligation.kind,
-        dueBy: obligation.dueBy.toString(),
-        ...(obligation.metOn ? { metOn: obligation.metOn.toString() } : {}),
+        dueBy: obligation.dueBy,
+        ...(obligation.metOn ? { metOn: obligation.metOn } : {}),
         status: obligation.status,
         rule: obligation.explanation.rule,
         source: obligation.explanation.source,
-        countedFrom: obligation.explanation.countedFrom.toString(),
+        countedFrom: obligation.explanation.countedFrom,
         countedFromEvent: obligation.explanation.countedFromEvent,
-        skipped: obligation.explanation.skipped.map((skipped) => ({
-          date: skipped.date.toString(),
-          name: skipped.name,
-        })),
+        skipped: obligation.explanation.skipped,
       })),
   );
 
@@ -131,7 +128,7 @@ export async function timescaleRoutes(app: FastifyInstance): Promise<void> {
     { config: access('child:read', 'children.listed'), schema: { querystring: DrillQuery, hide: true } },
     async (request, reply) => {
       const { measure, teamId, workerId, unallocated } = request.query;
-      const rows = await timescaleChildren(db, actorOf(request), {
+      const { rows, counted, notShown } = await timescaleChildren(db, actorOf(request), {
         measure,
         teamId,
         workerId,
@@ -139,6 +136,8 @@ export async function timescaleRoutes(app: FastifyInstance): Promise<void> {
       });
       return reply.page('timescales/views/children.njk', {
         pageTitle: `Children with work ${measureWords[measure]}`,
+        counted,
+        notShown,
         rows: rows.map((row) => [
           {
             html: `<a class="govuk-link" href="/children/${row.child_id}/timescales">${escapeHtml(`${row.given_name} ${row.family_name}`)}</a>`,

@@ -9,14 +9,27 @@ import {
   type VersionedLocalStandard,
 } from '../../domain/timescales/child-obligations.ts';
 import { describePeriod } from '../../domain/timescales/deadline-rules.ts';
-import type { Obligation } from '../../domain/timescales/obligation.ts';
+import {
+  obligationStatus,
+  type Obligation,
+  type ObligationKind,
+  type ObligationStatus,
+} from '../../domain/timescales/obligation.ts';
 import { requireChildren } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
 import { NotFound } from '../../platform/errors.ts';
-import { readTimescaleFacts, type ChildScope } from './facts.ts';
-import { childInNeedTracker, childName, childrenBehind, obligationCounts } from './queries.ts';
+import { readRecords, type ChildScope } from '../record/service.ts';
+import { timescaleFactsOf } from './facts.ts';
+import {
+  childInNeedTracker,
+  childName,
+  childrenBehind,
+  councilChildIds,
+  obligationCounts,
+  storedObligations,
+} from './queries.ts';
 
 /** What a council's timescales are worked out with: its calendar, its local standards and school terms. */
 export interface TimescaleSettings {
@@ -51,7 +64,10 @@ export async function timescaleSettings(db: Kysely<Tables>, councilId: string): 
   };
 }
 
-/** Works out the obligations of the children in scope as at `today`, keyed by child. */
+/**
+ * Works out the obligations of the children in scope as at `today` from their record as it stood that day (so a
+ * visit recorded with a later date does not meet an obligation as at an earlier one), keyed by child.
+ */
 export async function workOutObligations(
   db: Kysely<Tables>,
   councilId: string,
@@ -60,7 +76,7 @@ export async function workOutObligations(
   settings?: TimescaleSettings,
 ): Promise<Map<string, Obligation[]>> {
   const { calendar, standards } = settings ?? (await timescaleSettings(db, councilId));
-  const facts = await readTimescaleFacts(db, councilId, scope);
+  const records = await readRecords(db, councilId, scope, { asAt: today });
   const day = Temporal.PlainDate.from(today);
   const context = {
     today: day,
@@ -72,7 +88,9 @@ export async function workOutObligations(
     ),
   };
   const result = new Map<string, Obligation[]>();
-  for (const [childId, childFacts] of facts) result.set(childId, childObligations(childFacts, context));
+  for (const [childId, record] of records) {
+    result.set(childId, childObligations(timescaleFactsOf(record), context));
+  }
   return result;
 }
 
@@ -136,12 +154,7 @@ export async function refreshObligations(
   clock: { now: Date; today: string },
   onProgress?: (done: number, total: number) => void,
 ): Promise<number> {
-  const childIds =
-    scope === 'all'
-      ? (await db.selectFrom('children').select('id').where('council_id', '=', councilId).execute()).map(
-          (row) => row.id,
-        )
-      : [...scope.childIds];
+  const childIds = scope === 'all' ? await councilChildIds(db, councilId) : [...scope.childIds];
   const settings = await timescaleSettings(db, councilId);
   let written = 0;
   const batchSize = 2000;
@@ -169,20 +182,70 @@ const statusOrder: Record<Obligation['status'], number> = {
   'not-applicable': 4,
 };
 
+/** An obligation as stored when it was last worked out from the record, with its status as at today. */
+export interface StoredObligation {
+  kind: ObligationKind;
+  dueBy: string;
+  metOn?: string;
+  status: ObligationStatus;
+  explanation: {
+    rule: string;
+    source: string;
+    period: string;
+    countedFrom: string;
+    countedFromEvent: string;
+    skipped: ReadonlyArray<{ date: string; name: string }>;
+  };
+}
+
 /**
- * A child's obligations worked out now from their record, overdue first, each with why its date is what it is.
- * Opening them also brings the child's stored obligations up to date.
+ * The stored obligations of some children, keyed by child, each with its status as at `today` (a stored
+ * obligation is met, met late, lapsed, or open; an open one is overdue once today is past its date). Pages and
+ * lists read these, never working obligations out on a GET, so that every page gives the same answer.
  */
+export async function obligationsOf(
+  db: Kysely<Tables>,
+  councilId: string,
+  childIds: readonly string[],
+  today: string,
+): Promise<Map<string, StoredObligation[]>> {
+  const day = Temporal.PlainDate.from(today);
+  const result = new Map<string, StoredObligation[]>(childIds.map((id) => [id, []]));
+  for (const row of await storedObligations(db, councilId, childIds)) {
+    const dueBy = Temporal.PlainDate.from(row.due_by);
+    const metOn = row.met_on ? Temporal.PlainDate.from(row.met_on) : undefined;
+    result.get(row.child_id)?.push({
+      kind: row.kind as ObligationKind,
+      dueBy: row.due_by,
+      ...(row.met_on ? { metOn: row.met_on } : {}),
+      status: row.lapsed ? 'not-applicable' : obligationStatus(dueBy, metOn, undefined, day),
+      explanation: {
+        rule: row.rule,
+        source: row.source,
+        period: row.period,
+        countedFrom: row.counted_from,
+        countedFromEvent: row.counted_from_event,
+        skipped: row.skipped,
+      },
+    });
+  }
+  return result;
+}
+
+/** Open obligations first (overdue, then due), then the rest; soonest first within each. */
+export function byUrgency(a: { status: ObligationStatus; dueBy: string }, b: typeof a) {
+  return statusOrder[a.status] - statusOrder[b.status] || a.dueBy.localeCompare(b.dueBy);
+}
+
+/** A child's obligations as stored from their record, overdue first, each with why its date is what it is. */
 export async function childTimescales(db: Database, actor: Actor, childId: string) {
   const obligations = await withTransaction(db, actor, async (trx) => {
     await requireChildren(trx, actor, 'read', [childId]);
-    const worked = await rebuildObligations(trx, actor.councilId, [childId], actor);
+    const stored = await obligationsOf(trx, actor.councilId, [childId], actor.today);
     await appendAudit(trx, auditSource(actor), { action: 'timescales.viewed', childId });
-    return worked.get(childId) ?? [];
+    return stored.get(childId) ?? [];
   });
-  return [...obligations].sort(
-    (a, b) => statusOrder[a.status] - statusOrder[b.status] || Temporal.PlainDate.compare(a.dueBy, b.dueBy),
-  );
+  return [...obligations].sort(byUrgency);
 }
 
 /** What is due for a child, with the child's name for the page that shows it. */
@@ -205,19 +268,25 @@ export async function timescaleFigures(db: Database, actor: Actor, teamId?: stri
   return { team, rows: await obligationCounts(db, actor.councilId, actor.today, teamId) };
 }
 
-/** The children behind a figure, within the actor's access; the list is audited with the children it names. */
+/**
+ * Everything behind a figure: the obligations of the children the actor may see, named, and how many more the
+ * figure counts for children they may not see. The list is audited with the children it names.
+ */
 export async function timescaleChildren(
   db: Database,
   actor: Actor,
   filter: Parameters<typeof childrenBehind>[2],
 ) {
   return withTransaction(db, actor, async (trx) => {
-    const rows = await childrenBehind(trx, actor, filter);
+    const behind = await childrenBehind(trx, actor, filter);
+    const rows = behind.flatMap((row) =>
+      row.visible && row.child_id ? [{ ...row, child_id: row.child_id }] : [],
+    );
     await appendAudit(trx, auditSource(actor), {
       action: 'children.listed',
       details: { list: 'timescales', ...filter, childIds: [...new Set(rows.map((row) => row.child_id))] },
     });
-    return rows;
+    return { rows, counted: behind.length, notShown: behind.length - rows.length };
   });
 }
 
@@ -292,9 +361,7 @@ export async function compliance(
   const yearEnd = `${year + 1}-03-31`;
   const asAt = today < yearEnd ? today : yearEnd;
   const settings = await timescaleSettings(db, councilId);
-  const childIds = (
-    await db.selectFrom('children').select('id').where('council_id', '=', councilId).execute()
-  ).map((row) => row.id);
+  const childIds = await councilChildIds(db, councilId);
   const rows = new Map<string, ComplianceRow>();
   for (let start = 0; start < childIds.length; start += 2000) {
     const worked = await workOutObligations(

@@ -1,7 +1,7 @@
 import type { Obligation } from '../../../domain/timescales/obligation.ts';
-import { describePeriod } from '../../../domain/timescales/deadline-rules.ts';
 import { escapeHtml, ukDate } from '../../../platform/views.ts';
 import type { Measure, SummaryRow } from '../queries.ts';
+import type { StoredObligation } from '../service.ts';
 
 /** Obligation kinds in words for the pages. */
 export const obligationWords: Record<string, string> = {
@@ -32,19 +32,19 @@ const statusTags: Record<Obligation['status'], { text: string; classes: string }
 };
 
 /** One obligation for the child's page: what, when, its status, and why the date is what it is. */
-export function obligationCard(obligation: Obligation) {
+export function obligationCard(obligation: StoredObligation) {
   const { explanation } = obligation;
   return {
     what: obligationWords[obligation.kind] ?? obligation.kind,
-    dueBy: ukDate(obligation.dueBy.toString()),
-    metOn: obligation.metOn ? ukDate(obligation.metOn.toString()) : '',
+    dueBy: ukDate(obligation.dueBy),
+    metOn: obligation.metOn ? ukDate(obligation.metOn) : '',
     tag: statusTags[obligation.status],
     open: obligation.status === 'due' || obligation.status === 'overdue',
     why: [
       `${explanation.rule}.`,
-      `Counted from the ${explanation.countedFromEvent} on ${ukDate(explanation.countedFrom.toString())}: ${describePeriod(explanation.period)}.`,
+      `Counted from the ${explanation.countedFromEvent} on ${ukDate(explanation.countedFrom)}: ${explanation.period}.`,
       explanation.skipped.length
-        ? `Not counted as working days: ${explanation.skipped.map((skipped) => `${skipped.name} (${ukDate(skipped.date.toString())})`).join(', ')}.`
+        ? `Not counted as working days: ${explanation.skipped.map((skipped) => `${skipped.name} (${ukDate(skipped.date)})`).join(', ')}.`
         : '',
       `Source: ${explanation.source}.`,
     ].filter(Boolean),

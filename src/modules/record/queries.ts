@@ -1,0 +1,78 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Tables } from '../../db/schema.ts';
+
+/** The tables of a child's record that hang off the child by `child_id`, in the order the journey writes them. */
+export const RECORD_TABLES = [
+  'child_addresses',
+  'child_relationships',
+  'child_flags',
+  'allocations',
+  'contacts',
+  'episodes',
+  'assessments',
+  'strategy_discussions',
+  'section47_enquiries',
+  'initial_conferences',
+  'cp_plans',
+  'cp_core_groups',
+  'cp_review_conferences',
+  'cin_plans',
+  'cin_plan_reviews',
+  'care_periods',
+  'legal_statuses',
+  'placements',
+  'cla_reviews',
+  'child_visits',
+  'health_assessments',
+  'personal_education_plans',
+  'missing_episodes',
+  'care_leaver_statuses',
+  'pathway_plans',
+  'pathway_plan_reviews',
+  'care_leaver_contacts',
+] as const;
+
+export type RecordTable = (typeof RECORD_TABLES)[number];
+export type RecordRow<T extends RecordTable | 'children'> = Selectable<Tables[T]>;
+
+/** Which children to read: some, or every child of the council (the daily job, the returns). */
+export type ChildScope = { childIds: readonly string[] } | 'all';
+
+/**
+ * The rows of one table for the children in scope, as Hearth knew them at `knownAt`: the current rows recorded
+ * by then, and the kept versions (record_history, migration 0050) that were current then. Without `knownAt`,
+ * the current rows.
+ */
+export async function rowsKnownAt<T extends RecordTable | 'children'>(
+  db: Kysely<Tables>,
+  councilId: string,
+  table: T,
+  scope: ChildScope,
+  knownAt?: Date,
+): Promise<RecordRow<T>[]> {
+  const key = sql.ref(table === 'children' ? 'id' : 'child_id');
+  const inScope =
+    scope === 'all'
+      ? sql`true`
+      : scope.childIds.length
+        ? sql`${key} in (${sql.join(scope.childIds)})`
+        : sql`false`;
+  if (!knownAt) {
+    const { rows } = await sql<RecordRow<T>>`select * from ${sql.table(table)}
+      where council_id = ${councilId} and ${inScope}`.execute(db);
+    return rows;
+  }
+  const keptInScope =
+    scope === 'all'
+      ? sql`true`
+      : scope.childIds.length
+        ? sql`h.child_id in (${sql.join(scope.childIds)})`
+        : sql`false`;
+  const { rows } = await sql<RecordRow<T>>`select * from ${sql.table(table)}
+      where council_id = ${councilId} and ${inScope} and recorded_at <= ${knownAt}
+    union all
+    select (jsonb_populate_record(null::${sql.table(table)}, h.version_row)).* from record_history h
+      where h.council_id = ${councilId} and h.table_name = ${table} and ${keptInScope}
+        and h.recorded_at <= ${knownAt} and h.superseded_at > ${knownAt}`.execute(db);
+  return rows;
+}

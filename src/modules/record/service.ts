@@ -1,0 +1,65 @@
+import type { Kysely } from 'kysely';
+import type { Tables } from '../../db/schema.ts';
+import { requireChildren } from '../../platform/access.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { rowsAsAt } from './as-at.ts';
+import { RECORD_TABLES, rowsKnownAt, type ChildScope, type RecordRow, type RecordTable } from './queries.ts';
+
+export type { ChildScope } from './queries.ts';
+
+/** One child's record: who the child is, and every fact of their journey, each table's rows in a list. */
+export type ChildRecord = { child: RecordRow<'children'> } & { [T in RecordTable]: RecordRow<T>[] };
+
+/**
+ * When to read the record at: `asAt`, the day in the child's life (the record as it stood at the end of that
+ * day); `knownAt`, the instant of Hearth's knowledge (what had been recorded by then; default now).
+ */
+export interface RecordTime {
+  asAt: string;
+  knownAt?: Date;
+}
+
+function emptyRecord(child: RecordRow<'children'>): ChildRecord {
+  return {
+    child,
+    ...(Object.fromEntries(RECORD_TABLES.map((table) => [table, []])) as unknown as {
+      [T in RecordTable]: RecordRow<T>[];
+    }),
+  };
+}
+
+/**
+ * The one reader of children's records (ADR 0008): the record of each child in scope as it stood on `asAt`, as
+ * Hearth knew it at `knownAt`, one query per table. For the council's own jobs (obligations, returns); a person's
+ * request reads through `readRecord`, which asks the gatekeeper first.
+ */
+export async function readRecords(
+  db: Kysely<Tables>,
+  councilId: string,
+  scope: ChildScope,
+  time: RecordTime,
+): Promise<Map<string, ChildRecord>> {
+  const [children, ...tables] = await Promise.all([
+    rowsKnownAt(db, councilId, 'children', scope, time.knownAt),
+    ...RECORD_TABLES.map((table) => rowsKnownAt(db, councilId, table, scope, time.knownAt)),
+  ]);
+  const records = new Map<string, ChildRecord>();
+  for (const child of children as RecordRow<'children'>[]) records.set(child.id, emptyRecord(child));
+  RECORD_TABLES.forEach((table, index) => {
+    for (const row of rowsAsAt(table, tables[index] as { child_id: string }[], time.asAt)) {
+      (records.get(row.child_id)?.[table] as unknown[] | undefined)?.push(row);
+    }
+  });
+  return records;
+}
+
+/** A person's read of some children's records: refused as "not found" for any child they may not see. */
+export async function readRecord(
+  db: Kysely<Tables>,
+  actor: Actor,
+  childIds: readonly string[],
+  time: RecordTime = { asAt: actor.today },
+): Promise<Map<string, ChildRecord>> {
+  await requireChildren(db, actor, 'read', childIds);
+  return readRecords(db, actor.councilId, { childIds }, time);
+}
