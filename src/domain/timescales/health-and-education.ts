@@ -83,7 +83,7 @@ export interface SchoolTerm {
  * the personal education plan is started within 10 working days of becoming looked after and reviewed every school
  * term. Each term that begins after the plan was started needs a review dated within it, due by the term's end.
  * `period` is the span of care in which a PEP is owed, from the 3rd birthday to the 18th (see `obligationSpan`):
- * when it never opens, nothing is owed.
+ * nothing is owed before it starts, or at all when it never opens.
  */
 export function personalEducationPlanTimescales(
   period: ObligationSpan,
@@ -92,8 +92,8 @@ export function personalEducationPlanTimescales(
   today: Temporal.PlainDate,
   calendar: WorkingDayCalendar,
 ): Obligation[] {
-  if (!spanLasts(period)) return [];
   const { compare } = Temporal.PlainDate;
+  if (!spanLasts(period) || compare(period.startedOn, today) > 0) return [];
   const initial = singleObligation(
     'personal-education-plan',
     firstDeadline(DEADLINE_RULES['pep-initial'], period, calendar),
