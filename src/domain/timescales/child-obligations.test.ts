@@ -1,4 +1,3 @@
-import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { workingDayCalendar } from '../calendar/working-days.ts';
 import {
@@ -7,8 +6,7 @@ import {
   standardInForce,
   type VersionedLocalStandard,
 } from './child-obligations.ts';
-
-const day = (text: string) => Temporal.PlainDate.from(text);
+import { day } from './timescale-test-support.ts';
 const calendar = workingDayCalendar();
 
 const everyTwentyThenTen: VersionedLocalStandard[] = [
