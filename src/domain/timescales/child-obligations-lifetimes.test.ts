@@ -2,26 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { workingDayCalendar } from '../calendar/working-days.ts';
 import { childObligations, type ChildTimescaleFacts } from './child-obligations.ts';
 import type { Obligation } from './obligation.ts';
-import { day, summary } from './timescale-test-support.ts';
+import { day, noTimescaleFacts, summary } from './timescale-test-support.ts';
 
 const calendar = workingDayCalendar();
 
 describe('childObligations: an obligation lasts only while its reason does', () => {
-  const nothing: ChildTimescaleFacts = {
-    contacts: [],
-    episodes: [],
-    enquiries: [],
-    childProtectionPlans: [],
-    childInNeedPlans: [],
-    visits: [],
-    periodsOfCare: [],
-    careReviews: [],
-    healthAssessments: [],
-    personalEducationPlans: [],
-    pathwayPlans: [],
-  };
   const context = (today: string) => ({ today: day(today), calendar, standards: [], schoolTerms: [] });
-  const bornMay2010 = { ...nothing, dateOfBirth: day('2010-05-01') };
+  const bornMay2010 = { ...noTimescaleFacts, dateOfBirth: day('2010-05-01') };
   // Strategy discussion Thu 10 Apr 2025 → conference due Tue 6 May 2025 (worked in child-protection.test.ts).
   const enquiry = { strategyDiscussions: [{ heldOn: day('2025-04-10'), startedSection47Enquiry: true }] };
   // Conference Mon 18 Dec 2023: core group due Thu 4 Jan 2024, first review Mon 18 Mar 2024, then + 6 months.
@@ -32,12 +19,12 @@ describe('childObligations: an obligation lasts only while its reason does', () 
   };
   const diedOn14May2025 = { ...bornMay2010, diedOn: day('2025-05-14') };
   // Born Fri 29 Feb 2008: 18 on Sun 1 Mar 2026.
-  const bornLeapDay2008 = { ...nothing, dateOfBirth: day('2008-02-29') };
+  const bornLeapDay2008 = { ...noTimescaleFacts, dateOfBirth: day('2008-02-29') };
   // Born Sun 29 Feb 2004: 21 on Sat 1 Mar 2025. Left care on Tue 31 Dec 2024; contact + 2 months → 28 Feb 2025,
   // then 27 Feb + 2 months → 27 Apr. Pathway plan agreed Thu 31 Aug 2023 → 29 Feb 2024 → 29 Aug → 20 Feb 2025 →
   // 18 Aug 2025.
   const careLeaver = (support: { supportUntil25?: boolean; endedOn?: string }): ChildTimescaleFacts => ({
-    ...nothing,
+    ...noTimescaleFacts,
     dateOfBirth: day('2004-02-29'),
     pathwayPlans: [
       { agreedOn: day('2023-08-31'), reviews: ['2024-02-29', '2024-08-20', '2025-02-18'].map(day) },
@@ -49,8 +36,22 @@ describe('childObligations: an obligation lasts only while its reason does', () 
       ...(support.endedOn ? { endedOn: day(support.endedOn) } : {}),
     },
   });
+  const reviewedUntilFebruary2025 = [
+    ['2024-02-29', '2024-02-29', 'met'],
+    ['2024-08-29', '2024-08-20', 'met'],
+    ['2025-02-20', '2025-02-18', 'met'],
+  ];
+  const contactedInFebruary2025 = ['2025-02-28', '2025-02-27', 'met'];
   // An unborn child expected on Fri 1 Aug 2025, with a plan from a pre-birth conference on Mon 2 Jun 2025.
-  const unborn = { ...nothing, dateOfBirth: day('2025-08-01') };
+  const unborn = { ...noTimescaleFacts, dateOfBirth: day('2025-08-01') };
+  const preBirthChildInNeedPlan = {
+    ...unborn,
+    childInNeedPlans: [{ startedOn: day('2025-06-02'), reviews: [] }],
+  };
+  const preBirthProtectionPlan = {
+    ...unborn,
+    childProtectionPlans: [{ conferenceOn: day('2025-06-02'), coreGroups: [], reviews: [] }],
+  };
 
   it.each<[string, ChildTimescaleFacts, string, Obligation['kind'], string[][]]>([
     // The episode of need closes.
@@ -161,61 +162,40 @@ describe('childObligations: an obligation lasts only while its reason does', () 
       careLeaver({}),
       '2025-05-01',
       'care-leaver-contact',
-      [
-        ['2025-02-28', '2025-02-27', 'met'],
-        ['2025-04-27', '-', 'not-applicable'],
-      ],
+      [contactedInFebruary2025, ['2025-04-27', '-', 'not-applicable']],
     ],
     [
       'support to 25: contact',
       careLeaver({ supportUntil25: true }),
       '2025-05-01',
       'care-leaver-contact',
-      [
-        ['2025-02-28', '2025-02-27', 'met'],
-        ['2025-04-27', '-', 'overdue'],
-      ],
+      [contactedInFebruary2025, ['2025-04-27', '-', 'overdue']],
     ],
     [
       'pathway plan review after the 21st birthday',
       careLeaver({}),
       '2025-05-01',
       'pathway-plan-review',
-      [
-        ['2024-02-29', '2024-02-29', 'met'],
-        ['2024-08-29', '2024-08-20', 'met'],
-        ['2025-02-20', '2025-02-18', 'met'],
-        ['2025-08-18', '-', 'not-applicable'],
-      ],
+      [...reviewedUntilFebruary2025, ['2025-08-18', '-', 'not-applicable']],
     ],
     [
       'support to 25: pathway plan',
       careLeaver({ supportUntil25: true }),
       '2025-05-01',
       'pathway-plan-review',
-      [
-        ['2024-02-29', '2024-02-29', 'met'],
-        ['2024-08-29', '2024-08-20', 'met'],
-        ['2025-02-20', '2025-02-18', 'met'],
-        ['2025-08-18', '-', 'due'],
-      ],
+      [...reviewedUntilFebruary2025, ['2025-08-18', '-', 'due']],
     ],
     [
       'support to 25, the record ended on Tue 1 Apr 2025',
       careLeaver({ supportUntil25: true, endedOn: '2025-04-01' }),
       '2025-05-01',
       'pathway-plan-review',
-      [
-        ['2024-02-29', '2024-02-29', 'met'],
-        ['2024-08-29', '2024-08-20', 'met'],
-        ['2025-02-20', '2025-02-18', 'met'],
-        ['2025-08-18', '-', 'not-applicable'],
-      ],
+      [...reviewedUntilFebruary2025, ['2025-08-18', '-', 'not-applicable']],
     ],
     // Before birth: plan reviews and core groups run from the pre-birth conference, visits from birth.
     [
       'a pre-birth child in need plan',
-      { ...unborn, childInNeedPlans: [{ startedOn: day('2025-06-02'), reviews: [] }] },
+      preBirthChildInNeedPlan,
       '2025-08-20',
       'child-in-need-plan-review',
       [['2025-09-02', '-', 'due']],
@@ -223,21 +203,21 @@ describe('childObligations: an obligation lasts only while its reason does', () 
     // Fri 1 Aug 2025 + 20 wd, skipping the summer bank holiday Mon 25 Aug → Mon 1 Sep.
     [
       'visits to a child in need from birth',
-      { ...unborn, childInNeedPlans: [{ startedOn: day('2025-06-02'), reviews: [] }] },
+      preBirthChildInNeedPlan,
       '2025-08-20',
       'child-in-need-visit',
       [['2025-09-01', '-', 'due']],
     ],
     [
       'a pre-birth protection plan’s core group',
-      { ...unborn, childProtectionPlans: [{ conferenceOn: day('2025-06-02'), coreGroups: [], reviews: [] }] },
+      preBirthProtectionPlan,
       '2025-08-20',
       'first-core-group',
       [['2025-06-16', '-', 'overdue']],
     ],
     [
       'visits to a child on a protection plan from birth',
-      { ...unborn, childProtectionPlans: [{ conferenceOn: day('2025-06-02'), coreGroups: [], reviews: [] }] },
+      preBirthProtectionPlan,
       '2025-08-20',
       'child-protection-visit',
       [['2025-08-15', '-', 'overdue']],
@@ -248,8 +228,7 @@ describe('childObligations: an obligation lasts only while its reason does', () 
   });
 
   it('says the visits to a child born during the plan count from the birth', () => {
-    const plan = { startedOn: day('2025-06-02'), reviews: [] };
-    const [visit] = childObligations({ ...unborn, childInNeedPlans: [plan] }, context('2025-08-20')).filter(
+    const [visit] = childObligations(preBirthChildInNeedPlan, context('2025-08-20')).filter(
       (o) => o.kind === 'child-in-need-visit',
     );
     expect(visit?.explanation).toMatchObject({

@@ -18,13 +18,14 @@ export function birthday(dateOfBirth: Day, age: number): Day {
 export interface ChildLifetime {
   /** The date of birth, or the expected date of birth of an unborn child. */
   dateOfBirth?: Day;
+  /** Death ends every obligation, whatever its reason, from that day. */
   diedOn?: Day;
   /** Whether the care leaver has asked for a personal adviser's support until 25 (see 'leaving-care'). */
   supportUntil25?: boolean;
 }
 
 /**
- * Why an obligation is owed, which sets the ages between which it can be owed:
+ * Why an obligation is owed, which sets the ages between which it can be owed (death ends every one of them):
  * - `contact`: the decision on a contact is owed whatever the age of the person it is about.
  * - `children-act`: the assessment, the section 47 enquiry and its conference, and child protection and child in
  *   need plans are duties to a child, and a child is a person under 18 (Children Act 1989, s. 105(1)). Pre-birth

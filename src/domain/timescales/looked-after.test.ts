@@ -250,10 +250,19 @@ describe('lookedAfterTimescales: nothing about the child before birth, no PEP be
   });
 });
 
+/** A child in one period of care with PEP meetings, as a PEP test row writes them. */
+interface PepCase {
+  born: string;
+  startedOn: string;
+  endedOn?: string;
+  meetings: string[];
+  today: string;
+}
+
 describe('lookedAfterTimescales: the PEP from the 3rd birthday to the 18th', () => {
   const terms = (today: string) =>
     typicalSchoolTerms(2021, 2026).filter((term) => term.startsOn.toString() <= today);
-  it.each([
+  it.each<[string, PepCase, string[][]]>([
     // Born Fri 30 Sep 2022, in care from 9 months: the PEP counts from Tue 30 Sep 2025 + 10 wd = Tue 14 Oct 2025;
     // the autumn term began before it, so the first termly review is in spring 2026 (5 Jan–31 Mar).
     [
@@ -312,32 +321,25 @@ describe('lookedAfterTimescales: the PEP from the 3rd birthday to the 18th', () 
         ['2026-03-31', '-', 'not-applicable'],
       ],
     ],
-  ])(
-    '%s',
-    (
-      _name,
-      child: { born: string; startedOn: string; endedOn?: string; meetings: string[]; today: string },
-      expected,
-    ) => {
-      const record: LookedAfterRecord = {
-        dateOfBirth: day(child.born),
-        periodsOfCare: [
-          {
-            startedOn: day(child.startedOn),
-            ...(child.endedOn ? { endedOn: day(child.endedOn) } : {}),
-            placements: [],
-          },
-        ],
-        reviews: [],
-        visits: [],
-        healthAssessments: [],
-        personalEducationPlans: child.meetings.map(day),
-        schoolTerms: terms(child.today),
-      };
-      const peps = lookedAfterTimescales(record, day(child.today), calendar).filter((o) =>
-        o.kind.startsWith('personal-education-plan'),
-      );
-      expect(peps.map(summary)).toEqual(expected);
-    },
-  );
+  ])('%s', (_name, child, expected) => {
+    const record: LookedAfterRecord = {
+      dateOfBirth: day(child.born),
+      periodsOfCare: [
+        {
+          startedOn: day(child.startedOn),
+          ...(child.endedOn ? { endedOn: day(child.endedOn) } : {}),
+          placements: [],
+        },
+      ],
+      reviews: [],
+      visits: [],
+      healthAssessments: [],
+      personalEducationPlans: child.meetings.map(day),
+      schoolTerms: terms(child.today),
+    };
+    const peps = lookedAfterTimescales(record, day(child.today), calendar).filter((o) =>
+      o.kind.startsWith('personal-education-plan'),
+    );
+    expect(peps.map(summary)).toEqual(expected);
+  });
 });
