@@ -1,4 +1,3 @@
-import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { workingDayCalendar } from '../calendar/working-days.ts';
 import {
@@ -7,8 +6,7 @@ import {
   standardInForce,
   type VersionedLocalStandard,
 } from './child-obligations.ts';
-
-const day = (text: string) => Temporal.PlainDate.from(text);
+import { day, noTimescaleFacts } from './timescale-test-support.ts';
 const calendar = workingDayCalendar();
 
 const everyTwentyThenTen: VersionedLocalStandard[] = [
@@ -75,19 +73,7 @@ describe('locallyStandardObligations: each step judged by the standard in force 
 });
 
 describe('childObligations', () => {
-  const none = {
-    contacts: [],
-    episodes: [],
-    enquiries: [],
-    childProtectionPlans: [],
-    childInNeedPlans: [],
-    visits: [],
-    periodsOfCare: [],
-    careReviews: [],
-    healthAssessments: [],
-    personalEducationPlans: [],
-    pathwayPlans: [],
-  };
+  const none = noTimescaleFacts;
   const context = { today: day('2025-05-20'), calendar, standards: [], schoolTerms: [] };
 
   it('gives a child with nothing recorded nothing to do', () => {

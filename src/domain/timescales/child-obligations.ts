@@ -8,6 +8,7 @@ import {
 } from './child-protection.ts';
 import { deadlineFor, describePeriod, type DeadlineRule, type Period } from './deadline-rules.ts';
 import type { SchoolTerm } from './health-and-education.ts';
+import { obligationsEndOn, obligationSpan, type ChildLifetime, type ObligationSpan } from './lifetimes.ts';
 import { lookedAfterTimescales, type PeriodOfCare } from './looked-after.ts';
 import { recurringObligations, type Obligation } from './obligation.ts';
 import { assessmentTimescale, contactDecision } from './referrals.ts';
@@ -103,150 +104,223 @@ export function locallyStandardObligations(
 
 /** Everything Hearth holds about a child that a statutory or local timescale runs from. */
 export interface ChildTimescaleFacts {
+  /** The date of birth, or the expected date of birth of an unborn child. */
   dateOfBirth?: Day;
+  /** Death ends every obligation from that day: unmet ones due on or after it lapse and recurring ones stop. */
+  diedOn?: Day;
   contacts: ReadonlyArray<{ receivedOn: Day; decidedOn?: Day }>;
   episodes: ReadonlyArray<{ referralOn: Day; assessmentAuthorisedOn?: Day; closedWithoutAssessmentOn?: Day }>;
   enquiries: ReadonlyArray<{
     strategyDiscussions: readonly StrategyDiscussion[];
     initialConferenceOn?: Day;
     concludedWithoutConferenceOn?: Day;
+    /** When the episode of need the enquiry belongs to closed. */
+    episodeClosedOn?: Day;
   }>;
   childProtectionPlans: ReadonlyArray<{
     conferenceOn: Day;
     coreGroups: readonly Day[];
     reviews: readonly Day[];
     endedOn?: Day;
+    /** When the episode of need the plan belongs to closed. */
+    episodeClosedOn?: Day;
   }>;
-  childInNeedPlans: ReadonlyArray<{ startedOn: Day; endedOn?: Day; reviews: readonly Day[] }>;
+  childInNeedPlans: ReadonlyArray<{
+    startedOn: Day;
+    endedOn?: Day;
+    reviews: readonly Day[];
+    /** When the episode of need the plan belongs to closed. */
+    episodeClosedOn?: Day;
+  }>;
   visits: readonly Day[];
   periodsOfCare: readonly PeriodOfCare[];
   careReviews: readonly Day[];
   healthAssessments: readonly Day[];
   personalEducationPlans: readonly Day[];
   pathwayPlans: ReadonlyArray<{ agreedOn: Day; reviews: readonly Day[]; endedOn?: Day }>;
-  careLeaver?: { from: Day; contacts: readonly Day[]; endedOn?: Day };
+  careLeaver?: {
+    from: Day;
+    contacts: readonly Day[];
+    endedOn?: Day;
+    /**
+     * Whether the young person has asked for a personal adviser's support until 25 (Children and Social Work Act
+     * 2017, s. 3), so that leaving care obligations run to the 25th birthday rather than the 21st.
+     */
+    supportUntil25?: boolean;
+  };
 }
 
-const within = (dates: readonly Day[], from: Day, until?: Day) =>
-  dates.filter(
-    (date) =>
-      Temporal.PlainDate.compare(date, from) >= 0 && (!until || Temporal.PlainDate.compare(date, until) <= 0),
-  );
+interface ObligationContext {
+  today: Day;
+  calendar: WorkingDayCalendar;
+  standards: readonly VersionedLocalStandard[];
+  schoolTerms: readonly SchoolTerm[];
+}
 
 /**
  * Every obligation of one child under the rules of `src/domain/timescales`: the front door, child protection,
- * child in need plans (local standards), looked after (regs 7, 28, 33 and PEP guidance) and leaving care.
+ * child in need plans (local standards), looked after (regs 7, 28, 33 and PEP guidance) and leaving care. Each is
+ * owed only while its reason lasts, as `obligationsEndOn` and `obligationSpan` in lifetimes.ts bound it: its own
+ * end, the close of its episode of need, the child's death, and the ages its reason runs between.
  */
-export function childObligations(
+export function childObligations(facts: ChildTimescaleFacts, context: ObligationContext): Obligation[] {
+  const child: ChildLifetime = {
+    dateOfBirth: facts.dateOfBirth,
+    diedOn: facts.diedOn,
+    supportUntil25: facts.careLeaver?.supportUntil25,
+  };
+  return [
+    ...frontDoorObligations(facts, child, context),
+    ...facts.childProtectionPlans.flatMap((plan) =>
+      protectionPlanObligations(plan, facts.visits, child, context),
+    ),
+    ...facts.childInNeedPlans.flatMap((plan) =>
+      childInNeedPlanObligations(plan, facts.visits, child, context),
+    ),
+    ...(facts.periodsOfCare.length && facts.dateOfBirth
+      ? lookedAfterTimescales(
+          {
+            dateOfBirth: facts.dateOfBirth,
+            diedOn: facts.diedOn,
+            periodsOfCare: facts.periodsOfCare,
+            reviews: facts.careReviews,
+            visits: facts.visits,
+            healthAssessments: facts.healthAssessments,
+            personalEducationPlans: facts.personalEducationPlans,
+            schoolTerms: context.schoolTerms,
+          },
+          context.today,
+          context.calendar,
+        )
+      : []),
+    ...leavingCareObligations(facts, child, context),
+  ];
+}
+
+/** The contact decision ends only with death; the assessment and the initial conference at 18 as well. */
+function frontDoorObligations(
   facts: ChildTimescaleFacts,
-  context: {
-    today: Day;
-    calendar: WorkingDayCalendar;
-    standards: readonly VersionedLocalStandard[];
-    schoolTerms: readonly SchoolTerm[];
-  },
+  child: ChildLifetime,
+  { today, calendar }: ObligationContext,
 ): Obligation[] {
-  const { today, calendar, standards } = context;
-  const obligations: Obligation[] = [
-    ...facts.contacts.map((contact) => contactDecision(contact, today, calendar)),
+  return [
+    ...facts.contacts.map((contact) =>
+      contactDecision({ ...contact, lapsesOn: obligationsEndOn('contact', child) }, today, calendar),
+    ),
     ...facts.episodes.map((episode) =>
-      assessmentTimescale(
-        {
-          referralOn: episode.referralOn,
-          ...(episode.assessmentAuthorisedOn
-            ? { assessmentAuthorisedOn: episode.assessmentAuthorisedOn }
-            : {}),
-          ...(episode.closedWithoutAssessmentOn
-            ? { closedWithoutAssessmentOn: episode.closedWithoutAssessmentOn }
-            : {}),
-        },
+      assessmentTimescale({ ...episode, lapsesOn: obligationsEndOn('children-act', child) }, today, calendar),
+    ),
+    ...facts.enquiries.flatMap((enquiry) =>
+      initialConferenceTimescale(
+        { ...enquiry, lapsesOn: obligationsEndOn('children-act', child, enquiry.episodeClosedOn) },
         today,
         calendar,
       ),
     ),
-    ...facts.enquiries.flatMap((enquiry) => initialConferenceTimescale(enquiry, today, calendar)),
   ];
-  for (const plan of facts.childProtectionPlans) {
-    obligations.push(
-      ...childProtectionPlanTimescales(
-        {
-          initialConferenceOn: plan.conferenceOn,
-          coreGroupMeetings: plan.coreGroups,
-          reviewConferences: plan.reviews,
-          ...(plan.endedOn ? { endedOn: plan.endedOn } : {}),
-        },
+}
+
+/** Visits under a local standard over a plan's span for the child, which starts no earlier than their birth. */
+function visitsToTheChild(
+  kind: 'child-protection-visit' | 'child-in-need-visit',
+  span: ObligationSpan,
+  plan: { visits: readonly Day[]; startedBy: string },
+  { today, calendar, standards }: ObligationContext,
+): Obligation[] {
+  const { startedBy = plan.startedBy, ...dates } = span;
+  return locallyStandardObligations(
+    standards,
+    kind,
+    { ...dates, events: plan.visits, startedBy },
+    today,
+    calendar,
+  );
+}
+
+function protectionPlanObligations(
+  plan: ChildTimescaleFacts['childProtectionPlans'][number],
+  visits: readonly Day[],
+  child: ChildLifetime,
+  context: ObligationContext,
+): Obligation[] {
+  const ends = [plan.endedOn, plan.episodeClosedOn];
+  return [
+    ...childProtectionPlanTimescales(
+      {
+        initialConferenceOn: plan.conferenceOn,
+        coreGroupMeetings: plan.coreGroups,
+        reviewConferences: plan.reviews,
+        endedOn: obligationsEndOn('children-act', child, ...ends),
+      },
+      context.today,
+      context.calendar,
+    ),
+    ...visitsToTheChild(
+      'child-protection-visit',
+      obligationSpan('care-of-the-child', child, plan.conferenceOn, ...ends),
+      { visits, startedBy: 'initial child protection conference' },
+      context,
+    ),
+  ];
+}
+
+function childInNeedPlanObligations(
+  plan: ChildTimescaleFacts['childInNeedPlans'][number],
+  visits: readonly Day[],
+  child: ChildLifetime,
+  context: ObligationContext,
+): Obligation[] {
+  const ends = [plan.endedOn, plan.episodeClosedOn];
+  const startedBy = 'start of the child in need plan';
+  return [
+    ...locallyStandardObligations(
+      context.standards,
+      'child-in-need-plan-review',
+      {
+        startedOn: plan.startedOn,
+        endedOn: obligationsEndOn('children-act', child, ...ends),
+        events: plan.reviews,
+        startedBy,
+      },
+      context.today,
+      context.calendar,
+    ),
+    ...visitsToTheChild(
+      'child-in-need-visit',
+      obligationSpan('care-of-the-child', child, plan.startedOn, ...ends),
+      { visits, startedBy },
+      context,
+    ),
+  ];
+}
+
+/** Pathway plan reviews and the personal adviser's contact end at 21 or 25, and with the care leaver record. */
+function leavingCareObligations(
+  facts: ChildTimescaleFacts,
+  child: ChildLifetime,
+  { today, calendar }: ObligationContext,
+): Obligation[] {
+  const leaver = facts.careLeaver;
+  return [
+    ...facts.pathwayPlans.flatMap((plan) =>
+      pathwayPlanReviews(
+        { ...plan, endedOn: obligationsEndOn('leaving-care', child, plan.endedOn, leaver?.endedOn) },
         today,
         calendar,
       ),
-      ...locallyStandardObligations(
-        standards,
-        'child-protection-visit',
-        {
-          startedOn: plan.conferenceOn,
-          ...(plan.endedOn ? { endedOn: plan.endedOn } : {}),
-          events: within(facts.visits, plan.conferenceOn, plan.endedOn),
-          startedBy: 'initial child protection conference',
-        },
-        today,
-        calendar,
-      ),
-    );
-  }
-  for (const plan of facts.childInNeedPlans) {
-    const span = {
-      startedOn: plan.startedOn,
-      ...(plan.endedOn ? { endedOn: plan.endedOn } : {}),
-      startedBy: 'start of the child in need plan',
-    };
-    obligations.push(
-      ...locallyStandardObligations(
-        standards,
-        'child-in-need-plan-review',
-        { ...span, events: plan.reviews },
-        today,
-        calendar,
-      ),
-      ...locallyStandardObligations(
-        standards,
-        'child-in-need-visit',
-        { ...span, events: within(facts.visits, plan.startedOn, plan.endedOn) },
-        today,
-        calendar,
-      ),
-    );
-  }
-  if (facts.periodsOfCare.length && facts.dateOfBirth) {
-    obligations.push(
-      ...lookedAfterTimescales(
-        {
-          dateOfBirth: facts.dateOfBirth,
-          periodsOfCare: facts.periodsOfCare,
-          reviews: facts.careReviews,
-          visits: facts.visits,
-          healthAssessments: facts.healthAssessments,
-          personalEducationPlans: facts.personalEducationPlans,
-          schoolTerms: context.schoolTerms,
-        },
-        today,
-        calendar,
-      ),
-    );
-  }
-  for (const plan of facts.pathwayPlans) obligations.push(...pathwayPlanReviews(plan, today, calendar));
-  if (facts.careLeaver) {
-    obligations.push(
-      ...careLeaverContact(
-        {
-          countedFrom: facts.careLeaver.from,
-          contacts: facts.careLeaver.contacts,
-          ...(facts.careLeaver.endedOn ? { endedOn: facts.careLeaver.endedOn } : {}),
-        },
-        today,
-        calendar,
-      ),
-    );
-  }
-  return obligations;
+    ),
+    ...(leaver
+      ? careLeaverContact(
+          {
+            countedFrom: leaver.from,
+            contacts: leaver.contacts,
+            endedOn: obligationsEndOn('leaving-care', child, leaver.endedOn),
+          },
+          today,
+          calendar,
+        )
+      : []),
+  ];
 }
 
 /** Typical English school terms, for termly PEP reviews when a school's own dates are not recorded. */

@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
 import { DEADLINE_RULES, deadlineFor } from './deadline-rules.ts';
+import { earliest } from './lifetimes.ts';
 import { optional, regularObligations, singleObligation, type Obligation } from './obligation.ts';
 
 export interface StrategyDiscussion {
@@ -14,6 +15,11 @@ export interface Section47Facts {
   initialConferenceOn?: Temporal.PlainDate;
   /** When the enquiry concluded that no conference was needed. */
   concludedWithoutConferenceOn?: Temporal.PlainDate;
+  /**
+   * When the obligation lapses for a reason outside this record: the child's death or 18th birthday, or the close
+   * of the episode of need (see `obligationsEndOn`).
+   */
+  lapsesOn?: Temporal.PlainDate;
 }
 
 /**
@@ -37,7 +43,7 @@ export function initialConferenceTimescale(
       'initial-child-protection-conference',
       deadline,
       optional(enquiry.initialConferenceOn),
-      enquiry.concludedWithoutConferenceOn,
+      earliest(enquiry.concludedWithoutConferenceOn, enquiry.lapsesOn),
       today,
     ),
   ];
@@ -48,6 +54,7 @@ export interface ChildProtectionPlanFacts {
   initialConferenceOn: Temporal.PlainDate;
   coreGroupMeetings: readonly Temporal.PlainDate[];
   reviewConferences: readonly Temporal.PlainDate[];
+  /** When the plan's obligations end: the plan ended, its episode of need closed, the child died or reached 18. */
   endedOn?: Temporal.PlainDate;
 }
 

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { workingDayCalendar } from '../calendar/working-days.ts';
-import {
-  birthday,
-  healthAssessmentTimescales,
-  personalEducationPlanTimescales,
-} from './health-and-education.ts';
+import { healthAssessmentTimescales, personalEducationPlanTimescales } from './health-and-education.ts';
 import { day, summary } from './timescale-test-support.ts';
 
 const calendar = workingDayCalendar();
-
-describe('birthday', () => {
-  it.each([
-    ['2019-03-10', 5, '2024-03-10'],
-    ['2020-02-29', 4, '2024-02-29'], // a leap year has its own 29 February
-    ['2020-02-29', 5, '2025-03-01'], // 2025 has none: the birthday is 1 March
-  ])('born %s reaches %i on %s', (born, age, expected) => {
-    expect(birthday(day(born), age).toString()).toBe(expected);
-  });
-});
 
 describe('healthAssessmentTimescales', () => {
   // Born Sat 29 Feb 2020, so 5 on Sat 1 Mar 2025. Looked after from Mon 2 Sep 2024: initial assessment + 20 wd =

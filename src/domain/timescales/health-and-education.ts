@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
 import { DEADLINE_RULES, deadlineFor, type DeadlineRule } from './deadline-rules.ts';
+import { birthday, firstDeadline, spanLasts, type ObligationSpan } from './lifetimes.ts';
 import {
   eventsBetween,
   obligationStatus,
@@ -27,23 +28,14 @@ const HEALTH_REVIEW_FROM_FIVE: DeadlineRule = {
 };
 
 /**
- * The day a person reaches `age`: the anniversary of their birth, and for someone born on 29 February, 1 March in
- * a year that has no 29 February (Family Law Reform Act 1969, s. 9: an age is attained at the start of the
- * anniversary; English practice counts the anniversary of 29 February as 1 March).
- */
-export function birthday(dateOfBirth: Temporal.PlainDate, age: number): Temporal.PlainDate {
-  const anniversary = dateOfBirth.add({ years: age }, { overflow: 'constrain' });
-  return anniversary.day === dateOfBirth.day ? anniversary : anniversary.add({ days: 1 });
-}
-
-/**
  * Care Planning Regulations 2010, reg. 7 and statutory guidance "Promoting the health and wellbeing of looked-after
  * children" (2015): an initial health assessment within 20 working days of becoming looked after, then reviews at
  * least every 6 months before the fifth birthday and every 12 months from it. The interval after an assessment is
  * set by the child's age on the day of that assessment, the stricter reading where a review straddles the birthday.
+ * `period` is the period of care as bounded by the child's life (see `obligationSpan`).
  */
 export function healthAssessmentTimescales(
-  period: { startedOn: Temporal.PlainDate; endedOn?: Temporal.PlainDate },
+  period: ObligationSpan,
   dateOfBirth: Temporal.PlainDate,
   assessments: readonly Temporal.PlainDate[],
   today: Temporal.PlainDate,
@@ -51,7 +43,7 @@ export function healthAssessmentTimescales(
 ): Obligation[] {
   const initial = singleObligation(
     'initial-health-assessment',
-    deadlineFor(DEADLINE_RULES['health-assessment-initial'], period.startedOn, calendar),
+    firstDeadline(DEADLINE_RULES['health-assessment-initial'], period, calendar),
     assessments,
     period.endedOn,
     today,
@@ -90,18 +82,21 @@ export interface SchoolTerm {
  * Statutory guidance "Promoting the education of looked-after and previously looked-after children" (DfE 2018):
  * the personal education plan is started within 10 working days of becoming looked after and reviewed every school
  * term. Each term that begins after the plan was started needs a review dated within it, due by the term's end.
+ * `period` is the span of care in which a PEP is owed, from the 3rd birthday to the 18th (see `obligationSpan`):
+ * nothing is owed before it starts, or at all when it never opens.
  */
 export function personalEducationPlanTimescales(
-  period: { startedOn: Temporal.PlainDate; endedOn?: Temporal.PlainDate },
+  period: ObligationSpan,
   planMeetings: readonly Temporal.PlainDate[],
   terms: readonly SchoolTerm[],
   today: Temporal.PlainDate,
   calendar: WorkingDayCalendar,
 ): Obligation[] {
   const { compare } = Temporal.PlainDate;
+  if (!spanLasts(period) || compare(period.startedOn, today) > 0) return [];
   const initial = singleObligation(
     'personal-education-plan',
-    deadlineFor(DEADLINE_RULES['pep-initial'], period.startedOn, calendar),
+    firstDeadline(DEADLINE_RULES['pep-initial'], period, calendar),
     planMeetings,
     period.endedOn,
     today,

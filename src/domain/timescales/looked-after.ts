@@ -6,6 +6,7 @@ import {
   personalEducationPlanTimescales,
   type SchoolTerm,
 } from './health-and-education.ts';
+import { firstDeadline, obligationSpan, type ObligationSpan } from './lifetimes.ts';
 import { recurringObligations, type Obligation } from './obligation.ts';
 
 export interface Placement {
@@ -24,6 +25,8 @@ export interface PeriodOfCare {
 /** What a child's record holds about their time looked after, in the words of the regulations. */
 export interface LookedAfterRecord {
   dateOfBirth: Temporal.PlainDate;
+  /** Death ends every obligation from that day. */
+  diedOn?: Temporal.PlainDate;
   periodsOfCare: readonly PeriodOfCare[];
   reviews: readonly Temporal.PlainDate[];
   visits: readonly Temporal.PlainDate[];
@@ -37,10 +40,11 @@ export interface LookedAfterRecord {
 /**
  * Care Planning, Placement and Case Review (England) Regulations 2010, reg. 33: the first review within 20 working
  * days of the child becoming looked after, the second within 3 months of the first, then at most 6 months apart.
- * Each period of care starts its own reviews; placement moves within a period change nothing here.
+ * Each period of care starts its own reviews; placement moves within a period change nothing here. `period` is the
+ * period of care as bounded by the child's life (see `obligationSpan`).
  */
 export function lookedAfterReviews(
-  period: PeriodOfCare,
+  period: ObligationSpan,
   reviews: readonly Temporal.PlainDate[],
   today: Temporal.PlainDate,
   calendar: WorkingDayCalendar,
@@ -50,7 +54,7 @@ export function lookedAfterReviews(
     .sort(Temporal.PlainDate.compare);
   return recurringObligations({
     kind: 'looked-after-review',
-    first: deadlineFor(DEADLINE_RULES['cla-review-first'], period.startedOn, calendar),
+    first: firstDeadline(DEADLINE_RULES['cla-review-first'], period, calendar),
     next: (previous) => {
       const isFirst = firstReview !== undefined && firstReview.equals(previous);
       return deadlineFor(
@@ -69,10 +73,11 @@ export function lookedAfterReviews(
  * Care Planning, Placement and Case Review (England) Regulations 2010, reg. 28(2): a visit within 1 week of the
  * start of any placement, then at most 6 weeks apart in the placement's first year; after it, at most 3 months
  * apart where the placement is agreed as intended to last until 18, otherwise still 6 weeks. The interval after a
- * visit is set by where that visit falls. Each placement starts its own visits.
+ * visit is set by where that visit falls. Each placement starts its own visits; `placement` is bounded by its
+ * period of care and the child's life (see `obligationSpan`).
  */
 export function placementVisits(
-  placement: Placement,
+  placement: Placement & ObligationSpan,
   visits: readonly Temporal.PlainDate[],
   today: Temporal.PlainDate,
   calendar: WorkingDayCalendar,
@@ -81,7 +86,7 @@ export function placementVisits(
   const { compare } = Temporal.PlainDate;
   return recurringObligations({
     kind: 'looked-after-visit',
-    first: deadlineFor(DEADLINE_RULES['cla-visit-first'], placement.startedOn, calendar),
+    first: firstDeadline(DEADLINE_RULES['cla-visit-first'], placement, calendar),
     next: (previous) => {
       const longTerm =
         compare(previous, firstYearEnds) >= 0 &&
@@ -102,7 +107,9 @@ export function placementVisits(
 /**
  * Everything due for a looked-after child across all periods of care: reviews and health and education work per
  * period of care (reg. 33, reg. 7, PEP guidance), visits per placement (reg. 28). A new placement resets only the
- * visits; a new period of care resets reviews, the initial health assessment and the PEP as well.
+ * visits; a new period of care resets reviews, the initial health assessment and the PEP as well. Each is owed only
+ * within the child's life as `obligationSpan` bounds it: from birth (the PEP from the 3rd birthday) until the period
+ * of care ends, the child dies or reaches 18; a placement with no end of its own ends with its period of care.
  */
 export function lookedAfterTimescales(
   record: LookedAfterRecord,
@@ -111,26 +118,37 @@ export function lookedAfterTimescales(
 ): Obligation[] {
   return record.periodsOfCare.flatMap((period) => {
     const inPeriod = (dates: readonly Temporal.PlainDate[]) => datesWithin(dates, period);
+    const care = obligationSpan('care-of-the-child', record, period.startedOn, period.endedOn);
+    const education = obligationSpan('education-in-care', record, period.startedOn, period.endedOn);
     const visits = period.placements.flatMap((placement) =>
       placementVisits(
-        { ...placement, ...endOf(placement.endedOn ?? period.endedOn) },
+        {
+          ...placement,
+          ...obligationSpan(
+            'care-of-the-child',
+            record,
+            placement.startedOn,
+            placement.endedOn,
+            period.endedOn,
+          ),
+        },
         inPeriod(record.visits),
         today,
         calendar,
       ),
     );
     return [
-      ...lookedAfterReviews(period, inPeriod(record.reviews), today, calendar),
+      ...lookedAfterReviews(care, inPeriod(record.reviews), today, calendar),
       ...visits,
       ...healthAssessmentTimescales(
-        period,
+        care,
         record.dateOfBirth,
         inPeriod(record.healthAssessments),
         today,
         calendar,
       ),
       ...personalEducationPlanTimescales(
-        period,
+        education,
         inPeriod(record.personalEducationPlans),
         record.schoolTerms ?? [],
         today,
@@ -138,10 +156,6 @@ export function lookedAfterTimescales(
       ),
     ];
   });
-}
-
-function endOf(endedOn: Temporal.PlainDate | undefined): { endedOn?: Temporal.PlainDate } {
-  return endedOn ? { endedOn } : {};
 }
 
 function datesWithin(

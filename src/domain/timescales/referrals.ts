@@ -1,12 +1,15 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
 import { DEADLINE_RULES, deadlineFor } from './deadline-rules.ts';
+import { earliest } from './lifetimes.ts';
 import { optional, singleObligation, type Obligation } from './obligation.ts';
 
 export interface ContactFacts {
   receivedOn: Temporal.PlainDate;
   /** When the decision was made: no further action, signpost, early help or referral. */
   decidedOn?: Temporal.PlainDate;
+  /** When the obligation lapses for a reason outside this record: the child's death (see `obligationsEndOn`). */
+  lapsesOn?: Temporal.PlainDate;
 }
 
 /** Working Together to Safeguard Children 2023: a decision on the response within 1 working day of the contact. */
@@ -16,7 +19,7 @@ export function contactDecision(
   calendar: WorkingDayCalendar,
 ): Obligation {
   const deadline = deadlineFor(DEADLINE_RULES['contact-decision'], contact.receivedOn, calendar);
-  return singleObligation('contact-decision', deadline, optional(contact.decidedOn), undefined, today);
+  return singleObligation('contact-decision', deadline, optional(contact.decidedOn), contact.lapsesOn, today);
 }
 
 export interface ReferralFacts {
@@ -24,6 +27,11 @@ export interface ReferralFacts {
   assessmentAuthorisedOn?: Temporal.PlainDate;
   /** When the referral closed without an assessment (no further action). */
   closedWithoutAssessmentOn?: Temporal.PlainDate;
+  /**
+   * When the obligation lapses for a reason outside this record: the child's death or 18th birthday (see
+   * `obligationsEndOn`).
+   */
+  lapsesOn?: Temporal.PlainDate;
 }
 
 /**
@@ -40,7 +48,7 @@ export function assessmentTimescale(
     'assessment',
     deadline,
     optional(referral.assessmentAuthorisedOn),
-    referral.closedWithoutAssessmentOn,
+    earliest(referral.closedWithoutAssessmentOn, referral.lapsesOn),
     today,
   );
 }

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import type { ChildTimescaleFacts } from './child-obligations.ts';
 import type { Obligation } from './obligation.ts';
 
 /** A written-out date in a test. */
@@ -8,3 +9,18 @@ export const day = (text: string) => Temporal.PlainDate.from(text);
 export function summary(obligation: Obligation): [string, string, Obligation['status']] {
   return [obligation.dueBy.toString(), obligation.metOn?.toString() ?? '-', obligation.status];
 }
+
+/** A child with nothing recorded, for tests to add to. */
+export const noTimescaleFacts: ChildTimescaleFacts = {
+  contacts: [],
+  episodes: [],
+  enquiries: [],
+  childProtectionPlans: [],
+  childInNeedPlans: [],
+  visits: [],
+  periodsOfCare: [],
+  careReviews: [],
+  healthAssessments: [],
+  personalEducationPlans: [],
+  pathwayPlans: [],
+};
