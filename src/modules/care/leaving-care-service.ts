@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.ts';
 import type { Tables } from '../../db/schema.ts';
 import { codeListOn } from '../../domain/codes/code-lists.ts';
+import { careLeaverStatuses, type CareLeaverStatus } from '../../domain/journey/status.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { ValidationError } from '../../platform/errors.ts';
@@ -15,8 +16,6 @@ import { onChild, requireOrder } from '../journey/service.ts';
  * adviser, a pathway plan reviewed at least every 6 months, and keep-in-touch contacts recording accommodation
  * and activity with the SSDA903 codes.
  */
-export const careLeaverStatuses = ['eligible', 'relevant', 'former-relevant', 'qualifying'] as const;
-type CareLeaverStatus = (typeof careLeaverStatuses)[number];
 
 async function personalAdviser(
   trx: Kysely<Tables>,
