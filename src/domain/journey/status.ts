@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { writtenDay } from '../calendar/dates.ts';
-import { codeInWords, codeListOn } from '../codes/code-lists.ts';
+import { codeInWords, codeListOn, inSentence } from '../codes/code-lists.ts';
 
 /**
  * A child's current journey status, worked out from their record and `today` alone (DOMAIN.md §1; issue 16): the
@@ -222,11 +222,6 @@ const careLeaverWords: Record<CareLeaverStatus, string> = {
   'former-relevant': 'former relevant',
   qualifying: 'qualifying',
 };
-
-/** Words from a code list placed inside a sentence: "Interim care order" becomes "interim care order". */
-function inSentence(words: string): string {
-  return /^[A-Z][a-z]/.test(words) ? words[0]!.toLowerCase() + words.slice(1) : words;
-}
 
 function describeLookedAfter(status: Extract<JourneyStatus, { stage: 'looked-after' }>): string {
   const { legalStatus, placement } = status.details;
