@@ -84,6 +84,29 @@ const leftAt18 = care(
   [['K2', '2024-01-08']],
 );
 
+const cinPlan = (start: string) => ({ episodeId: 'e1', startDate: day(start), endDate: null });
+/** Interim care order from 3 February 2025, a full care order from Monday 16 June 2025, in the same period. */
+const changedMidPeriod: Partial<JourneyRecord> = {
+  episodes: [referred],
+  periodsOfCare: [
+    care(
+      '2025-02-03',
+      null,
+      [
+        ['C1', '2025-02-03', '2025-06-16'],
+        ['C2', '2025-06-16'],
+      ],
+      [['U6', '2025-02-03']],
+    ),
+  ],
+};
+/** In care from 8 January 2024 to her 18th birthday, Saturday 10 May 2025, then a former relevant care leaver. */
+const leavesCareAt18: Partial<JourneyRecord> = {
+  episodes: [episode('2023-12-04')],
+  periodsOfCare: [leftAt18],
+  careLeaverStatuses: [leaver('former-relevant', '2025-05-10')],
+};
+
 describe('journeyStatus', () => {
   it.each<[string, Partial<JourneyRecord>, string, JourneyStage, string]>([
     ['nothing ever recorded', {}, '2025-06-01', 'closed', 'No open episode'],
@@ -161,7 +184,7 @@ describe('journeyStatus', () => {
       'a child in need plan outranks an assessment',
       {
         episodes: [episode('2025-01-06', { assessments: [['2025-03-01']] })],
-        childInNeedPlans: [{ episodeId: 'e1', startDate: day('2025-02-10'), endDate: null }],
+        childInNeedPlans: [cinPlan('2025-02-10')],
       },
       '2025-03-03',
       'child-in-need',
@@ -171,7 +194,7 @@ describe('journeyStatus', () => {
       'a child protection plan outranks a child in need plan',
       {
         episodes: [referred],
-        childInNeedPlans: [{ episodeId: 'e1', startDate: day('2025-02-10'), endDate: null }],
+        childInNeedPlans: [cinPlan('2025-02-10')],
         childProtectionPlans: [plan('2025-03-03')],
       },
       '2025-03-03',
@@ -201,62 +224,28 @@ describe('journeyStatus', () => {
     ],
     [
       'legal status changed mid-period: the day before the change',
-      {
-        episodes: [referred],
-        periodsOfCare: [
-          care(
-            '2025-02-03',
-            null,
-            [
-              ['C1', '2025-02-03', '2025-06-16'],
-              ['C2', '2025-06-16'],
-            ],
-            [['U6', '2025-02-03']],
-          ),
-        ],
-      },
+      changedMidPeriod,
       '2025-06-15',
       'looked-after',
       'Looked after: interim care order (C1), foster placement with other foster carer(s) (U6) since 3 February 2025',
     ],
     [
       'legal status changed mid-period: the day of the change',
-      {
-        episodes: [referred],
-        periodsOfCare: [
-          care(
-            '2025-02-03',
-            null,
-            [
-              ['C1', '2025-02-03', '2025-06-16'],
-              ['C2', '2025-06-16'],
-            ],
-            [['U6', '2025-02-03']],
-          ),
-        ],
-      },
+      changedMidPeriod,
       '2025-06-16',
       'looked-after',
       'Looked after: full care order (C2), foster placement with other foster carer(s) (U6) since 3 February 2025',
     ],
     [
       'care ending on the 18th birthday: the day before',
-      {
-        episodes: [episode('2023-12-04')],
-        periodsOfCare: [leftAt18],
-        careLeaverStatuses: [leaver('former-relevant', '2025-05-10')],
-      },
+      leavesCareAt18,
       '2025-05-09',
       'looked-after',
       "Looked after: full care order (C2), children's home subject to the Children's Homes Regulations (K2) since 8 January 2024",
     ],
     [
       'care ending on the 18th birthday: the birthday, episode still open',
-      {
-        episodes: [episode('2023-12-04')],
-        periodsOfCare: [leftAt18],
-        careLeaverStatuses: [leaver('former-relevant', '2025-05-10')],
-      },
+      leavesCareAt18,
       '2025-05-10',
       'care-leaver',
       'Care leaver: former relevant',
