@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import nunjucks from 'nunjucks';
+import { monthNames } from '../domain/calendar/dates.ts';
 
 const require = createRequire(import.meta.url);
 /** The folder holding govuk-frontend's `govuk/` templates, styles and assets. */
@@ -22,27 +23,12 @@ export function createViews(options: { watch?: boolean } = {}): nunjucks.Environ
   return environment;
 }
 
-const months = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** A calendar date `YYYY-MM-DD` written the GOV.UK way: "5 January 2026". */
 export function ukDate(isoDate: string | null | undefined): string {
   if (!isoDate) return '';
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
   if (!match) return isoDate;
-  return `${Number(match[3])} ${months[Number(match[2]) - 1]} ${match[1]}`;
+  return `${Number(match[3])} ${monthNames[Number(match[2]) - 1]} ${match[1]}`;
 }
 
 /** Text made safe to place inside HTML built in code (for table cells that hold a link). */

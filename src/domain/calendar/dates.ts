@@ -29,3 +29,24 @@ export function parseIsoDate(text: string): Temporal.PlainDate {
 export function formatDay(date: Temporal.PlainDate): string {
   return `${WEEKDAYS[date.dayOfWeek - 1]} ${date.day} ${MONTHS[date.month - 1]} ${date.year}`;
 }
+
+/** The months' names, January first. */
+export const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** A date written the GOV.UK way, as words in a sentence: "3 March 2025" (GOV.UK style guide, dates). */
+export function writtenDay(date: Temporal.PlainDate): string {
+  return `${date.day} ${monthNames[date.month - 1]} ${date.year}`;
+}

@@ -97,6 +97,14 @@ export function codeInWords(list: CodeList, code: string): string {
   return meaning ? `${meaning} (${code})` : code;
 }
 
+/**
+ * Words from a code list placed within a sentence: "Interim care order (C1)" reads "interim care order (C1)", while
+ * words that begin with capitals ("UASC …", "NHS/health trust …") keep them.
+ */
+export function inSentence(words: string): string {
+  return /^[A-Z][a-z]/.test(words) ? `${words.charAt(0).toLowerCase()}${words.slice(1)}` : words;
+}
+
 /** A code list as choices for a form: "meaning (code)", in code order. */
 export function codeChoices(collection: Collection, field: string, date: string) {
   const list = codeListOn(collection, field, date);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  closureOnLeavingCareAtEighteen,
   journeyEvents,
+  leavingCareEvent,
   journeyStateOf,
   journeyStates,
   transition,
@@ -56,6 +58,8 @@ describe('the journey: refused moves', () => {
     ['no-open-episode', 'episode-closed', /no open episode/],
     ['child-in-need', 'ceased-care', /not looked after/],
     ['no-open-episode', 'leaving-care-support-ended', /not a care leaver/],
+    ['child-in-need', 'ceased-care-at-eighteen', /not looked after/],
+    ['care-leaver', 'ceased-care-at-eighteen', /not looked after/],
     ['child-in-need', 'assessment-authorised-child-in-need', /only be authorised on an open referral/],
   ])('%s + %s is refused', (state, event, reason) => {
     const result = transition(state, event);
@@ -71,6 +75,34 @@ describe('the journey: refused moves', () => {
         else expect(result.reason.length).toBeGreaterThan(10);
       }
     }
+  });
+});
+
+describe('leaving care at 18', () => {
+  it('makes a care leaver and closes the episode of need, RC7 (CIN census: services ended, no longer a child)', () => {
+    expect(closureOnLeavingCareAtEighteen).toBe('RC7');
+    expect(transition('looked-after', 'ceased-care-at-eighteen')).toEqual({
+      allowed: true,
+      next: 'care-leaver',
+      closesEpisode: 'RC7',
+    });
+  });
+
+  it.each<[string, string | null, string, boolean, JourneyEvent]>([
+    ['on the 18th birthday', '2008-03-14', '2026-03-14', true, 'ceased-care-at-eighteen'],
+    [
+      'the day before the 18th birthday',
+      '2008-03-14',
+      '2026-03-13',
+      true,
+      'ceased-care-eligible-for-leaving-care',
+    ],
+    ['after the 18th birthday', '2008-03-14', '2026-06-01', true, 'ceased-care-at-eighteen'],
+    ['at 16, relevant', '2009-09-01', '2025-09-01', true, 'ceased-care-eligible-for-leaving-care'],
+    ['at 18 without leaving-care support', '2008-03-14', '2026-03-14', false, 'ceased-care'],
+    ['date of birth not known', null, '2026-03-14', true, 'ceased-care-eligible-for-leaving-care'],
+  ])('care ending %s', (_when, born, ends, support, event) => {
+    expect(leavingCareEvent(born, ends, support)).toBe(event);
   });
 });
 

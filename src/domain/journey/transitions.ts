@@ -1,3 +1,5 @@
+import { Temporal } from 'temporal-polyfill';
+
 /**
  * The child's statutory journey as an explicit transition table (STYLE.md rule 5; DOMAIN.md §1): from the
  * child's current status and an event, the status that follows, or a refusal saying why the move is not
@@ -34,13 +36,26 @@ export const journeyEvents = [
   'child-protection-plan-ended',
   'became-looked-after',
   'ceased-care-eligible-for-leaving-care',
+  'ceased-care-at-eighteen',
   'ceased-care',
   'leaving-care-support-ended',
   'episode-closed',
 ] as const;
 export type JourneyEvent = (typeof journeyEvents)[number];
 
-type Move = JourneyState | { refused: string };
+/**
+ * The CIN census reason for closure of the episode of need of a young person who leaves care at 18 to leaving-care
+ * support: RC7, "services ended for any other reason, including child no longer in need" (DfE Children in Need
+ * census guide, reason for closure codes RC1–RC9). They are no longer a child, so no longer a child in need, and
+ * their support as a former relevant young person goes on under the Children Act 1989 (ss. 23C–24B), recorded as
+ * their care leaver status. RC6, "transferred to adult social care services", is for a young person whom adult
+ * social care takes on under the Care Act 2014 (ss. 58–66): a worker records that by closing the episode
+ * themselves, which Hearth does not yet ask at the end of care.
+ */
+export const closureOnLeavingCareAtEighteen = 'RC7';
+
+/** A move: the next status, a refusal, or the next status with the open episode of need closing too. */
+type Move = JourneyState | { refused: string } | { next: JourneyState; closesEpisode: string };
 
 function refused(reason: string): Move {
   return { refused: reason };
@@ -99,6 +114,8 @@ const table: Partial<Record<JourneyState, Partial<Record<JourneyEvent, Move>>>> 
     'child-protection-plan-ended': 'looked-after',
     'became-looked-after': refused('The child is already looked after: periods of care cannot overlap.'),
     'ceased-care-eligible-for-leaving-care': 'care-leaver',
+    // At 18 the young person is no longer a child in need: the episode of need closes as care ends.
+    'ceased-care-at-eighteen': { next: 'care-leaver', closesEpisode: closureOnLeavingCareAtEighteen },
     'ceased-care': 'child-in-need',
     'episode-closed': refused('End the period of care before closing the episode.'),
   },
@@ -125,19 +142,42 @@ const unlisted: Record<JourneyEvent, string> = {
   'became-looked-after':
     'A child becomes looked after from an open episode of need: record the referral first.',
   'ceased-care-eligible-for-leaving-care': 'The child is not looked after.',
+  'ceased-care-at-eighteen': 'The young person is not looked after.',
   'ceased-care': 'The child is not looked after.',
   'leaving-care-support-ended': 'The young person is not a care leaver.',
   'episode-closed': 'There is no open episode of need to close.',
 };
 
-export type Transition = { allowed: true; next: JourneyState } | { allowed: false; reason: string };
+export type Transition =
+  { allowed: true; next: JourneyState; closesEpisode?: string } | { allowed: false; reason: string };
 
-/** The status after `event`, or the reason the move is refused. */
+/**
+ * The status after `event`, or the reason the move is refused. Where the move also closes the open episode of
+ * need, `closesEpisode` gives its CIN census reason for closure.
+ */
 export function transition(state: JourneyState, event: JourneyEvent): Transition {
   const move = table[state]?.[event];
   if (move === undefined) return { allowed: false, reason: unlisted[event] };
-  if (typeof move === 'object') return { allowed: false, reason: move.refused };
-  return { allowed: true, next: move };
+  if (typeof move === 'string') return { allowed: true, next: move };
+  if ('refused' in move) return { allowed: false, reason: move.refused };
+  return { allowed: true, next: move.next, closesEpisode: move.closesEpisode };
+}
+
+/**
+ * The event of a period of care ending (Children (Leaving Care) Act 2000): leaving care at 18 or over to
+ * leaving-care support, leaving care at 16 or 17 to it, or leaving care without it. `endDate` on the 18th
+ * birthday counts as at 18.
+ */
+export function leavingCareEvent(
+  dateOfBirth: string | null,
+  endDate: string,
+  toLeavingCareSupport: boolean,
+): JourneyEvent {
+  if (!toLeavingCareSupport) return 'ceased-care';
+  const eighteenth = dateOfBirth && Temporal.PlainDate.from(dateOfBirth).add({ years: 18 }).toString();
+  return eighteenth && endDate >= eighteenth
+    ? 'ceased-care-at-eighteen'
+    : 'ceased-care-eligible-for-leaving-care';
 }
 
 /** What is open for a child, from which their status follows. */

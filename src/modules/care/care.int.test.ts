@@ -116,6 +116,15 @@ describe('looked after: section 20 → interim care order → placement change �
       .where('worker_id', '=', adviser.workerId)
       .executeTakeFirstOrThrow();
     expect(allocation).toEqual({ case_role: 'personal-adviser', from_date: '2026-03-14' });
+    // Leaving care on the 18th birthday closes the episode of need as the CIN census expects (RC7).
+    const episode = await db
+      .selectFrom('episodes')
+      .select(['closed_on', 'closure_reason', 'version'])
+      .where('child_id', '=', child.id)
+      .executeTakeFirstOrThrow();
+    expect(episode).toEqual({ closed_on: '2026-03-14', closure_reason: 'RC7', version: 2 });
+    const { status } = (await browser.get(api)).json();
+    expect(status).toMatchObject({ stage: 'care-leaver', description: 'Care leaver: former relevant' });
 
     const chronology = (
       await browser.get(`${api}/chronology?kind=care&kind=leaving-care&kind=visit`)
@@ -255,6 +264,19 @@ describe('looked after: bad input is refused with a field message and nothing is
       .where('child_id', '=', child.id)
       .executeTakeFirstOrThrow();
     expect(period.end_date).toBeNull();
+  });
+
+  it('leaves the episode of need open when care ends before 18, or without leaving-care support', async () => {
+    const { browser, api, child } = await lookedAfterChild();
+    expect(
+      (await post(browser, `${api}/care-endings`, { endDate: '2025-06-30', reason: 'E4A' })).status,
+    ).toBe(201);
+    const episode = await db
+      .selectFrom('episodes')
+      .select(['closed_on', 'closure_reason'])
+      .where('child_id', '=', child.id)
+      .executeTakeFirstOrThrow();
+    expect(episode).toEqual({ closed_on: null, closure_reason: null });
   });
 
   it('refuses a visit after the episode closed and before the child was born', async () => {

@@ -1,22 +1,23 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { Temporal } from 'temporal-polyfill';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.ts';
 import type { Tables } from '../../db/schema.ts';
 import { codeListOn } from '../../domain/codes/code-lists.ts';
+import { careLeaverStatuses, type CareLeaverStatus } from '../../domain/journey/status.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import type { RecordValues } from '../../platform/recording/fields.ts';
 import { auditSource } from '../../platform/transactions.ts';
-import { onChild, requireOrder } from '../journey/service.ts';
+import { onChild, requireOrder, type OpenJourney } from '../journey/service.ts';
+import { updateVersioned } from '../../platform/versioning.ts';
 
 /**
  * Care leavers (Children (Leaving Care) Act 2000; Care Leavers (England) Regulations 2010): a status with a personal
  * adviser, a pathway plan reviewed at least every 6 months, and keep-in-touch contacts recording accommodation
  * and activity with the SSDA903 codes.
  */
-export const careLeaverStatuses = ['eligible', 'relevant', 'former-relevant', 'qualifying'] as const;
-type CareLeaverStatus = (typeof careLeaverStatuses)[number];
 
 async function personalAdviser(
   trx: Kysely<Tables>,
@@ -110,6 +111,47 @@ export async function startCareLeaving(
       .execute();
   }
   return id;
+}
+
+/** Leaving-care support starts at 16 or over (Children (Leaving Care) Act 2000). */
+export function requireSixteen(dateOfBirth: string | null, endDate: string): void {
+  const sixteenth = dateOfBirth && Temporal.PlainDate.from(dateOfBirth).add({ years: 16 }).toString();
+  if (!sixteenth || endDate < sixteenth) {
+    throw new ValidationError([
+      { path: 'leavingCareStatus', message: 'Leaving-care support starts at 16 or over' },
+    ]);
+  }
+}
+
+/**
+ * Closes the open episode of need on the day a young person leaves care at 18 to leaving-care support, with the
+ * reason the journey gives (CIN census reason for closure), keeping the episode's earlier version.
+ */
+export async function closeEpisodeOnLeavingCare(
+  trx: Transaction<Tables>,
+  actor: Actor,
+  childId: string,
+  episode: OpenJourney['episode'],
+  closure: { closedOn: string; reason: string },
+): Promise<void> {
+  if (!episode) return;
+  const { closedOn, reason } = closure;
+  await updateVersioned(
+    trx,
+    actor,
+    {
+      table: 'episodes',
+      id: episode.id,
+      expectedVersion: episode.version,
+      reason: 'Left care at 18 to leaving-care support',
+    },
+    { closed_on: closedOn, closure_reason: reason },
+  );
+  await appendAudit(trx, auditSource(actor), {
+    action: 'episode.closed',
+    childId,
+    details: { episodeId: episode.id, reason },
+  });
 }
 
 function requireCareLeaver(journey: { careLeaver?: unknown }, path: string) {

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import { Temporal } from 'temporal-polyfill';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.ts';
 import type { Tables } from '../../db/schema.ts';
 import { codeListOn } from '../../domain/codes/code-lists.ts';
 import { periodsOverlap } from '../../domain/journey/order.ts';
+import { leavingCareEvent } from '../../domain/journey/transitions.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { ValidationError } from '../../platform/errors.ts';
@@ -19,7 +19,7 @@ import {
   type OpenJourney,
 } from '../journey/service.ts';
 import { placementGeography } from '../postcodes/service.ts';
-import { startCareLeaving } from './leaving-care-service.ts';
+import { closeEpisodeOnLeavingCare, requireSixteen, startCareLeaving } from './leaving-care-service.ts';
 
 /**
  * Looked after children (Care Planning, Placement and Case Review (England) Regulations 2010; the SSDA903 guide):
@@ -303,7 +303,8 @@ export async function recordCareReview(db: Database, actor: Actor, childId: stri
 
 /**
  * The period of care ends with its SSDA903 reason. If the young person is 16 or over and leaves care eligible for
- * leaving-care support, their care leaver status starts the same day (Children (Leaving Care) Act 2000).
+ * leaving-care support, their care leaver status starts the same day (Children (Leaving Care) Act 2000); at 18 or
+ * over their episode of need closes that day too, as the CIN census expects (see `closureOnLeavingCareAtEighteen`).
  */
 export async function endPeriodOfCare(db: Database, actor: Actor, childId: string, values: RecordValues) {
   return onChild(db, actor, childId, async (trx, journey) => {
@@ -311,9 +312,9 @@ export async function endPeriodOfCare(db: Database, actor: Actor, childId: strin
     const endDate = text(values, 'endDate');
     requireCode('REC', 'reason', text(values, 'reason'), endDate);
     const leavingCare = optional(values, 'leavingCareStatus');
-    requireMove(
+    const move = requireMove(
       journey,
-      leavingCare ? 'ceased-care-eligible-for-leaving-care' : 'ceased-care',
+      leavingCareEvent(journey.child.date_of_birth, endDate, leavingCare !== null),
       'leavingCareStatus',
     );
     requireOrder([
@@ -339,16 +340,7 @@ export async function endPeriodOfCare(db: Database, actor: Actor, childId: strin
         message: 'The period of care cannot end before the current legal status started',
       },
     ]);
-    if (leavingCare) {
-      const sixteenth =
-        journey.child.date_of_birth &&
-        Temporal.PlainDate.from(journey.child.date_of_birth).add({ years: 16 }).toString();
-      if (!sixteenth || endDate < sixteenth) {
-        throw new ValidationError([
-          { path: 'leavingCareStatus', message: 'Leaving-care support starts at 16 or over' },
-        ]);
-      }
-    }
+    if (leavingCare) requireSixteen(journey.child.date_of_birth, endDate);
     await trx
       .updateTable('care_periods')
       .set({
@@ -381,6 +373,11 @@ export async function endPeriodOfCare(db: Database, actor: Actor, childId: strin
         personalAdviserEmail: optional(values, 'personalAdviserEmail'),
       });
     }
+    if (move.closesEpisode)
+      await closeEpisodeOnLeavingCare(trx, actor, childId, journey.episode, {
+        closedOn: endDate,
+        reason: move.closesEpisode,
+      });
     await appendAudit(trx, auditSource(actor), {
       action: 'care-period.ended',
       childId,

@@ -104,7 +104,59 @@ describe('caseloads and allocation', async () => {
     const page = await browser.get('/caseload');
     expect(page.body).toContain('by 4 August 2025');
     expect(page.body).toContain('Overdue');
-    expect(page.body).toContain('Child in need (open episode)');
+    expect(page.body).toContain('Referral since 2 June 2025');
+    expect(page.body).toContain('>Status</th>');
+    expect(mine.status).toMatchObject({ stage: 'referral', since: '2025-06-02' });
+  });
+
+  it('shows a child on a child protection plan, and a care leaver, as such (not as a child in need)', async () => {
+    const { council, worker, child: onPlan } = await aTeamWithAnAllocatedChild(db, { givenName: 'Ada' });
+    const leaver = await newChild(db, council, { givenName: 'Bea', dateOfBirth: '2007-05-10' });
+    await allocate(db, leaver, worker);
+    await anOpenEpisode(db, onPlan, worker, { referralDate: '2025-04-14' });
+    await anOpenEpisode(db, leaver, worker, { referralDate: '2023-12-04' });
+    const browser = await signedInAs(app, worker);
+    const post = (child: { id: string }, path: string, json: Record<string, unknown>) =>
+      browser.request({ method: 'POST', url: `/api/children/${child.id}/${path}`, json });
+    await post(onPlan, 'strategy-discussions', {
+      heldOn: '2025-04-17',
+      attendees: 'Police',
+      outcome: 'section-47',
+    });
+    await post(onPlan, 'initial-conferences', {
+      heldOn: '2025-05-06',
+      outcome: 'child-protection-plan',
+      category: 'NEG',
+    });
+    const placement = { place: 'K2', provider: 'PR1', inArea: true, unregistered: false };
+    await post(leaver, 'periods-of-care', { startDate: '2024-01-08', legalStatus: 'C2', ...placement });
+    // Care ends on her 18th birthday, Saturday 10 May 2025: she becomes a former relevant care leaver.
+    const ended = await post(leaver, 'care-endings', {
+      endDate: '2025-05-10',
+      reason: 'E17',
+      leavingCareStatus: 'former-relevant',
+    });
+    expect(ended.statusCode).toBe(201);
+
+    const mine = (await browser.get('/api/caseload')).json() as Array<{ id: string; status: unknown }>;
+    expect(Object.fromEntries(mine.map((child) => [child.id, child.status]))).toEqual({
+      [onPlan.id]: {
+        stage: 'child-protection-plan',
+        since: '2025-05-06',
+        description: 'Child protection plan since 6 May 2025 (neglect)',
+        details: { category: 'Neglect', start: '2025-05-06' },
+      },
+      [leaver.id]: {
+        stage: 'care-leaver',
+        since: '2025-05-10',
+        description: 'Care leaver: former relevant',
+        details: { status: 'former-relevant' },
+      },
+    });
+    const page = await browser.get('/caseload');
+    expect(page.body).toContain('Child protection plan since 6 May 2025 (neglect)');
+    expect(page.body).toContain('Care leaver: former relevant');
+    expect(page.body).not.toContain('Child in need');
   });
 
   it('sorts my caseload by the next thing due, children with nothing due last', async () => {

@@ -7,7 +7,7 @@ type Db = Kysely<Tables>;
 
 /**
  * The children allocated to the actor today, within the gatekeeper's set, with their team and the last visit or
- * contact (the latest case note or contact). Legal status and "next due" come with later features.
+ * contact (the latest case note or contact). The journey status and what is due next are added by the service.
  */
 export function myCaseload(db: Db, actor: Actor) {
   return sql<{
@@ -19,8 +19,6 @@ export function myCaseload(db: Db, actor: Actor) {
     case_role: string;
     team_name: string | null;
     last_contact: string | null;
-    legal_status: string | null;
-    open_episode: boolean;
   }>`
     select c.id, c.local_id, c.given_name, c.family_name, c.date_of_birth::text as date_of_birth, a.case_role,
       (select t.name from team_memberships m join teams t on t.council_id = m.council_id and t.id = m.team_id
@@ -30,12 +28,7 @@ export function myCaseload(db: Db, actor: Actor) {
         (select max(n.occurred_on) from case_note_children l join case_notes n on n.council_id = l.council_id
           and n.id = l.note_id where l.council_id = c.council_id and l.child_id = c.id),
         (select max((k.received_at at time zone 'Europe/London')::date) from contacts k
-          where k.council_id = c.council_id and k.child_id = c.id))::text as last_contact,
-      (select s.code from legal_statuses s where s.council_id = c.council_id and s.child_id = c.id
-        and s.from_date <= ${actor.today}
-        and (s.to_date is null or s.to_date >= ${actor.today}) order by s.from_date desc limit 1) as legal_status,
-      exists (select 1 from episodes e where e.council_id = c.council_id and e.child_id = c.id
-        and e.closed_on is null) as open_episode
+          where k.council_id = c.council_id and k.child_id = c.id))::text as last_contact
     from allocations a join children c on c.council_id = a.council_id and c.id = a.child_id
     where a.council_id = ${actor.councilId} and a.worker_id = ${actor.workerId}
       and a.from_date <= ${actor.today} and (a.to_date is null or a.to_date >= ${actor.today})

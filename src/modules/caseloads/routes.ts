@@ -7,6 +7,7 @@ import { ValidationError } from '../../platform/errors.ts';
 import { formErrors } from '../../platform/forms.ts';
 import { access } from '../../platform/route-table.ts';
 import { viewChild } from '../children/service.ts';
+import { JourneyStatusSchema, statusAsJson } from '../journey/status-json.ts';
 import { allocateChild, caseRoles, viewAllocations, viewMyCaseload, viewTeamCaseloads } from './service.ts';
 import { obligationWords } from '../timescales/views/timescale-view-models.ts';
 import { myCaseloadRows, teamCaseloadTables } from './views/caseload-rows.ts';
@@ -156,6 +157,7 @@ export async function caseloadRoutes(app: FastifyInstance): Promise<void> {
                 Type.Object({ kind: Type.String(), dueBy: Type.String(), overdue: Type.Boolean() }),
                 Type.Null(),
               ]),
+              status: JourneyStatusSchema,
             }),
           ),
         },
@@ -171,6 +173,7 @@ export async function caseloadRoutes(app: FastifyInstance): Promise<void> {
         team: child.team_name,
         lastVisitOrContact: child.last_contact,
         nextDue: child.next_due,
+        status: statusAsJson(child.status),
       })),
   );
 

@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
+import { statusesOf } from '../journey/service.ts';
 import { obligationsOf } from '../timescales/service.ts';
 import {
   allocationHistory,
@@ -26,18 +27,15 @@ export const caseRoles = {
 } as const;
 
 /**
- * My caseload: the children allocated to me today, each with the next statutory task due (worked out by the
- * timescales feature from the record). The read is audited with the children shown.
+ * My caseload: the children allocated to me today, each with their journey status and the next statutory task due
+ * (worked out by the timescales feature from the record). The read is audited with the children shown.
  */
 export async function viewMyCaseload(db: Database, actor: Actor) {
   return withTransaction(db, actor, async (trx) => {
     const rows = (await myCaseload(trx, actor)).rows;
-    const obligations = await obligationsOf(
-      trx,
-      actor.councilId,
-      rows.map((row) => row.id),
-      actor.today,
-    );
+    const childIds = rows.map((row) => row.id);
+    const obligations = await obligationsOf(trx, actor.councilId, childIds, actor.today);
+    const statuses = await statusesOf(trx, actor, childIds);
     const children = rows.map((row) => {
       const open = (obligations.get(row.id) ?? [])
         .filter((obligation) => obligation.status === 'due' || obligation.status === 'overdue')
@@ -45,6 +43,7 @@ export async function viewMyCaseload(db: Database, actor: Actor) {
       const next = open[0];
       return {
         ...row,
+        status: statuses.get(row.id)!,
         next_due: next
           ? { kind: next.kind as string, dueBy: next.dueBy, overdue: next.status === 'overdue' }
           : null,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { cinCodes } from '../../domain/journey/rules.ts';
+import { describe } from '../../domain/journey/status.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { actorOf } from '../../platform/authentication.ts';
 import { dateFromParts } from '../../platform/dates.ts';
@@ -37,6 +38,7 @@ export async function childRecordRoutes(app: FastifyInstance): Promise<void> {
       return reply.page('child-record/views/record.njk', {
         pageTitle: `Full record – ${record.child.given_name} ${record.child.family_name}`,
         ...record,
+        status: describe(record.status),
         rows: identityRows(record.child, actor.today),
       });
     },

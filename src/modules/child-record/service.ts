@@ -7,6 +7,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
 import { recordHistory, updateVersioned } from '../../platform/versioning.ts';
+import { statusesOf } from '../journey/service.ts';
 import { identityColumns, type IdentityInput } from './identity.ts';
 import {
   addressesOf,
@@ -20,7 +21,10 @@ import {
   relationshipsOf,
 } from './queries.ts';
 
-/** The child's full record: identity, addresses with their history, warnings and flags, and the change history. */
+/**
+ * The child's full record: their journey status, identity, addresses with their history, warnings and flags, and
+ * the change history.
+ */
 export async function viewRecord(db: Database, actor: Actor, childId: string) {
   return withTransaction(db, actor, async (trx) => {
     await requireChildren(trx, actor, 'read', [childId]);
@@ -29,8 +33,9 @@ export async function viewRecord(db: Database, actor: Actor, childId: string) {
     const flags = await flagsOf(trx, actor.councilId, childId);
     const relationships = await relationshipsOf(trx, actor.councilId, childId);
     const history = await recordHistory(trx, actor.councilId, 'children', childId);
+    const status = (await statusesOf(trx, actor, [childId])).get(childId)!;
     await appendAudit(trx, auditSource(actor), { action: 'child.record-viewed', childId });
-    return { child, addresses, flags, relationships, history };
+    return { child, status, addresses, flags, relationships, history };
   });
 }
 

@@ -8,6 +8,7 @@ import {
   signedInAs,
   testServer,
 } from '../../../test/support/world.ts';
+import { aTeamWithAnAllocatedChild, anOpenEpisode } from '../../../test/support/journey.ts';
 
 describe('changing a child’s details (optimistic concurrency)', async () => {
   const { app, db } = await testServer();
@@ -159,6 +160,36 @@ describe('changing a child’s details (optimistic concurrency)', async () => {
       child_id: child.id,
       route: 'GET /children/:childId',
       ip: '127.0.0.1',
+    });
+  });
+});
+
+describe('the child’s journey status, alike on the page, the full record and the API (issue 16)', async () => {
+  const { app, db } = await testServer();
+
+  it('gives one status: a referral, then closed', async () => {
+    const { worker, child } = await aTeamWithAnAllocatedChild(db, { givenName: 'Robin' });
+    const episodeId = await anOpenEpisode(db, child, worker, { referralDate: '2025-06-02' });
+    const browser = await signedInAs(app, worker);
+    const expected = { stage: 'referral', since: '2025-06-02', description: 'Referral since 2 June 2025' };
+    expect((await browser.get(`/api/children/${child.id}`)).json().status).toMatchObject(expected);
+    const listed = (await browser.get('/api/children')).json() as Array<{ id: string; status: unknown }>;
+    expect(listed.find((one) => one.id === child.id)?.status).toMatchObject(expected);
+    expect((await browser.get(`/children/${child.id}`)).body).toMatch(
+      /Status\s*<\/dt>\s*<dd[^>]*>\s*Referral since 2 June 2025/,
+    );
+    expect((await browser.get(`/children/${child.id}/record`)).body).toContain('Referral since 2 June 2025');
+
+    await db
+      .updateTable('episodes')
+      .set({ closed_on: '2025-07-01', closure_reason: 'RC7' })
+      .where('id', '=', episodeId)
+      .execute();
+    expect((await browser.get(`/api/children/${child.id}`)).json().status).toEqual({
+      stage: 'closed',
+      since: '2025-07-01',
+      description: 'Closed since 1 July 2025',
+      details: { died: false },
     });
   });
 });

@@ -5,6 +5,8 @@ import { dateFromParts } from '../../platform/dates.ts';
 import { Conflict, ValidationError } from '../../platform/errors.ts';
 import { formErrors } from '../../platform/forms.ts';
 import { access } from '../../platform/route-table.ts';
+import type { JourneyStatus } from '../../domain/journey/status.ts';
+import { statusAsJson } from '../journey/status-json.ts';
 import { takeFormStash } from '../sign-in/service.ts';
 import {
   BreakGlassForm,
@@ -26,6 +28,7 @@ function summaryOf(child: {
   family_name: string;
   date_of_birth: string | null;
   version: number;
+  status: JourneyStatus;
 }) {
   return {
     id: child.id,
@@ -34,6 +37,7 @@ function summaryOf(child: {
     familyName: child.family_name,
     dateOfBirth: child.date_of_birth,
     version: child.version,
+    status: statusAsJson(child.status),
   };
 }
 

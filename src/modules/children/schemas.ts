@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { JourneyStatusSchema } from '../journey/status-json.ts';
 
 export const ChildParams = Type.Object({ childId: Type.String({ maxLength: 64 }) });
 
@@ -15,6 +16,7 @@ export const ChildSummary = Type.Object({
   familyName: Type.String(),
   dateOfBirth: Type.Union([Type.String(isoDate), Type.Null()]),
   version: Type.Integer(),
+  status: JourneyStatusSchema,
 });
 
 export const ChildUpdate = Type.Object(

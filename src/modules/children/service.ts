@@ -6,12 +6,19 @@ import { appendAudit } from '../../platform/audit.ts';
 import { NotFound, NotPermitted, ValidationError } from '../../platform/errors.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
 import { recordHistory, updateVersioned } from '../../platform/versioning.ts';
+import { statusesOf } from '../journey/service.ts';
 import { childById, currentAllocations, unrestrictedChildByLocalId, visibleChildren } from './queries.ts';
 
-/** Lists the children the actor may see. The read is audited with the ids shown. */
+/** Lists the children the actor may see, each with their journey status. The read is audited with the ids shown. */
 export async function listChildren(db: Database, actor: Actor, filter: { text?: string }) {
   return withTransaction(db, actor, async (trx) => {
-    const children = await visibleChildren(trx, actor, { text: filter.text, limit: 200 });
+    const rows = await visibleChildren(trx, actor, { text: filter.text, limit: 200 });
+    const statuses = await statusesOf(
+      trx,
+      actor,
+      rows.map((row) => row.id),
+    );
+    const children = rows.map((row) => ({ ...row, status: statuses.get(row.id)! }));
     await appendAudit(trx, auditSource(actor), {
       action: 'children.listed',
       details: { text: filter.text ?? null, childIds: children.map((child) => child.id) },
@@ -20,11 +27,15 @@ export async function listChildren(db: Database, actor: Actor, filter: { text?: 
   });
 }
 
-/** Opens a child's record: refused as "not found" unless the gatekeeper allows it; every read is audited. */
+/**
+ * Opens a child's record with their journey status: refused as "not found" unless the gatekeeper allows it; every
+ * read is audited.
+ */
 export async function viewChild(db: Database, actor: Actor, childId: string) {
   return withTransaction(db, actor, async (trx) => {
     await requireChildren(trx, actor, 'read', [childId]);
-    const child = await childById(trx, actor.councilId, childId);
+    const statuses = await statusesOf(trx, actor, [childId]);
+    const child = { ...(await childById(trx, actor.councilId, childId)), status: statuses.get(childId)! };
     const allocations = await currentAllocations(trx, actor.councilId, childId, actor.today);
     const history = await recordHistory(trx, actor.councilId, 'children', childId);
     await appendAudit(trx, auditSource(actor), { action: 'child.viewed', childId });

@@ -1,4 +1,4 @@
-import { codeInWords, codeListOn, type Collection } from '../../domain/codes/code-lists.ts';
+import { codeInWords, codeListOn, inSentence, type Collection } from '../../domain/codes/code-lists.ts';
 
 /** A DfE code as the chronology's SQL writes it into an event's text: {COLLECTION.FIELD:code}. */
 const codeToken = /\{(CIN|SSDA903)\.(\w+):([^}]*)\}/g;
@@ -14,8 +14,6 @@ export function inWords(text: string | null, on: string): string | null {
     const list = codeListOn(collection, field, on);
     const words = codeInWords(list, code);
     // Within a sentence: "from police (6)", but "UASC …" keeps its capitals, and a code no list holds stays as written.
-    return list.meanings.has(code) && /^[A-Z][a-z]/.test(words)
-      ? `${words.charAt(0).toLowerCase()}${words.slice(1)}`
-      : words;
+    return list.meanings.has(code) ? inSentence(words) : words;
   });
 }

@@ -22,7 +22,7 @@ export async function openJourneyRecords(
   const [episode, section47, cpPlan, cinPlan, carePeriod, careLeaver] = await Promise.all([
     db
       .selectFrom('episodes as e')
-      .select(['e.id', 'e.referral_date'])
+      .select(['e.id', 'e.referral_date', 'e.version'])
       .select((eb) =>
         eb
           .exists(

@@ -1,7 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
+import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/database.ts';
 import type { Tables } from '../../db/schema.ts';
 import { dateOrderProblems, type DateOrderRule } from '../../domain/journey/order.ts';
+import { journeyStatus, type JourneyStatus } from '../../domain/journey/status.ts';
 import { requireChildren } from '../../platform/access.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
@@ -13,7 +15,9 @@ import {
 } from '../../domain/journey/transitions.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { NotFound, ValidationError } from '../../platform/errors.ts';
+import { readRecords } from '../record/service.ts';
 import { rebuildObligations } from '../timescales/service.ts';
+import { journeyRecordOf } from './journey-record.ts';
 import { childNames, lockChild, openJourneyRecords } from './queries.ts';
 
 export type OpenJourney = Awaited<ReturnType<typeof openJourneyRecords>> & {
@@ -32,16 +36,37 @@ export async function openJourney(trx: Kysely<Tables>, actor: Actor, childId: st
   return { ...open, state: stateOf(open), child };
 }
 
-/** Refuses an event the journey does not allow from the child's status, naming the field it is about. */
-export function requireMove(journey: OpenJourney, event: JourneyEvent, path: string): JourneyState {
+/**
+ * Refuses an event the journey does not allow from the child's status, naming the field it is about; otherwise the
+ * move, with the reason for closure when it closes the open episode of need too.
+ */
+export function requireMove(journey: OpenJourney, event: JourneyEvent, path: string) {
   const move = transition(journey.state, event);
   if (!move.allowed) throw new ValidationError([{ path, message: move.reason }]);
-  return move.next;
+  return move;
 }
 
-/** The child's status for display: what is open now. */
-export async function journeyStatus(trx: Kysely<Tables>, actor: Actor, childId: string) {
+/** The child's state in the transition table today, as the protection and care pages show it. */
+async function journeyStateNow(trx: Kysely<Tables>, actor: Actor, childId: string) {
   return stateOf(await openJourneyRecords(trx, actor.councilId, childId, actor.today));
+}
+
+/**
+ * The children's journey statuses today (issue 16): the one status My caseload, the child's page and the API show.
+ * The gatekeeper must allow every child, or the read is refused as "not found"; run it inside the caller's
+ * transaction, which audits the read.
+ */
+export async function statusesOf(
+  db: Kysely<Tables>,
+  actor: Actor,
+  childIds: readonly string[],
+): Promise<Map<string, JourneyStatus>> {
+  await requireChildren(db, actor, 'read', childIds);
+  const records = await readRecords(db, actor.councilId, { childIds }, { asAt: actor.today });
+  const today = Temporal.PlainDate.from(actor.today);
+  return new Map(
+    [...records].map(([childId, record]) => [childId, journeyStatus(journeyRecordOf(record), today)]),
+  );
 }
 
 function stateOf(open: Awaited<ReturnType<typeof openJourneyRecords>>): JourneyState {
@@ -108,7 +133,7 @@ export async function readChildSection<T>(
   return withTransaction(db, actor, async (trx) => {
     await requireChildren(trx, actor, 'read', [childId]);
     const records = await read(trx);
-    const status = await journeyStatus(trx, actor, childId);
+    const status = await journeyStateNow(trx, actor, childId);
     const child = await childNames(trx, actor.councilId, childId);
     await appendAudit(trx, auditSource(actor), { action, childId });
     return { child, status, records };

@@ -3,6 +3,7 @@ import { Type, type Static } from 'typebox';
 import { actorOf } from '../../platform/authentication.ts';
 import { access } from '../../platform/route-table.ts';
 import { escapeHtml, ukDate } from '../../platform/views.ts';
+import { JourneyStatusSchema, statusAsJson } from '../journey/status-json.ts';
 import { search } from './service.ts';
 
 const SearchQuery = Type.Object({
@@ -21,6 +22,7 @@ const SearchResult = Type.Object({
   familyName: Type.String(),
   dateOfBirth: Type.Union([Type.String(), Type.Null()]),
   postcode: Type.Union([Type.String(), Type.Null()]),
+  status: JourneyStatusSchema,
 });
 
 /** Finding a child: by names tolerant of misspelling, date of birth, child ID, UPN, NHS number or postcode. */
@@ -67,6 +69,7 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
         familyName: child.family_name,
         dateOfBirth: child.date_of_birth,
         postcode: child.postcode,
+        status: statusAsJson(child.status),
       })),
   );
 }

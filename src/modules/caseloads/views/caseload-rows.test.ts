@@ -1,5 +1,6 @@
+import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { legalStatusText, myCaseloadRows, teamCaseloadTables } from './caseload-rows.ts';
+import { myCaseloadRows, teamCaseloadTables } from './caseload-rows.ts';
 
 const worker = (name: string, children: number, role = 'social-worker') => ({
   team_id: 't1',
@@ -29,7 +30,7 @@ describe('teamCaseloadTables', () => {
 });
 
 describe('myCaseloadRows', () => {
-  it('escapes names and writes dates the GOV.UK way', () => {
+  it('escapes names, writes dates the GOV.UK way and gives the journey status in words', () => {
     const [row] = myCaseloadRows([
       {
         id: 'c1',
@@ -38,19 +39,15 @@ describe('myCaseloadRows', () => {
         family_name: 'Smith',
         team_name: null,
         last_contact: '2025-06-03',
+        status: {
+          stage: 'child-protection-plan',
+          since: Temporal.PlainDate.from('2025-03-03'),
+          details: { category: 'Neglect', start: Temporal.PlainDate.from('2025-03-03') },
+        },
       },
     ]);
     expect(JSON.stringify(row)).toContain('&#60;b&#62;Jo');
+    expect(row![2]).toEqual({ text: 'Child protection plan since 3 March 2025 (neglect)' });
     expect(row![4]).toEqual({ text: '3 June 2025' });
-  });
-});
-
-describe('legalStatusText', () => {
-  it.each([
-    ['C2', false, /^Looked after: .+ \(C2\)$/],
-    [null, true, /^Child in need \(open episode\)$/],
-    [null, false, /^No open episode$/],
-  ])('%s, open episode %s', (code, open, expected) => {
-    expect(legalStatusText(code, open)).toMatch(expected);
   });
 });

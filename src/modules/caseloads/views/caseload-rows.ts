@@ -1,4 +1,4 @@
-import { codeInWords, codeList, codeListYears } from '../../../domain/codes/code-lists.ts';
+import { describe, type JourneyStatus } from '../../../domain/journey/status.ts';
 import { absenceKinds, isAbsenceKind } from '../../../domain/workforce/absences.ts';
 import { escapeHtml, ukDate } from '../../../platform/views.ts';
 
@@ -63,7 +63,7 @@ function awayText(row: WorkerCaseload): string {
   return `${kind}${until}${cover}`;
 }
 
-/** My caseload as GOV.UK table rows. */
+/** My caseload as GOV.UK table rows: name, child ID, journey status, team, last visit or contact, next due. */
 export function myCaseloadRows(
   children: ReadonlyArray<{
     id: string;
@@ -73,8 +73,7 @@ export function myCaseloadRows(
     team_name: string | null;
     last_contact: string | null;
     next_due?: { kind: string; dueBy: string; overdue: boolean } | null;
-    legal_status?: string | null;
-    open_episode?: boolean;
+    status: JourneyStatus;
   }>,
   words: Record<string, string> = {},
 ) {
@@ -83,7 +82,7 @@ export function myCaseloadRows(
       html: `<a class="govuk-link" href="/children/${child.id}">${escapeHtml(child.given_name)} ${escapeHtml(child.family_name)}</a>`,
     },
     { text: child.local_id },
-    { text: legalStatusText(child.legal_status ?? null, child.open_episode ?? false) },
+    { text: describe(child.status) },
     { text: child.team_name ?? '' },
     { text: child.last_contact ? ukDate(child.last_contact) : 'None recorded' },
     child.next_due
@@ -94,13 +93,4 @@ export function myCaseloadRows(
         }
       : { text: 'Nothing due' },
   ]);
-}
-
-/** Looked after under a legal status (SSDA903 LS code), a child in need with an open episode, or neither. */
-export function legalStatusText(code: string | null, openEpisode: boolean): string {
-  if (code) {
-    const list = codeList('SSDA903', 'LS', codeListYears().at(-1)!);
-    return `Looked after: ${codeInWords(list, code)}`;
-  }
-  return openEpisode ? 'Child in need (open episode)' : 'No open episode';
 }

@@ -1,3 +1,4 @@
+import { describe, type JourneyStatus } from '../../../domain/journey/status.ts';
 import { escapeHtml, ukDate } from '../../../platform/views.ts';
 
 interface ChildFields {
@@ -19,8 +20,8 @@ export function childRows(children: ChildFields[]) {
   ]);
 }
 
-/** The summary list of the child's identity on their record. */
-export function childSummaryList(child: ChildFields) {
+/** The summary list of the child's identity on their record, with their journey status in words. */
+export function childSummaryList(child: ChildFields & { status: JourneyStatus }) {
   return [
     { key: { text: 'Name' }, value: { text: `${child.given_name} ${child.family_name}` } },
     { key: { text: 'Child ID' }, value: { text: child.local_id } },
@@ -28,6 +29,7 @@ export function childSummaryList(child: ChildFields) {
       key: { text: 'Date of birth' },
       value: { text: child.date_of_birth ? ukDate(child.date_of_birth) : 'Not known' },
     },
+    { key: { text: 'Status' }, value: { text: describe(child.status) } },
   ];
 }
 
