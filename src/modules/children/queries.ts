@@ -1,3 +1,4 @@
+import { currentOn } from '../../db/current-on.ts';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Tables } from '../../db/schema.ts';
 import { allowedChildren } from '../../platform/access.ts';
@@ -38,8 +39,7 @@ export function currentAllocations(db: Kysely<Tables>, councilId: string, childI
     .select(['a.id', 'a.case_role', 'a.from_date', 'w.given_name', 'w.family_name'])
     .where('a.council_id', '=', councilId)
     .where('a.child_id', '=', childId)
-    .where('a.from_date', '<=', today)
-    .where((eb) => eb.or([eb('a.to_date', 'is', null), eb('a.to_date', '>=', today)]))
+    .where(currentOn('a', today))
     .orderBy('a.from_date')
     .execute();
 }

@@ -1,3 +1,4 @@
+import { currentOn } from '../../db/current-on.ts';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { ReminderEntry } from '../../db/schema-timescales.ts';
@@ -34,21 +35,19 @@ export async function buildReminders(
   await refreshObligations(db, councilId, 'all', clock, onProgress);
   const { today } = clock;
   const open = sql`o.met_on is null and not o.lapsed and o.due_by < ${today}::date + ${DUE_SOON_DAYS}::int`;
-  const current = (alias: string) =>
-    sql`${sql.ref(`${alias}.from_date`)} <= ${today} and (${sql.ref(`${alias}.to_date`)} is null or ${sql.ref(`${alias}.to_date`)} >= ${today})`;
   const rows = await sql<ReminderRow>`
     select distinct a.worker_id, o.child_id, c.given_name || ' ' || c.family_name as child_name, o.kind, o.due_by::text
     from child_obligations o
       join children c on c.council_id = o.council_id and c.id = o.child_id
-      join allocations a on a.council_id = o.council_id and a.child_id = o.child_id and ${current('a')}
+      join allocations a on a.council_id = o.council_id and a.child_id = o.child_id and ${currentOn('a', today)}
     where o.council_id = ${councilId} and ${open}
     union
     select distinct mm.worker_id, o.child_id, c.given_name || ' ' || c.family_name, o.kind, o.due_by::text
     from child_obligations o
       join children c on c.council_id = o.council_id and c.id = o.child_id
-      join allocations a on a.council_id = o.council_id and a.child_id = o.child_id and ${current('a')}
-      join team_memberships tm on tm.council_id = a.council_id and tm.worker_id = a.worker_id and ${current('tm')}
-      join team_memberships mm on mm.council_id = tm.council_id and mm.team_id = tm.team_id and mm.manages and ${current('mm')}
+      join allocations a on a.council_id = o.council_id and a.child_id = o.child_id and ${currentOn('a', today)}
+      join team_memberships tm on tm.council_id = a.council_id and tm.worker_id = a.worker_id and ${currentOn('tm', today)}
+      join team_memberships mm on mm.council_id = tm.council_id and mm.team_id = tm.team_id and mm.manages and ${currentOn('mm', today)}
     where o.council_id = ${councilId} and ${open}`.execute(db);
 
   const byWorker = new Map<string, { dueSoon: ReminderEntry[]; overdue: ReminderEntry[] }>();

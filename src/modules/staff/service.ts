@@ -1,3 +1,4 @@
+import { currentOn } from '../../db/current-on.ts';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.ts';
 import { appendAudit, type AuditSource } from '../../platform/audit.ts';
@@ -164,8 +165,7 @@ export async function listUsers(db: Database, options: { councilId?: string; tod
       join.onRef('t.council_id', '=', 'm.council_id').onRef('t.id', '=', 'm.team_id'),
     )
     .select(['m.council_id', 'm.worker_id', 't.name'])
-    .where('m.from_date', '<=', options.today)
-    .where((eb) => eb.or([eb('m.to_date', 'is', null), eb('m.to_date', '>=', options.today)]))
+    .where(currentOn('m', options.today))
     .execute();
   return users.map((user): UserListing => ({
     councilId: user.council_id,
