@@ -1,10 +1,18 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Tables } from '../db/schema.ts';
+import {
+  insertRecordVersion,
+  lockVersionedRecord,
+  recordHistory,
+  updateVersionedFields,
+  versionsAfter,
+  type VersionedTable,
+} from './versioning-queries.ts';
 import type { Actor } from './actor.ts';
 import { Conflict, NotFound } from './errors.ts';
 
-/** Tables of structured records that carry `council_id`, `id`, `version` and `updated_at`. */
-export type VersionedTable = 'children' | 'episodes' | 'assessments';
+// Services reach versioned records through this file; the SQL sits in versioning-queries.ts.
+export { recordHistory, type VersionedTable };
 
 export interface FieldChange {
   field: string;
@@ -28,10 +36,7 @@ export async function updateVersioned(
   target: { table: VersionedTable; id: string; expectedVersion: number; reason?: string },
   changes: Record<string, unknown>,
 ): Promise<number> {
-  const current = (
-    await sql<Record<string, unknown>>`select * from ${sql.table(target.table)}
-      where council_id = ${actor.councilId} and id = ${target.id} for update`.execute(trx)
-  ).rows[0];
+  const current = await lockVersionedRecord(trx, target.table, actor.councilId, target.id);
   if (!current) throw new NotFound();
   const currentVersion = Number(current.version);
   if (currentVersion !== target.expectedVersion) {
@@ -44,25 +49,22 @@ export async function updateVersioned(
   const changed = Object.entries(changes).filter(([field, value]) => !same(current[field], value));
   if (changed.length === 0) return currentVersion;
   const version = currentVersion + 1;
-  await sql`update ${sql.table(target.table)} set ${sql.join(
-    changed.map(([field, value]) => sql`${sql.ref(field)} = ${value}`),
-  )}, version = ${version}, updated_at = ${actor.now}
-    where council_id = ${actor.councilId} and id = ${target.id}`.execute(trx);
-  await trx
-    .insertInto('record_versions')
-    .values({
-      council_id: actor.councilId,
-      record_type: target.table,
-      record_id: target.id,
-      version,
-      changed_at: actor.now,
-      changed_by: actor.userId,
-      reason: target.reason ?? null,
-      changes: JSON.stringify(
-        Object.fromEntries(changed.map(([field, value]) => [field, { from: current[field], to: value }])),
-      ),
-    })
-    .execute();
+  await updateVersionedFields(trx, { ...target, councilId: actor.councilId }, changed, {
+    version,
+    now: actor.now,
+  });
+  await insertRecordVersion(trx, {
+    council_id: actor.councilId,
+    record_type: target.table,
+    record_id: target.id,
+    version,
+    changed_at: actor.now,
+    changed_by: actor.userId,
+    reason: target.reason ?? null,
+    changes: JSON.stringify(
+      Object.fromEntries(changed.map(([field, value]) => [field, { from: current[field], to: value }])),
+    ),
+  });
   return version;
 }
 
@@ -75,36 +77,11 @@ async function changesSince(
   fromVersion: number,
   current: Record<string, unknown>,
 ): Promise<FieldChange[]> {
-  const later = await trx
-    .selectFrom('record_versions')
-    .select(['version', 'changes'])
-    .where('council_id', '=', councilId)
-    .where('record_type', '=', table)
-    .where('record_id', '=', id)
-    .where('version', '>', fromVersion)
-    .orderBy('version')
-    .execute();
+  const later = await versionsAfter(trx, councilId, table, id, fromVersion);
   const was = new Map<string, unknown>();
   for (const entry of later) {
     for (const [field, change] of Object.entries(entry.changes))
       if (!was.has(field)) was.set(field, change.from);
   }
   return [...was].map(([field, before]) => ({ field, was: before, now: current[field] }));
-}
-
-/** The history of a record, newest first. */
-export async function recordHistory(
-  trx: Transaction<Tables>,
-  councilId: string,
-  table: VersionedTable,
-  id: string,
-) {
-  return trx
-    .selectFrom('record_versions')
-    .selectAll()
-    .where('council_id', '=', councilId)
-    .where('record_type', '=', table)
-    .where('record_id', '=', id)
-    .orderBy('version', 'desc')
-    .execute();
 }

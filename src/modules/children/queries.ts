@@ -1,5 +1,5 @@
 import { currentOn } from '../../db/current-on.ts';
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Insertable, type Kysely, type SqlBool } from 'kysely';
 import type { Tables } from '../../db/schema.ts';
 import { allowedChildren } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -53,4 +53,9 @@ export function unrestrictedChildByLocalId(db: Kysely<Tables>, councilId: string
     .where('local_id', '=', localId)
     .where('restricted', '=', false)
     .executeTakeFirst();
+}
+
+/** Read access to one child for the rest of one session, kept for a manager's review. */
+export function insertBreakGlassGrant(db: Kysely<Tables>, grant: Insertable<Tables['break_glass_grants']>) {
+  return db.insertInto('break_glass_grants').values(grant).execute();
 }

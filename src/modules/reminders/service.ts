@@ -1,24 +1,15 @@
-import { currentOn } from '../../db/current-on.ts';
-import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { ReminderEntry } from '../../db/schema-timescales.ts';
-import { allowedChildren } from '../../platform/access.ts';
+import { visibleChildIds } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAuditNow } from '../../platform/audit.ts';
 import type { MailSender } from '../../platform/mail.ts';
 import { auditSource } from '../../platform/transactions.ts';
 import { refreshObligations } from '../timescales/service.ts';
+import { latestReminderList, obligationsDueSoon, replaceReminderLists, userEmails } from './queries.ts';
 
 /** How far ahead "due soon" looks. */
 const DUE_SOON_DAYS = 7;
-
-interface ReminderRow {
-  worker_id: string;
-  child_id: string;
-  child_name: string;
-  kind: string;
-  due_by: string;
-}
 
 /**
  * The daily reminders (issue 8 part 5): the council's obligations are brought up to date, then each worker's list
@@ -34,45 +25,18 @@ export async function buildReminders(
 ): Promise<{ workers: number; sent: number }> {
   await refreshObligations(db, councilId, 'all', clock, onProgress);
   const { today } = clock;
-  const open = sql`o.met_on is null and not o.lapsed and o.due_by < ${today}::date + ${DUE_SOON_DAYS}::int`;
-  const rows = await sql<ReminderRow>`
-    select distinct a.worker_id, o.child_id, c.given_name || ' ' || c.family_name as child_name, o.kind, o.due_by::text
-    from child_obligations o
-      join children c on c.council_id = o.council_id and c.id = o.child_id
-      join allocations a on a.council_id = o.council_id and a.child_id = o.child_id and ${currentOn('a', today)}
-    where o.council_id = ${councilId} and ${open}
-    union
-    select distinct mm.worker_id, o.child_id, c.given_name || ' ' || c.family_name, o.kind, o.due_by::text
-    from child_obligations o
-      join children c on c.council_id = o.council_id and c.id = o.child_id
-      join allocations a on a.council_id = o.council_id and a.child_id = o.child_id and ${currentOn('a', today)}
-      join team_memberships tm on tm.council_id = a.council_id and tm.worker_id = a.worker_id and ${currentOn('tm', today)}
-      join team_memberships mm on mm.council_id = tm.council_id and mm.team_id = tm.team_id and mm.manages and ${currentOn('mm', today)}
-    where o.council_id = ${councilId} and ${open}`.execute(db);
+  const rows = await obligationsDueSoon(db, councilId, today, DUE_SOON_DAYS);
 
   const byWorker = new Map<string, { dueSoon: ReminderEntry[]; overdue: ReminderEntry[] }>();
-  for (const row of rows.rows) {
+  for (const row of rows) {
     const lists = byWorker.get(row.worker_id) ?? { dueSoon: [], overdue: [] };
     const entry = { childId: row.child_id, childName: row.child_name, kind: row.kind, dueBy: row.due_by };
     (row.due_by < today ? lists.overdue : lists.dueSoon).push(entry);
     byWorker.set(row.worker_id, lists);
   }
-  const emails = new Map(
-    (
-      await db
-        .selectFrom('users')
-        .select(['worker_id', 'email'])
-        .where('council_id', '=', councilId)
-        .execute()
-    ).map((user) => [user.worker_id, user.email]),
-  );
+  const emails = new Map((await userEmails(db, councilId)).map((user) => [user.worker_id, user.email]));
   const byDate = (a: ReminderEntry, b: ReminderEntry) => a.dueBy.localeCompare(b.dueBy);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom('reminder_lists')
-      .where('council_id', '=', councilId)
-      .where('built_on', '=', today)
-      .execute();
     const values = [...byWorker].map(([workerId, lists]) => ({
       council_id: councilId,
       worker_id: workerId,
@@ -81,12 +45,7 @@ export async function buildReminders(
       overdue: JSON.stringify(lists.overdue.sort(byDate)),
       built_at: clock.now,
     }));
-    for (let offset = 0; offset < values.length; offset += 500) {
-      await trx
-        .insertInto('reminder_lists')
-        .values(values.slice(offset, offset + 500))
-        .execute();
-    }
+    await replaceReminderLists(trx, councilId, today, values);
   });
   let sent = 0;
   for (const [workerId, lists] of byWorker) {
@@ -110,29 +69,10 @@ export async function buildReminders(
 
 /** The actor's latest reminder list, leaving out any child they may no longer see. */
 export async function myReminders(db: Database, actor: Actor) {
-  const list = await db
-    .selectFrom('reminder_lists')
-    .select(['built_on', 'due_soon', 'overdue'])
-    .where('council_id', '=', actor.councilId)
-    .where('worker_id', '=', actor.workerId)
-    .orderBy('built_on', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const list = await latestReminderList(db, actor);
   if (!list) return undefined;
   const ids = [...new Set([...list.due_soon, ...list.overdue].map((entry) => entry.childId))];
-  const visible = ids.length
-    ? new Set(
-        (
-          await db
-            .selectFrom('children')
-            .select('id')
-            .where('council_id', '=', actor.councilId)
-            .where('id', 'in', ids)
-            .where(sql<boolean>`id in (${allowedChildren(actor)})`)
-            .execute()
-        ).map((row) => row.id),
-      )
-    : new Set<string>();
+  const visible = ids.length ? await visibleChildIds(db, actor, ids) : new Set<string>();
   const reminders = {
     builtOn: list.built_on,
     dueSoon: list.due_soon.filter((entry) => visible.has(entry.childId)),

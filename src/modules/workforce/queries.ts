@@ -44,3 +44,10 @@ export function absencesOf(db: Db, councilId: string, workerId: string) {
 export function insertAbsence(db: Db, absence: Insertable<Tables['worker_absences']>) {
   return db.insertInto('worker_absences').values(absence).execute();
 }
+
+/** Locks a worker's row until the transaction ends, so two absences recorded at once are checked in turn. */
+export async function lockWorker(db: Db, councilId: string, workerId: string): Promise<void> {
+  await sql`select 1 from workers where council_id = ${councilId} and id = ${workerId} for update`.execute(
+    db,
+  );
+}
