@@ -1,5 +1,5 @@
-import { notEndedBefore } from '../../db/current-on.ts';
 import { sql, type Kysely, type SqlBool } from 'kysely';
+import { notEndedBefore } from '../../db/current-on.ts';
 import type { Tables } from '../../db/schema.ts';
 import { allowedChildren } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';

@@ -1,5 +1,5 @@
-import { currentOn, notEndedBefore } from '../../db/current-on.ts';
 import { sql, type Insertable, type Kysely } from 'kysely';
+import { currentOn, notEndedBefore } from '../../db/current-on.ts';
 import type { Tables } from '../../db/schema.ts';
 import { allowedChildren } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';

@@ -1,5 +1,5 @@
-import { currentOn } from '../../db/current-on.ts';
 import { sql, type Insertable, type Kysely, type SqlBool } from 'kysely';
+import { currentOn } from '../../db/current-on.ts';
 import type { Tables } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 
