@@ -15,7 +15,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { londonDate } from '../src/platform/actor.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { hashPassword } from '../src/platform/passwords.ts';
-import { buildServer } from '../src/platform/server.ts';
+import { buildHearth } from '../src/app.ts';
 import { refreshObligations } from '../src/modules/timescales/service.ts';
 import { TestBrowser } from '../test/support/world.ts';
 
@@ -65,7 +65,7 @@ await db
   .set({ password_hash: await hashPassword(password) })
   .where('id', '=', manager.id)
   .execute();
-const app = await buildServer({
+const app = await buildHearth({
   config: { ...loadConfig({ HEARTH_ENV: 'test', HEARTH_DEMO: 'off' }), signInsPerMinute: 1000 },
   db,
 });

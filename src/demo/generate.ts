@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { appendAudit } from '../platform/audit.ts';
 import { tellChild, type Arrival } from './children.ts';
@@ -15,6 +14,7 @@ import { SHIPPED_YEARS } from '../domain/calendar/bank-holidays.ts';
 import { addYears, CALENDAR_FIRST, dayOf, instantOf, millisecondsOf, type Day } from './days.ts';
 import { Random } from './random.ts';
 import { flows, targets } from './rates.ts';
+import { analyse, holdsDemoCouncil, isPglite } from './queries.ts';
 import { childProblems } from './validate.ts';
 import { generateWorkforce } from './workforce.ts';
 import { writeRows } from './write.ts';
@@ -77,13 +77,7 @@ export async function loadDemoCouncil(
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<DemoResult> {
   const started = performance.now();
-  const taken = await db
-    .selectFrom('users')
-    .select('email')
-    .where('email', 'like', '%@hearthshire.example')
-    .limit(1)
-    .executeTakeFirst();
-  if (taken)
+  if (await holdsDemoCouncil(db))
     throw new DemoRefused('This database already holds the demonstration council: use an empty database.');
   const random = new Random(`hearth-demo:${options.seed}:${options.size}`);
   const asAt = dayOf(options.asAt);
@@ -119,8 +113,7 @@ export async function loadDemoCouncil(
   let batch: Rows = {};
   let batchRows = 0;
   // PostgreSQL takes two batches at once (one per core, while this process generates the next); PGlite, one.
-  const version = await sql<{ version: string }>`select version()`.execute(db);
-  const writers = version.rows[0]!.version.includes('PGlite') ? 1 : 2;
+  const writers = (await isPglite(db)) ? 1 : 2;
   const pending: Promise<number>[] = [];
   let children = 0;
   let analysedAt = 0;
@@ -129,7 +122,7 @@ export async function loadDemoCouncil(
     // The foreign-key checks plan their lookups on the tables' statistics: refreshed as the tables grow (each
     // doubling), they use the indexes rather than scanning tables that were empty when first planned.
     if (written > analysedAt * 2) {
-      await sql`analyze`.execute(db);
+      await analyse(db);
       analysedAt = written;
     }
     if (batchRows) {

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.ts';
 import { londonDate } from '../platform/actor.ts';
 import { loadDemoCouncil } from './generate.ts';
+import { holdsACouncil } from './queries.ts';
 
 export { starterEmail } from './sign-ins.ts';
 
@@ -14,8 +15,7 @@ export async function ensureStarterCouncil(
   password: string,
   now = new Date(),
 ): Promise<string | undefined> {
-  const existing = await db.selectFrom('councils').select('id').limit(1).executeTakeFirst();
-  if (existing) return undefined;
+  if (await holdsACouncil(db)) return undefined;
   const loaded = await loadDemoCouncil(db, {
     size: 'small',
     seed: 1,

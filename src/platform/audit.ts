@@ -1,8 +1,15 @@
 import { createHash } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../db/database.ts';
 import type { Tables } from '../db/schema.ts';
+import {
+  auditChainHead,
+  auditEntriesFrom,
+  councilIds,
+  insertAuditEntries,
+  lockAuditChain,
+} from './audit-queries.ts';
 
 /** Who an audit entry is about: a signed-in person, or the system (a command, a job) with only a council. */
 export interface AuditSource {
@@ -80,14 +87,8 @@ export async function appendAudit(
 ): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
-  await sql`select pg_advisory_xact_lock(hashtextextended(${source.councilId}, 0))`.execute(trx);
-  const head = await trx
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
-    .where('council_id', '=', source.councilId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  await lockAuditChain(trx, source.councilId);
+  const head = await auditChainHead(trx, source.councilId);
   let seq = Number(head?.seq ?? 0);
   let previousHash = head?.hash ?? GENESIS_HASH;
   const rows = list.map((entry) => {
@@ -116,7 +117,7 @@ export async function appendAudit(
       hash,
     };
   });
-  await trx.insertInto('audit_log').values(rows).execute();
+  await insertAuditEntries(trx, rows);
 }
 
 /** Appends entries in a transaction of their own: for refusals, whose request's own work is rolled back. */
@@ -144,7 +145,7 @@ export async function verifyAuditChain(
   db: Database,
   options: { councilId?: string; onProgress?: (checked: number) => void } = {},
 ): Promise<{ checked: number; breaks: ChainBreak[] }> {
-  let councils = await db.selectFrom('councils').select('id').orderBy('id').execute();
+  let councils = await councilIds(db);
   if (options.councilId) councils = councils.filter((council) => council.id === options.councilId);
   const breaks: ChainBreak[] = [];
   let checked = 0;
@@ -153,14 +154,7 @@ export async function verifyAuditChain(
     let previousHash = GENESIS_HASH;
     let broken: ChainBreak | undefined;
     while (!broken) {
-      const batch = await db
-        .selectFrom('audit_log')
-        .selectAll()
-        .where('council_id', '=', councilId)
-        .where('seq', '>=', expectedSeq)
-        .orderBy('seq')
-        .limit(2000)
-        .execute();
+      const batch = await auditEntriesFrom(db, councilId, expectedSeq, 2000);
       if (batch.length === 0) break;
       for (const entry of batch) {
         const seq = Number(entry.seq);

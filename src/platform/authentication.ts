@@ -17,6 +17,7 @@ import {
   randomToken,
 } from './sessions.ts';
 import { auditSource } from './transactions.ts';
+import { insertFormStash } from './session-queries.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -150,17 +151,14 @@ async function sendToSignIn(app: FastifyInstance, request: FastifyRequest, reply
   if (request.method === 'POST' && request.endedSession && request.body && typeof request.body === 'object') {
     const { _csrf: _ignored, ...fields } = request.body as Record<string, unknown>;
     const stashId = randomBytes(24).toString('base64url');
-    await app.hearth.db
-      .insertInto('form_stashes')
-      .values({
-        council_id: request.endedSession.councilId,
-        id: stashId,
-        user_id: request.endedSession.userId,
-        return_to: query.get('returnTo')!,
-        fields: JSON.stringify(fields),
-        created_at: app.hearth.clock(),
-      })
-      .execute();
+    await insertFormStash(app.hearth.db, {
+      council_id: request.endedSession.councilId,
+      id: stashId,
+      user_id: request.endedSession.userId,
+      return_to: query.get('returnTo')!,
+      fields: JSON.stringify(fields),
+      created_at: app.hearth.clock(),
+    });
     query.set('stash', stashId);
   }
   if (request.endedSession) query.set('ended', '1');

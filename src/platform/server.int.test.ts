@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadTestConfig } from './config.ts';
-import { buildServer } from './server.ts';
+import { buildHearth } from '../app.ts';
 import { access } from './route-table.ts';
 import { testDatabase, testServer } from '../../test/support/world.ts';
 
@@ -60,7 +60,7 @@ describe('unexpected errors', () => {
   async function serverThatFails(env: 'production' | 'development') {
     const db = await testDatabase();
     const config = loadTestConfig({ env, sessionSecret: 'x'.repeat(40) });
-    const app = await buildServer({ config, db });
+    const app = await buildHearth({ config, db });
     const failure = () => {
       throw new Error('secret internals at line 42');
     };
@@ -97,7 +97,7 @@ describe('unexpected errors', () => {
 describe('the route table', () => {
   it('refuses to start while a route lacks a permission or an audit action, listing each', async () => {
     const db = await testDatabase();
-    const app = await buildServer({ config: loadTestConfig(), db });
+    const app = await buildHearth({ config: loadTestConfig(), db });
     app.get('/forgotten', async () => 'no metadata');
     app.post('/half-done', { config: { permission: 'public' } }, async () => 'no audit action');
     await expect(app.ready()).rejects.toThrow(/GET \/forgotten[\s\S]*POST \/half-done/);

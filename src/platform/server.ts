@@ -13,26 +13,6 @@ import { healthRoutes } from './health.ts';
 import { access, markPublic, requireRouteMetadata } from './route-table.ts';
 import { createViews, govukFrontendDist } from './views.ts';
 import { registerAuthentication } from './authentication.ts';
-import { auditRoutes } from '../modules/audit/routes.ts';
-import { caseloadRoutes } from '../modules/caseloads/routes.ts';
-import { chronologyRoutes } from '../modules/chronology/routes.ts';
-import { childRecordFormRoutes } from '../modules/child-record/forms.ts';
-import { childRecordRoutes } from '../modules/child-record/routes.ts';
-import { caseNoteRoutes } from '../modules/casenotes/routes.ts';
-import { careRoutes } from '../modules/care/routes.ts';
-import { childrenRoutes } from '../modules/children/routes.ts';
-import { homeRoutes } from '../modules/home/routes.ts';
-import { localStandardRoutes } from '../modules/local-standards/routes.ts';
-import { protectionRoutes } from '../modules/protection/routes.ts';
-import { referralApiRoutes } from '../modules/referrals/api.ts';
-import { returnRoutes } from '../modules/returns/routes.ts';
-import { referralRoutes } from '../modules/referrals/routes.ts';
-import { searchRoutes } from '../modules/search/routes.ts';
-import { signInRoutes } from '../modules/sign-in/routes.ts';
-import { staffRoutes } from '../modules/staff/routes.ts';
-import { workforceRoutes } from '../modules/workforce/routes.ts';
-import { startRoutes } from '../modules/start/routes.ts';
-import { timescaleRoutes } from '../modules/timescales/routes.ts';
 
 /** The clock requests read the time from; tests pass their own to move time on. */
 export type Clock = () => Date;
@@ -57,14 +37,19 @@ declare module 'fastify' {
 
 export type HearthServer = FastifyInstance;
 
+/** A feature module's routes, registered as a Fastify plugin; `src/app.ts` lists them. */
+export type Feature = (app: FastifyInstance) => Promise<void>;
+
 /**
- * Assembles the Hearth server: platform plugins first, then each feature module's routes. Nothing here opens the
- * database or listens: `hearth serve` and the tests do, so both run the same server.
+ * Assembles a server: platform plugins first, then the feature modules' routes in the order given. The platform
+ * knows no feature (DESIGN.md), so `src/app.ts` passes the list. Nothing here opens the database or listens:
+ * `hearth serve` and the tests do, so both run the same server.
  */
 export async function buildServer(context: {
   config: Config;
   db: Database;
   clock?: Clock;
+  features: readonly Feature[];
 }): Promise<HearthServer> {
   const { config, db } = context;
   const production = config.env === 'production';
@@ -135,28 +120,7 @@ export async function buildServer(context: {
   );
   await app.register(healthRoutes);
   await registerAuthentication(app);
-  for (const feature of [
-    startRoutes,
-    signInRoutes,
-    homeRoutes,
-    childrenRoutes,
-    auditRoutes,
-    staffRoutes,
-    referralRoutes,
-    referralApiRoutes,
-    caseNoteRoutes,
-    searchRoutes,
-    childRecordRoutes,
-    childRecordFormRoutes,
-    chronologyRoutes,
-    caseloadRoutes,
-    workforceRoutes,
-    protectionRoutes,
-    careRoutes,
-    timescaleRoutes,
-    localStandardRoutes,
-    returnRoutes,
-  ]) {
+  for (const feature of context.features) {
     await app.register(feature);
   }
   return app;

@@ -5,6 +5,15 @@ import type { Tables } from '../db/schema.ts';
 import type { Config } from './config.ts';
 import { londonDate, type Actor } from './actor.ts';
 import { isRole } from './permissions.ts';
+import {
+  enabledPerson,
+  insertSession,
+  liveApiToken,
+  markApiTokenUsed,
+  markSessionEnded,
+  markSessionSeen,
+  sessionById,
+} from './session-queries.ts';
 
 export const SESSION_COOKIE = 'hearth_session';
 export const VISITOR_COOKIE = 'hearth_visitor';
@@ -56,24 +65,6 @@ function actorFrom(person: PersonRow, sessionId: string | null, now: Date): Acto
   };
 }
 
-function people(db: Database) {
-  return db
-    .selectFrom('users as u')
-    .innerJoin('workers as w', (join) =>
-      join.onRef('w.council_id', '=', 'u.council_id').onRef('w.id', '=', 'u.worker_id'),
-    )
-    .select([
-      'u.council_id',
-      'u.id as user_id',
-      'w.id as worker_id',
-      'w.role',
-      'w.given_name',
-      'w.family_name',
-      'u.email',
-    ])
-    .where('u.disabled_at', 'is', null);
-}
-
 /** Starts a session for a user who has just signed in; returns the token for the cookie. */
 export async function startSession(
   db: Kysely<Tables>,
@@ -82,17 +73,14 @@ export async function startSession(
   now: Date,
 ): Promise<string> {
   const token = randomToken();
-  await db
-    .insertInto('sessions')
-    .values({
-      council_id: user.councilId,
-      id: sessionIdOf(config.sessionSecret, token),
-      user_id: user.userId,
-      csrf_token: randomToken(),
-      created_at: now,
-      last_seen_at: now,
-    })
-    .execute();
+  await insertSession(db, {
+    council_id: user.councilId,
+    id: sessionIdOf(config.sessionSecret, token),
+    user_id: user.userId,
+    csrf_token: randomToken(),
+    created_at: now,
+    last_seen_at: now,
+  });
   return token;
 }
 
@@ -112,14 +100,14 @@ export async function lookUpSession(
   now: Date,
 ): Promise<SessionLookup> {
   const id = sessionIdOf(config.sessionSecret, token);
-  const session = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  const session = await sessionById(db, id);
   if (!session) return { state: 'none' };
   const idleLimit = session.last_seen_at.getTime() + config.sessionIdleMinutes * 60_000;
   const ageLimit = session.created_at.getTime() + config.sessionMaxHours * 3_600_000;
   const ended = session.ended_at !== null || now.getTime() > idleLimit || now.getTime() > ageLimit;
   if (ended) {
     if (session.ended_at === null) {
-      await db.updateTable('sessions').set({ ended_at: now }).where('id', '=', id).execute();
+      await markSessionEnded(db, id, now);
     }
     return {
       state: 'expired',
@@ -128,20 +116,17 @@ export async function lookUpSession(
       csrfToken: session.csrf_token,
     };
   }
-  const person = await people(db)
-    .where('u.council_id', '=', session.council_id)
-    .where('u.id', '=', session.user_id)
-    .executeTakeFirst();
+  const person = await enabledPerson(db, session.council_id, session.user_id);
   if (!person) return { state: 'none' };
   // Writing on every request would serialise reads on PGlite; a minute's precision is enough for idle expiry.
   if (now.getTime() - session.last_seen_at.getTime() > 60_000) {
-    await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
+    await markSessionSeen(db, id, now);
   }
   return { state: 'active', actor: actorFrom(person, id, now), csrfToken: session.csrf_token };
 }
 
 export async function endSession(db: Kysely<Tables>, sessionId: string, now: Date): Promise<void> {
-  await db.updateTable('sessions').set({ ended_at: now }).where('id', '=', sessionId).execute();
+  await markSessionEnded(db, sessionId, now);
 }
 
 export function apiTokenHash(token: string): string {
@@ -156,18 +141,10 @@ export function newApiToken(): string {
 /** The actor an `Authorization: Bearer` token speaks for, or undefined when it is malformed, unknown or revoked. */
 export async function actorForApiToken(db: Database, token: string, now: Date): Promise<Actor | undefined> {
   if (!/^hearth_[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
-  const found = await db
-    .selectFrom('api_tokens')
-    .select(['council_id', 'user_id', 'id'])
-    .where('token_hash', '=', apiTokenHash(token))
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
+  const found = await liveApiToken(db, apiTokenHash(token));
   if (!found) return undefined;
-  const person = await people(db)
-    .where('u.council_id', '=', found.council_id)
-    .where('u.id', '=', found.user_id)
-    .executeTakeFirst();
+  const person = await enabledPerson(db, found.council_id, found.user_id);
   if (!person) return undefined;
-  await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', found.id).execute();
+  await markApiTokenUsed(db, found.id, now);
   return actorFrom(person, null, now);
 }

@@ -1,8 +1,9 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { Tables } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
 import { appendAuditNow } from './audit.ts';
+import { nameTheActor } from './history-queries.ts';
 import { HearthError } from './errors.ts';
 
 /**
@@ -18,8 +19,7 @@ export async function withTransaction<T>(
 ): Promise<T> {
   try {
     return await db.transaction().execute(async (trx) => {
-      await sql`select set_config('hearth.now', ${actor.now.toISOString()}, true),
-        set_config('hearth.user', ${actor.userId}, true)`.execute(trx);
+      await nameTheActor(trx, actor);
       return work(trx);
     });
   } catch (error) {

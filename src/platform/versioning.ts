@@ -1,10 +1,16 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Tables } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
 import { Conflict, NotFound } from './errors.ts';
+import {
+  keptVersions,
+  lockVersionedRecord,
+  updateVersionedFields,
+  versionedRecord,
+  type VersionedTable,
+} from './versioning-queries.ts';
 
-/** Tables of structured records that carry `council_id`, `id`, `version` and `updated_at`. */
-export type VersionedTable = 'children' | 'episodes' | 'assessments';
+export type { VersionedTable } from './versioning-queries.ts';
 
 export interface FieldChange {
   field: string;
@@ -36,10 +42,7 @@ export async function updateVersioned(
   target: { table: VersionedTable; id: string; expectedVersion: number; reason?: string },
   changes: Record<string, unknown>,
 ): Promise<number> {
-  const current = (
-    await sql<Record<string, unknown>>`select * from ${sql.table(target.table)}
-      where council_id = ${actor.councilId} and id = ${target.id} for update`.execute(trx)
-  ).rows[0];
+  const current = await lockVersionedRecord(trx, target.table, actor.councilId, target.id);
   if (!current) throw new NotFound();
   const currentVersion = Number(current.version);
   if (currentVersion !== target.expectedVersion) {
@@ -52,25 +55,11 @@ export async function updateVersioned(
   const changed = Object.entries(changes).filter(([field, value]) => !same(current[field], value));
   if (changed.length === 0) return currentVersion;
   const version = currentVersion + 1;
-  await sql`select set_config('hearth.reason', ${target.reason ?? ''}, true)`.execute(trx);
-  await sql`update ${sql.table(target.table)} set ${sql.join(
-    changed.map(([field, value]) => sql`${sql.ref(field)} = ${value}`),
-  )}, version = ${version}, updated_at = ${actor.now}
-    where council_id = ${actor.councilId} and id = ${target.id}`.execute(trx);
-  await sql`select set_config('hearth.reason', '', true)`.execute(trx);
+  await updateVersionedFields(trx, { ...target, councilId: actor.councilId }, changed, {
+    version,
+    now: actor.now,
+  });
   return version;
-}
-
-/** The kept versions of one row, oldest first. */
-function keptVersions(trx: Transaction<Tables>, councilId: string, table: VersionedTable, id: string) {
-  return trx
-    .selectFrom('record_history')
-    .select(['version_row', 'superseded_at', 'superseded_by', 'reason'])
-    .where('council_id', '=', councilId)
-    .where('table_name', '=', table)
-    .where('record_id', '=', id)
-    .orderBy('superseded_at')
-    .execute();
 }
 
 /** For each field changed after the version the person began from: its value then and its value now. */
@@ -95,10 +84,7 @@ export async function recordHistory(
   table: VersionedTable,
   id: string,
 ) {
-  const current = (
-    await sql<Record<string, unknown>>`select * from ${sql.table(table)}
-      where council_id = ${councilId} and id = ${id}`.execute(trx)
-  ).rows[0];
+  const current = await versionedRecord(trx, table, councilId, id);
   const kept = await keptVersions(trx, councilId, table, id);
   return kept
     .map((entry, index) => {

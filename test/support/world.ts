@@ -5,7 +5,8 @@ import { afterAll } from 'vitest';
 import { engineOf, openDatabase, type Database } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { loadTestConfig, type Config } from '../../src/platform/config.ts';
-import { buildServer, type Clock, type HearthServer } from '../../src/platform/server.ts';
+import { buildHearth } from '../../src/app.ts';
+import type { Clock, HearthServer } from '../../src/platform/server.ts';
 import { hashPassword } from '../../src/platform/passwords.ts';
 import type { Role } from '../../src/platform/permissions.ts';
 
@@ -84,7 +85,7 @@ export async function testServer(
   options: { config?: Partial<Config>; clock?: Clock } = {},
 ): Promise<{ app: HearthServer; db: Database }> {
   const db = await testDatabase();
-  const app = await buildServer({ config: loadTestConfig(options.config), db, clock: options.clock });
+  const app = await buildHearth({ config: loadTestConfig(options.config), db, clock: options.clock });
   await app.ready();
   afterAll(() => app.close());
   return { app, db };

@@ -2,6 +2,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { parseIsoDate } from '../../domain/calendar/dates.ts';
 import { londonDate } from '../../platform/actor.ts';
+import { findWorker } from '../../modules/staff/service.ts';
 import { compliance, workerObligations } from '../../modules/timescales/service.ts';
 import { CommandError, withDatabase } from '../shared.ts';
 import { chooseCouncil } from './staff.ts';
@@ -27,25 +28,7 @@ export function registerDueCommands(program: Command): void {
       withDatabase(async (db) => {
         const date = options.date ? checkedDate(options.date) : londonDate(new Date());
         const councilId = await chooseCouncil(db, options.council);
-        const worker = await db
-          .selectFrom('workers as w')
-          .leftJoin('users as u', (join) =>
-            join.onRef('u.council_id', '=', 'w.council_id').onRef('u.worker_id', '=', 'w.id'),
-          )
-          .select(['w.id', 'w.given_name', 'w.family_name'])
-          .where('w.council_id', '=', councilId)
-          .where((eb) =>
-            options.worker.includes('@')
-              ? eb('u.email', '=', options.worker.toLowerCase())
-              : eb(
-                  'w.id',
-                  '=',
-                  /^[0-9a-f-]{36}$/i.test(options.worker)
-                    ? options.worker
-                    : '00000000-0000-0000-0000-000000000000',
-                ),
-          )
-          .executeTakeFirst();
+        const worker = await findWorker(db, councilId, options.worker);
         if (!worker) throw new CommandError(`There is no worker ${options.worker}.`);
         const list = await workerObligations(db, councilId, worker.id, date);
         if (options.json) {

@@ -4,7 +4,7 @@ import { migrate } from '../../db/migrate.ts';
 import { ensureStarterCouncil, starterEmail } from '../../demo/starter.ts';
 import { roleNames, roles } from '../../platform/permissions.ts';
 import { redactUrl } from '../../platform/config.ts';
-import { buildServer } from '../../platform/server.ts';
+import { buildHearth } from '../../app.ts';
 import { scheduleDailyReminders } from '../../modules/reminders/job.ts';
 import { configOrExit, withDatabase } from '../shared.ts';
 
@@ -34,7 +34,7 @@ export function registerServerCommands(program: Command): void {
           console.log(`with the password "${config.demoPassword}" (set HEARTH_DEMO_PASSWORD to change it).`);
         }
       }
-      const app = await buildServer({ config, db });
+      const app = await buildHearth({ config, db });
       const address = await app.listen({ port: config.port, host: config.host });
       const stopReminders = scheduleDailyReminders(app);
       const shown = address.replace('://127.0.0.1', '://localhost');

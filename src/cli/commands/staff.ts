@@ -4,12 +4,19 @@ import type { Database } from '../../db/database.ts';
 import { londonDate } from '../../platform/actor.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { roles } from '../../platform/permissions.ts';
-import { addUser, createApiToken, listUsers, revokeApiToken } from '../../modules/staff/service.ts';
+import {
+  addUser,
+  createApiToken,
+  listCouncils,
+  listUsers,
+  revokeApiToken,
+  teamIdByName,
+} from '../../modules/staff/service.ts';
 import { CommandError, withDatabase } from '../shared.ts';
 
 /** The council a command acts on: the one named, or the only one there is. */
 export async function chooseCouncil(db: Database, councilId?: string): Promise<string> {
-  const councils = await db.selectFrom('councils').select(['id', 'name']).execute();
+  const councils = await listCouncils(db);
   if (councilId) {
     if (!councils.some((council) => council.id === councilId))
       throw new CommandError(`There is no council ${councilId}.`);
@@ -59,14 +66,8 @@ export function registerStaffCommands(program: Command): void {
         const councilId = await chooseCouncil(db, options.council);
         let teamId: string | undefined;
         if (options.team) {
-          const team = await db
-            .selectFrom('teams')
-            .select('id')
-            .where('council_id', '=', councilId)
-            .where('name', '=', options.team)
-            .executeTakeFirst();
-          if (!team) throw new CommandError(`There is no team called ${options.team}.`);
-          teamId = team.id;
+          teamId = await teamIdByName(db, councilId, options.team);
+          if (!teamId) throw new CommandError(`There is no team called ${options.team}.`);
         }
         const now = new Date();
         await addUser(db, {

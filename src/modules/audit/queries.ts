@@ -1,4 +1,5 @@
 import { sql, type Kysely, type SqlBool } from 'kysely';
+import { notEndedBefore } from '../../db/current-on.ts';
 import type { Tables } from '../../db/schema.ts';
 import { allowedChildren } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -102,7 +103,7 @@ export function breakGlassGrants(db: Kysely<Tables>, actor: Actor, everyone: boo
     query = query.where(
       sql<SqlBool>`w.id in (select m.worker_id from team_memberships m where m.council_id = ${actor.councilId}
         and m.team_id in (select t.team_id from team_memberships t where t.council_id = ${actor.councilId}
-          and t.worker_id = ${actor.workerId} and t.manages and (t.to_date is null or t.to_date >= ${actor.today})))`,
+          and t.worker_id = ${actor.workerId} and t.manages and ${notEndedBefore('t', actor.today)}))`,
     );
   }
   return query.orderBy('g.reviewed_at', 'desc').orderBy('g.granted_at', 'desc').limit(200).execute();

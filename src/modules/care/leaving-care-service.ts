@@ -12,6 +12,17 @@ import type { RecordValues } from '../../platform/recording/fields.ts';
 import { auditSource } from '../../platform/transactions.ts';
 import { onChild, requireOrder, type OpenJourney } from '../journey/service.ts';
 import { updateVersioned } from '../../platform/versioning.ts';
+import {
+  currentCareLeaverStatus,
+  endCareLeaverStatus,
+  insertAllocation,
+  insertCareLeaverContact,
+  insertCareLeaverStatus,
+  insertPathwayPlan,
+  insertPathwayPlanReview,
+  openPathwayPlan,
+  personalAdviserByEmail,
+} from './queries.ts';
 
 /**
  * Care leavers (Children (Leaving Care) Act 2000; Care Leavers (England) Regulations 2010): a status with a personal
@@ -25,16 +36,7 @@ async function personalAdviser(
   email: string | null,
 ): Promise<string | null> {
   if (!email) return null;
-  const adviser = await trx
-    .selectFrom('users as u')
-    .innerJoin('workers as w', (join) =>
-      join.onRef('w.council_id', '=', 'u.council_id').onRef('w.id', '=', 'u.worker_id'),
-    )
-    .select('w.id')
-    .where('u.council_id', '=', actor.councilId)
-    .where('u.email', '=', email.trim().toLowerCase())
-    .where('w.role', '=', 'personal-adviser')
-    .executeTakeFirst();
+  const adviser = await personalAdviserByEmail(trx, actor.councilId, email.trim().toLowerCase());
   if (!adviser) {
     throw new ValidationError([
       {
@@ -60,13 +62,7 @@ export async function startCareLeaving(
     throw new ValidationError([{ path: 'status', message: 'Select the care leaver status from the list' }]);
   }
   const adviserId = await personalAdviser(trx, actor, change.personalAdviserEmail);
-  const current = await trx
-    .selectFrom('care_leaver_statuses')
-    .select(['id', 'from_date', 'personal_adviser_id'])
-    .where('council_id', '=', actor.councilId)
-    .where('child_id', '=', childId)
-    .where('to_date', 'is', null)
-    .executeTakeFirst();
+  const current = await currentCareLeaverStatus(trx, actor.councilId, childId);
   if (current) {
     requireOrder([
       {
@@ -76,39 +72,28 @@ export async function startCareLeaving(
         message: 'The new status cannot start before the current one',
       },
     ]);
-    await trx
-      .updateTable('care_leaver_statuses')
-      .set({ to_date: change.fromDate })
-      .where('council_id', '=', actor.councilId)
-      .where('id', '=', current.id)
-      .execute();
+    await endCareLeaverStatus(trx, actor.councilId, current.id, change.fromDate);
   }
   const id = uuidv7();
-  await trx
-    .insertInto('care_leaver_statuses')
-    .values({
-      council_id: actor.councilId,
-      id,
-      child_id: childId,
-      status: change.status as CareLeaverStatus,
-      from_date: change.fromDate,
-      personal_adviser_id: adviserId ?? current?.personal_adviser_id ?? null,
-      recorded_by: actor.workerId,
-    })
-    .execute();
+  await insertCareLeaverStatus(trx, {
+    council_id: actor.councilId,
+    id,
+    child_id: childId,
+    status: change.status as CareLeaverStatus,
+    from_date: change.fromDate,
+    personal_adviser_id: adviserId ?? current?.personal_adviser_id ?? null,
+    recorded_by: actor.workerId,
+  });
   if (adviserId && adviserId !== current?.personal_adviser_id) {
-    await trx
-      .insertInto('allocations')
-      .values({
-        council_id: actor.councilId,
-        id: uuidv7(),
-        child_id: childId,
-        worker_id: adviserId,
-        case_role: 'personal-adviser',
-        from_date: change.fromDate,
-        reason: 'Personal adviser for a care leaver',
-      })
-      .execute();
+    await insertAllocation(trx, {
+      council_id: actor.councilId,
+      id: uuidv7(),
+      child_id: childId,
+      worker_id: adviserId,
+      case_role: 'personal-adviser',
+      from_date: change.fromDate,
+      reason: 'Personal adviser for a care leaver',
+    });
   }
   return id;
 }
@@ -184,28 +169,19 @@ export async function changeCareLeaverStatus(
 export async function startPathwayPlan(db: Database, actor: Actor, childId: string, values: RecordValues) {
   return onChild(db, actor, childId, async (trx, journey) => {
     requireCareLeaver(journey, 'startedOn');
-    const open = await trx
-      .selectFrom('pathway_plans')
-      .select('id')
-      .where('council_id', '=', actor.councilId)
-      .where('child_id', '=', childId)
-      .where('ended_on', 'is', null)
-      .executeTakeFirst();
+    const open = await openPathwayPlan(trx, actor.councilId, childId);
     if (open)
       throw new ValidationError([
         { path: 'startedOn', message: 'The young person already has a pathway plan: record a review of it' },
       ]);
     const id = uuidv7();
-    await trx
-      .insertInto('pathway_plans')
-      .values({
-        council_id: actor.councilId,
-        id,
-        child_id: childId,
-        started_on: values.startedOn as string,
-        recorded_by: actor.workerId,
-      })
-      .execute();
+    await insertPathwayPlan(trx, {
+      council_id: actor.councilId,
+      id,
+      child_id: childId,
+      started_on: values.startedOn as string,
+      recorded_by: actor.workerId,
+    });
     await appendAudit(trx, auditSource(actor), { action: 'pathway-plan.started', childId, details: { id } });
     return id;
   });
@@ -218,13 +194,7 @@ export async function recordPathwayPlanReview(
   values: RecordValues,
 ) {
   return onChild(db, actor, childId, async (trx) => {
-    const plan = await trx
-      .selectFrom('pathway_plans')
-      .select(['id', 'started_on'])
-      .where('council_id', '=', actor.councilId)
-      .where('child_id', '=', childId)
-      .where('ended_on', 'is', null)
-      .executeTakeFirst();
+    const plan = await openPathwayPlan(trx, actor.councilId, childId);
     if (!plan)
       throw new ValidationError([
         { path: 'heldOn', message: 'The young person has no pathway plan to review' },
@@ -239,17 +209,14 @@ export async function recordPathwayPlanReview(
       },
     ]);
     const id = uuidv7();
-    await trx
-      .insertInto('pathway_plan_reviews')
-      .values({
-        council_id: actor.councilId,
-        id,
-        pathway_plan_id: plan.id,
-        child_id: childId,
-        held_on: heldOn,
-        recorded_by: actor.workerId,
-      })
-      .execute();
+    await insertPathwayPlanReview(trx, {
+      council_id: actor.councilId,
+      id,
+      pathway_plan_id: plan.id,
+      child_id: childId,
+      held_on: heldOn,
+      recorded_by: actor.workerId,
+    });
     await appendAudit(trx, auditSource(actor), {
       action: 'pathway-plan-review.recorded',
       childId,
@@ -280,19 +247,16 @@ export async function recordCareLeaverContact(
     );
     if (problems.length) throw new ValidationError(problems);
     const id = uuidv7();
-    await trx
-      .insertInto('care_leaver_contacts')
-      .values({
-        council_id: actor.councilId,
-        id,
-        child_id: childId,
-        contacted_on: on,
-        in_touch: values.inTouch as string,
-        accommodation: (values.accommodation as string | null) ?? null,
-        activity: (values.activity as string | null) ?? null,
-        recorded_by: actor.workerId,
-      })
-      .execute();
+    await insertCareLeaverContact(trx, {
+      council_id: actor.councilId,
+      id,
+      child_id: childId,
+      contacted_on: on,
+      in_touch: values.inTouch as string,
+      accommodation: (values.accommodation as string | null) ?? null,
+      activity: (values.activity as string | null) ?? null,
+      recorded_by: actor.workerId,
+    });
     await appendAudit(trx, auditSource(actor), {
       action: 'care-leaver-contact.recorded',
       childId,

@@ -10,7 +10,18 @@ import { appendAudit } from '../../platform/audit.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import type { RecordValues } from '../../platform/recording/fields.ts';
 import { auditSource } from '../../platform/transactions.ts';
-import { careRecords } from './queries.ts';
+import {
+  carePeriodDates,
+  careRecords,
+  currentStatusAndPlacement,
+  endCarePeriod,
+  endLegalStatus,
+  endPlacement,
+  insertCarePeriod,
+  insertCareReview,
+  insertLegalStatus,
+  insertPlacement,
+} from './queries.ts';
 import {
   onChild,
   readChildSection,
@@ -80,12 +91,7 @@ export async function startPeriodOfCare(db: Database, actor: Actor, childId: str
         message: 'The child cannot be looked after before they were born',
       },
     ]);
-    const earlier = await trx
-      .selectFrom('care_periods')
-      .select(['start_date', 'end_date'])
-      .where('council_id', '=', actor.councilId)
-      .where('child_id', '=', childId)
-      .execute();
+    const earlier = await carePeriodDates(trx, actor.councilId, childId);
     if (
       earlier.some((period) =>
         periodsOverlap({ start: startDate, end: null }, { start: period.start_date, end: period.end_date }),
@@ -98,39 +104,30 @@ export async function startPeriodOfCare(db: Database, actor: Actor, childId: str
     const episodeId = journey.episode?.id;
     if (!episodeId) throw new ValidationError([{ path: 'startDate', message: 'Record the referral first.' }]);
     const periodId = uuidv7();
-    await trx
-      .insertInto('care_periods')
-      .values({
-        council_id: actor.councilId,
-        id: periodId,
-        child_id: childId,
-        episode_id: episodeId,
-        start_date: startDate,
-      })
-      .execute();
-    await trx
-      .insertInto('legal_statuses')
-      .values({
-        council_id: actor.councilId,
-        id: uuidv7(),
-        care_period_id: periodId,
-        child_id: childId,
-        code: text(values, 'legalStatus'),
-        from_date: startDate,
-        recorded_by: actor.workerId,
-      })
-      .execute();
-    await trx
-      .insertInto('placements')
-      .values({
-        council_id: actor.councilId,
-        id: uuidv7(),
-        care_period_id: periodId,
-        child_id: childId,
-        ...(await placementRow(trx, actor.councilId, values, startDate)),
-        recorded_by: actor.workerId,
-      })
-      .execute();
+    await insertCarePeriod(trx, {
+      council_id: actor.councilId,
+      id: periodId,
+      child_id: childId,
+      episode_id: episodeId,
+      start_date: startDate,
+    });
+    await insertLegalStatus(trx, {
+      council_id: actor.councilId,
+      id: uuidv7(),
+      care_period_id: periodId,
+      child_id: childId,
+      code: text(values, 'legalStatus'),
+      from_date: startDate,
+      recorded_by: actor.workerId,
+    });
+    await insertPlacement(trx, {
+      council_id: actor.councilId,
+      id: uuidv7(),
+      care_period_id: periodId,
+      child_id: childId,
+      ...(await placementRow(trx, actor.councilId, values, startDate)),
+      recorded_by: actor.workerId,
+    });
     await appendAudit(trx, auditSource(actor), {
       action: 'care-period.started',
       childId,
@@ -140,33 +137,13 @@ export async function startPeriodOfCare(db: Database, actor: Actor, childId: str
   });
 }
 
-async function currentRows(trx: Kysely<Tables>, councilId: string, periodId: string) {
-  const [status, placement] = await Promise.all([
-    trx
-      .selectFrom('legal_statuses')
-      .selectAll()
-      .where('council_id', '=', councilId)
-      .where('care_period_id', '=', periodId)
-      .where('to_date', 'is', null)
-      .executeTakeFirst(),
-    trx
-      .selectFrom('placements')
-      .selectAll()
-      .where('council_id', '=', councilId)
-      .where('care_period_id', '=', periodId)
-      .where('end_date', 'is', null)
-      .executeTakeFirst(),
-  ]);
-  return { status, placement };
-}
-
 /** A change of legal status from a date: the current status ends that day and the new one begins. */
 export async function changeLegalStatus(db: Database, actor: Actor, childId: string, values: RecordValues) {
   return onChild(db, actor, childId, async (trx, journey) => {
     const period = requireOpenPeriod(journey, 'fromDate');
     const fromDate = text(values, 'fromDate');
     requireCode('LS', 'legalStatus', text(values, 'legalStatus'), fromDate);
-    const { status } = await currentRows(trx, actor.councilId, period.id);
+    const { status } = await currentStatusAndPlacement(trx, actor.councilId, period.id);
     requireOrder([
       {
         path: 'fromDate',
@@ -185,26 +162,17 @@ export async function changeLegalStatus(db: Database, actor: Actor, childId: str
       throw new ValidationError([
         { path: 'legalStatus', message: 'This is already the child’s legal status' },
       ]);
-    if (status)
-      await trx
-        .updateTable('legal_statuses')
-        .set({ to_date: fromDate })
-        .where('council_id', '=', actor.councilId)
-        .where('id', '=', status.id)
-        .execute();
+    if (status) await endLegalStatus(trx, actor.councilId, status.id, fromDate);
     const id = uuidv7();
-    await trx
-      .insertInto('legal_statuses')
-      .values({
-        council_id: actor.councilId,
-        id,
-        care_period_id: period.id,
-        child_id: childId,
-        code: text(values, 'legalStatus'),
-        from_date: fromDate,
-        recorded_by: actor.workerId,
-      })
-      .execute();
+    await insertLegalStatus(trx, {
+      council_id: actor.councilId,
+      id,
+      care_period_id: period.id,
+      child_id: childId,
+      code: text(values, 'legalStatus'),
+      from_date: fromDate,
+      recorded_by: actor.workerId,
+    });
     await appendAudit(trx, auditSource(actor), {
       action: 'legal-status.changed',
       childId,
@@ -222,7 +190,7 @@ export async function changePlacement(db: Database, actor: Actor, childId: strin
     requireCode('PLACE', 'place', text(values, 'place'), startDate);
     requireCode('PLACE_PROVIDER', 'provider', text(values, 'provider'), startDate);
     requireCode('REASON_PLACE_CHANGE', 'changeReason', text(values, 'changeReason'), startDate);
-    const { placement } = await currentRows(trx, actor.councilId, period.id);
+    const { placement } = await currentStatusAndPlacement(trx, actor.councilId, period.id);
     requireOrder([
       {
         path: 'startDate',
@@ -240,25 +208,20 @@ export async function changePlacement(db: Database, actor: Actor, childId: strin
       ]);
     }
     if (placement) {
-      await trx
-        .updateTable('placements')
-        .set({ end_date: startDate, change_reason: text(values, 'changeReason') })
-        .where('council_id', '=', actor.councilId)
-        .where('id', '=', placement.id)
-        .execute();
+      await endPlacement(trx, actor.councilId, placement.id, {
+        end_date: startDate,
+        change_reason: text(values, 'changeReason'),
+      });
     }
     const id = uuidv7();
-    await trx
-      .insertInto('placements')
-      .values({
-        council_id: actor.councilId,
-        id,
-        care_period_id: period.id,
-        child_id: childId,
-        ...(await placementRow(trx, actor.councilId, values, startDate)),
-        recorded_by: actor.workerId,
-      })
-      .execute();
+    await insertPlacement(trx, {
+      council_id: actor.councilId,
+      id,
+      care_period_id: period.id,
+      child_id: childId,
+      ...(await placementRow(trx, actor.councilId, values, startDate)),
+      recorded_by: actor.workerId,
+    });
     await appendAudit(trx, auditSource(actor), {
       action: 'placement.changed',
       childId,
@@ -283,19 +246,16 @@ export async function recordCareReview(db: Database, actor: Actor, childId: stri
       },
     ]);
     const id = uuidv7();
-    await trx
-      .insertInto('cla_reviews')
-      .values({
-        council_id: actor.councilId,
-        id,
-        care_period_id: period.id,
-        child_id: childId,
-        held_on: heldOn,
-        iro_worker_id: actor.role === 'independent-reviewing-officer' ? actor.workerId : null,
-        participation: text(values, 'participation'),
-        recorded_by: actor.workerId,
-      })
-      .execute();
+    await insertCareReview(trx, {
+      council_id: actor.councilId,
+      id,
+      care_period_id: period.id,
+      child_id: childId,
+      held_on: heldOn,
+      iro_worker_id: actor.role === 'independent-reviewing-officer' ? actor.workerId : null,
+      participation: text(values, 'participation'),
+      recorded_by: actor.workerId,
+    });
     await appendAudit(trx, auditSource(actor), { action: 'care-review.recorded', childId, details: { id } });
     return id;
   });
@@ -325,7 +285,7 @@ export async function endPeriodOfCare(db: Database, actor: Actor, childId: strin
         message: 'The period of care cannot end before it started',
       },
     ]);
-    const { status, placement } = await currentRows(trx, actor.councilId, period.id);
+    const { status, placement } = await currentStatusAndPlacement(trx, actor.councilId, period.id);
     requireOrder([
       {
         path: 'endDate',
@@ -341,31 +301,14 @@ export async function endPeriodOfCare(db: Database, actor: Actor, childId: strin
       },
     ]);
     if (leavingCare) requireSixteen(journey.child.date_of_birth, endDate);
-    await trx
-      .updateTable('care_periods')
-      .set({
-        end_date: endDate,
-        reason_ceased: text(values, 'reason'),
-        version: period.version + 1,
-        updated_at: actor.now,
-      })
-      .where('council_id', '=', actor.councilId)
-      .where('id', '=', period.id)
-      .execute();
-    if (status)
-      await trx
-        .updateTable('legal_statuses')
-        .set({ to_date: endDate })
-        .where('council_id', '=', actor.councilId)
-        .where('id', '=', status.id)
-        .execute();
-    if (placement)
-      await trx
-        .updateTable('placements')
-        .set({ end_date: endDate })
-        .where('council_id', '=', actor.councilId)
-        .where('id', '=', placement.id)
-        .execute();
+    await endCarePeriod(trx, actor.councilId, period.id, {
+      end_date: endDate,
+      reason_ceased: text(values, 'reason'),
+      version: period.version + 1,
+      updated_at: actor.now,
+    });
+    if (status) await endLegalStatus(trx, actor.councilId, status.id, endDate);
+    if (placement) await endPlacement(trx, actor.councilId, placement.id, { end_date: endDate });
     if (leavingCare) {
       await startCareLeaving(trx, actor, childId, {
         status: leavingCare,

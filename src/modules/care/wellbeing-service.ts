@@ -6,6 +6,13 @@ import { ValidationError } from '../../platform/errors.ts';
 import type { RecordValues } from '../../platform/recording/fields.ts';
 import { auditSource } from '../../platform/transactions.ts';
 import { onChild, requireOrder, type OpenJourney } from '../journey/service.ts';
+import {
+  insertChildVisit,
+  insertHealthAssessment,
+  insertMissingEpisode,
+  insertPersonalEducationPlan,
+  latestEpisodeClosing,
+} from './queries.ts';
 
 /**
  * Visits, health assessments, personal education plans and missing episodes: the statutory work with a child
@@ -30,13 +37,7 @@ export async function recordVisit(db: Database, actor: Actor, childId: string, v
     const visitedOn = values.visitedOn as string;
     requireOrder([bornFirst('visitedOn', visitedOn, journey)]);
     if (!journey.episode && !journey.careLeaver) {
-      const last = await trx
-        .selectFrom('episodes')
-        .select('closed_on')
-        .where('council_id', '=', actor.councilId)
-        .where('child_id', '=', childId)
-        .orderBy('closed_on', 'desc')
-        .executeTakeFirst();
+      const last = await latestEpisodeClosing(trx, actor.councilId, childId);
       if (!last?.closed_on || visitedOn > last.closed_on) {
         throw new ValidationError([
           {
@@ -55,20 +56,17 @@ export async function recordVisit(db: Database, actor: Actor, childId: string, v
       ]);
     }
     const id = uuidv7();
-    await trx
-      .insertInto('child_visits')
-      .values({
-        council_id: actor.councilId,
-        id,
-        child_id: childId,
-        visited_on: visitedOn,
-        seen: values.seen as boolean,
-        seen_alone: (values.seenAlone as boolean | null) ?? null,
-        bedroom_seen: (values.bedroomSeen as boolean | null) ?? null,
-        wishes_and_feelings: (values.wishesAndFeelings as string | null) ?? null,
-        recorded_by: actor.workerId,
-      })
-      .execute();
+    await insertChildVisit(trx, {
+      council_id: actor.councilId,
+      id,
+      child_id: childId,
+      visited_on: visitedOn,
+      seen: values.seen as boolean,
+      seen_alone: (values.seenAlone as boolean | null) ?? null,
+      bedroom_seen: (values.bedroomSeen as boolean | null) ?? null,
+      wishes_and_feelings: (values.wishesAndFeelings as string | null) ?? null,
+      recorded_by: actor.workerId,
+    });
     await appendAudit(trx, auditSource(actor), { action: 'visit.recorded', childId, details: { id } });
     return id;
   });
@@ -97,15 +95,9 @@ export function recordCareCheck(kind: 'health-assessment' | 'personal-education-
         recorded_by: actor.workerId,
       };
       if (kind === 'health-assessment') {
-        await trx
-          .insertInto('health_assessments')
-          .values({ ...row, kind: values.kind as 'initial' | 'review' | 'dental' })
-          .execute();
+        await insertHealthAssessment(trx, { ...row, kind: values.kind as 'initial' | 'review' | 'dental' });
       } else {
-        await trx
-          .insertInto('personal_education_plans')
-          .values({ ...row, kind: values.kind as 'initial' | 'review' })
-          .execute();
+        await insertPersonalEducationPlan(trx, { ...row, kind: values.kind as 'initial' | 'review' });
       }
       await appendAudit(trx, auditSource(actor), {
         action: `${kind}.recorded`,
@@ -144,20 +136,17 @@ export async function recordMissingEpisode(
       ]);
     }
     const id = uuidv7();
-    await trx
-      .insertInto('missing_episodes')
-      .values({
-        council_id: actor.councilId,
-        id,
-        child_id: childId,
-        kind: values.kind as 'M' | 'A',
-        started_on: startedOn,
-        ended_on: endedOn,
-        return_interview_offered: (values.returnInterviewOffered as boolean | null) ?? null,
-        return_interview_accepted: (values.returnInterviewAccepted as boolean | null) ?? null,
-        recorded_by: actor.workerId,
-      })
-      .execute();
+    await insertMissingEpisode(trx, {
+      council_id: actor.councilId,
+      id,
+      child_id: childId,
+      kind: values.kind as 'M' | 'A',
+      started_on: startedOn,
+      ended_on: endedOn,
+      return_interview_offered: (values.returnInterviewOffered as boolean | null) ?? null,
+      return_interview_accepted: (values.returnInterviewAccepted as boolean | null) ?? null,
+      recorded_by: actor.workerId,
+    });
     await appendAudit(trx, auditSource(actor), {
       action: 'missing-episode.recorded',
       childId,

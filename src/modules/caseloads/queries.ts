@@ -1,4 +1,5 @@
-import { sql, type Insertable, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
+import { currentOn, notEndedBefore } from '../../db/current-on.ts';
 import type { Tables } from '../../db/schema.ts';
 import { allowedChildren } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -22,8 +23,8 @@ export function myCaseload(db: Db, actor: Actor) {
   }>`
     select c.id, c.local_id, c.given_name, c.family_name, c.date_of_birth::text as date_of_birth, a.case_role,
       (select t.name from team_memberships m join teams t on t.council_id = m.council_id and t.id = m.team_id
-        where m.council_id = a.council_id and m.worker_id = a.worker_id and m.from_date <= ${actor.today}
-          and (m.to_date is null or m.to_date >= ${actor.today}) order by m.from_date desc limit 1) as team_name,
+        where m.council_id = a.council_id and m.worker_id = a.worker_id and ${currentOn('m', actor.today)}
+        order by m.from_date desc limit 1) as team_name,
       greatest(
         (select max(n.occurred_on) from case_note_children l join case_notes n on n.council_id = l.council_id
           and n.id = l.note_id where l.council_id = c.council_id and l.child_id = c.id),
@@ -31,7 +32,7 @@ export function myCaseload(db: Db, actor: Actor) {
           where k.council_id = c.council_id and k.child_id = c.id))::text as last_contact
     from allocations a join children c on c.council_id = a.council_id and c.id = a.child_id
     where a.council_id = ${actor.councilId} and a.worker_id = ${actor.workerId}
-      and a.from_date <= ${actor.today} and (a.to_date is null or a.to_date >= ${actor.today})
+      and ${currentOn('a', actor.today)}
       and c.id in (${allowedChildren(actor)})
     order by c.family_name, c.given_name`.execute(db);
 }
@@ -55,27 +56,26 @@ export function teamCaseloads(db: Db, actor: Actor, allTeams: boolean) {
     select t.id as team_id, t.name as team_name, t.caseload_target, w.id as worker_id, w.given_name, w.family_name,
       w.role, w.fte::text as fte,
       (select count(distinct a.child_id) from allocations a where a.council_id = w.council_id and a.worker_id = w.id
-        and a.from_date <= ${actor.today} and (a.to_date is null or a.to_date >= ${actor.today}))::int as children,
+        and ${currentOn('a', actor.today)})::int as children,
       away.kind as away_kind, away.to_date::text as away_to,
       -- While a worker is away: how many of their children have no cover worker allocated today.
       case when away.kind is null then 0 else (select count(distinct a.child_id) from allocations a
         where a.council_id = w.council_id and a.worker_id = w.id and a.case_role <> 'cover'
-          and a.from_date <= ${actor.today} and (a.to_date is null or a.to_date >= ${actor.today})
+          and ${currentOn('a', actor.today)}
           and not exists (select 1 from allocations c where c.council_id = a.council_id and c.child_id = a.child_id
             and c.case_role = 'cover' and c.worker_id <> w.id
-            and c.from_date <= ${actor.today} and (c.to_date is null or c.to_date >= ${actor.today})))
+            and ${currentOn('c', actor.today)}))
       end::int as uncovered
     from teams t
     join team_memberships m on m.council_id = t.council_id and m.team_id = t.id
-      and m.from_date <= ${actor.today} and (m.to_date is null or m.to_date >= ${actor.today})
+      and ${currentOn('m', actor.today)}
     join workers w on w.council_id = m.council_id and w.id = m.worker_id
     left join lateral (select x.kind, x.to_date from worker_absences x where x.council_id = w.council_id
-      and x.worker_id = w.id and x.from_date <= ${actor.today} and (x.to_date is null or x.to_date >= ${actor.today})
+      and x.worker_id = w.id and ${currentOn('x', actor.today)}
       limit 1) away on true
     where t.council_id = ${actor.councilId}
       and (${allTeams} or t.id in (select mm.team_id from team_memberships mm where mm.council_id = ${actor.councilId}
-        and mm.worker_id = ${actor.workerId} and mm.manages and mm.from_date <= ${actor.today}
-        and (mm.to_date is null or mm.to_date >= ${actor.today})))
+        and mm.worker_id = ${actor.workerId} and mm.manages and ${currentOn('mm', actor.today)}))
     order by t.name, w.family_name, w.given_name`.execute(db);
 }
 
@@ -138,7 +138,7 @@ export function endAllocations(db: Db, councilId: string, childId: string, caseR
     .where('council_id', '=', councilId)
     .where('child_id', '=', childId)
     .where('case_role', '=', caseRole)
-    .where(sql<SqlBool>`(to_date is null or to_date >= ${from}::date)`)
+    .where(notEndedBefore(undefined, sql`${from}::date`))
     .execute();
 }
 

@@ -1,4 +1,5 @@
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Insertable, type Kysely, type SqlBool } from 'kysely';
+import { currentOn } from '../../db/current-on.ts';
 import type { Tables } from '../../db/schema.ts';
 import { allowedChildren } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -38,8 +39,7 @@ export function currentAllocations(db: Kysely<Tables>, councilId: string, childI
     .select(['a.id', 'a.case_role', 'a.from_date', 'w.given_name', 'w.family_name'])
     .where('a.council_id', '=', councilId)
     .where('a.child_id', '=', childId)
-    .where('a.from_date', '<=', today)
-    .where((eb) => eb.or([eb('a.to_date', 'is', null), eb('a.to_date', '>=', today)]))
+    .where(currentOn('a', today))
     .orderBy('a.from_date')
     .execute();
 }
@@ -53,4 +53,9 @@ export function unrestrictedChildByLocalId(db: Kysely<Tables>, councilId: string
     .where('local_id', '=', localId)
     .where('restricted', '=', false)
     .executeTakeFirst();
+}
+
+/** Read access to one child for the rest of one session, kept for a manager's review. */
+export function insertBreakGlassGrant(db: Kysely<Tables>, grant: Insertable<Tables['break_glass_grants']>) {
+  return db.insertInto('break_glass_grants').values(grant).execute();
 }

@@ -7,7 +7,13 @@ import { NotFound, NotPermitted, ValidationError } from '../../platform/errors.t
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
 import { recordHistory, updateVersioned } from '../../platform/versioning.ts';
 import { statusesOf } from '../journey/service.ts';
-import { childById, currentAllocations, unrestrictedChildByLocalId, visibleChildren } from './queries.ts';
+import {
+  childById,
+  currentAllocations,
+  insertBreakGlassGrant,
+  unrestrictedChildByLocalId,
+  visibleChildren,
+} from './queries.ts';
 
 /** Lists the children the actor may see, each with their journey status. The read is audited with the ids shown. */
 export async function listChildren(db: Database, actor: Actor, filter: { text?: string }) {
@@ -105,18 +111,15 @@ export async function breakGlass(db: Database, actor: Actor, request: { localId:
       ];
       throw error;
     }
-    await trx
-      .insertInto('break_glass_grants')
-      .values({
-        council_id: actor.councilId,
-        id: uuidv7(),
-        session_id: actor.sessionId!,
-        user_id: actor.userId,
-        child_id: child.id,
-        reason: request.reason.trim(),
-        granted_at: actor.now,
-      })
-      .execute();
+    await insertBreakGlassGrant(trx, {
+      council_id: actor.councilId,
+      id: uuidv7(),
+      session_id: actor.sessionId!,
+      user_id: actor.userId,
+      child_id: child.id,
+      reason: request.reason.trim(),
+      granted_at: actor.now,
+    });
     await appendAudit(trx, auditSource(actor), {
       action: 'child.break-glass',
       childId: child.id,

@@ -7,6 +7,14 @@ import { appendAudit } from '../../platform/audit.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import type { RecordValues } from '../../platform/recording/fields.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
+import {
+  closureDay,
+  closureDays,
+  insertClosureDay,
+  insertLocalStandard,
+  standardsSet,
+  standardTakingEffect,
+} from './queries.ts';
 
 /**
  * Local standards (issue 8 part 6): the intervals a council sets for visits, plan reviews and supervision. A change
@@ -21,30 +29,8 @@ export const standardKinds: Record<string, string> = {
 
 export async function localStandards(db: Database, actor: Actor) {
   const [standards, closures] = await Promise.all([
-    db
-      .selectFrom('local_standards as s')
-      .leftJoin('workers as w', (join) =>
-        join.onRef('w.council_id', '=', 's.council_id').onRef('w.id', '=', 's.set_by'),
-      )
-      .select([
-        's.kind',
-        's.amount',
-        's.unit',
-        's.effective_from',
-        's.source',
-        'w.given_name',
-        'w.family_name',
-      ])
-      .where('s.council_id', '=', actor.councilId)
-      .orderBy('s.kind')
-      .orderBy('s.effective_from', 'desc')
-      .execute(),
-    db
-      .selectFrom('council_closure_days')
-      .select(['day', 'name'])
-      .where('council_id', '=', actor.councilId)
-      .orderBy('day', 'desc')
-      .execute(),
+    standardsSet(db, actor.councilId),
+    closureDays(db, actor.councilId),
   ]);
   const inForce = Object.keys(standardKinds).map((kind) => {
     const set = standards.find(
@@ -67,13 +53,12 @@ export async function localStandards(db: Database, actor: Actor) {
 
 export async function setLocalStandard(db: Database, actor: Actor, values: RecordValues) {
   return withTransaction(db, actor, async (trx) => {
-    const existing = await trx
-      .selectFrom('local_standards')
-      .select('id')
-      .where('council_id', '=', actor.councilId)
-      .where('kind', '=', values.kind as 'supervision')
-      .where('effective_from', '=', values.effectiveFrom as string)
-      .executeTakeFirst();
+    const existing = await standardTakingEffect(
+      trx,
+      actor.councilId,
+      values.kind as 'supervision',
+      values.effectiveFrom as string,
+    );
     if (existing) {
       throw new ValidationError([
         {
@@ -83,20 +68,17 @@ export async function setLocalStandard(db: Database, actor: Actor, values: Recor
       ]);
     }
     const id = uuidv7();
-    await trx
-      .insertInto('local_standards')
-      .values({
-        council_id: actor.councilId,
-        id,
-        kind: values.kind as 'supervision',
-        amount: values.amount as number,
-        unit: values.unit as 'months',
-        effective_from: values.effectiveFrom as string,
-        source: values.source as string,
-        set_by: actor.workerId,
-        set_at: actor.now,
-      })
-      .execute();
+    await insertLocalStandard(trx, {
+      council_id: actor.councilId,
+      id,
+      kind: values.kind as 'supervision',
+      amount: values.amount as number,
+      unit: values.unit as 'months',
+      effective_from: values.effectiveFrom as string,
+      source: values.source as string,
+      set_by: actor.workerId,
+      set_at: actor.now,
+    });
     await appendAudit(trx, auditSource(actor), { action: 'local-standard.set', details: { id, ...values } });
     return id;
   });
@@ -105,17 +87,9 @@ export async function setLocalStandard(db: Database, actor: Actor, values: Recor
 export async function addClosureDay(db: Database, actor: Actor, values: RecordValues) {
   return withTransaction(db, actor, async (trx) => {
     const day = values.day as string;
-    const taken = await trx
-      .selectFrom('council_closure_days')
-      .select('day')
-      .where('council_id', '=', actor.councilId)
-      .where('day', '=', day)
-      .executeTakeFirst();
+    const taken = await closureDay(trx, actor.councilId, day);
     if (taken) throw new ValidationError([{ path: 'day', message: 'That day is already a closure day' }]);
-    await trx
-      .insertInto('council_closure_days')
-      .values({ council_id: actor.councilId, day, name: values.name as string })
-      .execute();
+    await insertClosureDay(trx, { council_id: actor.councilId, day, name: values.name as string });
     await appendAudit(trx, auditSource(actor), {
       action: 'closure-day.added',
       details: { day, name: values.name },

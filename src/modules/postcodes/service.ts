@@ -1,12 +1,20 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Tables } from '../../db/schema.ts';
 import { milesBetween, postcodeKey } from '../../domain/geography/distance.ts';
 import { directoryColumns, directoryPlace, type DirectoryColumns } from '../../domain/returns/postcodes.ts';
 import type { PostcodeLookup } from '../../domain/returns/ssda903/context.ts';
+import {
+  councilGssCode,
+  hasPostcodeDirectory,
+  postcodesAmong,
+  postcodesByKey,
+  upsertPostcodes,
+  type DirectoryPostcode,
+} from './queries.ts';
 
 export class PostcodeFileError extends Error {}
 
@@ -25,23 +33,12 @@ export async function importPostcodes(
     crlfDelay: Infinity,
   });
   let columns: DirectoryColumns | undefined;
-  let batch: Array<{ postcode: string; gss_code: string; easting: number | null; northing: number | null }> =
-    [];
+  let batch: DirectoryPostcode[] = [];
   let count = 0;
   const flush = async () => {
     if (!batch.length) return;
     const rows = [...new Map(batch.map((row) => [row.postcode, row])).values()];
-    await db
-      .insertInto('postcodes')
-      .values(rows)
-      .onConflict((conflict) =>
-        conflict.column('postcode').doUpdateSet((eb) => ({
-          gss_code: eb.ref('excluded.gss_code'),
-          easting: eb.ref('excluded.easting'),
-          northing: eb.ref('excluded.northing'),
-        })),
-      )
-      .execute();
+    await upsertPostcodes(db, rows);
     batch = [];
     onProgress?.(count);
   };
@@ -86,10 +83,7 @@ export async function placementGeography(
     .filter((postcode): postcode is string => Boolean(postcode))
     .map(postcodeKey);
   if (!placementPostcode || keys.length === 0) return { distanceMiles: null, inArea: null };
-  const [places, council] = await Promise.all([
-    db.selectFrom('postcodes').selectAll().where('postcode', 'in', keys).execute(),
-    db.selectFrom('councils').select('gss_code').where('id', '=', councilId).executeTakeFirst(),
-  ]);
+  const [places, council] = await Promise.all([postcodesByKey(db, keys), councilGssCode(db, councilId)]);
   const placement = places.find((place) => place.postcode === postcodeKey(placementPostcode));
   const home = homePostcode
     ? places.find((place) => place.postcode === postcodeKey(homePostcode))
@@ -115,16 +109,11 @@ export async function importedPostcodeLookup(
   postcodes: Iterable<string>,
 ): Promise<PostcodeLookup | null> {
   const keys = [...new Set([...postcodes].map(postcodeKey))];
-  const [places, any] = await Promise.all([
-    keys.length === 0
-      ? []
-      : sql<{ postcode: string; gss_code: string; easting: number | null; northing: number | null }>`
-          select postcode, gss_code, easting, northing from postcodes where postcode = any(${keys}::text[])`
-          .execute(db)
-          .then((result) => result.rows),
-    db.selectFrom('postcodes').select('postcode').limit(1).executeTakeFirst(),
+  const [places, imported] = await Promise.all([
+    keys.length === 0 ? [] : postcodesAmong(db, keys),
+    hasPostcodeDirectory(db),
   ]);
-  if (!any) return null;
+  if (!imported) return null;
   const byKey = new Map(
     places.map((place) => [
       place.postcode,

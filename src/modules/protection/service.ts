@@ -6,7 +6,20 @@ import { appendAudit } from '../../platform/audit.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import type { RecordValues } from '../../platform/recording/fields.ts';
 import { auditSource } from '../../platform/transactions.ts';
-import { protectionRecords } from './queries.ts';
+import {
+  markChildInNeedPlanEnded,
+  markChildProtectionPlanEnded,
+  endSection47Enquiry,
+  insertChildInNeedPlan,
+  insertChildInNeedPlanReview,
+  insertChildProtectionPlan,
+  insertCoreGroup,
+  insertInitialConference,
+  insertReviewConference,
+  insertSection47Enquiry,
+  insertStrategyDiscussion,
+  protectionRecords,
+} from './queries.ts';
 import {
   onChild,
   readChildSection,
@@ -56,33 +69,27 @@ export async function recordStrategyDiscussion(
       },
     ]);
     const id = uuidv7();
-    await trx
-      .insertInto('strategy_discussions')
-      .values({
+    await insertStrategyDiscussion(trx, {
+      council_id: actor.councilId,
+      id,
+      child_id: childId,
+      episode_id: journey.episode.id,
+      held_on: heldOn,
+      attendees: text(values, 'attendees'),
+      outcome: startsEnquiry ? 'section-47' : 'no-section-47',
+      notes: (values.notes as string | null) ?? null,
+      recorded_by: actor.workerId,
+    });
+    if (startsEnquiry) {
+      await insertSection47Enquiry(trx, {
         council_id: actor.councilId,
-        id,
+        id: uuidv7(),
         child_id: childId,
         episode_id: journey.episode.id,
-        held_on: heldOn,
-        attendees: text(values, 'attendees'),
-        outcome: startsEnquiry ? 'section-47' : 'no-section-47',
-        notes: (values.notes as string | null) ?? null,
+        strategy_discussion_id: id,
+        started_on: heldOn,
         recorded_by: actor.workerId,
-      })
-      .execute();
-    if (startsEnquiry) {
-      await trx
-        .insertInto('section47_enquiries')
-        .values({
-          council_id: actor.councilId,
-          id: uuidv7(),
-          child_id: childId,
-          episode_id: journey.episode.id,
-          strategy_discussion_id: id,
-          started_on: heldOn,
-          recorded_by: actor.workerId,
-        })
-        .execute();
+      });
     }
     await appendAudit(trx, auditSource(actor), {
       action: 'strategy-discussion.recorded',
@@ -111,12 +118,7 @@ export async function endSection47(db: Database, actor: Actor, childId: string, 
         message: 'The enquiry cannot end before it started',
       },
     ]);
-    await trx
-      .updateTable('section47_enquiries')
-      .set({ ended_on: endedOn, outcome })
-      .where('council_id', '=', actor.councilId)
-      .where('id', '=', journey.section47!.id)
-      .execute();
+    await endSection47Enquiry(trx, actor.councilId, journey.section47!.id, { ended_on: endedOn, outcome });
     await appendAudit(trx, auditSource(actor), { action: 'section-47.ended', childId, details: { outcome } });
     return journey.section47!.id;
   });
@@ -149,39 +151,31 @@ export async function recordInitialConference(
       throw new ValidationError([{ path: 'category', message: 'Select the category of abuse for the plan' }]);
     }
     const id = uuidv7();
-    await trx
-      .insertInto('initial_conferences')
-      .values({
-        council_id: actor.councilId,
-        id,
-        child_id: childId,
-        section47_id: section47.id,
-        held_on: heldOn,
-        outcome: plan ? 'child-protection-plan' : 'no-plan',
-        category: plan ? text(values, 'category') : null,
-        recorded_by: actor.workerId,
-      })
-      .execute();
-    await trx
-      .updateTable('section47_enquiries')
-      .set({ ended_on: heldOn, outcome: 'conference' })
-      .where('council_id', '=', actor.councilId)
-      .where('id', '=', section47.id)
-      .execute();
+    await insertInitialConference(trx, {
+      council_id: actor.councilId,
+      id,
+      child_id: childId,
+      section47_id: section47.id,
+      held_on: heldOn,
+      outcome: plan ? 'child-protection-plan' : 'no-plan',
+      category: plan ? text(values, 'category') : null,
+      recorded_by: actor.workerId,
+    });
+    await endSection47Enquiry(trx, actor.councilId, section47.id, {
+      ended_on: heldOn,
+      outcome: 'conference',
+    });
     if (plan) {
-      await trx
-        .insertInto('cp_plans')
-        .values({
-          council_id: actor.councilId,
-          id: uuidv7(),
-          child_id: childId,
-          episode_id: journey.episode!.id,
-          conference_id: id,
-          start_date: heldOn,
-          initial_category: text(values, 'category'),
-          latest_category: text(values, 'category'),
-        })
-        .execute();
+      await insertChildProtectionPlan(trx, {
+        council_id: actor.councilId,
+        id: uuidv7(),
+        child_id: childId,
+        episode_id: journey.episode!.id,
+        conference_id: id,
+        start_date: heldOn,
+        initial_category: text(values, 'category'),
+        latest_category: text(values, 'category'),
+      });
     }
     await appendAudit(trx, auditSource(actor), {
       action: 'initial-conference.recorded',
@@ -220,8 +214,8 @@ export function recordPlanMeeting(kind: 'core-group' | 'review-conference') {
         held_on: heldOn,
         recorded_by: actor.workerId,
       };
-      if (kind === 'core-group') await trx.insertInto('cp_core_groups').values(row).execute();
-      else await trx.insertInto('cp_review_conferences').values(row).execute();
+      if (kind === 'core-group') await insertCoreGroup(trx, row);
+      else await insertReviewConference(trx, row);
       await appendAudit(trx, auditSource(actor), {
         action: `cp-${kind}.recorded`,
         childId,
@@ -249,17 +243,12 @@ export async function endChildProtectionPlan(
         message: 'The plan cannot end before it started',
       },
     ]);
-    await trx
-      .updateTable('cp_plans')
-      .set({
-        end_date: endDate,
-        end_reason: text(values, 'reason'),
-        version: plan.version + 1,
-        updated_at: actor.now,
-      })
-      .where('council_id', '=', actor.councilId)
-      .where('id', '=', plan.id)
-      .execute();
+    await markChildProtectionPlanEnded(trx, actor.councilId, plan.id, {
+      end_date: endDate,
+      end_reason: text(values, 'reason'),
+      version: plan.version + 1,
+      updated_at: actor.now,
+    });
     await appendAudit(trx, auditSource(actor), {
       action: 'cp-plan.ended',
       childId,
@@ -295,17 +284,14 @@ export async function startChildInNeedPlan(
       },
     ]);
     const id = uuidv7();
-    await trx
-      .insertInto('cin_plans')
-      .values({
-        council_id: actor.councilId,
-        id,
-        child_id: childId,
-        episode_id: journey.episode.id,
-        start_date: startDate,
-        recorded_by: actor.workerId,
-      })
-      .execute();
+    await insertChildInNeedPlan(trx, {
+      council_id: actor.councilId,
+      id,
+      child_id: childId,
+      episode_id: journey.episode.id,
+      start_date: startDate,
+      recorded_by: actor.workerId,
+    });
     await appendAudit(trx, auditSource(actor), { action: 'cin-plan.started', childId, details: { id } });
     return id;
   });
@@ -330,17 +316,14 @@ export async function recordChildInNeedPlanReview(
       },
     ]);
     const id = uuidv7();
-    await trx
-      .insertInto('cin_plan_reviews')
-      .values({
-        council_id: actor.councilId,
-        id,
-        cin_plan_id: journey.cinPlan.id,
-        child_id: childId,
-        held_on: heldOn,
-        recorded_by: actor.workerId,
-      })
-      .execute();
+    await insertChildInNeedPlanReview(trx, {
+      council_id: actor.councilId,
+      id,
+      cin_plan_id: journey.cinPlan.id,
+      child_id: childId,
+      held_on: heldOn,
+      recorded_by: actor.workerId,
+    });
     await appendAudit(trx, auditSource(actor), {
       action: 'cin-plan-review.recorded',
       childId,
@@ -363,12 +346,10 @@ export async function endChildInNeedPlan(db: Database, actor: Actor, childId: st
         message: 'The plan cannot end before it started',
       },
     ]);
-    await trx
-      .updateTable('cin_plans')
-      .set({ end_date: endDate, updated_at: actor.now })
-      .where('council_id', '=', actor.councilId)
-      .where('id', '=', journey.cinPlan.id)
-      .execute();
+    await markChildInNeedPlanEnded(trx, actor.councilId, journey.cinPlan.id, {
+      end_date: endDate,
+      updated_at: actor.now,
+    });
     await appendAudit(trx, auditSource(actor), {
       action: 'cin-plan.ended',
       childId,

@@ -14,7 +14,12 @@ import { NotFound, ValidationError } from '../../platform/errors.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
 import { rebuildObligations } from '../timescales/service.ts';
 import { updateVersioned } from '../../platform/versioning.ts';
-import { assessmentForUpdate, episodeForUpdate } from './queries.ts';
+import {
+  assessmentForUpdate,
+  episodeForUpdate,
+  insertAssessment,
+  insertAssessmentFactors,
+} from './queries.ts';
 
 export interface NewAssessment extends AssessmentInput {
   summary: string;
@@ -42,26 +47,19 @@ export async function recordAssessment(
     );
     if (problems.length) throw new ValidationError(problems);
     const id = uuidv7();
-    await trx
-      .insertInto('assessments')
-      .values({
-        council_id: actor.councilId,
-        id,
-        episode_id: episodeId,
-        child_id: childId,
-        start_date: (input.startDate as { date: string }).date,
-        outcome: input.outcome || null,
-        summary: input.summary.trim() || null,
-        recorded_by: actor.workerId,
-        updated_at: actor.now,
-      })
-      .execute();
+    await insertAssessment(trx, {
+      council_id: actor.councilId,
+      id,
+      episode_id: episodeId,
+      child_id: childId,
+      start_date: (input.startDate as { date: string }).date,
+      outcome: input.outcome || null,
+      summary: input.summary.trim() || null,
+      recorded_by: actor.workerId,
+      updated_at: actor.now,
+    });
     const factors = [...new Set(input.factors)];
-    if (factors.length)
-      await trx
-        .insertInto('assessment_factors')
-        .values(factors.map((code) => ({ council_id: actor.councilId, assessment_id: id, code })))
-        .execute();
+    if (factors.length) await insertAssessmentFactors(trx, actor.councilId, id, factors);
     // What is due follows what was recorded (timescales), in the same transaction.
     await rebuildObligations(trx, actor.councilId, [childId], actor);
     await appendAudit(trx, auditSource(actor), {

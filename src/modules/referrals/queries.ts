@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Tables } from '../../db/schema.ts';
 
 type Db = Kysely<Tables>;
@@ -89,5 +89,26 @@ export function contactsOfChild(db: Db, councilId: string, childId: string) {
     .where('council_id', '=', councilId)
     .where('child_id', '=', childId)
     .orderBy('received_at', 'desc')
+    .execute();
+}
+
+export function insertContact(db: Db, contact: Insertable<Tables['contacts']>) {
+  return db.insertInto('contacts').values(contact).execute();
+}
+
+/** An episode of need, opened by a referral. A second open episode of the child fails the unique index (23505). */
+export function insertEpisode(db: Db, episode: Insertable<Tables['episodes']>) {
+  return db.insertInto('episodes').values(episode).execute();
+}
+
+export function insertAssessment(db: Db, assessment: Insertable<Tables['assessments']>) {
+  return db.insertInto('assessments').values(assessment).execute();
+}
+
+/** The factors identified at the end of an assessment, by their CIN census codes. */
+export function insertAssessmentFactors(db: Db, councilId: string, assessmentId: string, codes: string[]) {
+  return db
+    .insertInto('assessment_factors')
+    .values(codes.map((code) => ({ council_id: councilId, assessment_id: assessmentId, code })))
     .execute();
 }

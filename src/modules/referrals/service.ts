@@ -24,6 +24,8 @@ import {
   episodeForUpdate,
   episodesOfChild,
   factorsOf,
+  insertContact,
+  insertEpisode,
 } from './queries.ts';
 
 /** The CIN reason for closure given to a referral that ends in no further action. */
@@ -60,21 +62,18 @@ export async function recordContact(db: Database, actor: Actor, childId: string,
     refuseIf(problems);
     const receivedOn = (input.receivedOn as { date: string }).date;
     const id = uuidv7();
-    await trx
-      .insertInto('contacts')
-      .values({
-        council_id: actor.councilId,
-        id,
-        child_id: childId,
-        received_at: londonInstant(receivedOn, time),
-        source: input.source.trim(),
-        reason: input.reason.trim(),
-        mash_partners: input.mashPartners.map((partner) => partner.trim()).filter(Boolean),
-        decision: input.decision,
-        decided_on: (input.decidedOn as { date: string }).date,
-        recorded_by: actor.workerId,
-      })
-      .execute();
+    await insertContact(trx, {
+      council_id: actor.councilId,
+      id,
+      child_id: childId,
+      received_at: londonInstant(receivedOn, time),
+      source: input.source.trim(),
+      reason: input.reason.trim(),
+      mash_partners: input.mashPartners.map((partner) => partner.trim()).filter(Boolean),
+      decision: input.decision,
+      decided_on: (input.decidedOn as { date: string }).date,
+      recorded_by: actor.workerId,
+    });
     // What is due follows what was recorded (timescales), in the same transaction.
     await rebuildObligations(trx, actor.councilId, [childId], actor);
     await appendAudit(trx, auditSource(actor), {
@@ -120,24 +119,21 @@ export async function recordReferral(db: Database, actor: Actor, childId: string
     const referralDate = (input.referralDate as { date: string }).date;
     const id = uuidv7();
     try {
-      await trx
-        .insertInto('episodes')
-        .values({
-          council_id: actor.councilId,
-          id,
-          child_id: childId,
-          contact_id: input.contactId ?? null,
-          referral_date: referralDate,
-          referral_source: input.source.trim(),
-          primary_need: input.primaryNeed.trim(),
-          re_referral: isReReferral(referralDate, facts.referralDates),
-          no_further_action: input.noFurtherAction,
-          closed_on: input.noFurtherAction ? referralDate : null,
-          closure_reason: input.noFurtherAction ? NFA_CLOSURE_REASON : null,
-          recorded_by: actor.workerId,
-          updated_at: actor.now,
-        })
-        .execute();
+      await insertEpisode(trx, {
+        council_id: actor.councilId,
+        id,
+        child_id: childId,
+        contact_id: input.contactId ?? null,
+        referral_date: referralDate,
+        referral_source: input.source.trim(),
+        primary_need: input.primaryNeed.trim(),
+        re_referral: isReReferral(referralDate, facts.referralDates),
+        no_further_action: input.noFurtherAction,
+        closed_on: input.noFurtherAction ? referralDate : null,
+        closure_reason: input.noFurtherAction ? NFA_CLOSURE_REASON : null,
+        recorded_by: actor.workerId,
+        updated_at: actor.now,
+      });
     } catch (error) {
       if ((error as { code?: string }).code === '23505')
         throw new ValidationError([

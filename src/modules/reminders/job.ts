@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { londonDate } from '../../platform/actor.ts';
 import { logMailSender, type MailSender } from '../../platform/mail.ts';
+import { councils, remindersBuiltOn } from './queries.ts';
 import { buildReminders } from './service.ts';
 
 const HOUR = 3_600_000;
@@ -21,16 +22,8 @@ export function scheduleDailyReminders(
     try {
       const now = clock();
       const today = londonDate(now);
-      const councils = await db.selectFrom('councils').select('id').execute();
-      for (const council of councils) {
-        const built = await db
-          .selectFrom('reminder_lists')
-          .select('built_on')
-          .where('council_id', '=', council.id)
-          .where('built_on', '=', today)
-          .limit(1)
-          .executeTakeFirst();
-        if (built) continue;
+      for (const council of await councils(db)) {
+        if (await remindersBuiltOn(db, council.id, today)) continue;
         const result = await buildReminders(db, council.id, { now, today }, mail);
         app.log.info({ council: council.id, ...result }, 'Built the daily reminders');
       }

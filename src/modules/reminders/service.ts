@@ -1,11 +1,12 @@
 import type { Database } from '../../db/database.ts';
 import type { ReminderEntry } from '../../db/schema-timescales.ts';
+import { visibleChildIds } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAuditNow } from '../../platform/audit.ts';
 import type { MailSender } from '../../platform/mail.ts';
 import { auditSource } from '../../platform/transactions.ts';
 import { refreshObligations } from '../timescales/service.ts';
-import { remindersDue, visibleChildren } from './queries.ts';
+import { obligationsDueSoon, replaceReminderLists, userEmails } from './queries.ts';
 
 /** How far ahead "due soon" looks. */
 const DUE_SOON_DAYS = 7;
@@ -24,7 +25,7 @@ export async function buildReminders(
 ): Promise<{ workers: number; sent: number }> {
   await refreshObligations(db, councilId, 'all', clock, onProgress);
   const { today } = clock;
-  const rows = await remindersDue(db, councilId, today, DUE_SOON_DAYS);
+  const rows = await obligationsDueSoon(db, councilId, today, DUE_SOON_DAYS);
 
   const byWorker = new Map<string, { dueSoon: ReminderEntry[]; overdue: ReminderEntry[] }>();
   for (const row of rows) {
@@ -33,22 +34,9 @@ export async function buildReminders(
     (row.due_by < today ? lists.overdue : lists.dueSoon).push(entry);
     byWorker.set(row.worker_id, lists);
   }
-  const emails = new Map(
-    (
-      await db
-        .selectFrom('users')
-        .select(['worker_id', 'email'])
-        .where('council_id', '=', councilId)
-        .execute()
-    ).map((user) => [user.worker_id, user.email]),
-  );
+  const emails = new Map((await userEmails(db, councilId)).map((user) => [user.worker_id, user.email]));
   const byDate = (a: ReminderEntry, b: ReminderEntry) => a.dueBy.localeCompare(b.dueBy);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom('reminder_lists')
-      .where('council_id', '=', councilId)
-      .where('built_on', '=', today)
-      .execute();
     const values = [...byWorker].map(([workerId, lists]) => ({
       council_id: councilId,
       worker_id: workerId,
@@ -57,12 +45,7 @@ export async function buildReminders(
       overdue: JSON.stringify(lists.overdue.sort(byDate)),
       built_at: clock.now,
     }));
-    for (let offset = 0; offset < values.length; offset += 500) {
-      await trx
-        .insertInto('reminder_lists')
-        .values(values.slice(offset, offset + 500))
-        .execute();
-    }
+    await replaceReminderLists(trx, councilId, today, values);
   });
   let sent = 0;
   for (const [workerId, lists] of byWorker) {
@@ -90,10 +73,9 @@ export async function buildReminders(
  * is no longer listed), leaving out any child they may not see.
  */
 export async function myReminders(db: Database, actor: Actor) {
-  const rows = await remindersDue(db, actor.councilId, actor.today, DUE_SOON_DAYS, actor.workerId);
-  const visible = new Set(
-    (await visibleChildren(db, actor, [...new Set(rows.map((row) => row.child_id))])).map((row) => row.id),
-  );
+  const rows = await obligationsDueSoon(db, actor.councilId, actor.today, DUE_SOON_DAYS, actor.workerId);
+  const ids = [...new Set(rows.map((row) => row.child_id))];
+  const visible = ids.length ? await visibleChildIds(db, actor, ids) : new Set<string>();
   const entries = rows
     .filter((row) => visible.has(row.child_id))
     .map((row) => ({ childId: row.child_id, childName: row.child_name, kind: row.kind, dueBy: row.due_by }));

@@ -5,6 +5,7 @@ import { passwordMatches, spendPasswordCheckTime } from '../../platform/password
 import { endSession, startSession } from '../../platform/sessions.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { auditSource } from '../../platform/transactions.ts';
+import { deleteFormStash, enabledUserByEmail, setSignInFailures } from './queries.ts';
 
 /** After this many wrong passwords in a row the account is locked for LOCK_MINUTES (issue: 10 failures). */
 export const FAILURES_BEFORE_LOCK = 10;
@@ -23,16 +24,12 @@ export async function signIn(
   attempt: { email: string; password: string; ip: string; now: Date },
 ): Promise<SignInResult> {
   const email = attempt.email.trim().toLowerCase();
-  const user = await db
-    .selectFrom('users')
-    .select(['council_id', 'id', 'worker_id', 'password_hash', 'failed_sign_ins', 'locked_until'])
-    .where('email', '=', email)
-    .where('disabled_at', 'is', null)
-    .executeTakeFirst();
+  const user = await enabledUserByEmail(db, email);
   if (!user) {
     await spendPasswordCheckTime(attempt.password);
     return { signedIn: false };
   }
+  const account = { councilId: user.council_id, userId: user.id };
   const source = {
     councilId: user.council_id,
     userId: user.id,
@@ -50,15 +47,10 @@ export async function signIn(
     const failures = locked ? user.failed_sign_ins : user.failed_sign_ins + 1;
     const lockNow = !locked && failures >= FAILURES_BEFORE_LOCK;
     await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('users')
-        .set({
-          failed_sign_ins: lockNow ? 0 : failures,
-          locked_until: lockNow ? new Date(attempt.now.getTime() + LOCK_MINUTES * 60_000) : user.locked_until,
-        })
-        .where('council_id', '=', user.council_id)
-        .where('id', '=', user.id)
-        .execute();
+      await setSignInFailures(trx, account, {
+        failed_sign_ins: lockNow ? 0 : failures,
+        locked_until: lockNow ? new Date(attempt.now.getTime() + LOCK_MINUTES * 60_000) : user.locked_until,
+      });
       await appendAudit(trx, source, {
         action: 'user.sign-in.refused',
         outcome: 'refused',
@@ -69,19 +61,9 @@ export async function signIn(
   }
 
   return db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ failed_sign_ins: 0, locked_until: null })
-      .where('council_id', '=', user.council_id)
-      .where('id', '=', user.id)
-      .execute();
+    await setSignInFailures(trx, account, { failed_sign_ins: 0, locked_until: null });
     await appendAudit(trx, source, { action: 'user.signed-in' });
-    const token = await startSession(
-      trx,
-      config,
-      { councilId: user.council_id, userId: user.id },
-      attempt.now,
-    );
+    const token = await startSession(trx, config, account, attempt.now);
     return { signedIn: true as const, token, councilId: user.council_id, userId: user.id };
   });
 }
@@ -102,12 +84,6 @@ export async function takeFormStash(
   owner: { councilId: string; userId: string },
   stashId: string,
 ): Promise<{ returnTo: string; fields: Record<string, unknown> } | undefined> {
-  const stash = await db
-    .deleteFrom('form_stashes')
-    .where('id', '=', stashId)
-    .where('council_id', '=', owner.councilId)
-    .where('user_id', '=', owner.userId)
-    .returning(['return_to', 'fields'])
-    .executeTakeFirst();
+  const stash = await deleteFormStash(db, owner, stashId);
   return stash ? { returnTo: stash.return_to, fields: stash.fields } : undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadTestConfig } from '../../platform/config.ts';
-import { buildServer } from '../../platform/server.ts';
+import { buildHearth } from '../../app.ts';
 import { createApiToken, revokeApiToken } from '../staff/service.ts';
 import {
   allocate,
@@ -201,7 +201,7 @@ describe('API tokens', async () => {
 
 describe('in production', async () => {
   const db = await testDatabase();
-  const app = await buildServer({
+  const app = await buildHearth({
     config: loadTestConfig({ env: 'production', sessionSecret: 'p'.repeat(40) }),
     db,
   });

@@ -5,6 +5,20 @@ import { ValidationError, type FieldProblem } from '../../platform/errors.ts';
 import { hashPassword, passwordProblem } from '../../platform/passwords.ts';
 import { isRole, type Role } from '../../platform/permissions.ts';
 import { apiTokenHash, newApiToken } from '../../platform/sessions.ts';
+import {
+  councils,
+  insertApiToken,
+  insertTeam,
+  insertTeamMembership,
+  insertUser,
+  insertWorker,
+  revokeApiTokensNamed,
+  teamByName,
+  teamMembershipsOn,
+  userByEmail,
+  usersWithWorkers,
+  workerByIdOrEmail,
+} from './queries.ts';
 
 export const teamKinds = [
   'assessment',
@@ -31,16 +45,13 @@ export async function addTeam(
 ): Promise<string> {
   const id = uuidv7();
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('teams')
-      .values({
-        council_id: team.councilId,
-        id,
-        name: team.name,
-        kind: team.kind,
-        caseload_target: team.caseloadTarget ?? null,
-      })
-      .execute();
+    await insertTeam(trx, {
+      council_id: team.councilId,
+      id,
+      name: team.name,
+      kind: team.kind,
+      caseload_target: team.caseloadTarget ?? null,
+    });
     await appendAudit(trx, systemSource(team.councilId, team.now), {
       action: 'team.created',
       details: { teamId: id, name: team.name, kind: team.kind },
@@ -79,7 +90,7 @@ export async function addUser(db: Database, user: NewUser): Promise<{ userId: st
     problems.push({ path: 'name', message: 'Enter the given name and family name' });
   }
   if (problems.length) throw new ValidationError(problems);
-  const taken = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+  const taken = await userByEmail(db, email);
   if (taken)
     throw new ValidationError([{ path: 'email', message: 'A user with this email address already exists' }]);
 
@@ -87,39 +98,30 @@ export async function addUser(db: Database, user: NewUser): Promise<{ userId: st
   const workerId = uuidv7();
   const userId = uuidv7();
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('workers')
-      .values({
-        council_id: user.councilId,
-        id: workerId,
-        given_name: user.givenName.trim(),
-        family_name: user.familyName.trim(),
-        role: user.role as Role,
-        started_on: user.today,
-      })
-      .execute();
-    await trx
-      .insertInto('users')
-      .values({
-        council_id: user.councilId,
-        id: userId,
-        worker_id: workerId,
-        email,
-        password_hash: passwordHash,
-      })
-      .execute();
+    await insertWorker(trx, {
+      council_id: user.councilId,
+      id: workerId,
+      given_name: user.givenName.trim(),
+      family_name: user.familyName.trim(),
+      role: user.role as Role,
+      started_on: user.today,
+    });
+    await insertUser(trx, {
+      council_id: user.councilId,
+      id: userId,
+      worker_id: workerId,
+      email,
+      password_hash: passwordHash,
+    });
     if (user.teamId) {
-      await trx
-        .insertInto('team_memberships')
-        .values({
-          council_id: user.councilId,
-          id: uuidv7(),
-          team_id: user.teamId,
-          worker_id: workerId,
-          manages: user.manages ?? false,
-          from_date: user.today,
-        })
-        .execute();
+      await insertTeamMembership(trx, {
+        council_id: user.councilId,
+        id: uuidv7(),
+        team_id: user.teamId,
+        worker_id: workerId,
+        manages: user.manages ?? false,
+        from_date: user.today,
+      });
     }
     await appendAudit(trx, systemSource(user.councilId, user.now), {
       action: 'user.created',
@@ -140,33 +142,8 @@ export interface UserListing {
 
 /** Every sign-in, with its role and current teams, for `hearth user list` and the staff page. */
 export async function listUsers(db: Database, options: { councilId?: string; today: string; now: Date }) {
-  let query = db
-    .selectFrom('users as u')
-    .innerJoin('workers as w', (join) =>
-      join.onRef('w.council_id', '=', 'u.council_id').onRef('w.id', '=', 'u.worker_id'),
-    )
-    .select([
-      'u.council_id',
-      'u.email',
-      'w.id as worker_id',
-      'w.given_name',
-      'w.family_name',
-      'w.role',
-      'u.locked_until',
-    ])
-    .orderBy('w.role')
-    .orderBy('u.email');
-  if (options.councilId) query = query.where('u.council_id', '=', options.councilId);
-  const users = await query.execute();
-  const memberships = await db
-    .selectFrom('team_memberships as m')
-    .innerJoin('teams as t', (join) =>
-      join.onRef('t.council_id', '=', 'm.council_id').onRef('t.id', '=', 'm.team_id'),
-    )
-    .select(['m.council_id', 'm.worker_id', 't.name'])
-    .where('m.from_date', '<=', options.today)
-    .where((eb) => eb.or([eb('m.to_date', 'is', null), eb('m.to_date', '>=', options.today)]))
-    .execute();
+  const users = await usersWithWorkers(db, options.councilId);
+  const memberships = await teamMembershipsOn(db, options.today);
   return users.map((user): UserListing => ({
     councilId: user.council_id,
     email: user.email,
@@ -181,12 +158,8 @@ export async function listUsers(db: Database, options: { councilId?: string; tod
   }));
 }
 
-async function userByEmail(db: Database, email: string) {
-  const user = await db
-    .selectFrom('users')
-    .select(['council_id', 'id'])
-    .where('email', '=', email.trim().toLowerCase())
-    .executeTakeFirst();
+async function existingUser(db: Database, email: string) {
+  const user = await userByEmail(db, email.trim().toLowerCase());
   if (!user)
     throw new ValidationError([{ path: 'user', message: `There is no user with the email ${email}` }]);
   return user;
@@ -194,21 +167,18 @@ async function userByEmail(db: Database, email: string) {
 
 /** Creates an API token for an integrator. The token is returned once and only its hash is kept. */
 export async function createApiToken(db: Database, request: { email: string; name: string; now: Date }) {
-  const user = await userByEmail(db, request.email);
+  const user = await existingUser(db, request.email);
   if (!request.name.trim()) throw new ValidationError([{ path: 'name', message: 'Give the token a name' }]);
   const token = newApiToken();
   const id = uuidv7();
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('api_tokens')
-      .values({
-        council_id: user.council_id,
-        id,
-        user_id: user.id,
-        name: request.name.trim(),
-        token_hash: apiTokenHash(token),
-      })
-      .execute();
+    await insertApiToken(trx, {
+      council_id: user.council_id,
+      id,
+      user_id: user.id,
+      name: request.name.trim(),
+      token_hash: apiTokenHash(token),
+    });
     await appendAudit(trx, systemSource(user.council_id, request.now), {
       action: 'token.created',
       details: { tokenId: id, userId: user.id, name: request.name.trim() },
@@ -219,17 +189,14 @@ export async function createApiToken(db: Database, request: { email: string; nam
 
 /** Revokes a user's token by its name; a revoked token is refused from then on. */
 export async function revokeApiToken(db: Database, request: { email: string; name: string; now: Date }) {
-  const user = await userByEmail(db, request.email);
+  const user = await existingUser(db, request.email);
   const revoked = await db.transaction().execute(async (trx) => {
-    const rows = await trx
-      .updateTable('api_tokens')
-      .set({ revoked_at: request.now })
-      .where('council_id', '=', user.council_id)
-      .where('user_id', '=', user.id)
-      .where('name', '=', request.name)
-      .where('revoked_at', 'is', null)
-      .returning('id')
-      .execute();
+    const rows = await revokeApiTokensNamed(
+      trx,
+      { councilId: user.council_id, userId: user.id },
+      request.name,
+      request.now,
+    );
     if (rows.length) {
       await appendAudit(trx, systemSource(user.council_id, request.now), {
         action: 'token.revoked',
@@ -240,4 +207,29 @@ export async function revokeApiToken(db: Database, request: { email: string; nam
   });
   if (!revoked)
     throw new ValidationError([{ path: 'name', message: `No active token named ${request.name}` }]);
+}
+
+/** Every council in the database, for the commands that act on one. */
+export function listCouncils(db: Database) {
+  return councils(db);
+}
+
+/** The id of the council's team with this name, if there is one. */
+export async function teamIdByName(db: Database, councilId: string, name: string) {
+  return (await teamByName(db, councilId, name))?.id;
+}
+
+/**
+ * A worker of the council named by the email they sign in with or by their id; anything else that is not a UUID
+ * finds nobody, rather than failing in the database.
+ */
+export function findWorker(db: Database, councilId: string, emailOrId: string) {
+  const nobody = '00000000-0000-0000-0000-000000000000';
+  return workerByIdOrEmail(
+    db,
+    councilId,
+    emailOrId.includes('@')
+      ? { email: emailOrId.toLowerCase() }
+      : { id: /^[0-9a-f-]{36}$/i.test(emailOrId) ? emailOrId : nobody },
+  );
 }

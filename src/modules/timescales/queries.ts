@@ -1,4 +1,5 @@
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Insertable, type Kysely, type SqlBool } from 'kysely';
+import { currentOn } from '../../db/current-on.ts';
 import type { Tables } from '../../db/schema.ts';
 import { allowedChildren } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -209,4 +210,87 @@ export async function storedObligations(db: Kysely<Tables>, councilId: string, c
 export async function councilChildIds(db: Kysely<Tables>, councilId: string): Promise<string[]> {
   const rows = await db.selectFrom('children').select('id').where('council_id', '=', councilId).execute();
   return rows.map((row) => row.id);
+}
+
+/** A council's closure days and its local standards (supervision aside), as set. */
+export async function councilTimescaleSettings(db: Kysely<Tables>, councilId: string) {
+  const [closures, standards] = await Promise.all([
+    db
+      .selectFrom('council_closure_days')
+      .select(['day', 'name'])
+      .where('council_id', '=', councilId)
+      .execute(),
+    db
+      .selectFrom('local_standards')
+      .select(['kind', 'amount', 'unit', 'effective_from', 'source'])
+      .where('council_id', '=', councilId)
+      .where('kind', '!=', 'supervision')
+      .execute(),
+  ]);
+  return { closures, standards };
+}
+
+/** Replaces the stored obligations of some children with those given, a thousand rows a statement. */
+export async function replaceStoredObligations(
+  trx: Kysely<Tables>,
+  councilId: string,
+  childIds: readonly string[],
+  rows: Insertable<Tables['child_obligations']>[],
+): Promise<void> {
+  if (childIds.length === 0) return;
+  await trx
+    .deleteFrom('child_obligations')
+    .where('council_id', '=', councilId)
+    .where('child_id', 'in', childIds)
+    .execute();
+  for (let offset = 0; offset < rows.length; offset += 1000) {
+    await trx
+      .insertInto('child_obligations')
+      .values(rows.slice(offset, offset + 1000))
+      .execute();
+  }
+}
+
+/** Fresh statistics and space after every row was rewritten (never inside a transaction: VACUUM cannot run there). */
+export async function vacuumStoredObligations(db: Kysely<Tables>): Promise<void> {
+  await sql`vacuum (analyze) child_obligations`.execute(db);
+}
+
+/** A worker's children on a date: those allocated to them then, in any role on the case. */
+export async function childrenOfWorker(
+  db: Kysely<Tables>,
+  councilId: string,
+  workerId: string,
+  date: string,
+) {
+  const rows = await db
+    .selectFrom('allocations')
+    .select('child_id')
+    .distinct()
+    .where('council_id', '=', councilId)
+    .where('worker_id', '=', workerId)
+    .where(currentOn('allocations', date))
+    .execute();
+  return rows.map((row) => row.child_id);
+}
+
+/** Some children's names and local ids. */
+export async function childNames(db: Kysely<Tables>, councilId: string, childIds: readonly string[]) {
+  if (childIds.length === 0) return [];
+  return db
+    .selectFrom('children')
+    .select(['id', 'local_id', 'given_name', 'family_name'])
+    .where('council_id', '=', councilId)
+    .where('id', 'in', childIds)
+    .execute();
+}
+
+/** A team of the council by its id. */
+export function teamNamed(db: Kysely<Tables>, councilId: string, teamId: string) {
+  return db
+    .selectFrom('teams')
+    .select(['id', 'name'])
+    .where('council_id', '=', councilId)
+    .where('id', '=', teamId)
+    .executeTakeFirst();
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/database.ts';
 import type { Tables } from '../../db/schema.ts';
@@ -25,10 +25,16 @@ import { timescaleFactsOf } from './facts.ts';
 import {
   childInNeedTracker,
   childName,
+  childNames,
+  childrenOfWorker,
   childrenBehind,
   councilChildIds,
+  councilTimescaleSettings,
   obligationCounts,
+  replaceStoredObligations,
   storedObligations,
+  teamNamed,
+  vacuumStoredObligations,
 } from './queries.ts';
 
 /** What a council's timescales are worked out with: its calendar, its local standards and school terms. */
@@ -38,19 +44,7 @@ export interface TimescaleSettings {
 }
 
 export async function timescaleSettings(db: Kysely<Tables>, councilId: string): Promise<TimescaleSettings> {
-  const [closures, standards] = await Promise.all([
-    db
-      .selectFrom('council_closure_days')
-      .select(['day', 'name'])
-      .where('council_id', '=', councilId)
-      .execute(),
-    db
-      .selectFrom('local_standards')
-      .select(['kind', 'amount', 'unit', 'effective_from', 'source'])
-      .where('council_id', '=', councilId)
-      .where('kind', '!=', 'supervision')
-      .execute(),
-  ]);
+  const { closures, standards } = await councilTimescaleSettings(db, councilId);
   return {
     calendar: workingDayCalendar({
       councilClosureDays: closures.map((closure) => ({ date: closure.day, name: closure.name })),
@@ -106,11 +100,6 @@ export async function rebuildObligations(
   settings?: TimescaleSettings,
 ): Promise<Map<string, Obligation[]>> {
   const obligations = await workOutObligations(trx, councilId, { childIds }, clock.today, settings);
-  await trx
-    .deleteFrom('child_obligations')
-    .where('council_id', '=', councilId)
-    .where('child_id', 'in', childIds)
-    .execute();
   const rows = [...obligations].flatMap(([childId, list]) =>
     list.map((obligation, position) => ({
       council_id: councilId,
@@ -134,12 +123,7 @@ export async function rebuildObligations(
       refreshed_at: clock.now,
     })),
   );
-  for (let offset = 0; offset < rows.length; offset += 1000) {
-    await trx
-      .insertInto('child_obligations')
-      .values(rows.slice(offset, offset + 1000))
-      .execute();
-  }
+  await replaceStoredObligations(trx, councilId, childIds, rows);
   return obligations;
 }
 
@@ -170,7 +154,7 @@ export async function refreshObligations(
   // view took 2.1 s on the large demo council until autovacuum caught up (66 ms after); and until the old rows are
   // vacuumed the service view reads a table twice its size (901 ms, 520 ms after). See docs/performance.md.
   // (Never inside a transaction, where VACUUM cannot run: the batches above open their own.)
-  if (scope === 'all') await sql`vacuum (analyze) child_obligations`.execute(db);
+  if (scope === 'all') await vacuumStoredObligations(db);
   return written;
 }
 
@@ -256,14 +240,7 @@ export async function childTimescalesPage(db: Database, actor: Actor, childId: s
 
 /** The service view (by team) or a team view (by worker): figures only. */
 export async function timescaleFigures(db: Database, actor: Actor, teamId?: string) {
-  const team = teamId
-    ? await db
-        .selectFrom('teams')
-        .select(['id', 'name'])
-        .where('council_id', '=', actor.councilId)
-        .where('id', '=', teamId)
-        .executeTakeFirst()
-    : undefined;
+  const team = teamId ? await teamNamed(db, actor.councilId, teamId) : undefined;
   if (teamId && !team) throw new NotFound();
   return { team, rows: await obligationCounts(db, actor.councilId, actor.today, teamId) };
 }
@@ -301,31 +278,10 @@ export async function viewChildInNeedTracker(db: Database, actor: Actor, teamId?
   });
 }
 
-/** A worker's children on a date: those allocated to them then, in any role on the case. */
-async function childrenOfWorker(db: Kysely<Tables>, councilId: string, workerId: string, date: string) {
-  const rows = await db
-    .selectFrom('allocations')
-    .select('child_id')
-    .distinct()
-    .where('council_id', '=', councilId)
-    .where('worker_id', '=', workerId)
-    .where('from_date', '<=', date)
-    .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>=', date)]))
-    .execute();
-  return rows.map((row) => row.child_id);
-}
-
 /** One worker's obligations as at a date, worked out from the record: the open ones first, soonest first. */
 export async function workerObligations(db: Database, councilId: string, workerId: string, date: string) {
   const childIds = await childrenOfWorker(db, councilId, workerId, date);
-  const children = childIds.length
-    ? await db
-        .selectFrom('children')
-        .select(['id', 'local_id', 'given_name', 'family_name'])
-        .where('council_id', '=', councilId)
-        .where('id', 'in', childIds)
-        .execute()
-    : [];
+  const children = await childNames(db, councilId, childIds);
   const worked = await workOutObligations(db, councilId, { childIds }, date);
   return children
     .flatMap((child) => (worked.get(child.id) ?? []).map((obligation) => ({ child, obligation })))

@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Kysely, type SqlBool } from 'kysely';
+import { currentOn } from '../../db/current-on.ts';
 import type { Tables } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 
@@ -17,9 +18,9 @@ export function managedWorker(db: Db, actor: Actor, workerId: string) {
   const managed = sql<SqlBool>`(${seesEveryTeam(actor)} or exists (select 1 from team_memberships m
     join team_memberships mm on mm.council_id = m.council_id and mm.team_id = m.team_id
     where m.council_id = w.council_id and m.worker_id = w.id
-      and m.from_date <= ${actor.today} and (m.to_date is null or m.to_date >= ${actor.today})
+      and ${currentOn('m', actor.today)}
       and mm.worker_id = ${actor.workerId} and mm.manages
-      and mm.from_date <= ${actor.today} and (mm.to_date is null or mm.to_date >= ${actor.today})))`;
+      and ${currentOn('mm', actor.today)}))`;
   return db
     .selectFrom('workers as w')
     .select(['w.id', 'w.given_name', 'w.family_name', 'w.role'])
@@ -42,4 +43,11 @@ export function absencesOf(db: Db, councilId: string, workerId: string) {
 
 export function insertAbsence(db: Db, absence: Insertable<Tables['worker_absences']>) {
   return db.insertInto('worker_absences').values(absence).execute();
+}
+
+/** Locks a worker's row until the transaction ends, so two absences recorded at once are checked in turn. */
+export async function lockWorker(db: Db, councilId: string, workerId: string): Promise<void> {
+  await sql`select 1 from workers where council_id = ${councilId} and id = ${workerId} for update`.execute(
+    db,
+  );
 }

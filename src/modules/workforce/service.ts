@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.ts';
 import { absenceProblems, type Absence } from '../../domain/workforce/absences.ts';
@@ -7,7 +6,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import { NotFound, ValidationError } from '../../platform/errors.ts';
 import type { RecordValues } from '../../platform/recording/fields.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
-import { absencesOf, insertAbsence, managedWorker } from './queries.ts';
+import { absencesOf, insertAbsence, lockWorker, managedWorker } from './queries.ts';
 
 async function requireManagedWorker(db: Database, actor: Actor, workerId: string) {
   const worker = /^[0-9a-f-]{36}$/i.test(workerId) ? await managedWorker(db, actor, workerId) : undefined;
@@ -36,9 +35,7 @@ export async function managedWorkerName(db: Database, actor: Actor, workerId: st
 export async function recordAbsence(db: Database, actor: Actor, workerId: string, values: RecordValues) {
   return withTransaction(db, actor, async (trx) => {
     await requireManagedWorker(trx, actor, workerId);
-    await sql`select 1 from workers where council_id = ${actor.councilId} and id = ${workerId} for update`.execute(
-      trx,
-    );
+    await lockWorker(trx, actor.councilId, workerId);
     const absence: Absence = {
       kind: String(values.kind ?? ''),
       from: String(values.from ?? ''),

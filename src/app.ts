@@ -1,0 +1,55 @@
+import type { Database } from './db/database.ts';
+import type { Config } from './platform/config.ts';
+import { buildServer, type Clock, type Feature, type HearthServer } from './platform/server.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { careRoutes } from './modules/care/routes.ts';
+import { caseloadRoutes } from './modules/caseloads/routes.ts';
+import { caseNoteRoutes } from './modules/casenotes/routes.ts';
+import { childRecordFormRoutes } from './modules/child-record/forms.ts';
+import { childRecordRoutes } from './modules/child-record/routes.ts';
+import { childrenRoutes } from './modules/children/routes.ts';
+import { chronologyRoutes } from './modules/chronology/routes.ts';
+import { homeRoutes } from './modules/home/routes.ts';
+import { localStandardRoutes } from './modules/local-standards/routes.ts';
+import { protectionRoutes } from './modules/protection/routes.ts';
+import { referralApiRoutes } from './modules/referrals/api.ts';
+import { referralRoutes } from './modules/referrals/routes.ts';
+import { returnRoutes } from './modules/returns/routes.ts';
+import { searchRoutes } from './modules/search/routes.ts';
+import { signInRoutes } from './modules/sign-in/routes.ts';
+import { staffRoutes } from './modules/staff/routes.ts';
+import { startRoutes } from './modules/start/routes.ts';
+import { timescaleRoutes } from './modules/timescales/routes.ts';
+import { workforceRoutes } from './modules/workforce/routes.ts';
+
+/**
+ * The composition root (DESIGN.md): the feature modules Hearth mounts, in the order they are registered. The
+ * platform knows no feature; this list is the one place that names them all.
+ */
+export const features: readonly Feature[] = [
+  startRoutes,
+  signInRoutes,
+  homeRoutes,
+  childrenRoutes,
+  auditRoutes,
+  staffRoutes,
+  referralRoutes,
+  referralApiRoutes,
+  caseNoteRoutes,
+  searchRoutes,
+  childRecordRoutes,
+  childRecordFormRoutes,
+  chronologyRoutes,
+  caseloadRoutes,
+  workforceRoutes,
+  protectionRoutes,
+  careRoutes,
+  timescaleRoutes,
+  localStandardRoutes,
+  returnRoutes,
+];
+
+/** The Hearth server with every feature: what `hearth serve`, the tests and the benchmarks run. */
+export function buildHearth(context: { config: Config; db: Database; clock?: Clock }): Promise<HearthServer> {
+  return buildServer({ ...context, features });
+}

@@ -1,0 +1,63 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { Tables } from '../db/schema.ts';
+
+type Db = Kysely<Tables>;
+
+/** The person a session or an API token speaks for: an enabled user and their worker record. */
+export function enabledPerson(db: Db, councilId: string, userId: string) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('workers as w', (join) =>
+      join.onRef('w.council_id', '=', 'u.council_id').onRef('w.id', '=', 'u.worker_id'),
+    )
+    .select([
+      'u.council_id',
+      'u.id as user_id',
+      'w.id as worker_id',
+      'w.role',
+      'w.given_name',
+      'w.family_name',
+      'u.email',
+    ])
+    .where('u.disabled_at', 'is', null)
+    .where('u.council_id', '=', councilId)
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
+}
+
+export function insertSession(db: Db, session: Insertable<Tables['sessions']>) {
+  return db.insertInto('sessions').values(session).execute();
+}
+
+/** A session by its stored id (the HMAC of the cookie's token), ended or not. */
+export function sessionById(db: Db, id: string) {
+  return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function markSessionEnded(db: Db, id: string, now: Date) {
+  return db.updateTable('sessions').set({ ended_at: now }).where('id', '=', id).execute();
+}
+
+/** Records that the session was used, for idle expiry. */
+export function markSessionSeen(db: Db, id: string, now: Date) {
+  return db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
+}
+
+/** An API token that has not been revoked, by the hash it is stored as. */
+export function liveApiToken(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('api_tokens')
+    .select(['council_id', 'user_id', 'id'])
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export function markApiTokenUsed(db: Db, id: string, now: Date) {
+  return db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id).execute();
+}
+
+/** Keeps what a visitor typed into a form when their session ended, until they sign in again. */
+export function insertFormStash(db: Db, stash: Insertable<Tables['form_stashes']>) {
+  return db.insertInto('form_stashes').values(stash).execute();
+}
