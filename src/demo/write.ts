@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { TABLES_WITH_HISTORY } from '../db/record-tables.ts';
 import type { Tables } from '../db/schema.ts';
 import type { Row, Rows } from './context.ts';
 
@@ -56,37 +57,7 @@ export const timing = new Map<string, number>();
  * The tables whose rows carry `recorded_at` (migration 0050). A demo row was recorded when the story says it was
  * written (its `created_at`), not when the demo was loaded, so the record as known at a past date is believable.
  */
-const recordedWhenCreated = new Set([
-  'children',
-  'child_addresses',
-  'people',
-  'child_relationships',
-  'child_flags',
-  'allocations',
-  'contacts',
-  'episodes',
-  'assessments',
-  'strategy_discussions',
-  'section47_enquiries',
-  'initial_conferences',
-  'cp_plans',
-  'cp_core_groups',
-  'cp_review_conferences',
-  'cin_plans',
-  'cin_plan_reviews',
-  'care_periods',
-  'legal_statuses',
-  'placements',
-  'cla_reviews',
-  'child_visits',
-  'health_assessments',
-  'personal_education_plans',
-  'missing_episodes',
-  'care_leaver_statuses',
-  'pathway_plans',
-  'pathway_plan_reviews',
-  'care_leaver_contacts',
-]);
+const recordedWhenCreated = new Set<string>(TABLES_WITH_HISTORY);
 
 async function insertRows(trx: Transaction<Tables>, table: string, given: readonly Row[]): Promise<void> {
   if (given.length === 0) return;

@@ -78,41 +78,23 @@ begin
     'pathway_plan_reviews', 'care_leaver_contacts'
   ] loop
     execute format('alter table %I add column recorded_at timestamptz', record_table);
-    if exists (select 1 from information_schema.columns
-               where table_name = record_table and column_name = 'updated_at') then
-      execute format('update %I set recorded_at = updated_at', record_table);
+    -- A row was recorded when it was last changed, or else made; assessment factors, which have no time of
+    -- their own, with their assessment.
+    if record_table = 'assessment_factors' then
+      update assessment_factors f set recorded_at = a.created_at
+        from assessments a where a.council_id = f.council_id and a.id = f.assessment_id;
     elsif exists (select 1 from information_schema.columns
-                  where table_name = record_table and column_name = 'created_at') then
+                  where table_name = record_table and column_name = 'updated_at') then
+      execute format('update %I set recorded_at = updated_at', record_table);
+    else
       execute format('update %I set recorded_at = created_at', record_table);
     end if;
-    execute format('alter table %I alter column recorded_at set default hearth_now()', record_table);
+    execute format('update %I set recorded_at = now() where recorded_at is null', record_table);
+    execute format('alter table %I alter column recorded_at set default hearth_now(), '
+      'alter column recorded_at set not null', record_table);
     execute format(
       'create trigger %I before update or delete on %I for each row execute function keep_record_history()',
       record_table || '_keep_history', record_table);
-  end loop;
-end
-$$;
-
--- Assessment factors have no time of their own: they were recorded with their assessment.
-alter table assessment_factors disable trigger assessment_factors_keep_history;
-update assessment_factors f set recorded_at = a.created_at
-  from assessments a where a.council_id = f.council_id and a.id = f.assessment_id;
-alter table assessment_factors enable trigger assessment_factors_keep_history;
-update assessment_factors set recorded_at = now() where recorded_at is null;
-
-do $$
-declare
-  record_table text;
-begin
-  foreach record_table in array array[
-    'children', 'child_addresses', 'people', 'child_relationships', 'child_flags', 'allocations', 'contacts',
-    'episodes', 'assessments', 'assessment_factors', 'strategy_discussions', 'section47_enquiries',
-    'initial_conferences', 'cp_plans', 'cp_core_groups', 'cp_review_conferences', 'cin_plans', 'cin_plan_reviews',
-    'care_periods', 'legal_statuses', 'placements', 'cla_reviews', 'child_visits', 'health_assessments',
-    'personal_education_plans', 'missing_episodes', 'care_leaver_statuses', 'pathway_plans',
-    'pathway_plan_reviews', 'care_leaver_contacts'
-  ] loop
-    execute format('alter table %I alter column recorded_at set not null', record_table);
   end loop;
 end
 $$;

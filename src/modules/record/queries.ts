@@ -1,38 +1,9 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { CHILD_TABLES } from '../../db/record-tables.ts';
 import type { Tables } from '../../db/schema.ts';
 
-/** The tables of a child's record that hang off the child by `child_id`, in the order the journey writes them. */
-export const RECORD_TABLES = [
-  'child_addresses',
-  'child_relationships',
-  'child_flags',
-  'allocations',
-  'contacts',
-  'episodes',
-  'assessments',
-  'strategy_discussions',
-  'section47_enquiries',
-  'initial_conferences',
-  'cp_plans',
-  'cp_core_groups',
-  'cp_review_conferences',
-  'cin_plans',
-  'cin_plan_reviews',
-  'care_periods',
-  'legal_statuses',
-  'placements',
-  'cla_reviews',
-  'child_visits',
-  'health_assessments',
-  'personal_education_plans',
-  'missing_episodes',
-  'care_leaver_statuses',
-  'pathway_plans',
-  'pathway_plan_reviews',
-  'care_leaver_contacts',
-] as const;
-
-export type RecordTable = (typeof RECORD_TABLES)[number];
+/** A table of a child's record that hangs off the child by `child_id`. */
+export type RecordTable = (typeof CHILD_TABLES)[number];
 export type RecordRow<T extends RecordTable | 'children'> = Selectable<Tables[T]>;
 
 /** Which children to read: some, or every child of the council (the daily job, the returns). */

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
+import { CHILD_TABLES } from '../../db/record-tables.ts';
 import type { Tables } from '../../db/schema.ts';
 import { requireChildren } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { rowsAsAt } from './as-at.ts';
-import { RECORD_TABLES, rowsKnownAt, type ChildScope, type RecordRow, type RecordTable } from './queries.ts';
+import { rowsKnownAt, type ChildScope, type RecordRow, type RecordTable } from './queries.ts';
 
 export type { ChildScope } from './queries.ts';
 
@@ -22,7 +23,7 @@ export interface RecordTime {
 function emptyRecord(child: RecordRow<'children'>): ChildRecord {
   return {
     child,
-    ...(Object.fromEntries(RECORD_TABLES.map((table) => [table, []])) as unknown as {
+    ...(Object.fromEntries(CHILD_TABLES.map((table) => [table, []])) as unknown as {
       [T in RecordTable]: RecordRow<T>[];
     }),
   };
@@ -41,11 +42,11 @@ export async function readRecords(
 ): Promise<Map<string, ChildRecord>> {
   const [children, ...tables] = await Promise.all([
     rowsKnownAt(db, councilId, 'children', scope, time.knownAt),
-    ...RECORD_TABLES.map((table) => rowsKnownAt(db, councilId, table, scope, time.knownAt)),
+    ...CHILD_TABLES.map((table) => rowsKnownAt(db, councilId, table, scope, time.knownAt)),
   ]);
   const records = new Map<string, ChildRecord>();
   for (const child of children as RecordRow<'children'>[]) records.set(child.id, emptyRecord(child));
-  RECORD_TABLES.forEach((table, index) => {
+  CHILD_TABLES.forEach((table, index) => {
     for (const row of rowsAsAt(table, tables[index] as { child_id: string }[], time.asAt)) {
       (records.get(row.child_id)?.[table] as unknown[] | undefined)?.push(row);
     }
