@@ -9,6 +9,14 @@ import type { Story } from './story.ts';
  * Health and education work for a child in care, done to the timescales src/domain/timescales judges it by
  * (health-and-education.ts there), with the timeliness of rates.ts.
  */
+/**
+ * Whether this one is on time, spread evenly over the council's children (`Council.share`) rather than drawn: a
+ * small council starts few periods of care a year, and by chance alone its share on time would swing by ten points.
+ */
+function onTime(story: Story, work: 'initialHealthAssessment' | 'personalEducationPlan'): boolean {
+  return story.council.share(work, timeliness[work]);
+}
+
 const sixMonths: Period = { amount: 6, unit: 'months' };
 const twelveMonths: Period = { amount: 12, unit: 'months' };
 
@@ -19,15 +27,15 @@ const twelveMonths: Period = { amount: 12, unit: 'months' };
  * the assessment before; a dental check yearly.
  */
 export function healthAssessments(story: Story, start: Day, until: Day, recordedBy: () => string): void {
-  const initial = story.withinWorkingDays(start, 20, timeliness.initialHealthAssessment, 5);
+  const initial = story.withinWorkingDays(start, 20, onTime(story, 'initialHealthAssessment'), 5);
   if (initial >= until) return;
   const add = (kind: string, day: Day) =>
     story.add('health_assessments', day, { kind, completed_on: isoOf(day), recorded_by: recordedBy() });
   add('initial', initial);
   const fifthBirthday = addYears(story.born, 5);
   const interval = (previous: Day) => (previous < fifthBirthday ? sixMonths : twelveMonths);
-  const onTime = timeliness.healthAssessmentReview;
-  for (const day of story.recurring(initial, until - 1, interval(initial), interval, onTime))
+  const reviewed = timeliness.healthAssessmentReview;
+  for (const day of story.recurring(initial, until - 1, interval(initial), interval, reviewed))
     add('review', day);
   for (const day of story.recurring(initial, until - 1, twelveMonths, twelveMonths, 0.8)) add('dental', day);
 }
@@ -52,7 +60,7 @@ export function educationPlans(story: Story, start: Day, until: Day, recordedBy:
   const from = Math.max(start, addYears(story.born, 3));
   const ends = Math.min(until, addYears(story.born, 18));
   if (from >= ends) return;
-  const initial = story.withinWorkingDays(from, 10, timeliness.personalEducationPlan, 3);
+  const initial = story.withinWorkingDays(from, 10, onTime(story, 'personalEducationPlan'), 3);
   if (initial >= ends) return;
   const add = (kind: string, day: Day) =>
     story.add('personal_education_plans', day, { kind, completed_on: isoOf(day), recorded_by: recordedBy() });

@@ -122,9 +122,12 @@ export class Story {
     });
   }
 
-  /** A date `within` working days of `from` most of the time (`onTime`), otherwise up to half as late again. */
-  withinWorkingDays(from: Day, within: number, onTime: number, earliest = 1): Day {
-    const days = this.random.chance(onTime)
+  /**
+   * A date `within` working days of `from` most of the time (`onTime`, a chance or, from `Council.share`, the
+   * answer), otherwise up to half as late again.
+   */
+  withinWorkingDays(from: Day, within: number, onTime: number | boolean, earliest = 1): Day {
+    const days = (typeof onTime === 'boolean' ? onTime : this.random.chance(onTime))
       ? this.random.int(Math.min(earliest, within), within)
       : this.random.int(within + 1, Math.ceil(within * 1.6) + 2);
     return addWorkingDays(from, days);
