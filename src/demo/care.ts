@@ -1,6 +1,10 @@
-import { addRow, lengthAt } from './context.ts';
-import { addMonths, addWorkingDays, addYears, ageOn, isoOf, onWorkingDay, type Day } from './days.ts';
+import { lengthAt } from './context.ts';
+import { addMonths, addYears, ageOn, isoOf, onWorkingDay, type Day } from './days.ts';
 import { closeEpisode, type Episode } from './episodes.ts';
+import { DEADLINE_RULES } from '../domain/timescales/deadline-rules.ts';
+import { educationPlans, healthAssessments } from './health-and-education.ts';
+import { leaveCare } from './leaving-care.ts';
+import { timeliness } from './rates.ts';
 import { demoPostcodes, HOME_DISTRICT, type DemoPostcode } from './postcodes.ts';
 import type { Story } from './story.ts';
 
@@ -145,14 +149,15 @@ export function lookAfter(
   // Placements: moves about once every three years on average, more for teenagers; a placement for adoption
   // follows a placement order.
   const placements: { from: Day; place: string; provider: string }[] = [];
+  // At least one, from the first day: every child in care has a placement (SSDA903: an episode is a placement).
   let from = start;
-  while (from < until) {
+  do {
     const longTerm = from - start > 365 && random.chance(0.6);
     const [place, provider] = placementType(story, ageOn(story.born, from), entry.uasc, longTerm);
     placements.push({ from, place, provider });
     const stay = Math.round(random.exponential(age >= 11 ? 420 : 800)) + 14;
     from = onWorkingDay(from + stay);
-  }
+  } while (from < until);
   const placementOrder = statuses.find(([code]) => code === 'E1');
   if (placementOrder && placementOrder[1] < until) {
     const adoptionPlacement = onWorkingDay(placementOrder[1] + random.int(30, 120));
@@ -200,9 +205,21 @@ export function lookAfter(
           : null,
       recorded_by: cic(),
     });
-    // Visits: within a week of the placement starting, then 6-weekly (3-monthly when agreed long-term).
-    const every = placement.place === 'U1' || placement.place === 'U4' ? 91 : 42;
-    for (const day of story.recurring(placement.from, (next ?? story.asAt) - 1, 7, every, 0.88)) {
+    // Visits (reg. 28): within a week of the placement starting, then 6-weekly; 3-monthly after its first year
+    // when the placement is agreed long-term.
+    const longTerm = placement.place === 'U1' || placement.place === 'U4';
+    const firstYearEnds = addYears(placement.from, 1);
+    const every = (previous: Day) =>
+      DEADLINE_RULES[longTerm && previous >= firstYearEnds ? 'cla-visit-long-term' : 'cla-visit-next'].period;
+    const visitsUntil = (next ?? story.asAt) - 1;
+    const firstVisit = DEADLINE_RULES['cla-visit-first'].period;
+    for (const day of story.recurring(
+      placement.from,
+      visitsUntil,
+      firstVisit,
+      every,
+      timeliness.lookedAfterVisit,
+    )) {
       const seen = random.chance(0.95);
       story.add('child_visits', day, {
         visited_on: isoOf(day),
@@ -256,36 +273,8 @@ export function lookAfter(
     );
   }
 
-  // Health: an initial assessment within 20 working days; reviews 6-monthly under 5 and yearly from 5; dental yearly.
-  const initial = story.withinWorkingDays(start, 20, 0.7, 5);
-  if (initial < until) {
-    story.add('health_assessments', initial, {
-      kind: 'initial',
-      completed_on: isoOf(initial),
-      recorded_by: cic(),
-    });
-    for (const day of story.recurring(initial, until - 1, age < 5 ? 182 : 365, age < 5 ? 182 : 365, 0.85))
-      story.add('health_assessments', day, { kind: 'review', completed_on: isoOf(day), recorded_by: cic() });
-    for (const day of story.recurring(initial, until - 1, 365, 365, 0.8))
-      story.add('health_assessments', day, { kind: 'dental', completed_on: isoOf(day), recorded_by: cic() });
-  }
-  // Personal education plans for children of school age: within 10 working days, then every term.
-  if (age >= 4) {
-    const pep = story.withinWorkingDays(start, 10, 0.75, 3);
-    if (pep < until) {
-      story.add('personal_education_plans', pep, {
-        kind: 'initial',
-        completed_on: isoOf(pep),
-        recorded_by: cic(),
-      });
-      for (const day of story.recurring(pep, until - 1, 122, 122, 0.85))
-        story.add('personal_education_plans', day, {
-          kind: 'review',
-          completed_on: isoOf(day),
-          recorded_by: cic(),
-        });
-    }
-  }
+  healthAssessments(story, start, until, cic);
+  educationPlans(story, start, until, cic);
   // Missing and away from placement: a minority of older children, a few times a year.
   if (age >= 11 && random.chance(0.3)) {
     let day = start + Math.round(random.exponential(150));
@@ -307,6 +296,11 @@ export function lookAfter(
   if (open) return { ended: null, careLeaver: false };
   if (careLeaver) {
     leaveCare(story, start, end);
+    // The episode of need closes at 18, when the young person is no longer a child in need; the care leaver's
+    // record carries on (CIN census guide: episodes close when services to the child end). Disabled young people
+    // go on to adult social care.
+    const adult = episode.row.primary_need === 'N2' ? 'RC6' : 'RC7';
+    closeEpisode(story, episode, Math.max(end, addYears(story.born, 18)), adult, 'carries-on');
     return { ended: end, careLeaver };
   }
   // Care ended without leaving-care support: the case closes, at once or after some support at home.
@@ -323,87 +317,4 @@ export function lookAfter(
   story.allocateTo('child-in-need', end, 'Ceased to be looked after');
   closeEpisode(story, episode, Math.max(closes, end), closure[reason] ?? (agedOut ? 'RC6' : 'RC7'));
   return { ended: end, careLeaver };
-}
-
-/** Leaving care: status with a personal adviser, a pathway plan reviewed 6-monthly, contact at least every 8 weeks. */
-function leaveCare(story: Story, start: Day, end: Day): void {
-  const random = story.random;
-  const eighteen = addYears(story.born, 18);
-  const supportEnds = addYears(story.born, random.chance(0.7) ? 21 : 25);
-  story.allocateTo('care-experienced', end, 'Left care: personal adviser');
-  const adviser = story.rows.allocations!.at(-1)!;
-  const spans: [string, Day, Day][] =
-    end < eighteen
-      ? [
-          ['relevant', end, eighteen],
-          ['former-relevant', eighteen, supportEnds],
-        ]
-      : [['former-relevant', end, supportEnds]];
-  for (const [status, from, to] of spans) {
-    if (from > story.asAt) break;
-    story.add('care_leaver_statuses', from, {
-      status,
-      from_date: isoOf(from),
-      to_date: to <= story.asAt ? isoOf(to) : null,
-      personal_adviser_id: null,
-      adviser_allocation: adviser,
-      recorded_by: story.worker('care-experienced', from),
-    });
-  }
-  const planStart = Math.max(start, addYears(story.born, 16));
-  const planEnds = supportEnds <= story.asAt ? supportEnds : null;
-  const plan = story.add('pathway_plans', planStart, {
-    started_on: isoOf(planStart),
-    ended_on: planEnds === null ? null : isoOf(planEnds),
-    recorded_by: story.worker('children-in-care', planStart),
-  });
-  for (const day of story.recurring(planStart, (planEnds ?? story.asAt) - 1, 182, 182, 0.82))
-    story.add('pathway_plan_reviews', day, {
-      pathway_plan_id: plan.id,
-      held_on: isoOf(day),
-      recorded_by: story.worker('care-experienced', day),
-    });
-  const inTouchLikely = random.chance(0.88);
-  for (const day of story.recurring(end, (planEnds ?? story.asAt) - 1, 56, 56, 0.85)) {
-    const inTouch = inTouchLikely ? (random.chance(0.95) ? 'YES' : 'NO') : random.pick(['NO', 'REFU', 'YES']);
-    addRow(story.rows, 'care_leaver_contacts', {
-      council_id: story.council.id,
-      id: story.id(day),
-      child_id: story.childId,
-      contacted_on: isoOf(day),
-      in_touch: inTouch,
-      accommodation:
-        inTouch === 'YES'
-          ? random.weighted([
-              ['U1', 25],
-              ['D1', 20],
-              ['E1', 8],
-              ['Z1', 10],
-              ['B1', 12],
-              ['T1', 5],
-              ['K1', 5],
-              ['S2', 2],
-              ['B2', 3],
-              ['X2', 1],
-            ] as const)
-          : '0',
-      activity:
-        inTouch === 'YES'
-          ? random.weighted([
-              ['F2', 25],
-              ['F1', 8],
-              ['F5', 15],
-              ['P2', 5],
-              ['F4', 4],
-              ['G4', 15],
-              ['G5', 8],
-              ['G6', 10],
-            ] as const)
-          : '0',
-      recorded_by: story.worker('care-experienced', day),
-      created_at: `${isoOf(day)}T12:00:00Z`,
-    });
-  }
-  if (planEnds !== null) story.allocateTo(null, planEnds);
-  void addWorkingDays;
 }

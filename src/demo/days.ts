@@ -107,6 +107,13 @@ export function isWorkingDay(day: Day): boolean {
   return workingDayIndex().working[day - CALENDAR_FIRST] === 1;
 }
 
+/** The working day on or before `day`: work that must be done by a date that is not a working day. */
+export function onWorkingDayBefore(day: Day): Day {
+  let date = day;
+  while (!isWorkingDay(date) && date > CALENDAR_FIRST) date--;
+  return date;
+}
+
 /** The working day on or after `day`: meetings and decisions are held on working days. */
 export function onWorkingDay(day: Day): Day {
   let date = day;

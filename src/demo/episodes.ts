@@ -1,6 +1,9 @@
+import { Temporal } from 'temporal-polyfill';
 import { addRow, lengthAt, type CaseTeam } from './context.ts';
 import { addMonths, addWorkingDays, dayOf, isoOf, onWorkingDay, type Day } from './days.ts';
-import { flows } from './rates.ts';
+import { standardInForce } from '../domain/timescales/child-obligations.ts';
+import type { Period } from '../domain/timescales/deadline-rules.ts';
+import { flows, timeliness } from './rates.ts';
 import type { Story } from './story.ts';
 
 /**
@@ -138,7 +141,14 @@ export function openEpisode(
   return { id: row.id as string, referral: day, row, closed: null };
 }
 
-export function closeEpisode(story: Story, episode: Episode, on: Day, reason: string): void {
+/** Closes the episode on `on` (or once its assessments are authorised), ending the allocation unless it carries on. */
+export function closeEpisode(
+  story: Story,
+  episode: Episode,
+  on: Day,
+  reason: string,
+  allocation: 'ends' | 'carries-on' = 'ends',
+): void {
   // An episode closes once its assessments are authorised (closureProblems): never before the last of them.
   let day = on;
   for (const assessment of story.rows.assessments ?? []) {
@@ -152,7 +162,7 @@ export function closeEpisode(story: Story, episode: Episode, on: Day, reason: st
   episode.row.closure_reason = reason;
   episode.row.version = 2;
   episode.row.updated_at = `${isoOf(day)}T17:00:00Z`;
-  story.allocateTo(null, day);
+  if (allocation === 'ends') story.allocateTo(null, day);
 }
 
 /** The single assessment: started at the referral, authorised by a manager, 82% within 45 working days. */
@@ -195,9 +205,18 @@ export function assess(
   return done ? authorised : null;
 }
 
+/**
+ * The council's local standard of `kind` in force on `day`. The demo council sets none of its own, so these are
+ * Hearth's defaults (child-obligations.ts): children in need visited every 20 working days, children on a plan
+ * every 10, child in need plans reviewed every 3 months.
+ */
+function localStandard(kind: Parameters<typeof standardInForce>[1], day: Day): Period {
+  return standardInForce([], kind, Temporal.PlainDate.from(isoOf(day))).interval;
+}
+
 /** Visits to a child in need or on a plan, at the local standard's interval, some late. */
-export function visits(story: Story, from: Day, until: Day, every: number, kind: CaseTeam): void {
-  for (const day of story.recurring(from, until, Math.min(every, 10), every, 0.85)) {
+function visits(story: Story, from: Day, until: Day, every: Period, onTime: number, kind: CaseTeam): void {
+  for (const day of story.recurring(from, until, every, every, onTime)) {
     const seen = story.random.chance(0.94);
     story.add('child_visits', day, {
       visited_on: isoOf(day),
@@ -228,14 +247,22 @@ export function childInNeedPlan(
     version: 1,
     updated_at: null,
   });
-  for (const day of story.recurring(start, (ends ?? story.asAt) - 1, 92, 92, 0.8)) {
+  const review = localStandard('child-in-need-plan-review', start);
+  for (const day of story.recurring(
+    start,
+    (ends ?? story.asAt) - 1,
+    review,
+    review,
+    timeliness.childInNeedPlanReview,
+  )) {
     story.add('cin_plan_reviews', day, {
       cin_plan_id: plan.id,
       held_on: isoOf(day),
       recorded_by: story.worker(kind, day),
     });
   }
-  visits(story, start, ends ?? story.asAt, 42, kind);
+  const every = localStandard('child-in-need-visit', start);
+  visits(story, start, ends ?? story.asAt, every, timeliness.childInNeedVisit, kind);
 }
 
 /** How a section 47 enquiry ended, and when the child's protection work was done. */
@@ -329,7 +356,9 @@ export function section47(story: Story, episode: Episode, day: Day, planLength?:
   const until = planEnd ?? story.asAt;
   const firstCoreGroup = story.withinWorkingDays(ended, 10, 0.85, 4);
   if (firstCoreGroup <= until) {
-    const groups = [firstCoreGroup, ...story.recurring(firstCoreGroup, until, 30, 30, 0.85)];
+    // Core groups meet about monthly after the first (a common local practice; no timescale is set for them).
+    const month: Period = { amount: 1, unit: 'months' };
+    const groups = [firstCoreGroup, ...story.recurring(firstCoreGroup, until, month, month, 0.85)];
     for (const held of groups)
       story.add('cp_core_groups', held, {
         cp_plan_id: cpPlan.id,
@@ -351,6 +380,7 @@ export function section47(story: Story, episode: Episode, day: Day, planLength?:
       held_on: isoOf(held),
       recorded_by: story.worker('child-protection', held),
     });
-  visits(story, ended, until, 14, 'child-protection');
+  const every = localStandard('child-protection-visit', ended);
+  visits(story, ended, until, every, timeliness.childProtectionVisit, 'child-protection');
   return enquiry;
 }

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { complianceBetween } from '../modules/timescales/service.ts';
+import { obligationWords } from '../modules/timescales/views/timescale-view-models.ts';
 import { addWorkingDays, dayOf, isoOf } from './days.ts';
 
 /**
@@ -61,4 +63,16 @@ export async function measureRates(db: Database, councilId: string, asAt: string
     uascShare: stock.uasc / stock.la,
     careLeaversPer10k: per10k(stock.leavers),
   };
+}
+
+/**
+ * The on-time share of each kind of obligation due in the year to `asAt`, worked out by the timescales service
+ * as `hearth compliance` does (the domain's rules, src/domain/timescales), in the order of the child's journey.
+ */
+export async function onTimeShares(db: Database, councilId: string, asAt: string) {
+  const rows = await complianceBetween(db, councilId, isoOf(dayOf(asAt) - 364), asAt);
+  const order = Object.keys(obligationWords);
+  return rows
+    .map((row) => ({ ...row, words: obligationWords[row.kind] ?? row.kind }))
+    .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
 }

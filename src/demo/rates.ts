@@ -56,3 +56,27 @@ export const flows = {
   /** Contacts that do not become referrals, per referral. */
   otherContacts: 1.2,
 } as const;
+
+/**
+ * How often the council's recurring work is done on time, by the timescales of src/domain/timescales. England
+ * publishes none of these nationally (the CIN census times only assessments and initial conferences, above), so
+ * they are assumptions, not statistics: a council that inspectors would find broadly in control of its casework,
+ * as local performance reports to corporate parenting boards and Ofsted's inspection letters describe one, with
+ * visits and reviews mostly on time and the health and education work that relies on partners (NHS health
+ * assessments, schools' PEP meetings) less reliably so. Each is the chance that one piece of work is on time;
+ * the share measured is a little lower, as work still outstanding today counts against it.
+ */
+export const timeliness = {
+  childInNeedVisit: 0.85,
+  childInNeedPlanReview: 0.86,
+  childProtectionVisit: 0.88,
+  lookedAfterVisit: 0.9,
+  /** Done by the NHS on the council's request; the slowest part of coming into care in many councils. */
+  initialHealthAssessment: 0.78,
+  healthAssessmentReview: 0.88,
+  personalEducationPlan: 0.8,
+  /** A PEP meeting in each school term. */
+  personalEducationPlanReview: 0.9,
+  pathwayPlanReview: 0.85,
+  careLeaverContact: 0.88,
+} as const;

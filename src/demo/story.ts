@@ -1,5 +1,15 @@
 import { addRow, type CaseTeam, type Council, type Row, type Rows, type Worker } from './context.ts';
-import { addWorkingDays, instantOf, isoOf, millisecondsOf, onWorkingDay, type Day } from './days.ts';
+import type { Period } from '../domain/timescales/deadline-rules.ts';
+import {
+  addMonths,
+  addWorkingDays,
+  instantOf,
+  isoOf,
+  millisecondsOf,
+  onWorkingDay,
+  onWorkingDayBefore,
+  type Day,
+} from './days.ts';
 import type { Random } from './random.ts';
 import { allocate } from './workforce.ts';
 
@@ -112,34 +122,65 @@ export class Story {
     });
   }
 
-  /** A date `within` working days of `from` most of the time (`onTime`), otherwise up to half as late again. */
-  withinWorkingDays(from: Day, within: number, onTime: number, earliest = 1): Day {
-    const days = this.random.chance(onTime)
+  /**
+   * A date `within` working days of `from` most of the time (`onTime`, a chance or, from `Council.share`, the
+   * answer), otherwise up to half as late again.
+   */
+  withinWorkingDays(from: Day, within: number, onTime: number | boolean, earliest = 1): Day {
+    const days = (typeof onTime === 'boolean' ? onTime : this.random.chance(onTime))
       ? this.random.int(Math.min(earliest, within), within)
       : this.random.int(within + 1, Math.ceil(within * 1.6) + 2);
     return addWorkingDays(from, days);
   }
 
   /**
-   * Recurring statutory work from `from` to `until`: the first within `first` days, then every `every` days,
-   * each on time with probability `onTime` and otherwise late by up to half the interval again. On working days.
+   * Recurring statutory or local work from `from` to `until`: each due within `first` (then `every`, which may
+   * depend on the date of the one before) of the one before, counted as the domain's timescales count it
+   * (src/domain/timescales/deadline-rules.ts), so that "on time" here is on time there. Each is on time with
+   * probability `onTime`, otherwise late by up to half the interval again; on working days. Work that fell due
+   * before a placement, plan or period of care ended is done before it ended, late if need be: councils catch up
+   * before closing, and nothing is left overdue once the child's involvement has ended.
    */
-  recurring(from: Day, until: Day, first: number, every: number, onTime: number): Day[] {
+  recurring(
+    from: Day,
+    until: Day,
+    first: Period,
+    every: Period | ((previous: Day) => Period),
+    onTime: number,
+  ): Day[] {
     const dates: Day[] = [];
     const end = Math.min(until, this.asAt);
     let previous = from;
-    let limit = first;
+    let period = first;
     for (;;) {
-      const gap = this.random.chance(onTime)
-        ? this.random.int(Math.max(1, Math.floor(limit * 0.55)), limit)
-        : this.random.int(limit + 1, Math.ceil(limit * 1.5));
-      const date = onWorkingDay(previous + gap);
-      if (date > end) break;
+      const due = dueAfter(previous, period);
+      const span = due - previous;
+      let date = this.random.chance(onTime)
+        ? onWorkingDayBefore(previous + this.random.int(Math.max(1, Math.floor(span * 0.55)), span))
+        : onWorkingDay(due + this.random.int(1, Math.ceil(span / 2)));
+      if (date <= previous) date = onWorkingDay(previous + 1);
+      if (date > end && until < this.asAt && due < end)
+        date = onWorkingDayBefore(this.random.int(due + 1, end));
+      if (date > end || date <= previous) break;
       dates.push(date);
       previous = date;
-      limit = every;
+      period = typeof every === 'function' ? every(date) : every;
     }
     return dates;
+  }
+}
+
+/** The day a period counted from `from` runs out, as the domain's addPeriod counts it (deadline-rules.ts). */
+export function dueAfter(from: Day, period: Period): Day {
+  switch (period.unit) {
+    case 'working days':
+      return addWorkingDays(from, period.amount);
+    case 'days':
+      return from + period.amount;
+    case 'weeks':
+      return from + 7 * period.amount;
+    case 'months':
+      return addMonths(from, period.amount);
   }
 }
 

@@ -34,6 +34,9 @@ describe('hearth demo', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('social-worker@hearthshire.example');
     expect(run.stdout).toContain('"a demo password for tests"');
+    // The share of each kind of work done on time, in words.
+    expect(run.stdout).toContain('Work done on time in the year to 2026-03-31');
+    expect(run.stdout).toMatch(/Visit \(child in need plan\) +\d+%/);
     const listed = JSON.parse(hearth(['user', 'list', '--json']).stdout) as { email: string }[];
     expect(listed.map((user) => user.email)).toContain('independent-reviewing-officer@hearthshire.example');
     expect(listed).toHaveLength(9);

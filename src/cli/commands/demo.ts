@@ -4,6 +4,7 @@ import { openDatabase } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
 import { demoSizes, type DemoSize } from '../../demo/context.ts';
 import { DemoRefused, loadDemoCouncil } from '../../demo/generate.ts';
+import { onTimeShares } from '../../demo/measure.ts';
 import { starterEmail } from '../../demo/sign-ins.ts';
 import { londonDate } from '../../platform/actor.ts';
 import { redactUrl } from '../../platform/config.ts';
@@ -26,6 +27,16 @@ function day(value: string): string {
   return value;
 }
 
+/** The council's timeliness, so that whoever loads it sees what its record looks like. */
+function printOnTimeShares(rows: Awaited<ReturnType<typeof onTimeShares>>, asAt: string): void {
+  console.log(`Work done on time in the year to ${asAt} (as \`hearth compliance\` counts it):`);
+  const width = Math.max(...rows.map((row) => row.words.length));
+  for (const row of rows)
+    console.log(
+      `  ${row.words.padEnd(width)}  ${String(Math.round(row.onTimeRate ?? 0)).padStart(3)}%  (${row.onTime.toLocaleString('en-GB')} of ${row.due.toLocaleString('en-GB')})`,
+    );
+}
+
 /** `hearth demo`: the synthetic council at three sizes, the same for the same seed (issue 7). */
 export function registerDemoCommands(program: Command): void {
   program
@@ -45,6 +56,7 @@ export function registerDemoCommands(program: Command): void {
         if (options.years < 1 || options.years > 10) throw new CommandError('--years must be from 1 to 10.');
         const url = options.database ?? config.databaseUrl;
         const db = await openDatabase(url);
+        const asAt = options.asAt ?? londonDate(new Date());
         const bar = new SingleBar(
           { format: 'Generating {bar} {percentage}% | {value}/{total} arrivals' },
           Presets.shades_classic,
@@ -58,7 +70,7 @@ export function registerDemoCommands(program: Command): void {
               size: options.size,
               seed: options.seed,
               years: options.years,
-              asAt: options.asAt ?? londonDate(new Date()),
+              asAt,
               password: config.demoPassword,
             },
             (done, total) => {
@@ -70,6 +82,7 @@ export function registerDemoCommands(program: Command): void {
           console.log(
             `Loaded the ${options.size} demonstration council into ${redactUrl(url)}: ${result.children} children, ${result.rows} records, in ${result.seconds.toFixed(1)} s.`,
           );
+          printOnTimeShares(await onTimeShares(db, result.councilId, asAt), asAt);
           console.log('Sign in as any of:');
           for (const role of roles) console.log(`  ${starterEmail(role).padEnd(46)} (${roleNames[role]})`);
           console.log(`with the password "${config.demoPassword}" (set HEARTH_DEMO_PASSWORD to change it).`);

@@ -34,6 +34,7 @@ describe('the journey: allowed moves', () => {
     ['looked-after', 'ceased-care', 'child-in-need'],
     ['care-leaver', 'became-looked-after', 'looked-after'],
     ['care-leaver', 'leaving-care-support-ended', 'no-open-episode'],
+    ['care-leaver', 'episode-closed', 'care-leaver'],
     ['child-in-need', 'episode-closed', 'no-open-episode'],
   ])('%s + %s → %s', (state, event, next) => {
     expect(transition(state, event)).toEqual({ allowed: true, next });

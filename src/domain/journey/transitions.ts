@@ -121,6 +121,9 @@ const table: Partial<Record<JourneyState, Partial<Record<JourneyEvent, Move>>>> 
   },
   'care-leaver': {
     referral: 'care-leaver',
+    // The episode of need closes when the young person turns 18 (or its later referral is done with); the
+    // leaving-care support carries on until it ends.
+    'episode-closed': 'care-leaver',
     'became-looked-after': 'looked-after',
     'leaving-care-support-ended': 'no-open-episode',
   },

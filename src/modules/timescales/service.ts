@@ -313,9 +313,18 @@ export async function compliance(
   today: string,
   onProgress?: (done: number, total: number) => void,
 ): Promise<ComplianceRow[]> {
-  const from = `${year}-04-01`;
   const yearEnd = `${year + 1}-03-31`;
-  const asAt = today < yearEnd ? today : yearEnd;
+  return complianceBetween(db, councilId, `${year}-04-01`, today < yearEnd ? today : yearEnd, onProgress);
+}
+
+/** The on-time rate for each kind of obligation due from `from` to `asAt`, as at `asAt` (see `compliance`). */
+export async function complianceBetween(
+  db: Database,
+  councilId: string,
+  from: string,
+  asAt: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ComplianceRow[]> {
   const settings = await timescaleSettings(db, councilId);
   const childIds = await councilChildIds(db, councilId);
   const rows = new Map<string, ComplianceRow>();
