@@ -178,6 +178,9 @@ export interface TestChild {
   familyName: string;
 }
 
+/** When the children tests make were first recorded: before any date a test's clock is set to. */
+const KNOWN_LONG_AGO = new Date('2000-01-01T00:00:00Z');
+
 export async function newChild(
   db: Database,
   council: TestCouncil,
@@ -205,6 +208,8 @@ export async function newChild(
       family_name: child.familyName,
       date_of_birth: options.dateOfBirth ?? '2015-03-27',
       restricted: options.restrictedTo !== undefined,
+      // Known to Hearth before any time a test's clock is set to, as a child registered long ago.
+      recorded_at: KNOWN_LONG_AGO,
     })
     .execute();
   for (const worker of options.restrictedTo ?? []) {

@@ -1,6 +1,21 @@
 import { sql, type Kysely } from 'kysely';
 import type { Tables } from '../../db/schema.ts';
 
+/**
+ * A fact first recorded more than a week after the date it took effect changed what the record said about the
+ * days between (ADR 9): the chronology says so, so that a reader of the record as it stood then understands why
+ * it differs. A row was first recorded when its earliest kept version was (migration 0050), or else when it was.
+ */
+function recordedLate(table: 'placements' | 'legal_statuses', alias: string, effective: string) {
+  const row = (column: string) => sql.ref(`${alias}.${column}`);
+  const day = sql.ref(`${alias}.${effective}`);
+  const first = sql`(coalesce((select min(h.recorded_at) from record_history h where h.council_id = ${row('council_id')}
+    and h.table_name = ${table} and h.record_id = ${row('id')}), ${row('recorded_at')}) at time zone 'Europe/London')::date`;
+  return sql<string | null>`case when ${first} > ${day} + 7
+    then 'A correction, recorded on ' || to_char(${first}, 'FMDD FMMonth YYYY')
+      || ' with effect from ' || to_char(${day}, 'FMDD FMMonth YYYY') || '.' end`;
+}
+
 export const chronologyKinds = [
   'contact',
   'referral',
@@ -108,12 +123,12 @@ export async function chronologyOf(
       select end_date::text, 'care', 'Stopped being looked after', 'Reason: {SSDA903.REC:' || reason_ceased || '}', null
         from care_periods where council_id = ${councilId} and child_id = ${childId} and end_date is not null
       union all
-      select from_date::text, 'care', 'Legal status: {SSDA903.LS:' || code || '}', null, null
-        from legal_statuses where council_id = ${councilId} and child_id = ${childId}
+      select from_date::text, 'care', 'Legal status: {SSDA903.LS:' || code || '}', ${recordedLate('legal_statuses', 's', 'from_date')}, null
+        from legal_statuses s where council_id = ${councilId} and child_id = ${childId}
       union all
-      select start_date::text, 'care', 'Placement began: {SSDA903.PLACE:' || place || '}', coalesce('The previous placement ended: {SSDA903.REASON_PLACE_CHANGE:' || (
+      select start_date::text, 'care', 'Placement began: {SSDA903.PLACE:' || place || '}', concat_ws(' ', 'The previous placement ended: {SSDA903.REASON_PLACE_CHANGE:' || (
           select p2.change_reason from placements p2 where p2.council_id = p.council_id and p2.care_period_id = p.care_period_id
-            and p2.end_date = p.start_date limit 1) || '}', ''), null
+            and p2.end_date = p.start_date limit 1) || '}', ${recordedLate('placements', 'p', 'start_date')}), null
         from placements p where council_id = ${councilId} and child_id = ${childId}
       union all
       select held_on::text, 'care', 'Looked after review', 'Participation: {SSDA903.REVIEW_CODE:' || participation || '}', null
