@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { DateColumn, Instant } from './schema.ts';
 
 type Json<T> = ColumnType<T, string, string>;
@@ -29,6 +29,8 @@ export interface ChildObligationsTable {
   due_by: DateColumn;
   met_on: DateColumn | null;
   lapsed: boolean;
+  /** Unmet and no longer possible: its reason ended after its date, or its window closed (migration 0051). */
+  missed: Generated<boolean>;
   rule: string;
   source: string;
   counted_from: DateColumn;

@@ -21,7 +21,7 @@ const AS_A_CARE_LEAVER = ['pathway-plan-review', 'care-leaver-contact', 'contact
  * the plan or the episode of need it hangs on had ended by its date. Each list should be empty.
  */
 export async function obligationsWithoutAReason(db: Database, councilId: string) {
-  const open = sql`o.council_id = ${councilId} and o.met_on is null and not o.lapsed`;
+  const open = sql`o.council_id = ${councilId} and o.met_on is null and not o.lapsed and not o.missed`;
   const [beforeBirth, afterEighteen, afterCare, afterPlan, afterNeed] = await Promise.all([
     sql<{ child_id: string; kind: string; due_by: string }>`
       select o.child_id, o.kind, o.due_by::text from child_obligations o

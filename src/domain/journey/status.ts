@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { writtenDay } from '../calendar/dates.ts';
-import { codeInWords, codeListOn, inSentence } from '../codes/code-lists.ts';
+import { codeListOn, inSentence } from '../codes/code-lists.ts';
 
 /**
  * A child's current journey status, worked out from their record and `today` alone (DOMAIN.md §1; issue 16): the
@@ -107,7 +107,8 @@ function lookedAfter(record: JourneyRecord, today: Day): JourneyStatus | undefin
       legalStatus: legal
         ? {
             code: legal.code,
-            words: codeInWords(codeListOn('SSDA903', 'LS', legal.fromDate.toString()), legal.code),
+            words:
+              codeListOn('SSDA903', 'LS', legal.fromDate.toString()).meanings.get(legal.code) ?? legal.code,
             since: legal.fromDate,
           }
         : null,
@@ -122,10 +123,10 @@ function lookedAfter(record: JourneyRecord, today: Day): JourneyStatus | undefin
   };
 }
 
-/** A placement type in words: the SSDA903 meaning up to its qualifier (" - long-term fostering"), and the code. */
+/** A placement type in words: the SSDA903 meaning up to its qualifier (" - long-term fostering"). */
 function placeInWords(place: string, start: Day): string {
   const meaning = codeListOn('SSDA903', 'PLACE', start.toString()).meanings.get(place);
-  return meaning ? `${meaning.split(' - ')[0]} (${place})` : place;
+  return meaning ? meaning.split(' - ')[0]! : place;
 }
 
 function protectionPlan(record: JourneyRecord, today: Day): JourneyStatus | undefined {
@@ -223,16 +224,20 @@ const careLeaverWords: Record<CareLeaverStatus, string> = {
   qualifying: 'qualifying',
 };
 
+/** Looked after since the period of care began, then the legal status and the placement with its own start. */
 function describeLookedAfter(status: Extract<JourneyStatus, { stage: 'looked-after' }>): string {
   const { legalStatus, placement } = status.details;
-  const parts = [legalStatus?.words, placement?.words].filter((part) => part !== undefined).map(inSentence);
-  const since = writtenDay(placement?.start ?? legalStatus?.since ?? status.since);
-  return parts.length ? `Looked after: ${parts.join(', ')} since ${since}` : `Looked after since ${since}`;
+  const placed = placement
+    ? `${inSentence(placement.words)} since ${writtenDay(placement.start)}`
+    : 'no placement recorded';
+  const parts = [legalStatus && inSentence(legalStatus.words), placed].filter(Boolean);
+  return `Looked after since ${writtenDay(status.since)}: ${parts.join('; ')}`;
 }
 
 /**
  * The status in the words a social worker reads: "Child protection plan since 3 March 2025 (neglect)",
- * "Looked after: interim care order (C1), foster placement with relative(s) or friend(s) (U3) since 4 March 2025",
+ * "Looked after since 4 March 2025: interim care order; foster placement with relative(s) or friend(s) since
+ * 4 March 2025",
  * "Care leaver: former relevant".
  */
 export function describe(status: JourneyStatus): string {

@@ -121,7 +121,7 @@ describe('childObligations: an obligation lasts only while its reason does', () 
       { ...diedOn14May2025, enquiries: [enquiry] },
       '2025-08-01',
       'initial-child-protection-conference',
-      [['2025-05-06', '-', 'overdue']],
+      [['2025-05-06', '-', 'missed']],
     ],
     [
       'died a week after the plan began',

@@ -52,13 +52,14 @@ describe('personalEducationPlanTimescales', () => {
   ];
 
   it.each([
-    // The summer term began before the plan, so reviews start in the autumn; spring has no review by 2 Apr.
+    // The summer term began before the plan, so reviews start in the autumn; spring had no review, and once the
+    // spring term ended on 28 March it can no longer be held: missed by 2 April.
     [
       undefined,
       [
         ['2023-05-18', '2023-05-17', 'met'],
         ['2023-12-20', '2023-10-10', 'met'],
-        ['2024-03-28', '-', 'overdue'],
+        ['2024-03-28', '-', 'missed'],
       ],
     ],
     // Left care on Thu 1 Feb 2024: the spring review is no longer owed.

@@ -112,7 +112,7 @@ export function personalEducationPlanTimescales(
         kind: 'personal-education-plan-review',
         dueBy: term.endsOn,
         ...(metOn ? { metOn } : {}),
-        status: obligationStatus(term.endsOn, metOn, period.endedOn, today),
+        status: obligationStatus(term.endsOn, metOn, period.endedOn, today, term.endsOn),
         explanation: {
           rule: `Review the personal education plan during the ${term.name} term`,
           source: DEADLINE_RULES['pep-initial'].source,

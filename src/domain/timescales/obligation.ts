@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
 import { deadlineFor, type Deadline, type DeadlineExplanation, type DeadlineRule } from './deadline-rules.ts';
 
-export type ObligationStatus = 'due' | 'overdue' | 'met' | 'met-late' | 'not-applicable';
+export type ObligationStatus = 'due' | 'overdue' | 'missed' | 'met' | 'met-late' | 'not-applicable';
 
 export type ObligationKind =
   | 'contact-decision'
@@ -34,18 +34,26 @@ export interface Obligation {
 const { compare } = Temporal.PlainDate;
 
 /**
- * Met on or before the due date is met, after it met-late. Unmet, it lapses (not-applicable) when the episode,
- * plan or placement it belongs to ended on or before the due date; otherwise it is overdue once `today` is past it.
+ * Met on or before the due date is met, after it met-late. Unmet:
+ * - it lapses (not-applicable) once the episode, plan, placement or age it belongs to has ended, if that end came
+ *   on or before its due date: it was never owed (until that end comes, it is still owed);
+ * - it is due until its date, then overdue while it can still be done;
+ * - it is missed once it can no longer be done: the reason it was owed for ended after its due date (care ended,
+ *   the plan ended), or the window it had to be done in closed (a school term's review, `closesOn`).
  */
 export function obligationStatus(
   dueBy: Temporal.PlainDate,
   metOn: Temporal.PlainDate | undefined,
   endedOn: Temporal.PlainDate | undefined,
   today: Temporal.PlainDate,
+  closesOn?: Temporal.PlainDate,
 ): ObligationStatus {
   if (metOn) return compare(metOn, dueBy) <= 0 ? 'met' : 'met-late';
-  if (endedOn && compare(endedOn, dueBy) <= 0) return 'not-applicable';
-  return compare(today, dueBy) > 0 ? 'overdue' : 'due';
+  const ended = endedOn && compare(endedOn, today) <= 0;
+  if (ended && compare(endedOn, dueBy) <= 0) return 'not-applicable';
+  if (compare(today, dueBy) <= 0) return 'due';
+  const windowClosed = closesOn !== undefined && compare(closesOn, today) < 0;
+  return ended || windowClosed ? 'missed' : 'overdue';
 }
 
 /** A date that may not have been recorded, as a list of the events that were. */

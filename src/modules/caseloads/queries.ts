@@ -8,7 +8,8 @@ type Db = Kysely<Tables>;
 
 /**
  * The children allocated to the actor today, within the gatekeeper's set, with their team and the last visit or
- * contact (the latest case note or contact). The journey status and what is due next are added by the service.
+ * contact (the latest case note, visit or personal adviser's contact with a care leaver). The journey status and
+ * what is due next are added by the service.
  */
 export function myCaseload(db: Db, actor: Actor) {
   return sql<{
@@ -28,7 +29,8 @@ export function myCaseload(db: Db, actor: Actor) {
       greatest(
         (select max(n.occurred_on) from case_note_children l join case_notes n on n.council_id = l.council_id
           and n.id = l.note_id where l.council_id = c.council_id and l.child_id = c.id),
-        (select max((k.received_at at time zone 'Europe/London')::date) from contacts k
+        (select max(v.visited_on) from child_visits v where v.council_id = c.council_id and v.child_id = c.id),
+        (select max(k.contacted_on) from care_leaver_contacts k
           where k.council_id = c.council_id and k.child_id = c.id))::text as last_contact
     from allocations a join children c on c.council_id = a.council_id and c.id = a.child_id
     where a.council_id = ${actor.councilId} and a.worker_id = ${actor.workerId}

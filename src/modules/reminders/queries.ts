@@ -25,7 +25,7 @@ export async function obligationsDueSoon(
   dueSoonDays: number,
   workerId?: string,
 ) {
-  const open = sql`o.met_on is null and not o.lapsed and o.due_by < ${today}::date + ${dueSoonDays}::int`;
+  const open = sql`o.met_on is null and not o.lapsed and not o.missed and o.due_by < ${today}::date + ${dueSoonDays}::int`;
   const forWorker = (column: string) => (workerId ? sql`and ${sql.ref(column)} = ${workerId}` : sql``);
   const found = await sql<ReminderRow>`
     select distinct a.worker_id, o.child_id, c.given_name || ' ' || c.family_name as child_name, o.kind, o.due_by::text

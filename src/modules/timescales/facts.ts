@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { ChildTimescaleFacts } from '../../domain/timescales/child-obligations.ts';
+import { birthday } from '../../domain/timescales/lifetimes.ts';
 import type { PeriodOfCare } from '../../domain/timescales/looked-after.ts';
 import { londonDate } from '../../platform/actor.ts';
 import type { ChildRecord } from '../record/service.ts';
@@ -12,10 +13,27 @@ const when = <K extends string>(key: K, text: string | null | undefined) =>
   (text ? { [key]: day(text) } : {}) as { [P in K]?: Day };
 
 /**
- * Everything a timescale runs from, as the domain's ChildTimescaleFacts, from one child's record as read by
- * `readRecords` (so as at the day and as known at the instant it was read for).
+ * Whether the council is still supporting a care leaver after their 21st birthday (so to 25: Children and Social
+ * Work Act 2017, s. 3): the record as at `asAt` shows a care leaver status current on or after that birthday, or a
+ * contact or pathway plan review held on or after it.
  */
-export function timescaleFactsOf(record: ChildRecord): ChildTimescaleFacts {
+function supportedPast21(record: ChildRecord, asAt: string): boolean {
+  if (!record.child.date_of_birth) return false;
+  const twentyFirst = birthday(day(record.child.date_of_birth), 21).toString();
+  if (asAt < twentyFirst) return false;
+  return (
+    record.care_leaver_statuses.some((status) => !status.to_date || status.to_date >= twentyFirst) ||
+    record.care_leaver_contacts.some((contact) => contact.contacted_on >= twentyFirst) ||
+    record.pathway_plan_reviews.some((review) => review.held_on >= twentyFirst)
+  );
+}
+
+/**
+ * Everything a timescale runs from, as the domain's ChildTimescaleFacts, from one child's record as read by
+ * `readRecords` for the day `asAt` (and as known at the instant it was read for). Only visits at which the child
+ * was seen count as visits (Care Planning Regulations 2010, reg. 28(3); Working Together 2023).
+ */
+export function timescaleFactsOf(record: ChildRecord, asAt: string): ChildTimescaleFacts {
   const episodeClosed = new Map(record.episodes.map((episode) => [episode.id, episode.closed_on]));
   const firstAuthorised = (episodeId: string) =>
     record.assessments
@@ -86,7 +104,10 @@ export function timescaleFactsOf(record: ChildRecord): ChildTimescaleFacts {
         'held_on',
       ),
     })),
-    visits: datesOf(record.child_visits, 'visited_on'),
+    visits: datesOf(
+      record.child_visits.filter((visit) => visit.seen),
+      'visited_on',
+    ),
     periodsOfCare,
     careReviews: datesOf(record.cla_reviews, 'held_on'),
     healthAssessments: datesOf(
@@ -107,6 +128,7 @@ export function timescaleFactsOf(record: ChildRecord): ChildTimescaleFacts {
           careLeaver: {
             from: day(leaverStatuses[0].from_date),
             contacts: datesOf(record.care_leaver_contacts, 'contacted_on'),
+            ...(supportedPast21(record, asAt) ? { supportUntil25: true } : {}),
             ...when('endedOn', leaverStatuses.at(-1)?.to_date),
           },
         }

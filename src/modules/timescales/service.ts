@@ -83,7 +83,7 @@ export async function workOutObligations(
   };
   const result = new Map<string, Obligation[]>();
   for (const [childId, record] of records) {
-    result.set(childId, childObligations(timescaleFactsOf(record), context));
+    result.set(childId, childObligations(timescaleFactsOf(record, today), context));
   }
   return result;
 }
@@ -109,6 +109,7 @@ export async function rebuildObligations(
       due_by: obligation.dueBy.toString(),
       met_on: obligation.metOn?.toString() ?? null,
       lapsed: obligation.status === 'not-applicable',
+      missed: obligation.status === 'missed',
       rule: obligation.explanation.rule,
       source: obligation.explanation.source,
       counted_from: obligation.explanation.countedFrom.toString(),
@@ -161,9 +162,10 @@ export async function refreshObligations(
 const statusOrder: Record<Obligation['status'], number> = {
   overdue: 0,
   due: 1,
-  'met-late': 2,
-  met: 3,
-  'not-applicable': 4,
+  missed: 2,
+  'met-late': 3,
+  met: 4,
+  'not-applicable': 5,
 };
 
 /** An obligation as stored when it was last worked out from the record, with its status as at today. */
@@ -184,7 +186,7 @@ export interface StoredObligation {
 
 /**
  * The stored obligations of some children, keyed by child, each with its status as at `today` (a stored
- * obligation is met, met late, lapsed, or open; an open one is overdue once today is past its date). Pages and
+ * obligation is met, met late, lapsed, missed, or open; an open one is overdue once today is past its date). Pages and
  * lists read these, never working obligations out on a GET, so that every page gives the same answer.
  */
 export async function obligationsOf(
@@ -202,7 +204,11 @@ export async function obligationsOf(
       kind: row.kind as ObligationKind,
       dueBy: row.due_by,
       ...(row.met_on ? { metOn: row.met_on } : {}),
-      status: row.lapsed ? 'not-applicable' : obligationStatus(dueBy, metOn, undefined, day),
+      status: row.lapsed
+        ? 'not-applicable'
+        : row.missed
+          ? 'missed'
+          : obligationStatus(dueBy, metOn, undefined, day),
       explanation: {
         rule: row.rule,
         source: row.source,

@@ -26,6 +26,7 @@ export const obligationWords: Record<string, string> = {
 const statusTags: Record<Obligation['status'], { text: string; classes: string }> = {
   overdue: { text: 'Overdue', classes: 'govuk-tag--red' },
   due: { text: 'Due', classes: 'govuk-tag--blue' },
+  missed: { text: 'Missed', classes: 'govuk-tag--pink' },
   'met-late': { text: 'Done late', classes: 'govuk-tag--orange' },
   met: { text: 'Done on time', classes: 'govuk-tag--green' },
   'not-applicable': { text: 'No longer needed', classes: 'govuk-tag--grey' },
