@@ -38,13 +38,21 @@ function workerTeams(councilId: string, today: string) {
 
 export type Measure = 'due-this-week' | 'overdue' | 'met-on-time' | 'due-this-year';
 
+/**
+ * A stored obligation open on `today`: not met, not lapsed, and owed by then (one stored ahead for a school term
+ * still to come is owed from the term's first day, its `counted_from`).
+ */
+function openOn(today: string) {
+  return sql<SqlBool>`o.met_on is null and not o.lapsed and o.counted_from <= ${today}::date`;
+}
+
 function measureCondition(measure: Measure, today: string) {
   const yearStart = financialYearStart(today);
   switch (measure) {
     case 'due-this-week':
-      return sql<SqlBool>`o.met_on is null and not o.lapsed and o.due_by >= ${today}::date and o.due_by < ${today}::date + 7`;
+      return sql<SqlBool>`${openOn(today)} and o.due_by >= ${today}::date and o.due_by < ${today}::date + 7`;
     case 'overdue':
-      return sql<SqlBool>`o.met_on is null and not o.lapsed and o.due_by < ${today}::date`;
+      return sql<SqlBool>`${openOn(today)} and o.due_by < ${today}::date`;
     case 'met-on-time':
       return sql<SqlBool>`o.met_on is not null and o.met_on <= o.due_by and o.due_by >= ${yearStart}::date and o.due_by <= ${today}::date`;
     case 'due-this-year':
@@ -54,7 +62,7 @@ function measureCondition(measure: Measure, today: string) {
 
 /** The obligations any of the figures can count, so the rest of the history is never read. */
 function relevant(today: string) {
-  return sql<SqlBool>`(o.met_on is null and not o.lapsed and o.due_by < ${today}::date + 7)
+  return sql<SqlBool>`(${openOn(today)} and o.due_by < ${today}::date + 7)
     or (o.due_by >= ${financialYearStart(today)}::date and o.due_by <= ${today}::date)`;
 }
 
