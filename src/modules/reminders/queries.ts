@@ -25,7 +25,9 @@ export async function obligationsDueSoon(
   dueSoonDays: number,
   workerId?: string,
 ) {
-  const open = sql`o.met_on is null and not o.lapsed and not o.missed and o.due_by < ${today}::date + ${dueSoonDays}::int`;
+  // Owed by today (one stored ahead for a school term still to come is owed from the term's first day), unmet.
+  const open = sql`o.met_on is null and not o.lapsed and not o.missed and o.counted_from <= ${today}::date
+    and o.due_by < ${today}::date + ${dueSoonDays}::int`;
   const forWorker = (column: string) => (workerId ? sql`and ${sql.ref(column)} = ${workerId}` : sql``);
   const found = await sql<ReminderRow>`
     select distinct a.worker_id, o.child_id, c.given_name || ' ' || c.family_name as child_name, o.kind, o.due_by::text

@@ -38,13 +38,21 @@ function workerTeams(councilId: string, today: string) {
 
 export type Measure = 'due-this-week' | 'overdue' | 'met-on-time' | 'due-this-year';
 
+/**
+ * A stored obligation open on `today`: not met, not lapsed, not missed, and owed by then (one stored ahead for a school term
+ * still to come is owed from the term's first day, its `counted_from`).
+ */
+function openOn(today: string) {
+  return sql<SqlBool>`o.met_on is null and not o.lapsed and not o.missed and o.counted_from <= ${today}::date`;
+}
+
 function measureCondition(measure: Measure, today: string) {
   const yearStart = financialYearStart(today);
   switch (measure) {
     case 'due-this-week':
-      return sql<SqlBool>`o.met_on is null and not o.lapsed and not o.missed and o.due_by >= ${today}::date and o.due_by < ${today}::date + 7`;
+      return sql<SqlBool>`${openOn(today)} and o.due_by >= ${today}::date and o.due_by < ${today}::date + 7`;
     case 'overdue':
-      return sql<SqlBool>`o.met_on is null and not o.lapsed and not o.missed and o.due_by < ${today}::date`;
+      return sql<SqlBool>`${openOn(today)} and o.due_by < ${today}::date`;
     case 'met-on-time':
       return sql<SqlBool>`o.met_on is not null and o.met_on <= o.due_by and o.due_by >= ${yearStart}::date and o.due_by <= ${today}::date`;
     case 'due-this-year':
@@ -54,7 +62,7 @@ function measureCondition(measure: Measure, today: string) {
 
 /** The obligations any of the figures can count, so the rest of the history is never read. */
 function relevant(today: string) {
-  return sql<SqlBool>`(o.met_on is null and not o.lapsed and not o.missed and o.due_by < ${today}::date + 7)
+  return sql<SqlBool>`(${openOn(today)} and o.due_by < ${today}::date + 7)
     or (o.due_by >= ${financialYearStart(today)}::date and o.due_by <= ${today}::date)`;
 }
 
@@ -166,7 +174,7 @@ export async function childInNeedTracker(db: Kysely<Tables>, actor: Actor, teamI
       (select max(r.held_on)::text from cin_plan_reviews r where r.council_id = p.council_id and r.cin_plan_id = p.id) as last_review,
       (select max(v.visited_on)::text from child_visits v where v.council_id = p.council_id and v.child_id = p.child_id) as last_visit,
       (select min(o.due_by)::text from child_obligations o where o.council_id = p.council_id and o.child_id = p.child_id
-        and o.kind in ('child-in-need-visit', 'child-in-need-plan-review') and o.met_on is null and not o.lapsed and not o.missed) as next_due,
+        and o.kind in ('child-in-need-visit', 'child-in-need-plan-review') and ${openOn(today)}) as next_due,
       w.given_name || ' ' || w.family_name as worker_name
     from cin_plans p
       join children c on c.council_id = p.council_id and c.id = p.child_id

@@ -59,8 +59,21 @@ export async function timescaleSettings(db: Kysely<Tables>, councilId: string): 
 }
 
 /**
+ * The school terms obligations are worked out with as at `day`: those begun by then (a term still to come owes
+ * nothing yet), and with `nextTerm` the first still to come as well.
+ */
+function schoolTermsFor(day: Temporal.PlainDate, nextTerm: boolean) {
+  const terms = typicalSchoolTerms(day.year - 6, day.year + 1);
+  const begun = terms.filter((term) => Temporal.PlainDate.compare(term.startsOn, day) <= 0);
+  const toCome = terms.filter((term) => Temporal.PlainDate.compare(term.startsOn, day) > 0);
+  return nextTerm ? [...begun, ...toCome.slice(0, 1)] : begun;
+}
+
+/**
  * Works out the obligations of the children in scope as at `today` from their record as it stood that day (so a
- * visit recorded with a later date does not meet an obligation as at an earlier one), keyed by child.
+ * visit recorded with a later date does not meet an obligation as at an earlier one), keyed by child. With
+ * `nextTerm`, the review of a personal education plan owed in the next school term is included too, counted from
+ * the term's first day (see `rebuildObligations`).
  */
 export async function workOutObligations(
   db: Kysely<Tables>,
@@ -68,6 +81,7 @@ export async function workOutObligations(
   scope: ChildScope,
   today: string,
   settings?: TimescaleSettings,
+  options: { nextTerm?: boolean } = {},
 ): Promise<Map<string, Obligation[]>> {
   const { calendar, standards } = settings ?? (await timescaleSettings(db, councilId));
   const records = await readRecords(db, councilId, scope, { asAt: today });
@@ -76,10 +90,7 @@ export async function workOutObligations(
     today: day,
     calendar,
     standards,
-    // Only terms that have begun: a term still to come owes nothing yet.
-    schoolTerms: typicalSchoolTerms(day.year - 6, day.year).filter(
-      (term) => Temporal.PlainDate.compare(term.startsOn, day) <= 0,
-    ),
+    schoolTerms: schoolTermsFor(day, options.nextTerm ?? false),
   };
   const result = new Map<string, Obligation[]>();
   for (const [childId, record] of records) {
@@ -90,7 +101,9 @@ export async function workOutObligations(
 
 /**
  * Replaces the stored obligations of some children with those worked out now, in the caller's transaction, and
- * returns them.
+ * returns them. They include the review owed in the next school term, stored ahead and owed from the term's first
+ * day (`counted_from`), which every reader of the stored rows leaves out until then: so when a term begins with
+ * nothing recorded and no rebuild yet, the pages still agree with the obligations worked out that day (issue 16).
  */
 export async function rebuildObligations(
   trx: Kysely<Tables>,
@@ -99,7 +112,9 @@ export async function rebuildObligations(
   clock: { now: Date; today: string },
   settings?: TimescaleSettings,
 ): Promise<Map<string, Obligation[]>> {
-  const obligations = await workOutObligations(trx, councilId, { childIds }, clock.today, settings);
+  const obligations = await workOutObligations(trx, councilId, { childIds }, clock.today, settings, {
+    nextTerm: true,
+  });
   const rows = [...obligations].flatMap(([childId, list]) =>
     list.map((obligation, position) => ({
       council_id: councilId,
@@ -185,8 +200,8 @@ export interface StoredObligation {
 }
 
 /**
- * The stored obligations of some children, keyed by child, each with its status as at `today` (a stored
- * obligation is met, met late, lapsed, missed, or open; an open one is overdue once today is past its date). Pages and
+ * The stored obligations of some children owed by `today`, keyed by child, each with its status as at `today` (a
+ * stored obligation is met, met late, lapsed, missed, or open; an open one is overdue once today is past its date). Pages and
  * lists read these, never working obligations out on a GET, so that every page gives the same answer.
  */
 export async function obligationsOf(
@@ -198,6 +213,8 @@ export async function obligationsOf(
   const day = Temporal.PlainDate.from(today);
   const result = new Map<string, StoredObligation[]>(childIds.map((id) => [id, []]));
   for (const row of await storedObligations(db, councilId, childIds)) {
+    // Stored ahead for a school term still to come: not owed yet (see `rebuildObligations`).
+    if (row.counted_from > today) continue;
     const dueBy = Temporal.PlainDate.from(row.due_by);
     const metOn = row.met_on ? Temporal.PlainDate.from(row.met_on) : undefined;
     result.get(row.child_id)?.push({
