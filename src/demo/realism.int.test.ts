@@ -44,7 +44,7 @@ async function expectCouncilLikeWork(db: Database, councilId: string, asAt: stri
  */
 async function expectObligationsToFollowTheRecord(db: Database, councilId: string, asAt: string) {
   await refreshObligations(db, councilId, 'all', { now: new Date(`${asAt}T06:00:00Z`), today: asAt });
-  expect(await obligationsWithoutAReason(db, councilId)).toEqual({
+  expect(await obligationsWithoutAReason(db, councilId, asAt)).toEqual({
     beforeBirth: [],
     afterEighteen: [],
     afterCare: [],

@@ -17,10 +17,11 @@ const AS_A_CARE_LEAVER = ['pathway-plan-review', 'care-leaver-contact', 'contact
 
 /**
  * The stored obligations that outlive their reason (issue 16), by what is wrong with them: due before the child
- * was born; still open although due after the 18th birthday (work owed to a child); still open although the care,
- * the plan or the episode of need it hangs on had ended by its date. Each list should be empty.
+ * was born; still open on `today` although due after an 18th birthday that has come (work owed to a child; until
+ * the birthday it is still owed); still open although the care, the plan or the episode of need it hangs on had
+ * ended by its date. Each list should be empty.
  */
-export async function obligationsWithoutAReason(db: Database, councilId: string) {
+export async function obligationsWithoutAReason(db: Database, councilId: string, today: string) {
   const open = sql`o.council_id = ${councilId} and o.met_on is null and not o.lapsed and not o.missed`;
   const [beforeBirth, afterEighteen, afterCare, afterPlan, afterNeed] = await Promise.all([
     sql<{ child_id: string; kind: string; due_by: string }>`
@@ -31,7 +32,8 @@ export async function obligationsWithoutAReason(db: Database, councilId: string)
       select o.child_id, o.kind, o.due_by::text from child_obligations o
         join children c on c.council_id = o.council_id and c.id = o.child_id
       where ${open} and o.kind not in (${sql.join(AS_A_CARE_LEAVER)})
-        and o.due_by >= c.date_of_birth + interval '18 years'`.execute(db),
+        and o.due_by >= c.date_of_birth + interval '18 years'
+        and c.date_of_birth + interval '18 years' <= ${today}::date`.execute(db),
     sql<{ child_id: string; kind: string; due_by: string }>`
       select o.child_id, o.kind, o.due_by::text from child_obligations o
       where ${open} and o.kind in (${sql.join(IN_CARE)})

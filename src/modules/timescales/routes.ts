@@ -155,8 +155,13 @@ export async function timescaleRoutes(app: FastifyInstance): Promise<void> {
     '/cin-tracker',
     { config: access('child:read', 'children.listed'), schema: { querystring: TrackerQuery, hide: true } },
     async (request, reply) => {
-      const rows = await viewChildInNeedTracker(db, actorOf(request), request.query.teamId);
-      return reply.page('timescales/views/cin-tracker.njk', { pageTitle: 'Child in need tracker', rows });
+      const actor = actorOf(request);
+      const rows = await viewChildInNeedTracker(db, actor, request.query.teamId);
+      return reply.page('timescales/views/cin-tracker.njk', {
+        pageTitle: 'Child in need tracker',
+        rows,
+        today: actor.today,
+      });
     },
   );
 }
