@@ -48,6 +48,7 @@ describe('myCaseloadRows', () => {
     ]);
     expect(JSON.stringify(row)).toContain('&#60;b&#62;Jo');
     expect(row![2]).toEqual({ text: 'Child protection plan since 3 March 2025 (neglect)' });
-    expect(row![4]).toEqual({ text: '3 June 2025' });
+    expect(row![3]).toEqual({ text: '3 June 2025' });
+    expect(row![1]).toEqual({ text: 'Nothing due' });
   });
 });

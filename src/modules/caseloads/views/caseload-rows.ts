@@ -63,7 +63,10 @@ function awayText(row: WorkerCaseload): string {
   return `${kind}${until}${cover}`;
 }
 
-/** My caseload as GOV.UK table rows: name, child ID, journey status, team, last visit or contact, next due. */
+/**
+ * My caseload as GOV.UK table rows, the most pressing first so that a phone shows it without scrolling: name, next
+ * due, journey status, last visit or contact, team, child ID.
+ */
 export function myCaseloadRows(
   children: ReadonlyArray<{
     id: string;
@@ -81,10 +84,6 @@ export function myCaseloadRows(
     {
       html: `<a class="govuk-link" href="/children/${child.id}">${escapeHtml(child.given_name)} ${escapeHtml(child.family_name)}</a>`,
     },
-    { text: child.local_id },
-    { text: describe(child.status) },
-    { text: child.team_name ?? '' },
-    { text: child.last_contact ? ukDate(child.last_contact) : 'None recorded' },
     child.next_due
       ? {
           html: `${escapeHtml(words[child.next_due.kind] ?? child.next_due.kind)} by ${ukDate(child.next_due.dueBy)}${
@@ -92,5 +91,9 @@ export function myCaseloadRows(
           }`,
         }
       : { text: 'Nothing due' },
+    { text: describe(child.status) },
+    { text: child.last_contact ? ukDate(child.last_contact) : 'None recorded' },
+    { text: child.team_name ?? '' },
+    { text: child.local_id },
   ]);
 }
