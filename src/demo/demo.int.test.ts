@@ -14,6 +14,7 @@ import { loadDemoCouncil } from './generate.ts';
 import { childProblems } from './validate.ts';
 import { absenceOn, absenceProblems } from '../domain/workforce/absences.ts';
 import { tableOrder } from './write.ts';
+import { expectObligationsToFollowTheRecord } from '../../test/support/obligations.ts';
 
 const options = {
   size: 'small',
@@ -122,6 +123,7 @@ describe('the demonstration council (issue 7)', () => {
         .where('closed_on', 'is', null)
         .execute();
       expect(new Set(open.map((row) => row.child_id)).size).toBe(open.length);
+      await expectObligationsToFollowTheRecord(db, councilId, options.asAt);
       // Case notes are about children (they have no child of their own column): every one is about at least one.
       const unlinked = await db
         .selectFrom('case_notes')

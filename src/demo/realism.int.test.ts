@@ -7,8 +7,6 @@ import { demoSizes } from './context.ts';
 import { loadDemoCouncil } from './generate.ts';
 import { measureRates, onTimeShares } from './measure.ts';
 import { targets } from './rates.ts';
-import { refreshObligations, timescaleChildren, timescaleFigures } from '../modules/timescales/service.ts';
-import { directorOn, obligationsWithoutAReason } from '../../test/support/obligations.ts';
 
 /**
  * Issue 16: every kind of work on time at least 70% of the time over the year (no kind's shortfall is part of
@@ -35,42 +33,6 @@ async function expectCouncilLikeWork(db: Database, councilId: string, asAt: stri
     where e.council_id = ${councilId} and e.closed_on is null
       and c.date_of_birth <= (${asAt}::date - interval '18 years 3 months')`.execute(db);
   expect(openForAdults.rows).toEqual([]);
-  await expectObligationsToFollowTheRecord(db, councilId, asAt);
-}
-
-/**
- * Issue 16: once the daily job has stored every obligation, none is due before birth or still open after its
- * reason ended, and each of the service view's figures counts exactly what its drill-down lists.
- */
-async function expectObligationsToFollowTheRecord(db: Database, councilId: string, asAt: string) {
-  await refreshObligations(db, councilId, 'all', { now: new Date(`${asAt}T06:00:00Z`), today: asAt });
-  expect(await obligationsWithoutAReason(db, councilId, asAt)).toEqual({
-    beforeBirth: [],
-    afterEighteen: [],
-    afterCare: [],
-    afterPlan: [],
-    afterNeed: [],
-  });
-  const director = await directorOn(db, councilId, asAt);
-  const figures = await timescaleFigures(db, director);
-  const measures = {
-    'due-this-week': 'due_this_week',
-    overdue: 'overdue',
-    'met-on-time': 'met_on_time',
-  } as const;
-  for (const row of figures.rows) {
-    for (const [measure, column] of Object.entries(measures)) {
-      const behind = await timescaleChildren(db, director, {
-        measure: measure as keyof typeof measures,
-        ...(row.group_id ? { teamId: row.group_id } : { unallocated: true }),
-      });
-      expect({ team: row.group_name, measure, listed: behind.counted }).toEqual({
-        team: row.group_name,
-        measure,
-        listed: row[column],
-      });
-    }
-  }
 }
 
 /**

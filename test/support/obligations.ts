@@ -1,5 +1,11 @@
 import { sql } from 'kysely';
+import { expect } from 'vitest';
 import type { Actor } from '../../src/platform/actor.ts';
+import {
+  refreshObligations,
+  timescaleChildren,
+  timescaleFigures,
+} from '../../src/modules/timescales/service.ts';
 import type { Database } from '../../src/db/database.ts';
 
 /** The kinds of work owed to a child in care, to a child on a plan, and to a child in need, as stored. */
@@ -89,4 +95,39 @@ export async function directorOn(db: Database, councilId: string, today: string)
     now: new Date(`${today}T17:00:00Z`),
     today,
   };
+}
+
+/**
+ * Issue 16: once the daily job has stored every obligation, none is due before birth or still open after its
+ * reason ended, and each of the service view's figures counts exactly what its drill-down lists.
+ */
+export async function expectObligationsToFollowTheRecord(db: Database, councilId: string, asAt: string) {
+  await refreshObligations(db, councilId, 'all', { now: new Date(`${asAt}T06:00:00Z`), today: asAt });
+  expect(await obligationsWithoutAReason(db, councilId, asAt)).toEqual({
+    beforeBirth: [],
+    afterEighteen: [],
+    afterCare: [],
+    afterPlan: [],
+    afterNeed: [],
+  });
+  const director = await directorOn(db, councilId, asAt);
+  const figures = await timescaleFigures(db, director);
+  const measures = {
+    'due-this-week': 'due_this_week',
+    overdue: 'overdue',
+    'met-on-time': 'met_on_time',
+  } as const;
+  for (const row of figures.rows) {
+    for (const [measure, column] of Object.entries(measures)) {
+      const behind = await timescaleChildren(db, director, {
+        measure: measure as keyof typeof measures,
+        ...(row.group_id ? { teamId: row.group_id } : { unallocated: true }),
+      });
+      expect({ team: row.group_name, measure, listed: behind.counted }).toEqual({
+        team: row.group_name,
+        measure,
+        listed: row[column],
+      });
+    }
+  }
 }

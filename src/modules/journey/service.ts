@@ -15,7 +15,7 @@ import {
 } from '../../domain/journey/transitions.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { NotFound, ValidationError } from '../../platform/errors.ts';
-import { readRecords } from '../record/service.ts';
+import { readRecord } from '../record/service.ts';
 import { rebuildObligations } from '../timescales/service.ts';
 import { journeyRecordOf } from './journey-record.ts';
 import { childNames, lockChild, openJourneyRecords } from './queries.ts';
@@ -61,8 +61,7 @@ export async function statusesOf(
   actor: Actor,
   childIds: readonly string[],
 ): Promise<Map<string, JourneyStatus>> {
-  await requireChildren(db, actor, 'read', childIds);
-  const records = await readRecords(db, actor.councilId, { childIds }, { asAt: actor.today });
+  const records = await readRecord(db, actor, childIds);
   const today = Temporal.PlainDate.from(actor.today);
   return new Map(
     [...records].map(([childId, record]) => [childId, journeyStatus(journeyRecordOf(record), today)]),

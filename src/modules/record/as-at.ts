@@ -12,7 +12,7 @@ interface ValidTime {
   toldAtEnd?: Readonly<Record<string, null | false>>;
 }
 
-export const VALID_TIME: Record<RecordTable, ValidTime> = {
+const VALID_TIME: Record<RecordTable, ValidTime> = {
   child_addresses: { from: 'from_date', to: 'to_date' },
   child_relationships: { from: 'from_date', to: 'to_date' },
   child_flags: { from: 'from_date', to: 'ended_on' },

@@ -9,6 +9,12 @@ export type RecordRow<T extends RecordTable | 'children'> = Selectable<Tables[T]
 /** Which children to read: some, or every child of the council (the daily job, the returns). */
 export type ChildScope = { childIds: readonly string[] } | 'all';
 
+/** Whether a row's child (in `column`) is one of the scope's. */
+function childIn(scope: ChildScope, column: string) {
+  if (scope === 'all') return sql`true`;
+  return scope.childIds.length ? sql`${sql.ref(column)} in (${sql.join(scope.childIds)})` : sql`false`;
+}
+
 /**
  * The rows of one table for the children in scope, as Hearth knew them at `knownAt`: the current rows recorded
  * by then, and the kept versions (record_history, migration 0050) that were current then. Without `knownAt`,
@@ -21,29 +27,17 @@ export async function rowsKnownAt<T extends RecordTable | 'children'>(
   scope: ChildScope,
   knownAt?: Date,
 ): Promise<RecordRow<T>[]> {
-  const key = sql.ref(table === 'children' ? 'id' : 'child_id');
-  const inScope =
-    scope === 'all'
-      ? sql`true`
-      : scope.childIds.length
-        ? sql`${key} in (${sql.join(scope.childIds)})`
-        : sql`false`;
+  const inScope = childIn(scope, table === 'children' ? 'id' : 'child_id');
   if (!knownAt) {
     const { rows } = await sql<RecordRow<T>>`select * from ${sql.table(table)}
       where council_id = ${councilId} and ${inScope}`.execute(db);
     return rows;
   }
-  const keptInScope =
-    scope === 'all'
-      ? sql`true`
-      : scope.childIds.length
-        ? sql`h.child_id in (${sql.join(scope.childIds)})`
-        : sql`false`;
   const { rows } = await sql<RecordRow<T>>`select * from ${sql.table(table)}
       where council_id = ${councilId} and ${inScope} and recorded_at <= ${knownAt}
     union all
     select (jsonb_populate_record(null::${sql.table(table)}, h.version_row)).* from record_history h
-      where h.council_id = ${councilId} and h.table_name = ${table} and ${keptInScope}
+      where h.council_id = ${councilId} and h.table_name = ${table} and ${childIn(scope, 'h.child_id')}
         and h.recorded_at <= ${knownAt} and h.superseded_at > ${knownAt}`.execute(db);
   return rows;
 }
