@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 import pg from 'pg';
-import { afterAll } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { engineOf, openDatabase, type Database } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { loadTestConfig, type Config } from '../../src/platform/config.ts';
@@ -26,7 +27,7 @@ let users = 0;
  * tests end, and the last one closes it (Vitest collects every block before it runs any).
  */
 export function testDatabase(): Promise<Database> {
-  shared ??= openDatabase(testDatabaseUrl).then(async (db) => {
+  shared ??= openDatabase(testDatabaseUrl, { snapshot: migratedSnapshot() }).then(async (db) => {
     await migrate(db);
     return db;
   });
@@ -40,6 +41,12 @@ export function testDatabase(): Promise<Database> {
     }
   });
   return shared;
+}
+
+/** The migrated embedded database the global set-up made for this run (test/support/snapshot.ts), if any. */
+function migratedSnapshot(): Blob | undefined {
+  const file = inject('migratedSnapshot');
+  return file ? new Blob([readFileSync(file)]) : undefined;
 }
 
 /**

@@ -1,0 +1,24 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
+import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
+import { openDatabase } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { sql } from 'kysely';
+let t = performance.now();
+const a = await PGlite.create(undefined, { extensions: { pg_trgm, fuzzystrmatch, pgcrypto } });
+console.log('plain create', performance.now() - t);
+t = performance.now();
+const db = await openDatabase('memory://');
+await migrate(db);
+console.log('open+migrate', performance.now() - t);
+// get the underlying pglite? dump through a fresh one instead
+t = performance.now();
+await a.close();
+const b = await PGlite.create(undefined, { extensions: { pg_trgm, fuzzystrmatch, pgcrypto } });
+const dump = await b.dumpDataDir('none');
+console.log('dump', performance.now() - t, dump.size);
+t = performance.now();
+const c = await PGlite.create(undefined, { extensions: { pg_trgm, fuzzystrmatch, pgcrypto }, loadDataDir: dump });
+await c.query('select 1');
+console.log('create from dump', performance.now() - t);
