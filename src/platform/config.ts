@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /**
  * Hearth's configuration: every `HEARTH_*` variable, read and checked in one place (STYLE.md rule 12).
  * Every variable is listed in the README. `loadConfig` reports all problems at once, one line each, so an
@@ -20,6 +22,11 @@ export interface Config {
   sessionMaxHours: number;
   /** Sign-in attempts allowed from one address per minute, before 429 Too Many Requests. */
   signInsPerMinute: number;
+  /**
+   * The reverse proxies (addresses or CIDR ranges) whose `X-Forwarded-For` is believed. Anyone else's is ignored,
+   * so a client cannot choose the address its sign-in attempts are counted against.
+   */
+  trustedProxies: string[];
   logLevel: string;
   /** Load the demo council into an empty database on first start. */
   demo: boolean;
@@ -84,6 +91,18 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`HEARTH_LOG_LEVEL must be one of ${logLevels.join(', ')}; it is "${logLevel}".`);
   }
 
+  const trustedProxies = (env.HEARTH_TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((proxy) => proxy.trim())
+    .filter(Boolean);
+  for (const proxy of trustedProxies) {
+    if (!isAddressOrRange(proxy)) {
+      problems.push(
+        `HEARTH_TRUSTED_PROXIES must list IP addresses or CIDR ranges separated by commas; "${proxy}" is neither.`,
+      );
+    }
+  }
+
   const rawDemo = env.HEARTH_DEMO ?? 'on';
   if (!['on', 'off'].includes(rawDemo)) problems.push(`HEARTH_DEMO must be on or off; it is "${rawDemo}".`);
 
@@ -96,6 +115,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionIdleMinutes: integer('HEARTH_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionMaxHours: integer('HEARTH_SESSION_MAX_HOURS', 12, 1, 7 * 24),
     signInsPerMinute: integer('HEARTH_SIGN_INS_PER_MINUTE', 30, 1, 10_000),
+    trustedProxies,
     logLevel,
     demo: rawDemo !== 'off' && !production,
     demoPassword: env.HEARTH_DEMO_PASSWORD || defaultDemoPassword,
@@ -111,6 +131,15 @@ export function loadTestConfig(overrides: Partial<Config> = {}): Config {
     databaseUrl: process.env.HEARTH_TEST_DATABASE_URL || 'memory://',
     ...overrides,
   };
+}
+
+/** `10.0.0.1`, `::1`, `10.0.0.0/8` or `fd00::/8`. */
+function isAddressOrRange(text: string): boolean {
+  const [address = '', prefix, extra] = text.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 /** Hides a password in a database URL before it is printed or logged. */

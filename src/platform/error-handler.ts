@@ -19,9 +19,9 @@ function schemaProblems(error: FastifyError): FieldProblem[] {
 /**
  * Maps every error to its answer in one place (STYLE.md rule 8). The API gets an RFC 9457 problem body with
  * field messages; pages get a GOV.UK error page. Unexpected errors are logged in full but shown as a plain
- * apology: the stack trace appears only outside production, and never in the API.
+ * apology, in every mode: the stack trace goes to the log only (issue 22).
  */
-export function registerErrorHandler(app: FastifyInstance, options: { production: boolean }): void {
+export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler(async (raw: FastifyError, request, reply) => {
     const error: Error = raw.validation ? new ValidationError(schemaProblems(raw)) : raw;
     if (error instanceof HearthError) {
@@ -29,17 +29,9 @@ export function registerErrorHandler(app: FastifyInstance, options: { production
       return sendProblem(request, reply, error);
     }
     const status = raw.statusCode && raw.statusCode >= 400 && raw.statusCode < 500 ? raw.statusCode : 500;
-    if (status < 500) {
-      return sendPlain(request, reply, status, raw.message, options.production ? undefined : raw.stack);
-    }
+    if (status < 500) return sendPlain(request, reply, status, raw.message);
     request.log.error({ err: raw }, 'Unexpected error');
-    return sendPlain(
-      request,
-      reply,
-      500,
-      'Sorry, there is a problem with the service',
-      options.production ? undefined : raw.stack,
-    );
+    return sendPlain(request, reply, 500, 'Sorry, there is a problem with the service');
   });
 
   app.setNotFoundHandler(async (request, reply) => sendProblem(request, reply, new NotFound()));
@@ -82,13 +74,7 @@ function pageParagraphs(error: HearthError): string[] {
   }
 }
 
-async function sendPlain(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  status: number,
-  title: string,
-  detail: string | undefined,
-) {
+async function sendPlain(request: FastifyRequest, reply: FastifyReply, status: number, title: string) {
   if (wantsJson(request)) {
     return reply.code(status).type('application/problem+json').send({ type: 'about:blank', title, status });
   }
@@ -96,6 +82,5 @@ async function sendPlain(
     pageTitle: title,
     paragraphs:
       status >= 500 ? ['Try again later. Anything you saved before this happened has been kept.'] : [],
-    detail,
   });
 }

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { loadTestConfig } from './config.ts';
 import { buildHearth } from '../app.ts';
 import { access } from './route-table.ts';
-import { testDatabase, testServer } from '../../test/support/world.ts';
+import {
+  allocate,
+  newChild,
+  newCouncil,
+  newWorker,
+  signedInAs,
+  testDatabase,
+  testServer,
+} from '../../test/support/world.ts';
 
 describe('the Hearth server', async () => {
   const { app } = await testServer();
@@ -70,27 +78,87 @@ describe('unexpected errors', () => {
     return app;
   }
 
-  it('never shows a stack trace in production', async () => {
-    const app = await serverThatFails('production');
-    const page = await app.inject({ url: '/boom' });
-    expect(page.statusCode).toBe(500);
-    expect(page.body).toContain('Sorry, there is a problem with the service');
-    expect(page.body).not.toContain('secret internals');
-    expect(page.body).not.toContain('server.int.test.ts');
-    const api = await app.inject({ url: '/api/boom' });
-    expect(api.statusCode).toBe(500);
-    expect(api.body).not.toContain('secret internals');
-    await app.close();
+  it('never shows a stack trace to anyone, in any mode, on a page or in the API', async () => {
+    for (const env of ['production', 'development'] as const) {
+      const app = await serverThatFails(env);
+      const page = await app.inject({ url: '/boom' });
+      expect(page.statusCode).toBe(500);
+      expect(page.body).toContain('Sorry, there is a problem with the service');
+      expect(page.body).not.toContain('secret internals');
+      expect(page.body).not.toContain('server.int.test.ts');
+      const api = await app.inject({ url: '/api/boom' });
+      expect(api.statusCode).toBe(500);
+      expect(api.body).not.toContain('secret internals');
+      await app.close();
+    }
+  });
+});
+
+describe('hostile input found by issue 22’s probe', async () => {
+  const { app, db } = await testServer();
+  const council = await newCouncil(db);
+  const worker = await newWorker(db, council, 'social-worker');
+  const child = await newChild(db, council);
+  await allocate(db, child, worker);
+  const session = await signedInAs(app, worker);
+  const note = (json: Record<string, unknown>) =>
+    session.request({ method: 'POST', url: `/api/children/${child.id}/notes`, json });
+  const change = (json: Record<string, unknown>) =>
+    session.request({ method: 'PATCH', url: `/api/children/${child.id}`, json });
+
+  it('refuses a NUL character in any text with a 400 naming the field, and writes nothing', async () => {
+    const response = await note({
+      kind: 'visit',
+      occurredOn: '2026-01-05',
+      title: 'Visit',
+      body: 'Saw\u0000her',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([
+      { path: 'body', message: expect.stringContaining('hidden character') },
+    ]);
+    const notes = await session.get(`/api/children/${child.id}/notes`);
+    expect(notes.json()).toEqual([]);
   });
 
-  it('shows the stack trace to developers outside production, but never in the API', async () => {
-    const app = await serverThatFails('development');
-    const page = await app.inject({ url: '/boom' });
-    expect(page.statusCode).toBe(500);
-    expect(page.body).toContain('secret internals at line 42');
-    const api = await app.inject({ url: '/api/boom' });
-    expect(api.body).not.toContain('secret internals');
-    await app.close();
+  it('refuses a version no record ever had, and a date in year 0000, with a 400 naming the field', async () => {
+    for (const version of [2_147_483_648, 1e308]) {
+      const response = await change({ version, givenName: 'A', familyName: 'B', dateOfBirth: null });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().errors).toContainEqual(expect.objectContaining({ path: 'version' }));
+    }
+    const response = await change({ version: 1, givenName: 'A', familyName: 'B', dateOfBirth: '0000-01-01' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toContainEqual(expect.objectContaining({ path: 'dateOfBirth' }));
+  });
+
+  it('tells browsers and proxies to keep no copy of a child’s record', async () => {
+    const page = await session.get(`/children/${child.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect((await session.get(`/api/children/${child.id}`)).headers['cache-control']).toBe('no-store');
+  });
+});
+
+describe('the address a request comes from', () => {
+  async function serverBehind(trustedProxies: string[]) {
+    const db = await testDatabase();
+    const app = await buildHearth({ config: loadTestConfig({ trustedProxies }), db });
+    app.get('/api/whoami', { config: access('public', 'none') }, async (request) => ({ ip: request.ip }));
+    await app.ready();
+    return app;
+  }
+  const forwarded = { 'x-forwarded-for': '203.0.113.9' };
+
+  it('ignores X-Forwarded-For unless the request comes from a configured proxy', async () => {
+    const open = await serverBehind([]);
+    expect((await open.inject({ url: '/api/whoami', headers: forwarded })).json().ip).toBe('127.0.0.1');
+    await open.close();
+    const behindProxy = await serverBehind(['127.0.0.1']);
+    expect((await behindProxy.inject({ url: '/api/whoami', headers: forwarded })).json().ip).toBe(
+      '203.0.113.9',
+    );
+    await behindProxy.close();
   });
 });
 

@@ -12,6 +12,8 @@ import { registerErrorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
 import { access, markPublic, requireRouteMetadata } from './route-table.ts';
 import { createViews, govukFrontendDist } from './views.ts';
+import { isRealIsoDate } from './dates.ts';
+import { refuseHiddenCharacters, storeNothing } from './input-guards.ts';
 import { registerAuthentication } from './authentication.ts';
 
 /** The clock requests read the time from; tests pass their own to move time on. */
@@ -55,9 +57,15 @@ export async function buildServer(context: {
   const production = config.env === 'production';
   const app = Fastify({
     logger: { level: config.logLevel },
-    trustProxy: production,
-    // Report every field's problem at once, as the GOV.UK error summary and the API's field list expect.
-    ajv: { customOptions: { allErrors: true } },
+    // Only the configured proxies' X-Forwarded-For is believed (issue 22): trusting every client's let a caller
+    // rotate the header to escape the sign-in rate limit.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
+    ajv: {
+      // Report every field's problem at once, as the GOV.UK error summary and the API's field list expect.
+      customOptions: { allErrors: true },
+      // A date PostgreSQL would refuse (year 0000) is the caller's mistake, not a server error.
+      onCreate: (ajv) => ajv.addFormat('date', { type: 'string', validate: isRealIsoDate }),
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('hearth', { config, db, clock: context.clock ?? (() => new Date()) });
   app.decorate('routeTable', requireRouteMetadata(app));
@@ -114,7 +122,9 @@ export async function buildServer(context: {
     });
   });
 
-  registerErrorHandler(app, { production });
+  registerErrorHandler(app);
+  app.addHook('preValidation', refuseHiddenCharacters);
+  app.addHook('onSend', storeNothing);
   app.get('/api/openapi.json', { config: access('public', 'none'), schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -1,3 +1,4 @@
+import { Type } from 'typebox';
 import type { Transaction } from 'kysely';
 import type { Tables } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
@@ -9,6 +10,17 @@ import {
   versionedRecord,
   type VersionedTable,
 } from './versioning-queries.ts';
+
+/**
+ * The version a change was based on, as the API takes it: Hearth's versions are PostgreSQL integers, so a larger
+ * number was never given out and is refused as input rather than failing in the database (issue 22).
+ */
+export function versionInput(description: string) {
+  return Type.Integer({ minimum: 1, maximum: 2_147_483_647, description });
+}
+
+/** The same, as a form posts it (a hidden field's text). */
+export const versionFormField = Type.String({ pattern: '^[1-9][0-9]{0,8}$' });
 
 export type { VersionedTable } from './versioning-queries.ts';
 

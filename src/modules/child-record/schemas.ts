@@ -1,10 +1,11 @@
 import { Type } from 'typebox';
+import { versionFormField, versionInput } from '../../platform/versioning.ts';
 
 export const ChildParams = Type.Object({ childId: Type.String({ maxLength: 64 }) });
 const short = (maxLength = 100) => Type.Optional(Type.String({ maxLength }));
 
 export const IdentityForm = Type.Object({
-  version: Type.String({ pattern: '^\\d+$' }),
+  version: versionFormField,
   otherNames: short(300),
   'expectedDateOfBirth-day': short(2),
   'expectedDateOfBirth-month': short(2),
@@ -31,7 +32,7 @@ export const IdentityForm = Type.Object({
 
 export const IdentityBody = Type.Object(
   {
-    version: Type.Integer({ minimum: 1, description: 'The version this change was based on' }),
+    version: versionInput('The version this change was based on'),
     otherNames: Type.Optional(
       Type.String({ maxLength: 300, description: 'Former names and other names used' }),
     ),

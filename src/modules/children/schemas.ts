@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { versionFormField, versionInput } from '../../platform/versioning.ts';
 import { JourneyStatusSchema } from '../journey/status-json.ts';
 
 export const ChildParams = Type.Object({ childId: Type.String({ maxLength: 64 }) });
@@ -7,7 +8,7 @@ export const ChildListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100, description: 'A name, or the council’s child ID' })),
 });
 
-const isoDate = { pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+const isoDate = { format: 'date' } as const;
 
 export const ChildSummary = Type.Object({
   id: Type.String(),
@@ -21,7 +22,7 @@ export const ChildSummary = Type.Object({
 
 export const ChildUpdate = Type.Object(
   {
-    version: Type.Integer({ minimum: 1, description: 'The version this change was based on' }),
+    version: versionInput('The version this change was based on'),
     givenName: Type.String({ minLength: 1, maxLength: 100 }),
     familyName: Type.String({ minLength: 1, maxLength: 100 }),
     dateOfBirth: Type.Union([Type.String(isoDate), Type.Null()]),
@@ -32,7 +33,7 @@ export const ChildUpdate = Type.Object(
 
 /** The edit form as posted: every value is text; the date comes in three boxes (GOV.UK date input). */
 export const ChildEditForm = Type.Object({
-  version: Type.String({ pattern: '^\\d+$' }),
+  version: versionFormField,
   givenName: Type.String({ maxLength: 100 }),
   familyName: Type.String({ maxLength: 100 }),
   'dateOfBirth-day': Type.Optional(Type.String({ maxLength: 2 })),

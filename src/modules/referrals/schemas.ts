@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { versionFormField, versionInput } from '../../platform/versioning.ts';
 import { dateFromParts } from '../../platform/dates.ts';
 import type { DateEntry } from '../../domain/journey/rules.ts';
 
@@ -108,7 +109,7 @@ export const AssessmentBody = Type.Object(
 export const AuthoriseForm = Type.Object({
   ...dateBoxes('authorisedOn'),
   outcome: optionalText(40),
-  version: Type.String({ pattern: '^\\d+$' }),
+  version: versionFormField,
   ...csrf,
 });
 
@@ -116,7 +117,7 @@ export const AuthoriseBody = Type.Object(
   {
     authorisedOn: isoDate('The date the manager authorised the assessment'),
     outcome: Type.Optional(text(40)),
-    version: Type.Integer({ minimum: 1, description: 'The version of the assessment being authorised' }),
+    version: versionInput('The version of the assessment being authorised'),
   },
   { additionalProperties: false },
 );
@@ -124,7 +125,7 @@ export const AuthoriseBody = Type.Object(
 export const CloseForm = Type.Object({
   ...dateBoxes('closedOn'),
   reason: optionalText(10),
-  version: Type.String({ pattern: '^\\d+$' }),
+  version: versionFormField,
   ...csrf,
 });
 
@@ -132,7 +133,7 @@ export const CloseBody = Type.Object(
   {
     closedOn: isoDate('The date the episode closed'),
     reason: text(10, 'CIN ReasonForClosure code, RC1 to RC9'),
-    version: Type.Integer({ minimum: 1, description: 'The version of the episode being closed' }),
+    version: versionInput('The version of the episode being closed'),
   },
   { additionalProperties: false },
 );

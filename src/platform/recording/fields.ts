@@ -147,7 +147,7 @@ export function apiSchema(fields: readonly FieldSpec[]): TSchema {
     const described = { description: field.label + (field.hint ? `. ${field.hint}` : '') };
     const base =
       field.kind === 'date'
-        ? Type.String({ ...described, pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
+        ? Type.String({ ...described, format: 'date' })
         : field.kind === 'yes-no'
           ? Type.Boolean(described)
           : field.kind === 'number'
