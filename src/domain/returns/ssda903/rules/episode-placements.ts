@@ -94,6 +94,8 @@ export const episodePlacementRules: readonly Ssda903Rule[] = [
     ['URN', 'PLACE', 'PL_POST', 'DEC'],
     (row, _child, context) => {
       if (row.URN !== null || row.PLACE === null || noUrn.has(row.PLACE)) return false;
+      // A short break has no URN: 214 forbids one, so 218 cannot ask for it.
+      if (shortBreak(row.LS)) return false;
       if (row.DEC !== null && row.DEC < context.collectionStart) return false;
       // A placement whose postcode the directory places outside England needs no Ofsted URN.
       const place = row.PL_POST === null ? undefined : context.postcodes!(row.PL_POST);
