@@ -59,6 +59,11 @@ export function readUkDate(text: string): IsoDate | null {
   return fromParts(Number(match[3]), Number(match[2]), Number(match[1]));
 }
 
+/** Writes a date as the SSDA903 CSV tables hold it (DD/MM/YYYY). */
+export function writeUkDate(date: IsoDate): string {
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+}
+
 /** Reads a date as XML writes it (YYYY-MM-DD, as in the CIN census); null when it is not a real date. */
 export function readIsoDate(text: string): IsoDate | null {
   const match = isoDate.exec(text);

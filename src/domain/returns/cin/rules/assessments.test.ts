@@ -158,12 +158,21 @@ describe('CIN census assessment rules (2025–26)', () => {
     ],
     ['8869', 'factors 21 and 1C', assessed(anAssessment({}, ['21', '1C'])), A],
     ['8869', 'factor 21 alone', assessed(anAssessment({}, ['21'])), []],
+    ['8869', 'factor 21 twice and nothing else', assessed(anAssessment({}, ['21', '21'])), []],
+    ['8869', 'factor 21 twice and 1C', assessed(anAssessment({}, ['21', '21', '1C'])), A],
     ['8898', 'factor 1C twice', assessed(anAssessment({}, ['1C', '1C'])), A],
+    ['8898', 'factor 21 twice', assessed(anAssessment({}, ['21', '21'])), A],
     ['8898', 'factors 1C and 2A', assessed(anAssessment({}, ['1C', '2A'])), []],
     [
       '8873Q',
       'one assessment finding no factors, closed RC1',
       closedWith('RC1', anAssessment({}, ['21'])),
+      A,
+    ],
+    [
+      '8873Q',
+      'one assessment with factor 21 written twice, closed RC1',
+      closedWith('RC1', anAssessment({}, ['21', '21'])),
       A,
     ],
     [

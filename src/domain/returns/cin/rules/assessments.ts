@@ -105,7 +105,10 @@ export const assessmentRules: readonly CinRule[] = [
     '8869',
     'The factor code 21 (no factors identified) is given with other factors.',
     ['AssessmentFactors'],
-    (assessment) => assessment.AssessmentFactors.includes('21') && assessment.AssessmentFactors.length > 1,
+    // 21 written twice is not "other factors": the repeat is 8898's finding alone.
+    (assessment) =>
+      assessment.AssessmentFactors.includes('21') &&
+      assessment.AssessmentFactors.some((code) => code !== '21'),
   ),
   assessmentRule(
     '8898',

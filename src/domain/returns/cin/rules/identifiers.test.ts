@@ -139,6 +139,8 @@ describe('CIN census identifier and characteristic rules (2025–26)', () => {
     ['8540', 'disability NONE', one({}), []],
     ['8790', 'NONE and HAND', one({}, ['NONE', 'HAND']), ['Disabilities:1']],
     ['8790', 'HAND and VIS', one({}, ['HAND', 'VIS']), []],
+    ['8790', 'NONE twice and nothing else', one({}, ['NONE', 'NONE']), []],
+    ['8794', 'NONE twice', one({}, ['NONE', 'NONE']), ['Disabilities:1']],
     ['8794', 'HAND twice', one({}, ['HAND', 'HAND']), ['Disabilities:1']],
     ['8794', 'HAND and VIS', one({}, ['HAND', 'VIS']), []],
     [
@@ -196,6 +198,12 @@ describe('CIN census identifier and characteristic rules (2025–26)', () => {
     ],
     ['2888Q', 'a child with two codes', withDisabilities([['MOB', 'HAND'], ['HAND']]), []],
     ['2888Q', 'no disabled child', withDisabilities([['NONE']]), []],
+    [
+      '2888Q',
+      'one code written twice is still one disability',
+      withDisabilities([['MOB', 'MOB'], ['HAND']]),
+      ['Disabilities:0'],
+    ],
   ])('%s: %s', (rule, _situation, xml, expected) => {
     expect(flagsOf(rule, xml)).toEqual(expected);
   });

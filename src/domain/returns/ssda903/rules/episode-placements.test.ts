@@ -142,6 +142,11 @@ describe('SSDA903 episode rules on placements (2025–26)', () => {
     ['a home in England with a URN', home('SC123456'), []],
     ['a home in Wales with no URN', home('', 'CF10 1AA'), []],
     [
+      'a short break (V3) in a home, no URN or postcode (214 forbids them)',
+      one({ PLACE: 'K2', LS: 'V3', URN: '', PL_POST: '' }),
+      [],
+    ],
+    [
       'an episode that ceased before the year',
       one({ PLACE: 'K2', DECOM: '01/01/2025', DEC: '31/03/2025', REC: 'E13' }),
       [],

@@ -4,9 +4,9 @@ import { isTemporary } from './episode-codes.ts';
 import { dobOf, rowRule } from './support.ts';
 
 /** Placements with no provider: temporary (T0–T4) and the 2025–26 Z11–Z14 codes. */
-const noProvider = new Set(['T0', 'T1', 'T2', 'T3', 'T4', 'Z11', 'Z12', 'Z13', 'Z14']);
+export const noProvider = new Set(['T0', 'T1', 'T2', 'T3', 'T4', 'Z11', 'Z12', 'Z13', 'Z14']);
 /** Placements that are not Ofsted-registered, so have no Ofsted URN. */
-const noUrn = new Set(['P1', 'P3', 'R1', 'R2', 'R5', ...noProvider]);
+export const noUrn = new Set(['P1', 'P3', 'R1', 'R2', 'R5', ...noProvider]);
 /** The URN given for a placement whose provider has none. */
 const noUrnKnown = 'XXXXXXX';
 /** Reasons for a new episode that mean the placement changed. */
@@ -94,6 +94,8 @@ export const episodePlacementRules: readonly Ssda903Rule[] = [
     ['URN', 'PLACE', 'PL_POST', 'DEC'],
     (row, _child, context) => {
       if (row.URN !== null || row.PLACE === null || noUrn.has(row.PLACE)) return false;
+      // A short break has no URN: 214 forbids one, so 218 cannot ask for it.
+      if (shortBreak(row.LS)) return false;
       if (row.DEC !== null && row.DEC < context.collectionStart) return false;
       // A placement whose postcode the directory places outside England needs no Ofsted URN.
       const place = row.PL_POST === null ? undefined : context.postcodes!(row.PL_POST);

@@ -57,6 +57,31 @@ describe('SSDA903 episode rules on reasons for a new episode (2025–26)', () =>
       [],
     ],
     [
+      '504',
+      'category of need changed in a new period starting the day the last ended (E13)',
+      moved({ REC: 'E13' }, { RNE: 'S', CIN: 'N2' }),
+      [],
+    ],
+    [
+      '504',
+      'category of need changed after a REC that is no code (E99), the next episode the same day',
+      moved({ REC: 'E99' }, { RNE: 'P', CIN: 'N2', ...elsewhere }),
+      [],
+    ],
+    [
+      '504',
+      'category of need changed two moves after the start of the period',
+      {
+        Header: [aChild()],
+        Episodes: [
+          anEpisode({ DEC: '01/09/2025', REC: 'X1', REASON_PLACE_CHANGE: 'CARPL' }),
+          anEpisode({ DECOM: '01/09/2025', RNE: 'P', CIN: 'N2', ...elsewhere, DEC: '01/12/2025', REC: 'X1' }),
+          anEpisode({ DECOM: '01/12/2025', RNE: 'P', CIN: 'N2', PLACE: 'U5' }),
+        ],
+      },
+      ['Episodes:3', 'Episodes:4'],
+    ],
+    [
       '516',
       'special guardianship to foster carers from a home',
       moved({}, { RNE: 'P', PLACE: 'K2', DEC: '01/12/2025', REC: 'E45' }),

@@ -81,8 +81,23 @@ describe('SSDA903 header rules (2025–26)', () => {
     ['165', 'mother blank for a looked-after girl', child({ MOTHER: '' }), ['Header:2']],
     [
       '165',
-      'mother blank, short breaks only (V3)',
+      'mother blank, short breaks only (V3): 399 asks the blank',
       child({ MOTHER: '' }, [anEpisode({ LS: 'V3' })]),
+      [],
+    ],
+    [
+      '399',
+      'mother 0, short breaks only (V3)',
+      child({ MOTHER: '0' }, [anEpisode({ LS: 'V3' })]),
+      ['Header:2'],
+    ],
+    [
+      '165',
+      'mother blank, a short break (V3) then care under C2',
+      child({ MOTHER: '' }, [
+        anEpisode({ LS: 'V3', DEC: '03/05/2025', REC: 'E4A' }),
+        anEpisode({ DECOM: '01/07/2025' }),
+      ]),
       ['Header:2'],
     ],
     [

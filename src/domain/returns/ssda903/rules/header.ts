@@ -122,7 +122,9 @@ export const headerRules: readonly Ssda903Rule[] = [
           notInCodeList(context, 'MOTHER', row.MOTHER) ||
           (row.SEX !== null && row.SEX !== 'F' && !notInCodeList(context, 'SEX', row.SEX))
         );
-      // A blank is right only for a care leaver with no episode in the year.
+      // A blank is right for a care leaver with no episode in the year, and for a child looked after
+      // only on short breaks, whose motherhood 399 says is not returned.
+      if (child.Episodes.length > 0 && !hasEpisodeOutsideShortBreaks(child)) return false;
       const inYear = child.Episodes.some((episode) => episodeInYear(episode, context));
       return row.SEX === 'F' && (inYear || !child.OC3.some(hasCareLeaverData));
     },

@@ -86,6 +86,15 @@ describe('SSDA903 Missing rules (2025–26)', () => {
     ['577', 'care ended, period open', missing([aPeriod({ MIS_END: '' })], ceased), ['Missing:2']],
     ['577', 'care ended, period ended', missing([aPeriod()], ceased), []],
     [
+      '577',
+      'started the day care ended and began again, still missing and in care',
+      missing(
+        [aPeriod({ MIS_START: '01/09/2025', MIS_END: '' })],
+        [...ceased, anEpisode({ DECOM: '01/09/2025', PLACE: 'U6' })],
+      ),
+      [],
+    ],
+    [
       '578',
       'started the day after care ended',
       missing([aPeriod({ MIS_START: '02/09/2025', MIS_END: '03/09/2025' })], ceased),

@@ -125,10 +125,12 @@ export const missingRules: readonly Ssda903Rule[] = [
     'The child ceased to be looked after, but a missing or away period that started during that care has no end date.',
     'Missing',
     ['MIS_END'],
-    (row, child) =>
-      row.MIS_START !== null &&
-      blank(row, 'MIS_END') &&
-      carePeriods(child).some((period) => period.end !== null && withinPeriod(period, row.MIS_START!)),
+    (row, child) => {
+      if (row.MIS_START === null || !blank(row, 'MIS_END')) return false;
+      const periods = carePeriods(child).filter((period) => withinPeriod(period, row.MIS_START!));
+      // Care that ended on the day another period began still holds a child who is looked after.
+      return periods.some((period) => period.end !== null) && !periods.some((period) => period.end === null);
+    },
     { alsoReads: ['Episodes'] },
   ),
   rowRule(

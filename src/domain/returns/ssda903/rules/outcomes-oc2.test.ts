@@ -170,6 +170,26 @@ describe('SSDA903 OC2 rules (2025–26)', () => {
       ['OC2:2'],
     ],
     [
+      '546',
+      'turned 5 on 31/03/2026, health check given, looked after only since 01/05/2025',
+      oc2(anOc2({ DOB: '31/03/2021', SDQ_SCORE: '', CONVICTED: '', HEALTH_CHECK: '1' }), newThisYear),
+      [],
+    ],
+    [
+      '190',
+      'turned 5 on 31/03/2026, health check given, looked after only since 01/05/2025',
+      oc2(anOc2({ DOB: '31/03/2021', SDQ_SCORE: '', CONVICTED: '', HEALTH_CHECK: '1' }), newThisYear),
+      ['OC2:2'],
+    ],
+    [
+      '546',
+      'turned 5 on 31/03/2026, health check given, on short breaks since 2024',
+      oc2(anOc2({ DOB: '31/03/2021', SDQ_SCORE: '', CONVICTED: '', HEALTH_CHECK: '1' }), [
+        anEpisode({ DECOM: '01/05/2024', LS: 'V3' }),
+      ]),
+      [],
+    ],
+    [
       '547',
       'health check given, immunisations blank',
       bornOn('01/04/2021', { SDQ_SCORE: '', CONVICTED: '', HEALTH_CHECK: '1', IMMUNISATIONS: '' }),
@@ -186,6 +206,23 @@ describe('SSDA903 OC2 rules (2025–26)', () => {
     ['left care 30/03/2026', [anEpisode({ DECOM: '01/05/2024', DEC: '30/03/2026', REC: 'E13' })], false],
     ['left care 31/03/2026', [anEpisode({ DECOM: '01/05/2024', DEC: '31/03/2026', REC: 'E13' })], true],
     ['on short breaks', [anEpisode({ DECOM: '01/05/2024', LS: 'V3' })], false],
+    [
+      'moved (X1) on 01/09/2025',
+      [
+        anEpisode({ DECOM: '01/05/2024', DEC: '01/09/2025', REC: 'X1', REASON_PLACE_CHANGE: 'CARPL' }),
+        anEpisode({ DECOM: '01/09/2025', RNE: 'P', PLACE: 'U6' }),
+      ],
+      true,
+    ],
+    [
+      // The same periods of care as 504 reads: a REC that is no code ends one (see support.ts).
+      'an episode ceased 01/09/2025 with REC E99 (no code), the next starting that day',
+      [
+        anEpisode({ DECOM: '01/05/2024', DEC: '01/09/2025', REC: 'E99', REASON_PLACE_CHANGE: 'CARPL' }),
+        anEpisode({ DECOM: '01/09/2025', RNE: 'P', PLACE: 'U6' }),
+      ],
+      false,
+    ],
   ])('the 12-month cohort: %s → %s', (_situation, episodes, inCohort) => {
     // Rule 190 flags 12-month items given for a child outside the cohort.
     expect(flagsOf('190', oc2(anOc2({ SDQ_SCORE: '' }), episodes))).toEqual(inCohort ? [] : ['OC2:2']);

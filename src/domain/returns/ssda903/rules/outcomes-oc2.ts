@@ -226,14 +226,15 @@ export const oc2Rules: readonly Ssda903Rule[] = [
       return inCohort && five !== null && five > end && row.HEALTH_CHECK === null;
     },
   ),
-  rowRule(
+  // The DfE codes 546 for the 12-month cohort only (CONTINUOUSLY_LOOKED_AFTER = 'Y'), as 545; for a
+  // child outside it, any 12-month item given is 190's finding.
+  cohortRule(
     '546',
-    'The child is 5 or over at 31 March, so the health check (health promotion) is left blank.',
-    'OC2',
+    'The child is 5 or over at 31 March and looked after for 12 months, so the health check (health promotion) is left blank.',
     ['HEALTH_CHECK', 'DOB'],
-    (row, child, context) => {
+    (row, inCohort, child, { collectionEnd: end }) => {
       const five = turns(row, child, 5);
-      return five !== null && five <= context.collectionEnd && row.HEALTH_CHECK !== null;
+      return inCohort && five !== null && five <= end && row.HEALTH_CHECK !== null;
     },
   ),
   rowRule(

@@ -14,8 +14,12 @@ export function rowDob(row: { readonly DOB: string | null }, child: Ssda903Child
 }
 
 /**
- * A period of care: episodes that follow one another without a gap (each starts on or before the
- * day the one before it ceased). A period with an open last episode has no end.
+ * A period of care: episodes joined by X1 ("episode ceases and new episode begins on same day"),
+ * each starting on or before the day the one before it ceased. Any other reason the episode ceased
+ * ends the period: an E code, and a REC that is no code or blank too (149 and 148 report those),
+ * as the DfE's 12-month cohort (CONTINUOUSLY_LOOKED_AFTER) reads it, so every rule that speaks of a
+ * period of care (504, 577, 578, SW12, the OC2 and OC3 cohort) reads the same periods. A period
+ * with an open last episode has no end.
  */
 export interface CarePeriod {
   readonly start: IsoDate;
@@ -48,7 +52,7 @@ function periodsOfCare(child: Ssda903Child): CarePeriod[] {
   for (const episode of child.Episodes) {
     if (episode.DECOM === null) continue;
     const current = periods.at(-1);
-    if (current && (current.end === null || episode.DECOM <= current.end)) {
+    if (current && continuesPeriod(current.episodes.at(-1)!, episode)) {
       current.episodes.push(episode);
       current.end = episode.DEC;
     } else {
@@ -56,6 +60,12 @@ function periodsOfCare(child: Ssda903Child): CarePeriod[] {
     }
   }
   return periods;
+}
+
+/** True when `next` continues the period of care of `previous`: still open, or ceased X1 by the day `next` starts. */
+function continuesPeriod(previous: EpisodeRow, next: EpisodeRow): boolean {
+  if (previous.DEC === null) return true;
+  return previous.REC === 'X1' && next.DECOM !== null && next.DECOM <= previous.DEC;
 }
 
 /** True when `date` falls within the episode (from its start to the day it ceased, or still open). */
@@ -132,7 +142,7 @@ export function episodeInYear(episode: EpisodeRow, context: Ssda903Context): boo
  * Whether the child has been looked after continuously for at least 12 months at 31 March (the
  * OC2 cohort), as the DfE validation rules define it: looked after at some time in the year, and no
  * episode in the year that starts a period of care (S) after 1 April, ends one before 31 March
- * (any reason but X1), or is a short break (V3, V4).
+ * (any reason but X1, as `carePeriods` reads it), or is a short break (V3, V4).
  */
 export function continuouslyLookedAfter(child: Ssda903Child, context: Ssda903Context): boolean {
   const { collectionStart: start, collectionEnd: end } = context;
