@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
 import { readCin } from '../../domain/returns/cin/read.ts';
 import { validateCin } from '../../domain/returns/cin/validate.ts';
 import type { Validation } from '../../domain/returns/engine.ts';
@@ -12,6 +11,7 @@ import type { Ssda903Return } from '../../domain/returns/ssda903/tables.ts';
 import { validateSsda903 } from '../../domain/returns/ssda903/validate.ts';
 import { decodeReturnFile, type ReturnFile } from '../../domain/returns/text.ts';
 import { ValidationError } from '../../platform/errors.ts';
+import { openZip, ZipRefused } from '../../platform/zip.ts';
 
 export type ReturnKind = 'ssda903' | 'cin';
 
@@ -20,14 +20,13 @@ function unpackUpload(files: ReturnFile[], field = 'files'): ReturnFile[] {
   return files.flatMap((file) => {
     if (!file.name.toLowerCase().endsWith('.zip')) return [file];
     try {
-      const entries = unzipSync(file.content as Uint8Array);
-      return Object.entries(entries)
-        .filter(([name, content]) => content.length > 0 && !name.endsWith('/') && !name.includes('__MACOSX'))
-        .map(([name, content]) => ({ name: name.split('/').at(-1)!, content }));
-    } catch {
-      throw new ValidationError([
-        { path: field, message: `${file.name} is not a zip file that can be opened` },
-      ]);
+      return openZip(file.content as Uint8Array);
+    } catch (error) {
+      const message =
+        error instanceof ZipRefused
+          ? `${file.name} cannot be opened here because ${error.message}`
+          : `${file.name} is not a zip file that can be opened`;
+      throw new ValidationError([{ path: field, message }]);
     }
   });
 }
