@@ -1,4 +1,3 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
@@ -6,6 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockEmbeddedDatabase } from './embedded-lock.ts';
 import { PgliteSingleConnectionPool } from './pglite-pool.ts';
 import type { Tables } from './schema.ts';
 
@@ -23,42 +23,6 @@ const parsers = {
   [DATE_OID]: (value: string) => value,
   [INT8_OID]: (value: string) => Number(value),
 };
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * PGlite on disk may be opened by one process at a time: two would corrupt it. A lock file beside the data
- * folder names the process holding it; a lock left by a process that has died is taken over.
- */
-function lockEmbeddedDatabase(dataDir: string): () => void {
-  mkdirSync(dataDir, { recursive: true });
-  const lockFile = `${dataDir}.lock`;
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    try {
-      writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
-      return () => rmSync(lockFile, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(readFileSync(lockFile, 'utf8'));
-      if (holder && holder !== process.pid && processIsAlive(holder)) {
-        throw new Error(
-          `The embedded database ${dataDir} is in use by process ${holder} (perhaps \`hearth serve\`). ` +
-            'Stop it first, or run Hearth on PostgreSQL to use it from several processes.',
-          { cause: error },
-        );
-      }
-      rmSync(lockFile, { force: true });
-    }
-  }
-  throw new Error(`Could not lock the embedded database ${dataDir}.`);
-}
 
 /** Which engine a database URL names, or undefined when it names none. */
 export function engineOf(url: string): Engine | undefined {
