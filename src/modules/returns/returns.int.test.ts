@@ -219,3 +219,33 @@ describe('checking a return through the page', async () => {
     }
   });
 });
+
+describe('a large return being checked', async () => {
+  const { app } = await testServer();
+
+  it('leaves the server free to answer others while it is checked', async () => {
+    const children = Array.from({ length: 2000 }, (_, index) => `C-${index}`);
+    const files = ssda903Files({
+      Header: children.map((child) => aChild({ CHILD: child })),
+      Episodes: children.map((child) => anEpisode({ CHILD: child })),
+    });
+    let checking = true;
+    const started = performance.now();
+    const check = validateUpload({ kind: 'ssda903', year: 2025, files }, async () => null).finally(() => {
+      checking = false;
+    });
+    // Had the check run on the server's own thread, no other request would be answered while it read and
+    // validated: one wait would take most of the check's time. The bound is relative, so a slow machine is fair.
+    let longestWait = 0;
+    let answered = performance.now();
+    while (checking) {
+      // A pause as between real requests: `inject` alone runs on microtasks and would starve the event loop.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      expect((await app.inject({ url: '/health' })).statusCode).toBe(200);
+      longestWait = Math.max(longestWait, performance.now() - answered);
+      answered = performance.now();
+    }
+    expect((await check).unreadable).toBe(false);
+    expect(longestWait).toBeLessThan((performance.now() - started) / 2);
+  });
+});
