@@ -64,6 +64,14 @@ export async function listNotes(db: Database, actor: Actor, childId: string) {
   });
 }
 
+/**
+ * The notes about a child, corrections among them, for a use case that reads them within its own transaction
+ * after asking the gatekeeper and writes its own audit entry (the chronology).
+ */
+export function notesWithin(trx: Database, councilId: string, childId: string) {
+  return notesAboutChild(trx, councilId, childId);
+}
+
 /** One note about a child, with its corrections. */
 export async function viewNote(db: Database, actor: Actor, childId: string, noteId: string) {
   const notes = await listNotes(db, actor, childId);
