@@ -38,6 +38,8 @@ export interface NewNote {
   /** For a correction: the note it corrects, and why. */
   correctsNoteId?: string | null;
   correctionReason?: string;
+  /** Why it matters for the child, for the chronology; optional. */
+  significance?: string;
 }
 
 /**
@@ -127,6 +129,7 @@ export async function recordNote(db: Database, actor: Actor, childId: string, in
       written_at: actor.now,
       corrects_note_id: input.correctsNoteId ?? null,
       correction_reason: input.correctsNoteId ? input.correctionReason!.trim() : null,
+      significance: input.significance?.trim() || null,
     });
     await linkNote(trx, actor.councilId, id, childIds);
     await removeDraft(trx, actor, childId, input.correctsNoteId ?? '');

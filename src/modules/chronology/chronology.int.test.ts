@@ -16,6 +16,7 @@ interface Entry {
   detail: string | null;
   text: string | null;
   author: string | null;
+  significance: string | null;
   corrected: string | null;
   correction: string | null;
 }
@@ -101,7 +102,18 @@ describe('the chronology', async () => {
     });
     expect(contact.statusCode).toBe(201);
     const longBody = `Saw Jay at home with his mother. ${'He showed me his room and his drawings. '.repeat(20)}`;
-    await aCaseNote(db, worker, [child], { title: 'Home visit', body: longBody });
+    const written = await browser.request({
+      method: 'POST',
+      url: `/api/children/${child.id}/notes`,
+      json: {
+        kind: 'visit',
+        occurredOn: '2026-12-01',
+        title: 'Home visit',
+        body: longBody,
+        significance: 'The first time Jay said he feels safe at home.',
+      },
+    });
+    expect(written.statusCode).toBe(201);
 
     const [note, contactEntry] = await chronologyOf(
       browser,
@@ -111,7 +123,12 @@ describe('the chronology', async () => {
       entries.find((e) => e.kind === 'note')!,
       entries.find((e) => e.kind === 'contact')!,
     ]);
-    expect(note).toMatchObject({ title: 'Home visit', detail: 'visit', author: 'Priya social-worker' });
+    expect(note).toMatchObject({
+      title: 'Home visit',
+      detail: 'visit',
+      author: 'Priya social-worker',
+      significance: 'The first time Jay said he feels safe at home.',
+    });
     expect(note!.text).toMatch(/^Saw Jay at home with his mother\. He showed me/);
     expect(note!.text!.length).toBeLessThan(310);
     expect(note!.text).toMatch(/…$/);
@@ -120,7 +137,12 @@ describe('the chronology', async () => {
       detail: 'Decision: referral',
       text: 'The school saw bruising on his arm',
       author: 'Priya social-worker',
+      significance: null,
     });
+    const page = await browser.get(`/children/${child.id}/chronology`);
+    expect(page.body).toContain(
+      '<strong>Why it matters:</strong> The first time Jay said he feels safe at home.',
+    );
   });
 
   it('marks a corrected note with who corrected it and when, and shows the correction beside it', async () => {
@@ -144,15 +166,14 @@ describe('the chronology', async () => {
 
     const browser = await signedInAs(app, worker);
     const entries = await chronologyOf(browser, child.id, '?kind=note');
+    // The correction follows the note it corrects, whichever the order.
     expect(entries.map((entry) => [entry.title, entry.corrected, entry.correction])).toEqual([
+      ['Home visit', 'Corrected on 7 December 2026 by Morgan team-manager.', null],
       [
         'Correction: Home visit',
         null,
-        expect.stringContaining(
-          'A correction, written on 7 December 2026 by Morgan team-manager, of the note of 3 June 2025, “Home visit”. Reason: The child was not seen alone',
-        ),
+        'A correction, written on 7 December 2026 by Morgan team-manager, of the note of 3 June 2025, “Home visit”. Reason: The child was not seen alone',
       ],
-      ['Home visit', 'Corrected on 7 December 2026 by Morgan team-manager.', null],
     ]);
     const page = await browser.get(`/children/${child.id}/chronology?kind=note`);
     expect(page.body).toContain('Corrected on 7 December 2026 by Morgan team-manager.');

@@ -174,20 +174,21 @@ const writerOf = (note: ChronologyNote) => `${note.writer_given_name} ${note.wri
  * The case notes as entries. Notes never change (ADR 5): a correction is a new note linked to the one it corrects,
  * so the original is marked with who corrected it and when, and the correction says which note it corrects.
  */
-function noteEntries(notes: readonly ChronologyNote[]): ChronologyEntry[] {
+function noteEntries(notes: readonly ChronologyNote[], orderOfNotes: Map<ChronologyEntry, string>) {
   const byId = new Map(notes.map((note) => [note.id, note]));
-  return notes.map((note) => {
+  const writtenAt = (note: ChronologyNote) => instant(note.written_at).toISOString();
+  return notes.map((note): ChronologyEntry => {
     const corrections = notes.filter((other) => other.corrects_note_id === note.id);
     const original = note.corrects_note_id ? byId.get(note.corrects_note_id) : undefined;
     const written = `written on ${ukDate(dayOf(instant(note.written_at)))} by ${writerOf(note)}`;
-    return {
+    const entry: ChronologyEntry = {
       on: note.occurred_on,
       kind: 'note',
       title: note.corrects_note_id ? `Correction: ${note.title}` : note.title,
       detail: note.kind.replaceAll('-', ' '),
       text: summaryOf(note.body),
       author: writerOf(note),
-      significance: null,
+      significance: note.significance,
       noteId: note.id,
       corrected: corrections.length
         ? corrections
@@ -201,13 +202,17 @@ function noteEntries(notes: readonly ChronologyNote[]): ChronologyEntry[] {
         ? `A correction, ${written}, of ${original ? `the note of ${ukDate(original.occurred_on)}, “${original.title}”` : 'an earlier note'}.${because(note.correction_reason)}`
         : null,
     };
+    // A day's notes in the order they were written, each correction just after the note it corrects.
+    orderOfNotes.set(entry, `${original ? writtenAt(original) : writtenAt(note)} ${writtenAt(note)}`);
+    return entry;
   });
 }
 
 /**
  * The child's chronology: every dated event of the record as Hearth knows it now, each earlier form a correction
  * replaced (marked as corrected), and the case notes; in the order asked for, limited to the kinds asked for.
- * Entries of one day keep one order either way: by kind, then title, an entry before its correction.
+ * Entries of one day keep one order either way: by kind, then title (notes as written), an entry before its
+ * correction.
  */
 export function chronologyEntries(
   sources: ChronologySources,
@@ -224,7 +229,10 @@ export function chronologyEntries(
     (sources.record[table] as unknown as Row[]).flatMap((row) =>
       entriesOfRow(table, row, versionsOf.get(`${table}:${row.id}`) ?? [], context, sources.recorders),
     ),
-  ).concat(noteEntries(sources.notes));
+  );
+  const orderOfNotes = new Map<ChronologyEntry, string>();
+  entries.push(...noteEntries(sources.notes, orderOfNotes));
+  const within = (entry: ChronologyEntry) => orderOfNotes.get(entry) ?? entry.title;
   const direction = order === 'newest' ? -1 : 1;
   return entries
     .filter((entry) => kinds.includes(entry.kind))
@@ -232,6 +240,7 @@ export function chronologyEntries(
       (a, b) =>
         direction * a.on.localeCompare(b.on) ||
         a.kind.localeCompare(b.kind) ||
+        within(a).localeCompare(within(b)) ||
         a.title.localeCompare(b.title) ||
         Number(a.corrected === null) - Number(b.corrected === null),
     );
