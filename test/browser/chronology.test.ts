@@ -102,6 +102,8 @@ describe('the chronology a court would accept (issue 17 part 11)', async () => {
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ preferCSSPageSize: true });
     await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.screenshot({ path: `${screenshotFolder}/chronology-print-320.png` });
     writeFileSync('test-results/chronology.pdf', pdf);
     const pages = await pagesOf(pdf);
     expect(pages.length).toBeGreaterThan(1);

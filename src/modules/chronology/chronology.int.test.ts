@@ -170,7 +170,7 @@ describe('the chronology', async () => {
     expect(entries.map((entry) => [entry.title, entry.corrected, entry.correction])).toEqual([
       ['Home visit', 'Corrected on 7 December 2026 by Morgan team-manager.', null],
       [
-        'Correction: Home visit',
+        'Home visit',
         null,
         'A correction, written on 7 December 2026 by Morgan team-manager, of the note of 3 June 2025, “Home visit”. Reason: The child was not seen alone',
       ],

@@ -184,7 +184,8 @@ function noteEntries(notes: readonly ChronologyNote[], orderOfNotes: Map<Chronol
     const entry: ChronologyEntry = {
       on: note.occurred_on,
       kind: 'note',
-      title: note.corrects_note_id ? `Correction: ${note.title}` : note.title,
+      // Its tag and its `correction` say it is a correction; the title stays the writer's.
+      title: note.title,
       detail: note.kind.replaceAll('-', ' '),
       text: summaryOf(note.body),
       author: writerOf(note),
