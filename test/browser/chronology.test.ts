@@ -1,10 +1,14 @@
 import { writeFileSync } from 'node:fs';
-import { sql } from 'kysely';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { nameTheActor } from '../../src/platform/history-queries.ts';
-import { aCaseNote, aTeamWithAnAllocatedChild, anAssessment, anOpenEpisode } from '../support/journey.ts';
+import {
+  aCaseNote,
+  aCorrectedReferralDate,
+  aTeamWithAnAllocatedChild,
+  anAssessment,
+  anOpenEpisode,
+} from '../support/journey.ts';
 import { signInThroughTheForm } from './pages.ts';
 import { browserWorld, screenshotFolder, verifyOnPage } from './support.ts';
 
@@ -62,14 +66,10 @@ describe('the chronology a court would accept (issue 17 part 11)', async () => {
         .values({ council_id: worker.council.id, note_id: note!.id, child_id: child.id })
         .execute();
     });
-  await db.transaction().execute(async (trx) => {
-    await nameTheActor(trx, { now: new Date('2025-07-01T09:30:00Z'), userId: manager.userId });
-    await sql`select set_config('hearth.reason', 'The referral came on 3 June', true)`.execute(trx);
-    await trx
-      .updateTable('episodes')
-      .set({ referral_date: '2025-06-03' })
-      .where('id', '=', episodeId)
-      .execute();
+  await aCorrectedReferralDate(db, episodeId, manager, {
+    at: new Date('2025-07-01T09:30:00Z'),
+    referralDate: '2025-06-03',
+    reason: 'The referral came on 3 June',
   });
 
   it('shows the chronology on a desk and on a phone, oldest first when asked, corrections marked', async () => {

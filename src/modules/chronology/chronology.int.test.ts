@@ -1,8 +1,7 @@
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { nameTheActor } from '../../platform/history-queries.ts';
 import {
   aCaseNote,
+  aCorrectedReferralDate,
   aTeamWithAnAllocatedChild,
   anAssessment,
   anOpenEpisode,
@@ -184,15 +183,10 @@ describe('the chronology', async () => {
     now = new Date('2026-12-07T10:15:00Z');
     const { worker, manager, child } = await aTeamWithAnAllocatedChild(db);
     const episodeId = await anOpenEpisode(db, child, worker, { referralDate: '2025-06-02' });
-    // A correction of the referral's date, as every versioned change is made (platform/versioning.ts).
-    await db.transaction().execute(async (trx) => {
-      await nameTheActor(trx, { now: new Date('2026-05-10T09:30:00Z'), userId: manager.userId });
-      await sql`select set_config('hearth.reason', 'The referral came on 3 June', true)`.execute(trx);
-      await trx
-        .updateTable('episodes')
-        .set({ referral_date: '2025-06-03' })
-        .where('id', '=', episodeId)
-        .execute();
+    await aCorrectedReferralDate(db, episodeId, manager, {
+      at: new Date('2026-05-10T09:30:00Z'),
+      referralDate: '2025-06-03',
+      reason: 'The referral came on 3 June',
     });
 
     const browser = await signedInAs(app, worker);

@@ -82,7 +82,7 @@ export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
         print: true,
       });
       return reply.page('chronology/views/print.njk', {
-        pageTitle: `Chronology – ${child.given_name} ${child.family_name}`,
+        pageTitle: `Chronology of ${child.given_name} ${child.family_name}`,
         child,
         entries,
         kindNames,
