@@ -164,6 +164,7 @@ const expectations: Record<string, Record<Who, Outcome>> = {
     visitor: 'unauthorised',
   }),
   'GET /children/:childId/chronology': outcomes(childReaders, { hidden: ['unallocated'] }),
+  'GET /children/:childId/chronology/print': outcomes(childReaders, { hidden: ['unallocated'] }),
   'GET /api/children/:childId/chronology': outcomes(childReaders, {
     hidden: ['unallocated'],
     visitor: 'unauthorised',

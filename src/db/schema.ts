@@ -258,6 +258,8 @@ export interface CaseNotesTable {
   written_at: Instant;
   corrects_note_id: string | null;
   correction_reason: string | null;
+  /** Why it matters for the child, for the chronology (migration 0059); optional. */
+  significance: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface CaseNoteChildrenTable {

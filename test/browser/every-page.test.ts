@@ -341,6 +341,13 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       shows: ['returned 2 February 2025'],
     },
     {
+      route: '/children/:childId/chronology/print',
+      url: `${c}/chronology/print?order=oldest`,
+      role: 'social-worker',
+      heading: /^Chronology of /,
+      shows: ['Oldest first', 'Printed by '],
+    },
+    {
       route: '/children/:childId/journey',
       url: `${c}/journey`,
       role: 'social-worker',

@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../src/db/database.ts';
 import { refreshObligations } from '../../src/modules/timescales/service.ts';
 import { londonDate } from '../../src/platform/actor.ts';
+import { nameTheActor } from '../../src/platform/history-queries.ts';
 import {
   allocate,
   newChild,
@@ -165,4 +167,26 @@ export async function journeyRowCounts(db: Database, child: TestChild) {
     factors: Number(factors.n),
     versions: Number(versions.n),
   };
+}
+
+/**
+ * A correction of an episode's referral date by `by` at `at`, made as every versioned change is
+ * (platform/versioning.ts): the transaction names its actor, time and reason, and the database keeps the version
+ * it replaces in record_history (migration 0050).
+ */
+export async function aCorrectedReferralDate(
+  db: Database,
+  episodeId: string,
+  by: TestWorker,
+  correction: { at: Date; referralDate: string; reason: string },
+) {
+  await db.transaction().execute(async (trx) => {
+    await nameTheActor(trx, { now: correction.at, userId: by.userId });
+    await sql`select set_config('hearth.reason', ${correction.reason}, true)`.execute(trx);
+    await trx
+      .updateTable('episodes')
+      .set({ referral_date: correction.referralDate })
+      .where('id', '=', episodeId)
+      .execute();
+  });
 }

@@ -71,6 +71,7 @@ export async function caseNoteRoutes(app: FastifyInstance): Promise<void> {
           kind: corrects.kind,
           title: corrects.title,
           body: corrects.body,
+          significance: corrects.significance ?? '',
           ...datesOf('occurredOn', corrects.occurred_on),
         }
       : {};
@@ -151,6 +152,7 @@ export async function caseNoteRoutes(app: FastifyInstance): Promise<void> {
           alsoAbout: (form.alsoAbout ?? '').split(/[\s,]+/),
           correctsNoteId: corrects || null,
           correctionReason: form.correctionReason,
+          significance: form.significance,
         });
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
@@ -207,6 +209,7 @@ export async function caseNoteRoutes(app: FastifyInstance): Promise<void> {
         correctsNoteId: note.corrects_note_id,
         correctionReason: note.correction_reason,
         correctedBy: note.correctedBy.map((correction) => correction.id),
+        significance: note.significance,
       })),
   );
 
@@ -231,6 +234,7 @@ export async function caseNoteRoutes(app: FastifyInstance): Promise<void> {
         alsoAbout: body.alsoAbout ?? [],
         correctsNoteId: body.correctsNoteId ?? null,
         correctionReason: body.correctionReason,
+        significance: body.significance,
       });
       return reply.code(201).send({ id });
     },

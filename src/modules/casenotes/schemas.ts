@@ -23,6 +23,7 @@ export const NoteForm = Type.Object({
   alsoAbout: Type.Optional(Type.String({ maxLength: 500 })),
   correctsNoteId: maybeUuid,
   correctionReason: Type.Optional(Type.String({ maxLength: 2000 })),
+  significance: Type.Optional(Type.String({ maxLength: 2000 })),
   intent: Type.Optional(Type.String({ maxLength: 10 })),
   _csrf: Type.Optional(Type.String()),
 });
@@ -44,6 +45,9 @@ export const NoteBody = Type.Object(
     ),
     correctsNoteId: Type.Optional(Type.String({ format: 'uuid', description: 'The note this one corrects' })),
     correctionReason: Type.Optional(Type.String({ maxLength: 2000 })),
+    significance: Type.Optional(
+      Type.String({ maxLength: 2000, description: 'Why it matters for the child, shown in the chronology' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -59,4 +63,5 @@ export const NoteSummary = Type.Object({
   correctsNoteId: Type.Union([Type.String(), Type.Null()]),
   correctionReason: Type.Union([Type.String(), Type.Null()]),
   correctedBy: Type.Array(Type.String()),
+  significance: Type.Union([Type.String(), Type.Null()]),
 });

@@ -38,6 +38,8 @@ export interface NewNote {
   /** For a correction: the note it corrects, and why. */
   correctsNoteId?: string | null;
   correctionReason?: string;
+  /** Why it matters for the child, for the chronology; optional. */
+  significance?: string;
 }
 
 /**
@@ -62,6 +64,14 @@ export async function listNotes(db: Database, actor: Actor, childId: string) {
       otherChildren: about.filter((child) => child.note_id === note.id && child.id !== childId),
     }));
   });
+}
+
+/**
+ * The notes about a child, corrections among them, for a use case that reads them within its own transaction
+ * after asking the gatekeeper and writes its own audit entry (the chronology).
+ */
+export function notesWithin(trx: Database, councilId: string, childId: string) {
+  return notesAboutChild(trx, councilId, childId);
 }
 
 /** One note about a child, with its corrections. */
@@ -119,6 +129,7 @@ export async function recordNote(db: Database, actor: Actor, childId: string, in
       written_at: actor.now,
       corrects_note_id: input.correctsNoteId ?? null,
       correction_reason: input.correctsNoteId ? input.correctionReason!.trim() : null,
+      significance: input.significance?.trim() || null,
     });
     await linkNote(trx, actor.councilId, id, childIds);
     await removeDraft(trx, actor, childId, input.correctsNoteId ?? '');

@@ -2,18 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { actorOf } from '../../platform/authentication.ts';
 import { access } from '../../platform/route-table.ts';
-import { viewChild } from '../children/service.ts';
-import { chronologyKinds, viewChronology, type ChronologyKind } from './service.ts';
+import { chronologyKinds, printedBy, viewChronology, type ChronologyKind } from './service.ts';
 
 const ChildParams = Type.Object({ childId: Type.String({ maxLength: 64 }) });
 const KindList = Type.Union([
   Type.String({ maxLength: 20 }),
   Type.Array(Type.String({ maxLength: 20 }), { maxItems: 20 }),
 ]);
-const ChronologyQuery = Type.Object({
-  kind: Type.Optional(KindList),
-  print: Type.Optional(Type.String({ maxLength: 3 })),
+const Order = Type.Union([Type.Literal('newest'), Type.Literal('oldest')], {
+  description: 'newest first (the default) or oldest first',
 });
+const ChronologyQuery = Type.Object({ kind: Type.Optional(KindList), order: Type.Optional(Order) });
+type Query = Static<typeof ChronologyQuery>;
 
 const kindNames: Record<ChronologyKind, string> = {
   contact: 'Contacts',
@@ -29,51 +29,78 @@ const kindNames: Record<ChronologyKind, string> = {
   'leaving-care': 'Leaving care',
 };
 
-function kindsOf(value: string | string[] | undefined): ChronologyKind[] {
-  const wanted = value === undefined ? [] : Array.isArray(value) ? value : [value];
-  return chronologyKinds.filter((kind) => wanted.includes(kind));
+/** The kinds asked for, and the order, as the query names them (none ticked: all kinds). */
+function requestOf(query: Query) {
+  const wanted = query.kind === undefined ? [] : Array.isArray(query.kind) ? query.kind : [query.kind];
+  return { kinds: chronologyKinds.filter((kind) => wanted.includes(kind)), order: query.order ?? 'newest' };
 }
 
-/** The chronology: every dated event in the child's life that Hearth holds, filterable by kind and printable. */
+/** The chronology: every dated event in the child's life that Hearth holds, filterable, in either order, printable. */
 export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.hearth;
 
-  app.get<{ Params: Static<typeof ChildParams>; Querystring: Static<typeof ChronologyQuery> }>(
+  app.get<{ Params: Static<typeof ChildParams>; Querystring: Query }>(
     '/children/:childId/chronology',
     {
       config: access('child:read', 'chronology.viewed'),
       schema: { params: ChildParams, querystring: ChronologyQuery, hide: true },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const { child } = await viewChild(db, actor, request.params.childId);
-      const kinds = kindsOf(request.query.kind);
-      const events = await viewChronology(db, actor, request.params.childId, kinds);
-      const query = new URLSearchParams([...kinds.map((kind) => ['kind', kind]), ['print', 'yes']]);
+      const wanted = requestOf(request.query);
+      const { child, entries } = await viewChronology(db, actorOf(request), request.params.childId, wanted);
+      const query = new URLSearchParams([
+        ...wanted.kinds.map((kind) => ['kind', kind]),
+        ['order', wanted.order],
+      ]);
       return reply.page('chronology/views/chronology.njk', {
         pageTitle: `Chronology – ${child.given_name} ${child.family_name}`,
         child,
-        events,
+        entries,
         kindNames,
-        print: request.query.print === 'yes',
-        printUrl: `/children/${child.id}/chronology?${query.toString()}`,
+        order: wanted.order,
+        printUrl: `/children/${child.id}/chronology/print?${query.toString()}`,
         filters: chronologyKinds.map((kind) => ({
           value: kind,
           text: kindNames[kind],
-          checked: kinds.includes(kind),
+          checked: wanted.kinds.includes(kind),
         })),
       });
     },
   );
 
-  app.get<{ Params: Static<typeof ChildParams>; Querystring: Static<typeof ChronologyQuery> }>(
+  app.get<{ Params: Static<typeof ChildParams>; Querystring: Query }>(
+    '/children/:childId/chronology/print',
+    {
+      config: access('child:read', 'chronology.printed'),
+      schema: { params: ChildParams, querystring: ChronologyQuery, hide: true },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const wanted = requestOf(request.query);
+      const { child, entries } = await viewChronology(db, actor, request.params.childId, {
+        ...wanted,
+        print: true,
+      });
+      return reply.page('chronology/views/print.njk', {
+        pageTitle: `Chronology of ${child.given_name} ${child.family_name}`,
+        child,
+        entries,
+        kindNames,
+        order: wanted.order,
+        kindsShown: wanted.kinds.map((kind) => kindNames[kind]),
+        printedBy: printedBy(actor),
+      });
+    },
+  );
+
+  app.get<{ Params: Static<typeof ChildParams>; Querystring: Query }>(
     '/api/children/:childId/chronology',
     {
       config: access('child:read', 'chronology.viewed'),
       schema: {
-        summary: `Every dated event about a child, newest first; \`kind\` filters (${chronologyKinds.join(', ')})`,
+        summary: `Every dated event about a child, newest first unless \`order=oldest\`; \`kind\` filters (${chronologyKinds.join(', ')}); a corrected entry says so in \`corrected\`, its correction in \`correction\``,
         params: ChildParams,
-        querystring: Type.Object({ kind: Type.Optional(KindList) }),
+        querystring: ChronologyQuery,
         response: {
           200: Type.Array(
             Type.Object({
@@ -81,14 +108,24 @@ export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
               kind: Type.String(),
               title: Type.String(),
               detail: Type.Union([Type.String(), Type.Null()]),
+              text: Type.Union([Type.String(), Type.Null()]),
+              author: Type.Union([Type.String(), Type.Null()]),
+              significance: Type.Union([Type.String(), Type.Null()]),
+              corrected: Type.Union([Type.String(), Type.Null()]),
+              correction: Type.Union([Type.String(), Type.Null()]),
             }),
           ),
         },
       },
     },
-    async (request) =>
-      (await viewChronology(db, actorOf(request), request.params.childId, kindsOf(request.query.kind))).map(
-        (event) => ({ on: event.happened_on, kind: event.kind, title: event.title, detail: event.detail }),
-      ),
+    async (request) => {
+      const { entries } = await viewChronology(
+        db,
+        actorOf(request),
+        request.params.childId,
+        requestOf(request.query),
+      );
+      return entries.map(({ noteId: _noteId, ...entry }) => entry);
+    },
   );
 }

@@ -1,28 +1,75 @@
 import type { Database } from '../../db/database.ts';
-import { requireChildren } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
-import { chronologyKinds, chronologyOf, type ChronologyKind } from './queries.ts';
+import { readRecord } from '../record/service.ts';
 import { inWords } from './event-words.ts';
+import { chronologyEntries, firstRecordedInstants, type ChronologyOrder } from './entries.ts';
+import { recordersAt, supersededVersionsOf, workerNames } from './queries.ts';
+import { notesWithin } from '../casenotes/service.ts';
+import { TABLES_IN_CHRONOLOGY, chronologyKinds, type ChronologyKind } from './record-events.ts';
 
-export { chronologyKinds, type ChronologyKind };
+export { chronologyKinds, type ChronologyKind, type ChronologyOrder };
 
-/** The child's chronology, newest first, limited to the kinds asked for. The read is audited. */
+/** What a reader asks of the chronology: which kinds (none: all), in which order, and whether to print it. */
+export interface ChronologyRequest {
+  kinds: readonly ChronologyKind[];
+  order: ChronologyOrder;
+  print?: boolean;
+}
+
+/** "Printed by Ann Smith on 7 December 2026 at 10:15", in England's time, for the foot of every printed page. */
+export function printedBy(actor: Pick<Actor, 'name' | 'now'>): string {
+  const part = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', ...options }).format(actor.now);
+  const day = part({ day: 'numeric', month: 'long', year: 'numeric' });
+  return `Printed by ${actor.name} on ${day} at ${part({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })}`;
+}
+
+/**
+ * The child's chronology, read through the one reader of the record (ADR 9) as Hearth knows it now, with the
+ * versions corrections replaced and the case notes. Viewing and printing are each audited as a read of the record.
+ */
 export async function viewChronology(
   db: Database,
   actor: Actor,
   childId: string,
-  kinds: readonly ChronologyKind[],
+  request: ChronologyRequest,
 ) {
   return withTransaction(db, actor, async (trx) => {
-    await requireChildren(trx, actor, 'read', [childId]);
-    const events = await chronologyOf(trx, actor.councilId, childId, kinds.length ? kinds : chronologyKinds);
-    await appendAudit(trx, auditSource(actor), { action: 'chronology.viewed', childId, details: { kinds } });
-    return events.map((event) => ({
-      ...event,
-      title: inWords(event.title, event.happened_on)!,
-      detail: inWords(event.detail, event.happened_on),
-    }));
+    const record = (await readRecord(trx, actor, [childId])).get(childId)!;
+    const [superseded, notes] = await Promise.all([
+      supersededVersionsOf(trx, actor.councilId, childId, TABLES_IN_CHRONOLOGY),
+      notesWithin(trx, actor.councilId, childId),
+    ]);
+    const workerIds = [
+      ...record.allocations.map((allocation) => allocation.worker_id),
+      ...superseded.flatMap((version) => [version.version_row.worker_id]),
+      ...[...record.contacts, ...record.episodes, ...record.assessments].map((row) => row.recorded_by),
+      ...record.assessments.map((assessment) => assessment.authorised_by),
+    ].filter((id): id is string => typeof id === 'string');
+    const [names, recorders] = await Promise.all([
+      workerNames(trx, actor.councilId, workerIds),
+      recordersAt(trx, actor.councilId, childId, firstRecordedInstants(record, superseded)),
+    ]);
+    const kinds = request.kinds.length ? request.kinds : chronologyKinds;
+    const entries = chronologyEntries(
+      { record, superseded, notes, workerNames: names, recorders },
+      kinds,
+      request.order,
+    );
+    await appendAudit(trx, auditSource(actor), {
+      action: request.print ? 'chronology.printed' : 'chronology.viewed',
+      childId,
+      details: { kinds: request.kinds, order: request.order },
+    });
+    return {
+      child: record.child,
+      entries: entries.map((entry) => ({
+        ...entry,
+        title: inWords(entry.title, entry.on)!,
+        detail: inWords(entry.detail, entry.on),
+      })),
+    };
   });
 }

@@ -63,18 +63,21 @@ describe('the record as it stood on a date, as Hearth knew it at a time (issue 1
     // Known before anything was recorded, the child had no placement at all.
     expect(await placementsAt(new Date('2026-01-04T12:00:00Z'))).toEqual([]);
 
-    const chronology = (await again.get(`${api}/chronology?kind=care`)).json() as Array<{
+    // The chronology, read through the same reader, shows both placements, the later marked as a correction.
+    const chronology = (await again.get(`${api}/chronology?kind=care&order=oldest`)).json() as Array<{
       on: string;
       title: string;
-      detail: string | null;
+      author: string | null;
+      correction: string | null;
     }>;
     const began = chronology.filter((event) => event.title.startsWith('Placement began'));
-    expect(began.map((event) => [event.on, event.detail])).toEqual([
+    expect(began.map((event) => [event.on, event.title, event.correction])).toEqual([
+      ['2026-01-05', expect.stringContaining('(U6)'), null],
       [
         '2026-03-01',
-        expect.stringContaining('A correction, recorded on 10 May 2026 with effect from 1 March 2026.'),
+        expect.stringContaining('(K2)'),
+        'A correction, recorded on 10 May 2026 by Priya social-worker with effect from 1 March 2026.',
       ],
-      ['2026-01-05', ''],
     ]);
   });
 

@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { rowsAsAt } from './as-at.ts';
 import { rowsKnownAt, type ChildScope, type RecordRow, type RecordTable } from './queries.ts';
 
-export type { ChildScope } from './queries.ts';
+export type { ChildScope, RecordTable } from './queries.ts';
 
 /** One child's record: who the child is, and every fact of their journey, each table's rows in a list. */
 export type ChildRecord = { child: RecordRow<'children'> } & { [T in RecordTable]: RecordRow<T>[] };

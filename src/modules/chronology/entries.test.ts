@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { CHILD_TABLES } from '../../db/record-tables.ts';
+import type { ChildRecord } from '../record/service.ts';
+import { chronologyEntries, summaryOf } from './entries.ts';
+import type { SupersededVersion } from './queries.ts';
+import { chronologyKinds } from './record-events.ts';
+
+const episode = {
+  id: 'e1',
+  referral_date: '2025-06-02',
+  referral_source: '6',
+  primary_need: 'N1',
+  re_referral: false,
+  no_further_action: false,
+  closed_on: null,
+  closure_reason: null,
+  recorded_by: 'w1',
+  recorded_at: new Date('2025-06-02T10:00:00Z'),
+};
+
+function recordWith(tables: Partial<Record<(typeof CHILD_TABLES)[number], object[]>>): ChildRecord {
+  return {
+    child: {},
+    ...Object.fromEntries(CHILD_TABLES.map((table) => [table, tables[table] ?? []])),
+  } as unknown as ChildRecord;
+}
+
+function version(row: object, recordedAt: string, supersededAt: string, reason: string | null = null) {
+  return {
+    table_name: 'episodes',
+    record_id: 'e1',
+    version_row: row,
+    recorded_at: new Date(recordedAt),
+    superseded_at: new Date(supersededAt),
+    superseded_by: 'Morgan Lee',
+    reason,
+  } as SupersededVersion;
+}
+
+const names = new Map([['w1', 'Priya Shah']]);
+const entriesOf = (record: ChildRecord, superseded: SupersededVersion[] = []) =>
+  chronologyEntries(
+    { record, superseded, notes: [], workerNames: names, recorders: new Map() },
+    chronologyKinds,
+    'oldest',
+  ).map((entry) => [entry.on, entry.title, entry.author, entry.corrected, entry.correction]);
+
+describe('the chronology’s entries from the record and its kept versions', () => {
+  it('gives each event of the record as it stands, with who recorded it', () => {
+    expect(entriesOf(recordWith({ episodes: [episode] }))).toEqual([
+      ['2025-06-02', expect.stringMatching(/^Referral from/), 'Priya Shah', null, null],
+    ]);
+  });
+
+  it('keeps an event a change altered, marked as corrected, and says what its new form corrects', () => {
+    const now = { ...episode, referral_date: '2025-06-03', recorded_at: new Date('2025-07-01T09:30:00Z') };
+    expect(
+      entriesOf(recordWith({ episodes: [now] }), [
+        version(episode, '2025-06-02T10:00:00Z', '2025-07-01T09:30:00Z', 'Typed wrongly'),
+      ]),
+    ).toEqual([
+      [
+        '2025-06-02',
+        expect.any(String),
+        'Priya Shah',
+        'Corrected on 1 July 2025 by Morgan Lee. Reason: Typed wrongly',
+        null,
+      ],
+      [
+        '2025-06-03',
+        expect.any(String),
+        'Morgan Lee',
+        null,
+        'A correction, recorded on 1 July 2025 by Morgan Lee, of the entry dated 2 June 2025. Reason: Typed wrongly',
+      ],
+    ]);
+  });
+
+  it('does not repeat an event a change left as it was, and dates a new event by the change that told it', () => {
+    const closed = {
+      ...episode,
+      closed_on: '2025-09-01',
+      closure_reason: 'RC1',
+      recorded_at: new Date('2025-09-01T12:00:00Z'),
+    };
+    expect(
+      entriesOf(recordWith({ episodes: [closed] }), [
+        version(episode, '2025-06-02T10:00:00Z', '2025-09-01T12:00:00Z'),
+      ]),
+    ).toEqual([
+      ['2025-06-02', expect.stringMatching(/^Referral/), 'Priya Shah', null, null],
+      ['2025-09-01', expect.stringMatching(/^Episode of need closed/), 'Morgan Lee', null, null],
+    ]);
+  });
+
+  it.each([
+    ['2026-03-08T12:00:00Z', null],
+    ['2026-03-09T12:00:00Z', 'A correction, recorded on 9 March 2026 with effect from 1 March 2026.'],
+  ])(
+    'marks a placement first recorded at %s, eight days on or later, as a correction',
+    (recordedAt, correction) => {
+      const placement = {
+        id: 'p1',
+        care_period_id: 'c1',
+        start_date: '2026-03-01',
+        end_date: null,
+        place: 'U1',
+        recorded_at: new Date(recordedAt),
+      };
+      expect(entriesOf(recordWith({ placements: [placement] }))).toEqual([
+        ['2026-03-01', 'Placement began: {SSDA903.PLACE:U1}', null, null, correction],
+      ]);
+    },
+  );
+
+  it.each([
+    ['Saw Jay.', 300, 'Saw Jay.'],
+    ['Saw   Jay\n\nat home.', 300, 'Saw Jay at home.'],
+    ['Saw Jay at home with his mother', 20, 'Saw Jay at home…'],
+  ])('summarises %j in about %i characters as %j', (body, length, summary) => {
+    expect(summaryOf(body, length)).toBe(summary);
+  });
+});
