@@ -8,8 +8,10 @@ import { formErrors } from '../../platform/forms.ts';
 import { access } from '../../platform/route-table.ts';
 import { viewChild } from '../children/service.ts';
 import { takeFormStash } from '../sign-in/service.ts';
+import { noteIsVisit } from '../visits/service.ts';
 import { ChildParams, NoteBody, NoteForm, NoteParams, NoteQuery, NoteSummary } from './schemas.ts';
 import { listNotes, noteDraft, noteKinds, recordNote, saveNoteDraft, viewNote } from './service.ts';
+import { childHeader } from '../child-header/service.ts';
 
 type Form = Static<typeof NoteForm>;
 type Child = { Params: Static<typeof ChildParams> };
@@ -32,6 +34,7 @@ export async function caseNoteRoutes(app: FastifyInstance): Promise<void> {
       const { child } = await viewChild(db, actor, request.params.childId);
       const notes = await listNotes(db, actor, request.params.childId);
       return reply.page('casenotes/views/notes.njk', {
+        childHeader: await childHeader(db, actor, request.params.childId),
         pageTitle: `Case notes – ${child.given_name} ${child.family_name}`,
         child,
         notes,
@@ -47,7 +50,13 @@ export async function caseNoteRoutes(app: FastifyInstance): Promise<void> {
       const actor = actorOf(request);
       const { child } = await viewChild(db, actor, request.params.childId);
       const { note, corrects } = await viewNote(db, actor, request.params.childId, request.params.noteId);
+      const offerVisit =
+        note.kind === 'visit' &&
+        !note.corrects_note_id &&
+        !(await noteIsVisit(db, actor, request.params.childId, note.id));
       return reply.page('casenotes/views/note.njk', {
+        offerVisit,
+        childHeader: await childHeader(db, actor, request.params.childId),
         pageTitle: note.title,
         child,
         note,
@@ -137,8 +146,9 @@ export async function caseNoteRoutes(app: FastifyInstance): Promise<void> {
           await renderForm(actor, childId, corrects, form, { draftSavedAt: actor.now }),
         );
       }
+      let noteId: string;
       try {
-        await recordNote(db, actor, childId, {
+        noteId = await recordNote(db, actor, childId, {
           kind: form.kind ?? '',
           occurredOn: dateFromParts(
             'The date it happened',
@@ -161,6 +171,9 @@ export async function caseNoteRoutes(app: FastifyInstance): Promise<void> {
             await renderForm(actor, childId, corrects, form, formErrors(error.fields)),
           );
       }
+      // A note of type Visit goes to its own page, which offers to record it as a statutory visit (issue 17).
+      if (form.kind === 'visit' && !corrects)
+        return reply.redirect(`/children/${childId}/notes/${noteId}`, 303);
       return reply.redirect(`/children/${childId}/notes`, 303);
     },
   );

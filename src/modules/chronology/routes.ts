@@ -4,6 +4,7 @@ import { actorOf } from '../../platform/authentication.ts';
 import { access } from '../../platform/route-table.ts';
 import { viewChild } from '../children/service.ts';
 import { chronologyKinds, viewChronology, type ChronologyKind } from './service.ts';
+import { childHeader } from '../child-header/service.ts';
 
 const ChildParams = Type.Object({ childId: Type.String({ maxLength: 64 }) });
 const KindList = Type.Union([
@@ -51,6 +52,7 @@ export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
       const events = await viewChronology(db, actor, request.params.childId, kinds);
       const query = new URLSearchParams([...kinds.map((kind) => ['kind', kind]), ['print', 'yes']]);
       return reply.page('chronology/views/chronology.njk', {
+        childHeader: await childHeader(db, actor, request.params.childId),
         pageTitle: `Chronology – ${child.given_name} ${child.family_name}`,
         child,
         events,
