@@ -8,7 +8,7 @@ import { formErrors } from '../../platform/forms.ts';
 import { access } from '../../platform/route-table.ts';
 import { viewChild } from '../children/service.ts';
 import { takeFormStash } from '../sign-in/service.ts';
-import { noteIsVisit } from '../visits/service.ts';
+import { notesToOfferAsVisits } from '../visits/service.ts';
 import { ChildParams, NoteBody, NoteForm, NoteParams, NoteQuery, NoteSummary } from './schemas.ts';
 import { listNotes, noteDraft, noteKinds, recordNote, saveNoteDraft, viewNote } from './service.ts';
 import { childHeader } from '../child-header/service.ts';
@@ -33,7 +33,9 @@ export async function caseNoteRoutes(app: FastifyInstance): Promise<void> {
       const actor = actorOf(request);
       const { child } = await viewChild(db, actor, request.params.childId);
       const notes = await listNotes(db, actor, request.params.childId);
+      const offerVisits = await notesToOfferAsVisits(db, actor, request.params.childId, notes);
       return reply.page('casenotes/views/notes.njk', {
+        offerVisits: [...offerVisits],
         childHeader: await childHeader(db, actor, request.params.childId),
         pageTitle: `Case notes – ${child.given_name} ${child.family_name}`,
         child,
@@ -50,12 +52,10 @@ export async function caseNoteRoutes(app: FastifyInstance): Promise<void> {
       const actor = actorOf(request);
       const { child } = await viewChild(db, actor, request.params.childId);
       const { note, corrects } = await viewNote(db, actor, request.params.childId, request.params.noteId);
-      const offerVisit =
-        note.kind === 'visit' &&
-        !note.corrects_note_id &&
-        !(await noteIsVisit(db, actor, request.params.childId, note.id));
+      // A note of type Visit offers to become a statutory visit (issue 17, part 5).
+      const offerVisits = await notesToOfferAsVisits(db, actor, request.params.childId, [note]);
       return reply.page('casenotes/views/note.njk', {
-        offerVisit,
+        offerVisit: offerVisits.has(note.id),
         childHeader: await childHeader(db, actor, request.params.childId),
         pageTitle: note.title,
         child,
@@ -146,9 +146,8 @@ export async function caseNoteRoutes(app: FastifyInstance): Promise<void> {
           await renderForm(actor, childId, corrects, form, { draftSavedAt: actor.now }),
         );
       }
-      let noteId: string;
       try {
-        noteId = await recordNote(db, actor, childId, {
+        await recordNote(db, actor, childId, {
           kind: form.kind ?? '',
           occurredOn: dateFromParts(
             'The date it happened',
@@ -171,9 +170,6 @@ export async function caseNoteRoutes(app: FastifyInstance): Promise<void> {
             await renderForm(actor, childId, corrects, form, formErrors(error.fields)),
           );
       }
-      // A note of type Visit goes to its own page, which offers to record it as a statutory visit (issue 17).
-      if (form.kind === 'visit' && !corrects)
-        return reply.redirect(`/children/${childId}/notes/${noteId}`, 303);
       return reply.redirect(`/children/${childId}/notes`, 303);
     },
   );

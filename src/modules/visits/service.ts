@@ -13,7 +13,13 @@ import { writeNote } from '../casenotes/service.ts';
 import { journeyRecordOf } from '../journey/journey-record.ts';
 import { onChild, type OpenJourney } from '../journey/service.ts';
 import { readRecord } from '../record/service.ts';
-import { insertChildVisit, insertKeepingInTouch, latestEpisodeClosing, noteAboutChild } from './queries.ts';
+import {
+  insertChildVisit,
+  insertKeepingInTouch,
+  latestEpisodeClosing,
+  noteAboutChild,
+  visitsOfChild,
+} from './queries.ts';
 
 /**
  * Visits recorded once (issue 17, part 5): one visit, at any stage of the child's journey, records the statutory
@@ -45,10 +51,26 @@ export async function visitForm(db: Database, actor: Actor, childId: string, fro
   });
 }
 
-/** Whether a case note about the child is already the account of a visit. */
-export async function noteIsVisit(db: Database, actor: Actor, childId: string, noteId: string) {
-  const note = await noteAboutChild(db, actor.councilId, childId, noteId);
-  return Boolean(note?.visit_id);
+/**
+ * Which of the child's case notes to offer as a statutory visit: a note of type Visit, not a correction, that no
+ * visit names and on whose day no visit is recorded (visits recorded before notes were linked to them, as the
+ * demo's are, are not offered twice). Called after the page's own service has let the reader see the notes.
+ */
+export async function notesToOfferAsVisits(
+  db: Database,
+  actor: Actor,
+  childId: string,
+  notes: readonly { id: string; kind: string; occurred_on: string; corrects_note_id: string | null }[],
+): Promise<Set<string>> {
+  const visits = await visitsOfChild(db, actor.councilId, childId);
+  const named = new Set(visits.map((visit) => visit.case_note_id));
+  const days = new Set(visits.map((visit) => visit.visited_on));
+  return new Set(
+    notes
+      .filter((note) => note.kind === 'visit' && !note.corrects_note_id)
+      .filter((note) => !named.has(note.id) && !days.has(note.occurred_on))
+      .map((note) => note.id),
+  );
 }
 
 const yesNo = (value: unknown) => (value === true ? 'yes' : value === false ? 'no' : 'not recorded');

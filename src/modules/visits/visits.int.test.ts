@@ -199,15 +199,16 @@ describe('one "Record a visit" at every stage (issue 17, part 5)', async () => {
       body: 'Saw Alex in her room.',
     });
     expect(written.statusCode).toBe(303);
-    const notePage = await browser.get(written.headers.location as string);
-    expect(notePage.body).toContain('Record this as a statutory visit');
-    const offer = /href="(\/children\/[^"]+\/visits\/new\?fromNote=[^"]+)"/.exec(notePage.body)![1]!;
+    const notes = await browser.get(written.headers.location as string);
+    const offer = /href="(\/children\/[^"]+\/visits\/new\?fromNote=([^"]+))"/.exec(notes.body)!;
+    const notePage = `/children/${child.id}/notes/${offer[2]}`;
+    expect((await browser.get(notePage)).body).toContain('Record this as a statutory visit');
 
-    const form = await browser.get(offer);
+    const form = await browser.get(offer[1]!);
     expect(form.body).toContain('Records the case note “Home visit” as a statutory visit');
     expect(form.body).toMatch(/name="visitedOn-day"[^>]*value="10"/);
     expect(form.body).not.toContain('What happened on the visit');
-    const saved = await browser.post(offer, {
+    const saved = await browser.post(offer[1]!, {
       ...dateBoxes('visitedOn', '2025-09-10'),
       seen: 'yes',
       seenAlone: 'no',
@@ -218,10 +219,8 @@ describe('one "Record a visit" at every stage (issue 17, part 5)', async () => {
       /Visit \(child in need plan\), due 9 September/,
     );
 
-    expect((await browser.get(written.headers.location as string)).body).not.toContain(
-      'Record this as a statutory visit',
-    );
-    const again = await browser.post(offer, { ...dateBoxes('visitedOn', '2025-09-10'), seen: 'yes' });
+    expect((await browser.get(notePage)).body).not.toContain('Record this as a statutory visit');
+    const again = await browser.post(offer[1]!, { ...dateBoxes('visitedOn', '2025-09-10'), seen: 'yes' });
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain('This case note is already recorded as a visit');
   });
