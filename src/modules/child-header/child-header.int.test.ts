@@ -25,6 +25,17 @@ async function record(browser: TestBrowser, child: TestChild, path: string, json
   return response.json() as { id: string };
 }
 
+/** A period of care under a full care order, in a foster placement, from `startDate`. */
+const fullCareOrderFrom = (startDate: string) => ({
+  startDate,
+  legalStatus: 'C2',
+  place: 'U4',
+  provider: 'PR1',
+  postcode: 'DA1 1AA',
+  inArea: true,
+  unregistered: false,
+});
+
 const childPages = [
   '',
   '/record',
@@ -97,15 +108,7 @@ describe('the header on every page of a child (issue 17, part 2)', async () => {
     });
     await anOpenEpisode(db, child, worker, { referralDate: '2025-07-01' });
     const browser = await signedInAs(app, worker);
-    await record(browser, child, 'periods-of-care', {
-      startDate: '2025-07-14',
-      legalStatus: 'C2',
-      place: 'U4',
-      provider: 'PR1',
-      postcode: 'DA1 1AA',
-      inArea: true,
-      unregistered: false,
-    });
+    await record(browser, child, 'periods-of-care', fullCareOrderFrom('2025-07-14'));
     // Restricted: only the people on the child's access list see the record.
     await db.updateTable('children').set({ restricted: true }).where('id', '=', child.id).execute();
     await db
@@ -130,15 +133,7 @@ describe('the header on every page of a child (issue 17, part 2)', async () => {
     const adviser = await newWorker(db, council, 'personal-adviser', { team, givenName: 'Tomasz' });
     await anOpenEpisode(db, child, worker, { referralDate: '2023-01-09' });
     const browser = await signedInAs(app, worker);
-    await record(browser, child, 'periods-of-care', {
-      startDate: '2023-01-16',
-      legalStatus: 'C2',
-      place: 'U4',
-      provider: 'PR1',
-      postcode: 'DA1 1AA',
-      inArea: true,
-      unregistered: false,
-    });
+    await record(browser, child, 'periods-of-care', fullCareOrderFrom('2023-01-16'));
     await record(browser, child, 'care-endings', {
       endDate: '2025-06-01',
       reason: 'E17',

@@ -33,7 +33,7 @@ export async function visitRoutes(app: FastifyInstance): Promise<void> {
       guidance: form.note
         ? `Records the case note “${form.note.title}” as a statutory visit. The note stays as it was written.`
         : 'Records the facts the statutory guidance asks for and writes the case note. The visit due is met at once.',
-      fields: visitFields({ lookedAfter: form.lookedAfter, withNote: !form.note }),
+      fields: visitFields({ lookedAfter: form.lookedAfter, note: form.note ? 'none' : 'required' }),
       values: { ...noteValues, ...values },
       cancel: form.note ? `${notesOf(childId)}/${form.note.id}` : `/children/${childId}`,
       ...formErrors(problems),
@@ -66,7 +66,7 @@ export async function visitRoutes(app: FastifyInstance): Promise<void> {
       const body = request.body ?? {};
       // Every question the form can ask: the service refuses a bedroom answered for a child not looked after.
       const parsed = parseFormFields(
-        visitFields({ lookedAfter: true, withNote: !fromNote }),
+        visitFields({ lookedAfter: true, note: fromNote ? 'none' : 'required' }),
         body,
         actor.today,
       );
@@ -94,13 +94,13 @@ export async function visitRoutes(app: FastifyInstance): Promise<void> {
         summary:
           'Record a visit to the child, with its case note (written from the facts when no note is given)',
         params: ChildParams,
-        body: apiSchema(visitFields({ lookedAfter: true, withNote: true })),
+        body: apiSchema(visitFields({ lookedAfter: true, note: 'optional' })),
         response: { 201: Type.Object({ id: Type.String() }) },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const fields = visitFields({ lookedAfter: true, withNote: true });
+      const fields = visitFields({ lookedAfter: true, note: 'optional' });
       const checked = checkFields(fields, request.body, actor.today);
       if (checked.problems.length) throw new ValidationError(checked.problems);
       const id = await recordVisit(db, actor, request.params.childId, {

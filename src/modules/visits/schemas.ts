@@ -7,9 +7,14 @@ export const VisitQuery = Type.Object({ fromNote: Type.Optional(Type.String({ fo
 /**
  * The questions of a visit, declared once for the form and the API (src/platform/recording/fields.ts). The
  * bedroom is asked about only for a looked after child (Care Planning Regulations 2010, reg. 28(3)); a visit
- * started from a case note of type Visit asks for no note of its own.
+ * started from a case note of type Visit asks for no note of its own; the API writes one from the facts when
+ * it is sent none.
  */
-export function visitFields(options: { lookedAfter: boolean; withNote: boolean }): FieldSpec[] {
+export function visitFields(options: {
+  lookedAfter: boolean;
+  /** Whether to ask for the case note: 'required' on the form, 'optional' through the API. */
+  note: 'required' | 'optional' | 'none';
+}): FieldSpec[] {
   return [
     { name: 'visitedOn', label: 'Date of the visit', kind: 'date', required: true },
     { name: 'seen', label: 'Was the child seen?', kind: 'yes-no', required: true },
@@ -23,7 +28,7 @@ export function visitFields(options: { lookedAfter: boolean; withNote: boolean }
       kind: 'textarea',
       hint: 'In words the child would recognise',
     },
-    ...(options.withNote
+    ...(options.note !== 'none'
       ? ([
           {
             name: 'noteTitle',
@@ -36,6 +41,7 @@ export function visitFields(options: { lookedAfter: boolean; withNote: boolean }
             name: 'note',
             label: 'What happened on the visit',
             kind: 'textarea',
+            required: options.note === 'required',
             maxLength: 100000,
             hint: 'This is saved as a case note of type Visit',
           },
