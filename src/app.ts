@@ -5,6 +5,7 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { careRoutes } from './modules/care/routes.ts';
 import { caseloadRoutes } from './modules/caseloads/routes.ts';
 import { caseNoteRoutes } from './modules/casenotes/routes.ts';
+import { visitRoutes } from './modules/visits/routes.ts';
 import { childRecordFormRoutes } from './modules/child-record/forms.ts';
 import { childRecordRoutes } from './modules/child-record/routes.ts';
 import { childrenRoutes } from './modules/children/routes.ts';
@@ -44,6 +45,7 @@ export const features: readonly Feature[] = [
   workforceRoutes,
   protectionRoutes,
   careRoutes,
+  visitRoutes,
   timescaleRoutes,
   localStandardRoutes,
   returnRoutes,

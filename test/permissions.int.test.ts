@@ -144,6 +144,13 @@ const expectations: Record<string, Record<Who, Outcome>> = {
     hidden: ['unallocated'],
     visitor: 'unauthorised',
   }),
+  // One visit at every stage (issue 17): for those who may write the child's record.
+  'GET /children/:childId/visits/new': outcomes(childWriters, { hidden: ['unallocated'] }),
+  'POST /children/:childId/visits/new': outcomes(childWriters, { hidden: ['unallocated'] }),
+  'POST /api/children/:childId/visits': outcomes(childWriters, {
+    hidden: ['unallocated'],
+    visitor: 'unauthorised',
+  }),
   // Search (issue 5): everyone who reads children searches their own set.
   'GET /search': outcomes([...childReaders, 'unallocated']),
   'GET /api/search': outcomes([...childReaders, 'unallocated'], { visitor: 'unauthorised' }),
@@ -454,6 +461,7 @@ describe('every route with every role', async () => {
       from: '2025-06-01',
       reason: 'Joint working',
     };
+    bodies['POST /api/children/:childId/visits'] = { visitedOn: '2025-06-10', seen: true };
     bodies['POST /api/children/:childId/relationships'] = {
       givenName: 'Dana',
       familyName: 'Taylor',
@@ -514,6 +522,11 @@ describe('every route with every role', async () => {
         body: 'Saw the child alone.',
       },
       'POST /children/:childId/notes/draft': { title: 'Home visit', body: 'Half written' },
+      'POST /children/:childId/visits/new': {
+        ...dateBoxes('visitedOn', '2025-06-10'),
+        seen: 'yes',
+        note: 'Saw the child alone.',
+      },
       'POST /children/:childId/identity': { version: await currentVersion(), religion: `R${Date.now()}` },
       'POST /children/:childId/allocation': {
         workerId: workers['social-worker'].workerId,

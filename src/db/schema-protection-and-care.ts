@@ -133,6 +133,8 @@ export interface ChildVisitsTable extends Recorded {
   seen_alone: boolean | null;
   bedroom_seen: boolean | null;
   wishes_and_feelings: string | null;
+  /** The case note that tells what happened on the visit (migration 0054). */
+  case_note_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface HealthAssessmentsTable extends Recorded {

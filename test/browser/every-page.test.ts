@@ -439,6 +439,13 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       submitEmpty: true,
     })),
     {
+      route: '/children/:childId/visits/new',
+      url: `${c}/visits/new`,
+      role: 'social-worker',
+      heading: 'Record a visit',
+      submitEmpty: true,
+    },
+    {
       route: '/children/:childId/timescales',
       url: `${c}/timescales`,
       role: 'social-worker',

@@ -286,22 +286,7 @@ export function insertCareLeaverContact(db: Db, contact: Insertable<Tables['care
   return db.insertInto('care_leaver_contacts').values(contact).execute();
 }
 
-// ---- Visits, health, education and missing episodes (wellbeing-service.ts) ----
-
-/** The closing date of the child's most recent episode (`closed_on` sorts nulls first, as PostgreSQL does). */
-export function latestEpisodeClosing(db: Db, councilId: string, childId: string) {
-  return db
-    .selectFrom('episodes')
-    .select('closed_on')
-    .where('council_id', '=', councilId)
-    .where('child_id', '=', childId)
-    .orderBy('closed_on', 'desc')
-    .executeTakeFirst();
-}
-
-export function insertChildVisit(db: Db, visit: Insertable<Tables['child_visits']>) {
-  return db.insertInto('child_visits').values(visit).execute();
-}
+// ---- Health, education and missing episodes (wellbeing-service.ts; visits are src/modules/visits) ----
 
 export function insertHealthAssessment(db: Db, assessment: Insertable<Tables['health_assessments']>) {
   return db.insertInto('health_assessments').values(assessment).execute();

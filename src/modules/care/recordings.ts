@@ -15,7 +15,7 @@ import {
   recordCareReview,
   startPeriodOfCare,
 } from './service.ts';
-import { recordCareCheck, recordMissingEpisode, recordVisit } from './wellbeing-service.ts';
+import { recordCareCheck, recordMissingEpisode } from './wellbeing-service.ts';
 
 const ssda903 = (field: string) => (today: string) => codeChoices('SSDA903', field, today);
 const named = (choices: Record<string, string>) => () =>
@@ -145,25 +145,6 @@ export const careRecordings: Recording[] = [
       },
     ],
     record: forChild(endPeriodOfCare),
-  },
-  {
-    ...common,
-    path: '/children/:childId/visits',
-    title: 'Record a visit to the child',
-    audit: 'visit.recorded',
-    fields: [
-      { name: 'visitedOn', label: 'Date of the visit', kind: 'date', required: true },
-      { name: 'seen', label: 'Was the child seen?', kind: 'yes-no', required: true },
-      { name: 'seenAlone', label: 'Was the child seen alone?', kind: 'yes-no' },
-      { name: 'bedroomSeen', label: 'Was the child’s bedroom seen?', kind: 'yes-no' },
-      {
-        name: 'wishesAndFeelings',
-        label: 'The child’s wishes and feelings',
-        kind: 'textarea',
-        hint: 'In words the child would recognise',
-      },
-    ],
-    record: forChild(recordVisit),
   },
   {
     ...common,

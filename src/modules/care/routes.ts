@@ -6,6 +6,7 @@ import { access } from '../../platform/route-table.ts';
 import { careRecordings } from './recordings.ts';
 import { viewCare } from './service.ts';
 import { careSections } from './views/care-view-models.ts';
+import { childHeader } from '../child-header/service.ts';
 
 /** Looked after children and care leavers: the child's care page, and a form and API endpoint for each record. */
 export async function careRoutes(app: FastifyInstance): Promise<void> {
@@ -19,6 +20,7 @@ export async function careRoutes(app: FastifyInstance): Promise<void> {
       const actor = actorOf(request);
       const view = await viewCare(app.hearth.db, actor, request.params.childId);
       return reply.page('child-sections.njk', {
+        childHeader: await childHeader(app.hearth.db, actor, request.params.childId),
         pageTitle: 'Care and leaving care',
         childId: request.params.childId,
         childName: `${view.child.given_name} ${view.child.family_name}`,

@@ -6,17 +6,11 @@ import { ValidationError } from '../../platform/errors.ts';
 import type { RecordValues } from '../../platform/recording/fields.ts';
 import { auditSource } from '../../platform/transactions.ts';
 import { onChild, requireOrder, type OpenJourney } from '../journey/service.ts';
-import {
-  insertChildVisit,
-  insertHealthAssessment,
-  insertMissingEpisode,
-  insertPersonalEducationPlan,
-  latestEpisodeClosing,
-} from './queries.ts';
+import { insertHealthAssessment, insertMissingEpisode, insertPersonalEducationPlan } from './queries.ts';
 
 /**
- * Visits, health assessments, personal education plans and missing episodes: the statutory work with a child
- * (Care Planning Regulations 2010 regs 7 and 28; DfE statutory guidance on the health of looked after children
+ * Health assessments, personal education plans and missing episodes: the statutory work with a child (Care
+ * Planning Regulations 2010 reg. 7; DfE statutory guidance on the health of looked after children
  * and on promoting their education; the statutory guidance on children who run away or go missing).
  */
 function bornFirst(path: string, date: string, journey: OpenJourney) {
@@ -26,50 +20,6 @@ function bornFirst(path: string, date: string, journey: OpenJourney) {
     notBefore: journey.child.date_of_birth,
     message: 'The date must be on or after the child’s date of birth',
   };
-}
-
-/**
- * A visit to the child. Refused before the child's birth, and after their last episode closed when none is open
- * (a visit belongs to open work).
- */
-export async function recordVisit(db: Database, actor: Actor, childId: string, values: RecordValues) {
-  return onChild(db, actor, childId, async (trx, journey) => {
-    const visitedOn = values.visitedOn as string;
-    requireOrder([bornFirst('visitedOn', visitedOn, journey)]);
-    if (!journey.episode && !journey.careLeaver) {
-      const last = await latestEpisodeClosing(trx, actor.councilId, childId);
-      if (!last?.closed_on || visitedOn > last.closed_on) {
-        throw new ValidationError([
-          {
-            path: 'visitedOn',
-            message: 'The child has no open episode on that date: a visit cannot be after the episode closed',
-          },
-        ]);
-      }
-    }
-    if (values.seen === false && (values.seenAlone === true || values.bedroomSeen === true)) {
-      throw new ValidationError([
-        {
-          path: 'seen',
-          message: 'A child who was not seen cannot have been seen alone or had their bedroom seen',
-        },
-      ]);
-    }
-    const id = uuidv7();
-    await insertChildVisit(trx, {
-      council_id: actor.councilId,
-      id,
-      child_id: childId,
-      visited_on: visitedOn,
-      seen: values.seen as boolean,
-      seen_alone: (values.seenAlone as boolean | null) ?? null,
-      bedroom_seen: (values.bedroomSeen as boolean | null) ?? null,
-      wishes_and_feelings: (values.wishesAndFeelings as string | null) ?? null,
-      recorded_by: actor.workerId,
-    });
-    await appendAudit(trx, auditSource(actor), { action: 'visit.recorded', childId, details: { id } });
-    return id;
-  });
 }
 
 /** A health assessment or a personal education plan: initial or review, on a date in the period of care. */

@@ -8,8 +8,10 @@ import { formErrors } from '../../platform/forms.ts';
 import { access } from '../../platform/route-table.ts';
 import { viewChild } from '../children/service.ts';
 import { takeFormStash } from '../sign-in/service.ts';
+import { notesToOfferAsVisits } from '../visits/service.ts';
 import { ChildParams, NoteBody, NoteForm, NoteParams, NoteQuery, NoteSummary } from './schemas.ts';
 import { listNotes, noteDraft, noteKinds, recordNote, saveNoteDraft, viewNote } from './service.ts';
+import { childHeader } from '../child-header/service.ts';
 
 type Form = Static<typeof NoteForm>;
 type Child = { Params: Static<typeof ChildParams> };
@@ -31,7 +33,10 @@ export async function caseNoteRoutes(app: FastifyInstance): Promise<void> {
       const actor = actorOf(request);
       const { child } = await viewChild(db, actor, request.params.childId);
       const notes = await listNotes(db, actor, request.params.childId);
+      const offerVisits = await notesToOfferAsVisits(db, actor, request.params.childId, notes);
       return reply.page('casenotes/views/notes.njk', {
+        offerVisits: [...offerVisits],
+        childHeader: await childHeader(db, actor, request.params.childId),
         pageTitle: `Case notes – ${child.given_name} ${child.family_name}`,
         child,
         notes,
@@ -47,7 +52,11 @@ export async function caseNoteRoutes(app: FastifyInstance): Promise<void> {
       const actor = actorOf(request);
       const { child } = await viewChild(db, actor, request.params.childId);
       const { note, corrects } = await viewNote(db, actor, request.params.childId, request.params.noteId);
+      // A note of type Visit offers to become a statutory visit (issue 17, part 5).
+      const offerVisits = await notesToOfferAsVisits(db, actor, request.params.childId, [note]);
       return reply.page('casenotes/views/note.njk', {
+        offerVisit: offerVisits.has(note.id),
+        childHeader: await childHeader(db, actor, request.params.childId),
         pageTitle: note.title,
         child,
         note,

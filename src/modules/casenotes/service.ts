@@ -1,4 +1,6 @@
+import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import type { Tables } from '../../db/schema.ts';
 import type { Database } from '../../db/database.ts';
 import { pastDate, type DateEntry, type Problem } from '../../domain/journey/rules.ts';
 import { requireChildren } from '../../platform/access.ts';
@@ -90,60 +92,68 @@ export async function viewNote(db: Database, actor: Actor, childId: string, note
 export async function recordNote(db: Database, actor: Actor, childId: string, input: NewNote) {
   return withTransaction(db, actor, async (trx) => {
     await requireChildren(trx, actor, 'write', [childId]);
-    const problems: Problem[] = [];
-    if (!(input.kind in noteKinds)) problems.push({ path: 'kind', message: 'Select the type of note' });
-    const occurredOn = pastDate(problems, 'occurredOn', input.occurredOn, actor.today, {
-      missing: 'Enter the date it happened',
-      future: 'The date it happened must be today or in the past',
-    });
-    if (!input.title.trim()) problems.push({ path: 'title', message: 'Enter a title for the note' });
-    if (!input.body.trim()) problems.push({ path: 'body', message: 'Enter the note' });
-    let childIds = [childId];
-    if (input.correctsNoteId) {
-      const original = await childrenOfNote(trx, actor.councilId, input.correctsNoteId);
-      if (!original.some((link) => link.child_id === childId)) throw new NotFound();
-      childIds = original.map((link) => link.child_id);
-      if (!input.correctionReason?.trim())
-        problems.push({ path: 'correctionReason', message: 'Explain what the correction changes and why' });
-    }
-    const wanted = [...new Set(input.alsoAbout.map((id) => id.trim()).filter(Boolean))];
-    const found = await childrenByLocalIds(trx, actor, wanted, 'write');
-    const missing = wanted.filter((localId) => !found.some((child) => child.local_id === localId));
-    if (missing.length)
-      problems.push({
-        path: 'alsoAbout',
-        message: `No child you can write to has the ID ${missing.join(', ')}: check the IDs`,
-      });
-    if (problems.length) throw new ValidationError(problems);
-    if (input.correctsNoteId) await requireChildren(trx, actor, 'write', childIds);
-    childIds = [...new Set([...childIds, ...found.map((child) => child.id)])];
-    const id = uuidv7();
-    await insertNote(trx, {
-      council_id: actor.councilId,
-      id,
-      kind: input.kind,
-      occurred_on: occurredOn!,
-      title: input.title.trim(),
-      body: input.body.trim(),
-      written_by: actor.workerId,
-      written_at: actor.now,
-      corrects_note_id: input.correctsNoteId ?? null,
-      correction_reason: input.correctsNoteId ? input.correctionReason!.trim() : null,
-      significance: input.significance?.trim() || null,
-    });
-    await linkNote(trx, actor.councilId, id, childIds);
-    await removeDraft(trx, actor, childId, input.correctsNoteId ?? '');
-    await appendAudit(
-      trx,
-      auditSource(actor),
-      childIds.map((about) => ({
-        action: input.correctsNoteId ? 'casenote.corrected' : 'casenote.recorded',
-        childId: about,
-        details: { noteId: id, correctsNoteId: input.correctsNoteId ?? null },
-      })),
-    );
-    return id;
+    return writeNote(trx, actor, childId, input);
   });
+}
+
+/**
+ * Writes a case note (or a correction) about a child in the caller's transaction, once the gatekeeper has allowed
+ * the write: a visit writes its note this way, in the same transaction as the visit (issue 17).
+ */
+export async function writeNote(trx: Transaction<Tables>, actor: Actor, childId: string, input: NewNote) {
+  const problems: Problem[] = [];
+  if (!(input.kind in noteKinds)) problems.push({ path: 'kind', message: 'Select the type of note' });
+  const occurredOn = pastDate(problems, 'occurredOn', input.occurredOn, actor.today, {
+    missing: 'Enter the date it happened',
+    future: 'The date it happened must be today or in the past',
+  });
+  if (!input.title.trim()) problems.push({ path: 'title', message: 'Enter a title for the note' });
+  if (!input.body.trim()) problems.push({ path: 'body', message: 'Enter the note' });
+  let childIds = [childId];
+  if (input.correctsNoteId) {
+    const original = await childrenOfNote(trx, actor.councilId, input.correctsNoteId);
+    if (!original.some((link) => link.child_id === childId)) throw new NotFound();
+    childIds = original.map((link) => link.child_id);
+    if (!input.correctionReason?.trim())
+      problems.push({ path: 'correctionReason', message: 'Explain what the correction changes and why' });
+  }
+  const wanted = [...new Set(input.alsoAbout.map((id) => id.trim()).filter(Boolean))];
+  const found = await childrenByLocalIds(trx, actor, wanted, 'write');
+  const missing = wanted.filter((localId) => !found.some((child) => child.local_id === localId));
+  if (missing.length)
+    problems.push({
+      path: 'alsoAbout',
+      message: `No child you can write to has the ID ${missing.join(', ')}: check the IDs`,
+    });
+  if (problems.length) throw new ValidationError(problems);
+  if (input.correctsNoteId) await requireChildren(trx, actor, 'write', childIds);
+  childIds = [...new Set([...childIds, ...found.map((child) => child.id)])];
+  const id = uuidv7();
+  await insertNote(trx, {
+    council_id: actor.councilId,
+    id,
+    kind: input.kind,
+    occurred_on: occurredOn!,
+    title: input.title.trim(),
+    body: input.body.trim(),
+    written_by: actor.workerId,
+    written_at: actor.now,
+    corrects_note_id: input.correctsNoteId ?? null,
+    correction_reason: input.correctsNoteId ? input.correctionReason!.trim() : null,
+    significance: input.significance?.trim() || null,
+  });
+  await linkNote(trx, actor.councilId, id, childIds);
+  await removeDraft(trx, actor, childId, input.correctsNoteId ?? '');
+  await appendAudit(
+    trx,
+    auditSource(actor),
+    childIds.map((about) => ({
+      action: input.correctsNoteId ? 'casenote.corrected' : 'casenote.recorded',
+      childId: about,
+      details: { noteId: id, correctsNoteId: input.correctsNoteId ?? null },
+    })),
+  );
+  return id;
 }
 
 /** Saves what the person is typing so that a timeout or a closed tab loses nothing. */

@@ -18,6 +18,7 @@ import {
 } from './schemas.ts';
 import { recordAddress, recordFlag, recordRelationship, updateIdentity, viewRecord } from './service.ts';
 import { identityFormValues, identityRows } from './views/record-view-models.ts';
+import { childHeader } from '../child-header/service.ts';
 
 type Child = { Params: Static<typeof ChildParams> };
 type Form = Static<typeof IdentityForm>;
@@ -36,6 +37,7 @@ export async function childRecordRoutes(app: FastifyInstance): Promise<void> {
       const actor = actorOf(request);
       const record = await viewRecord(db, actor, request.params.childId);
       return reply.page('child-record/views/record.njk', {
+        childHeader: await childHeader(db, actor, request.params.childId),
         pageTitle: `Full record – ${record.child.given_name} ${record.child.family_name}`,
         ...record,
         status: describe(record.status),

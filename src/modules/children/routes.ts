@@ -18,6 +18,7 @@ import {
 } from './schemas.ts';
 import { breakGlass, listChildren, updateChild, viewChild } from './service.ts';
 import { childRows, childSummaryList, editFormValues } from './views/child-view-models.ts';
+import { childHeader } from '../child-header/service.ts';
 
 type Params = { Params: Static<typeof ChildParams> };
 
@@ -64,6 +65,7 @@ export async function childrenRoutes(app: FastifyInstance): Promise<void> {
       const actor = actorOf(request);
       const record = await viewChild(db, actor, request.params.childId);
       return reply.page('children/views/child.njk', {
+        childHeader: await childHeader(db, actor, request.params.childId),
         pageTitle: `${record.child.given_name} ${record.child.family_name}`,
         child: record.child,
         summary: childSummaryList(record.child),

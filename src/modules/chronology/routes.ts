@@ -3,6 +3,7 @@ import { Type, type Static } from 'typebox';
 import { actorOf } from '../../platform/authentication.ts';
 import { access } from '../../platform/route-table.ts';
 import { chronologyKinds, printedBy, viewChronology, type ChronologyKind } from './service.ts';
+import { childHeader } from '../child-header/service.ts';
 
 const ChildParams = Type.Object({ childId: Type.String({ maxLength: 64 }) });
 const KindList = Type.Union([
@@ -46,13 +47,15 @@ export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
       schema: { params: ChildParams, querystring: ChronologyQuery, hide: true },
     },
     async (request, reply) => {
+      const actor = actorOf(request);
       const wanted = requestOf(request.query);
-      const { child, entries } = await viewChronology(db, actorOf(request), request.params.childId, wanted);
+      const { child, entries } = await viewChronology(db, actor, request.params.childId, wanted);
       const query = new URLSearchParams([
         ...wanted.kinds.map((kind) => ['kind', kind]),
         ['order', wanted.order],
       ]);
       return reply.page('chronology/views/chronology.njk', {
+        childHeader: await childHeader(db, actor, request.params.childId),
         pageTitle: `Chronology – ${child.given_name} ${child.family_name}`,
         child,
         entries,

@@ -6,6 +6,7 @@ import { access } from '../../platform/route-table.ts';
 import { protectionRecordings } from './recordings.ts';
 import { viewProtection } from './service.ts';
 import { protectionSections, statusWords } from './views/protection-view-models.ts';
+import { childHeader } from '../child-header/service.ts';
 
 /** Child protection and child in need: the child's page, and a form and API endpoint for each record. */
 export async function protectionRoutes(app: FastifyInstance): Promise<void> {
@@ -19,6 +20,7 @@ export async function protectionRoutes(app: FastifyInstance): Promise<void> {
       const actor = actorOf(request);
       const view = await viewProtection(app.hearth.db, actor, request.params.childId);
       return reply.page('child-sections.njk', {
+        childHeader: await childHeader(app.hearth.db, actor, request.params.childId),
         pageTitle: 'Child protection and child in need',
         childId: request.params.childId,
         childName: `${view.child.given_name} ${view.child.family_name}`,

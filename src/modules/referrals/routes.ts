@@ -29,6 +29,7 @@ import {
   namedItems,
   outcomeNames,
 } from './views/journey-view-models.ts';
+import { childHeader } from '../child-header/service.ts';
 
 type Form = Record<string, string | string[] | undefined>;
 type Params = { childId: string; episodeId?: string; assessmentId?: string };
@@ -71,6 +72,7 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
       const actor = actorOf(request);
       const journey = await viewJourney(db, actor, request.params.childId);
       return reply.page('referrals/views/journey.njk', {
+        childHeader: await childHeader(db, actor, request.params.childId),
         pageTitle: `Contacts, referrals and assessments – ${journey.child.given_name} ${journey.child.family_name}`,
         childId: request.params.childId,
         ...journey,

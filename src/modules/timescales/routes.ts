@@ -18,6 +18,7 @@ import {
   obligationCard,
   obligationWords,
 } from './views/timescale-view-models.ts';
+import { childHeader } from '../child-header/service.ts';
 
 const ChildParams = Type.Object({ childId: Type.String({ maxLength: 64 }) });
 const TeamParams = Type.Object({ teamId: Type.String({ format: 'uuid' }) });
@@ -54,13 +55,11 @@ export async function timescaleRoutes(app: FastifyInstance): Promise<void> {
     '/children/:childId/timescales',
     { config: access('child:read', 'timescales.viewed'), schema: { params: ChildParams, hide: true } },
     async (request, reply) => {
-      const { childName, obligations } = await childTimescalesPage(
-        db,
-        actorOf(request),
-        request.params.childId,
-      );
+      const actor = actorOf(request);
+      const { childName, obligations } = await childTimescalesPage(db, actor, request.params.childId);
       const cards = obligations.map(obligationCard);
       return reply.page('timescales/views/child-timescales.njk', {
+        childHeader: await childHeader(db, actor, request.params.childId),
         pageTitle: `What is due – ${childName}`,
         childName,
         childId: request.params.childId,
