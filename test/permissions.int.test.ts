@@ -61,6 +61,7 @@ const childWriters: Who[] = [
   'independent-reviewing-officer',
   'service-manager',
 ];
+const frontDoorWorkers: Who[] = ['social-worker', 'team-manager', 'service-manager', 'unallocated'];
 /** Managers, who authorise casework such as assessments. */
 const authorisers: Who[] = ['team-manager', 'service-manager'];
 const glassBreakers: Who[] = [
@@ -130,6 +131,10 @@ const expectations: Record<string, Record<Who, Outcome>> = {
     hidden: ['unallocated'],
     visitor: 'unauthorised',
   }),
+  // A new child at the front door (issue 17): those who work the front door, not advisers, IROs or directors.
+  'GET /front-door': outcomes(frontDoorWorkers),
+  'POST /front-door': outcomes(frontDoorWorkers),
+  'POST /front-door/new-child': outcomes(frontDoorWorkers),
   // Case notes (issue 5).
   'GET /children/:childId/notes': outcomes(childReaders, { hidden: ['unallocated'] }),
   'GET /children/:childId/notes/:noteId': outcomes(childReaders, { hidden: ['unallocated'] }),
@@ -532,6 +537,8 @@ describe('every route with every role', async () => {
         familyName: 'Taylor',
         relationship: 'mother',
       },
+      'POST /front-door': { born: 'yes', givenName: 'Route', familyName: 'Walk' },
+      'POST /front-door/new-child': { born: 'yes', givenName: 'Route', familyName: 'Walk', stage: 'details' },
       'POST /break-glass': { localId: child.localId, reason: 'Duty call: police at the home tonight' },
       'POST /local-standards/new': {
         kind: 'child-in-need-visit',

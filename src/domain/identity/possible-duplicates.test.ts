@@ -24,10 +24,10 @@ const alex: KnownChild = {
 
 /** An unborn child of Sarah Hughes, expected on 10 January 2027. */
 const unbornHughes: KnownChild = {
+  ...alex,
   id: 'unborn-hughes',
   givenName: 'Unborn',
   familyName: 'Hughes',
-  otherNames: null,
   dateOfBirth: null,
   expectedDateOfBirth: '2027-01-10',
   nhsNumber: null,
@@ -71,6 +71,13 @@ describe('possibleDuplicates', () => {
       'a close spelling of both names (Jaden Smyth for Jayden Smith), same date of birth',
       told({ givenName: 'Jaden', familyName: 'Smyth', dateOfBirth: '2015-03-27' }),
       { ...alex, givenName: 'Jayden', familyName: 'Smith' },
+      'same-child',
+      ['A name spelt a little differently', 'Same date of birth'],
+    ],
+    [
+      'a spelling that sounds the same (Rubie for Ruby) with the same birthday',
+      told({ givenName: 'Rubie', familyName: 'Taylor', dateOfBirth: '2015-03-27' }),
+      { ...alex, givenName: 'Ruby' },
       'same-child',
       ['A name spelt a little differently', 'Same date of birth'],
     ],

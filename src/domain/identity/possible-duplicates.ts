@@ -25,18 +25,10 @@ export interface Enquiry {
   parentNames: readonly string[];
 }
 
-/** A child Hearth holds, with what the check compares. */
-export interface KnownChild {
+/** A child Hearth holds, with what the check compares: the same facts as an enquiry, and the names known by. */
+export interface KnownChild extends Omit<Enquiry, 'parentNames'> {
   id: string;
-  givenName: string;
-  familyName: string;
   otherNames: string | null;
-  dateOfBirth: string | null;
-  expectedDateOfBirth: string | null;
-  nhsNumber: string | null;
-  upn: string | null;
-  addressLine1: string | null;
-  postcode: string | null;
   /** The people related to the child as parent or carer, with the relationship: "mother". */
   parents: readonly { name: string; relationship: string }[];
 }
@@ -104,7 +96,20 @@ export function nameSimilarity(first: string, second: string): number {
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
-const close = (first: string, second: string) => nameSimilarity(first, second) >= CLOSE_NAME;
+/**
+ * A name as it sounds, for spellings Jaro–Winkler alone weighs too far apart: the endings -ie, -ey, -ee, -i and
+ * -y (Rubie and Ruby, Katie and Katy), ph for f (Sophie and Sofie), and doubled letters (Mohammed, Muhamad).
+ */
+function sounded(name: string): string {
+  return plain(name)
+    .replaceAll('ph', 'f')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/(ie|ey|ee|i|y)$/, 'y');
+}
+
+const close = (first: string, second: string) =>
+  nameSimilarity(first, second) >= CLOSE_NAME ||
+  (sounded(first) !== '' && sounded(first) === sounded(second));
 
 type NameMatch = 'exact' | 'transposed' | 'close' | 'family-only' | 'given-only' | 'none';
 

@@ -52,7 +52,7 @@ export async function referralApiRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const body = request.body;
-      const id = await recordContact(db, actorOf(request), request.params.childId, {
+      const { id } = await recordContact(db, actorOf(request), request.params.childId, {
         receivedOn: apiDate(body.receivedOn),
         receivedTime: body.receivedTime ?? '',
         source: body.source,
