@@ -135,6 +135,8 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   'GET /front-door': outcomes(frontDoorWorkers),
   'POST /front-door': outcomes(frontDoorWorkers),
   'POST /front-door/new-child': outcomes(frontDoorWorkers),
+  'POST /api/front-door/possible-duplicates': outcomes(frontDoorWorkers, { visitor: 'unauthorised' }),
+  'POST /api/front-door/contacts': outcomes(frontDoorWorkers, { visitor: 'unauthorised' }),
   // Case notes (issue 5).
   'GET /children/:childId/notes': outcomes(childReaders, { hidden: ['unallocated'] }),
   'GET /children/:childId/notes/:noteId': outcomes(childReaders, { hidden: ['unallocated'] }),
@@ -457,6 +459,19 @@ describe('every route with every role', async () => {
       caseRole: 'co-worker',
       from: '2025-06-01',
       reason: 'Joint working',
+    };
+    bodies['POST /api/front-door/possible-duplicates'] = {
+      child: { givenName: 'Route', familyName: 'Walk' },
+    };
+    bodies['POST /api/front-door/contacts'] = {
+      child: { givenName: 'Route', familyName: 'Walk', dateOfBirth: '2020-01-01' },
+      contact: {
+        receivedOn: '2025-06-13',
+        source: '6',
+        reason: 'Police notification',
+        decision: 'early-help',
+        decidedOn: '2025-06-13',
+      },
     };
     bodies['POST /api/children/:childId/relationships'] = {
       givenName: 'Dana',

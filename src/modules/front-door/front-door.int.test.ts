@@ -304,6 +304,70 @@ describe('a new child at the front door', async () => {
   });
 });
 
+describe('the front door through the API', async () => {
+  const { app, db } = await testServer({ clock: () => now });
+
+  it('checks for duplicates, creates a child with a contact, and answers bad input with 400 naming the field', async () => {
+    const council = await newCouncil(db);
+    const worker = await newWorker(db, council, 'team-manager', { team: await newTeam(db, council) });
+    const api = await signedInAs(app, worker);
+    const child = {
+      givenName: 'Ruby',
+      familyName: 'Hall',
+      dateOfBirth: '2019-04-11',
+      nhsNumber: '9434765919',
+    };
+    const contact = {
+      receivedOn: '2026-12-07',
+      source: '6',
+      reason: 'Police notification',
+      decision: 'early-help',
+      decidedOn: '2026-12-07',
+    };
+    const created = await api.request({
+      method: 'POST',
+      url: '/api/front-door/contacts',
+      json: { child, contact },
+    });
+    expect(created.statusCode).toBe(201);
+    const { childId } = created.json() as { childId: string };
+
+    const check = await api.request({
+      method: 'POST',
+      url: '/api/front-door/possible-duplicates',
+      json: { child: { givenName: 'Amelia', familyName: 'Hall', nhsNumber: '943 476 5919' } },
+    });
+    expect(check.statusCode).toBe(200);
+    expect(check.json()).toMatchObject({
+      matches: [{ childId, likeness: 'same-child', sameIdentifier: true, reasons: ['Same NHS number'] }],
+    });
+
+    const before = await councilRows(db, council);
+    const cases: [unknown, string][] = [
+      [{ child, contact }, 'nhsNumber'],
+      [{ child: { ...child, nhsNumber: '9434765918' }, contact }, 'nhsNumber'],
+      [{ child: { givenName: 'Ruby' }, contact }, 'familyName'],
+      [{ child: { ...child, nhsNumber: null, dateOfBirth: '2019-02-30' }, contact }, 'dateOfBirth'],
+      [
+        { child: { familyName: 'Okafor' }, contact: { ...contact, decidedOn: '2026-12-01' } },
+        'givenName decidedOn',
+      ],
+      [{ child: { familyName: 'Okafor', expectedDateOfBirth: '2027-03-01' }, contact }, 'parentName'],
+      [
+        { child: { ...child, nhsNumber: '94347' }, contact: { ...contact, source: 'XX' } },
+        'nhsNumber source',
+      ],
+      [{ child, contact: { ...contact, decision: 'maybe' } }, 'decision'],
+    ];
+    for (const [json, field] of cases) {
+      const refused = await api.request({ method: 'POST', url: '/api/front-door/contacts', json });
+      expect(refused.statusCode, JSON.stringify(json)).toBe(400);
+      for (const name of field.split(' ')) expect(JSON.stringify(refused.json()), name).toContain(name);
+    }
+    expect(await councilRows(db, council)).toEqual(before);
+  });
+});
+
 describe('a contact about a child with an open episode', async () => {
   const { app, db } = await testServer({ clock: () => now });
 

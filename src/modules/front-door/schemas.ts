@@ -43,3 +43,48 @@ export const NewChildForm = Type.Object({
   ...Type.Partial(ContactForm).properties,
   stage: Type.Union([Type.Literal('details'), Type.Literal('save')]),
 });
+
+const isoDate = (description: string) => Type.String({ format: 'date', description });
+const optional = (maxLength: number, description?: string) =>
+  Type.Optional(Type.String({ maxLength, description }));
+
+/** Who a contact is about, through the API: an unborn child has an expected date of birth and no date of birth. */
+export const NewChildBody = Type.Object(
+  {
+    givenName: optional(100, 'May be left out for an unborn child not yet named'),
+    familyName: Type.String({ minLength: 1, maxLength: 100 }),
+    dateOfBirth: Type.Optional(isoDate('The child’s date of birth, if known')),
+    expectedDateOfBirth: Type.Optional(isoDate('For an unborn child: the date the baby is due')),
+    addressLine1: optional(200),
+    town: optional(100),
+    postcode: optional(10),
+    nhsNumber: optional(14, '10 digits; spaces allowed'),
+    upn: optional(13),
+    parent: Type.Optional(
+      Type.Object(
+        {
+          name: Type.String({ minLength: 1, maxLength: 200, description: 'Given and family names' }),
+          relationship: Type.Union(['mother', 'father', 'parent', 'carer'].map((r) => Type.Literal(r))),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const DuplicateCheckBody = Type.Object({ child: NewChildBody }, { additionalProperties: false });
+
+export const PossibleDuplicates = Type.Object({
+  matches: Type.Array(
+    Type.Object({
+      childId: Type.String(),
+      localId: Type.String(),
+      givenName: Type.String(),
+      familyName: Type.String(),
+      likeness: Type.Union([Type.Literal('same-child'), Type.Literal('possibly'), Type.Literal('family')]),
+      reasons: Type.Array(Type.String()),
+      sameIdentifier: Type.Boolean(),
+    }),
+  ),
+});

@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
-import { recordContactIn, type NewContact } from '../referrals/service.ts';
+import { newContactProblems, recordContactIn, type NewContact } from '../referrals/service.ts';
 import {
   candidateChildren,
   insertAddress,
@@ -90,7 +90,8 @@ export async function createChildWithContact(
   contact: NewContact,
 ) {
   const who = readWho(input, actor.today);
-  refuseIf(who.problems);
+  // Every problem at once, about the child and about the contact (the contact's own rules run again on saving).
+  refuseIf([...who.problems, ...newContactProblems(contact, actor.today)]);
   return withTransaction(db, actor, async (trx) => {
     const sameIdentifier = (await likeChildren(trx, actor, who)).find((match) => match.sameIdentifier);
     if (sameIdentifier)

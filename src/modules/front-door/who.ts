@@ -62,18 +62,19 @@ function birthDates(input: WhoInput, today: string, problems: Problem[]) {
  * name of the parent expecting them, by whom an unborn child is known until they are born.
  */
 export function readWho(input: WhoInput, today: string) {
+  // Problems in the order of the page's fields, as the error summary lists them.
   const problems: Problem[] = [];
   const unborn = input.born === 'no';
+  const dates = birthDates(input, today, problems);
   const givenName = input.givenName.trim();
   const familyName = input.familyName.trim();
   if (!givenName && !unborn) problems.push({ path: 'givenName', message: 'Enter the child’s given name' });
   if (!familyName) problems.push({ path: 'familyName', message: 'Enter the child’s family name' });
-  const dates = birthDates(input, today, problems);
   const postcode = input.postcode.trim().toUpperCase().replace(/\s+/g, ' ');
-  if (postcode && !POSTCODE.test(postcode))
-    problems.push({ path: 'postcode', message: 'Enter a real postcode, like LS1 4AP' });
   if (postcode && !input.addressLine1.trim())
     problems.push({ path: 'addressLine1', message: 'Enter the first line of the address' });
+  if (postcode && !POSTCODE.test(postcode))
+    problems.push({ path: 'postcode', message: 'Enter a real postcode, like LS1 4AP' });
   const { upn, nhsNumber } = identifiersOf(input, problems);
   const parentName = input.parentName.trim().replace(/\s+/g, ' ');
   if (unborn && !parentName)

@@ -60,6 +60,14 @@ export async function recordContact(db: Database, actor: Actor, childId: string,
   return withTransaction(db, actor, (trx) => recordContactIn(trx, actor, childId, input));
 }
 
+/** What is wrong with a contact as typed: the rules of a contact, and a time that is not hours and minutes. */
+export function newContactProblems(input: NewContact, today: string) {
+  const problems = contactProblems(input, today);
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(input.receivedTime.trim() || '00:00'))
+    problems.push({ path: 'receivedTime', message: 'Enter the time as hours and minutes, like 14:30' });
+  return problems;
+}
+
 /** `recordContact` in a transaction the caller holds: the front door writes a new child and its contact together. */
 export async function recordContactIn(
   trx: Transaction<Tables>,
@@ -68,11 +76,8 @@ export async function recordContactIn(
   input: NewContact,
 ) {
   await requireChildren(trx, actor, 'write', [childId]);
-  const problems = contactProblems(input, actor.today);
+  refuseIf(newContactProblems(input, actor.today));
   const time = input.receivedTime.trim() || '00:00';
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time))
-    problems.push({ path: 'receivedTime', message: 'Enter the time as hours and minutes, like 14:30' });
-  refuseIf(problems);
   const receivedOn = (input.receivedOn as { date: string }).date;
   const { openEpisode } = await childReferralFacts(trx, actor.councilId, childId);
   const id = uuidv7();
