@@ -10,6 +10,8 @@ import { childRecordFormRoutes } from './modules/child-record/forms.ts';
 import { childRecordRoutes } from './modules/child-record/routes.ts';
 import { childrenRoutes } from './modules/children/routes.ts';
 import { chronologyRoutes } from './modules/chronology/routes.ts';
+import { frontDoorApiRoutes } from './modules/front-door/api.ts';
+import { frontDoorRoutes } from './modules/front-door/routes.ts';
 import { homeRoutes } from './modules/home/routes.ts';
 import { localStandardRoutes } from './modules/local-standards/routes.ts';
 import { protectionRoutes } from './modules/protection/routes.ts';
@@ -36,6 +38,8 @@ export const features: readonly Feature[] = [
   staffRoutes,
   referralRoutes,
   referralApiRoutes,
+  frontDoorRoutes,
+  frontDoorApiRoutes,
   caseNoteRoutes,
   searchRoutes,
   childRecordRoutes,

@@ -61,6 +61,7 @@ const childWriters: Who[] = [
   'independent-reviewing-officer',
   'service-manager',
 ];
+const frontDoorWorkers: Who[] = ['social-worker', 'team-manager', 'service-manager', 'unallocated'];
 /** Managers, who authorise casework such as assessments. */
 const authorisers: Who[] = ['team-manager', 'service-manager'];
 const glassBreakers: Who[] = [
@@ -130,6 +131,12 @@ const expectations: Record<string, Record<Who, Outcome>> = {
     hidden: ['unallocated'],
     visitor: 'unauthorised',
   }),
+  // A new child at the front door (issue 17): those who work the front door, not advisers, IROs or directors.
+  'GET /front-door': outcomes(frontDoorWorkers),
+  'POST /front-door': outcomes(frontDoorWorkers),
+  'POST /front-door/new-child': outcomes(frontDoorWorkers),
+  'POST /api/front-door/possible-duplicates': outcomes(frontDoorWorkers, { visitor: 'unauthorised' }),
+  'POST /api/front-door/contacts': outcomes(frontDoorWorkers, { visitor: 'unauthorised' }),
   // Case notes (issue 5).
   'GET /children/:childId/notes': outcomes(childReaders, { hidden: ['unallocated'] }),
   'GET /children/:childId/notes/:noteId': outcomes(childReaders, { hidden: ['unallocated'] }),
@@ -462,6 +469,19 @@ describe('every route with every role', async () => {
       reason: 'Joint working',
     };
     bodies['POST /api/children/:childId/visits'] = { visitedOn: '2025-06-10', seen: true };
+    bodies['POST /api/front-door/possible-duplicates'] = {
+      child: { givenName: 'Route', familyName: 'Walk' },
+    };
+    bodies['POST /api/front-door/contacts'] = {
+      child: { givenName: 'Route', familyName: 'Walk', dateOfBirth: '2020-01-01' },
+      contact: {
+        receivedOn: '2025-06-13',
+        source: '6',
+        reason: 'Police notification',
+        decision: 'early-help',
+        decidedOn: '2025-06-13',
+      },
+    };
     bodies['POST /api/children/:childId/relationships'] = {
       givenName: 'Dana',
       familyName: 'Taylor',
@@ -546,6 +566,8 @@ describe('every route with every role', async () => {
         familyName: 'Taylor',
         relationship: 'mother',
       },
+      'POST /front-door': { born: 'yes', givenName: 'Route', familyName: 'Walk' },
+      'POST /front-door/new-child': { born: 'yes', givenName: 'Route', familyName: 'Walk', stage: 'details' },
       'POST /break-glass': { localId: child.localId, reason: 'Duty call: police at the home tonight' },
       'POST /local-standards/new': {
         kind: 'child-in-need-visit',

@@ -196,6 +196,8 @@ export interface ContactsTable {
   decision: string;
   decided_on: DateColumn;
   recorded_by: string;
+  /** The open episode of need the contact was added to, when the child had one (migration 0053). */
+  episode_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
   /** When Hearth learned this version of the row (migration 0050; earlier versions are in record_history). */
   recorded_at: Generated<Date>;

@@ -35,6 +35,8 @@ export const permissions = [
   'child:write',
   /** Allocate and reallocate children to workers. */
   'child:allocate',
+  /** Take a contact about a child not yet known: check for a duplicate, then create the child (issue 17). */
+  'front-door:record',
   /** Authorise casework that needs a manager's approval, such as an assessment. */
   'casework:authorise',
   /** Open a child outside one's access, giving a reason. */
@@ -55,8 +57,11 @@ export const permissions = [
 export type RolePermission = (typeof permissions)[number];
 
 const caseHolder: RolePermission[] = ['child:read', 'child:write', 'child:break-glass'];
+/** Those who work the front door: social workers and their managers, not personal advisers or IROs. */
+const frontDoor: RolePermission[] = ['front-door:record'];
 const manager: RolePermission[] = [
   ...caseHolder,
+  ...frontDoor,
   'child:allocate',
   'casework:authorise',
   'audit:child-access',
@@ -65,7 +70,7 @@ const manager: RolePermission[] = [
 ];
 
 export const rolePermissions: Record<Role, readonly RolePermission[]> = {
-  'social-worker': caseHolder,
+  'social-worker': [...caseHolder, ...frontDoor],
   'personal-adviser': caseHolder,
   'independent-reviewing-officer': caseHolder,
   'team-manager': manager,

@@ -294,6 +294,14 @@ describe('a tour of every page, as someone who may see it, on a child with somet
     { route: '/children', url: '/children', role: 'social-worker', heading: 'Children' },
     { route: '/search', url: `/search?q=Jordan`, role: 'social-worker', heading: 'Find a child' },
     {
+      route: '/front-door',
+      url: '/front-door',
+      role: 'social-worker',
+      heading: 'Who is the contact about?',
+      narrow: true,
+      submitEmpty: true,
+    },
+    {
       route: '/break-glass',
       url: '/break-glass',
       role: 'social-worker',

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { writtenDay } from '../calendar/dates.ts';
 import { codeListOn, type CodeList } from '../codes/code-lists.ts';
 
 /**
@@ -138,7 +139,7 @@ export function referralProblems(input: ReferralInput, child: ChildFacts, today:
   if (child.openEpisodeReferredOn)
     problems.push({
       path: 'referralDate',
-      message: `The child already has an open episode of need, from the referral of ${child.openEpisodeReferredOn}: close it before recording a new referral`,
+      message: `The child already has an open episode of need, from the referral on ${writtenDay(Temporal.PlainDate.from(child.openEpisodeReferredOn))}: record what is new as a contact, which is added to that episode, or close the episode before recording a new referral`,
     });
   return problems;
 }

@@ -33,17 +33,26 @@ const nhsMessages = {
 };
 
 /**
- * Checks an identity change and returns the columns to write: UPN and NHS number by their check characters,
- * sex, ethnicity and disability by the CIN code lists of today's collection year.
+ * The UPN and NHS number as typed, normalised and checked by their check characters; a problem for each that is
+ * not valid. Nothing typed is null.
  */
-export function identityColumns(input: IdentityInput, today: string) {
-  const problems: Problem[] = [];
+export function identifiersOf(input: { upn: string; nhsNumber: string }, problems: Problem[]) {
   const upn = input.upn.trim() ? normaliseUpn(input.upn) : null;
   const upnFault = upn ? upnProblem(upn) : undefined;
   if (upnFault) problems.push({ path: 'upn', message: upnMessages[upnFault] });
   const nhsNumber = input.nhsNumber.trim() ? normaliseNhsNumber(input.nhsNumber) : null;
   const nhsFault = nhsNumber ? nhsNumberProblem(nhsNumber) : undefined;
   if (nhsFault) problems.push({ path: 'nhsNumber', message: nhsMessages[nhsFault] });
+  return { upn, nhsNumber };
+}
+
+/**
+ * Checks an identity change and returns the columns to write: UPN and NHS number by their check characters,
+ * sex, ethnicity and disability by the CIN code lists of today's collection year.
+ */
+export function identityColumns(input: IdentityInput, today: string) {
+  const problems: Problem[] = [];
+  const { upn, nhsNumber } = identifiersOf(input, problems);
   if (input.sex && !cinCodes('Sex', today).has(input.sex))
     problems.push({ path: 'sex', message: 'Select the child’s sex' });
   if (input.ethnicity && !cinCodes('Ethnicity', today).has(input.ethnicity))

@@ -4,6 +4,7 @@ import { actorOf } from '../../platform/authentication.ts';
 import { access } from '../../platform/route-table.ts';
 import { authoriseAssessment, recordAssessment } from './assessment-service.ts';
 import {
+  apiContact,
   apiDate,
   AssessmentBody,
   AssessmentParams,
@@ -51,16 +52,12 @@ export async function referralApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const body = request.body;
-      const id = await recordContact(db, actorOf(request), request.params.childId, {
-        receivedOn: apiDate(body.receivedOn),
-        receivedTime: body.receivedTime ?? '',
-        source: body.source,
-        reason: body.reason,
-        mashPartners: body.mashPartners ?? [],
-        decision: body.decision,
-        decidedOn: apiDate(body.decidedOn),
-      });
+      const { id } = await recordContact(
+        db,
+        actorOf(request),
+        request.params.childId,
+        apiContact(request.body),
+      );
       return reply.code(201).send({ id });
     },
   );

@@ -13,7 +13,7 @@ export async function childReferralFacts(db: Db, councilId: string, childId: str
     .executeTakeFirstOrThrow();
   const episodes = await db
     .selectFrom('episodes')
-    .select(['referral_date', 'closed_on'])
+    .select(['id', 'referral_date', 'closed_on'])
     .where('council_id', '=', councilId)
     .where('child_id', '=', childId)
     .execute();

@@ -54,6 +54,12 @@ function findEpisode(journey: Journey, episodeId: string | undefined) {
   return episode;
 }
 
+/** The open episode a contact just saved was added to, for the page's confirmation. */
+function contactAddedToEpisode(journey: Journey, contactId: string | undefined) {
+  const contact = journey.contacts.find((candidate) => candidate.id === contactId);
+  return journey.episodes.find((episode) => contact?.episode_id && episode.id === contact.episode_id);
+}
+
 function findAssessment(journey: Journey, assessmentId: string | undefined) {
   for (const episode of journey.episodes)
     for (const assessment of episode.assessments)
@@ -65,14 +71,22 @@ function findAssessment(journey: Journey, assessmentId: string | undefined) {
 export async function referralRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.hearth;
 
-  app.get<{ Params: Params }>(
+  app.get<{ Params: Params; Querystring: { added?: string } }>(
     '/children/:childId/journey',
-    { config: access('child:read', 'episodes.viewed'), schema: { params: ChildParams, hide: true } },
+    {
+      config: access('child:read', 'episodes.viewed'),
+      schema: {
+        params: ChildParams,
+        querystring: Type.Object({ added: Type.Optional(Type.String({ format: 'uuid' })) }),
+        hide: true,
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       const journey = await viewJourney(db, actor, request.params.childId);
       return reply.page('referrals/views/journey.njk', {
         childHeader: await childHeader(db, actor, request.params.childId),
+        addedToEpisode: contactAddedToEpisode(journey, request.query.added),
         pageTitle: `Contacts, referrals and assessments – ${journey.child.given_name} ${journey.child.family_name}`,
         childId: request.params.childId,
         ...journey,
@@ -119,6 +133,7 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
         child: journey.child,
         childId: params.childId,
         episode: episode ?? found?.episode,
+        openEpisode: journey.episodes.find((candidate) => candidate.closed_on === null),
         assessment: found?.assessment,
         values: merged,
         errors: {},
@@ -208,10 +223,14 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
         decision: String(form.decision ?? ''),
         decidedOn: formDate(form, 'decidedOn', 'The date of the decision'),
       }),
-    next: (params, form, contactId) =>
-      form.decision === 'referral'
-        ? `/children/${params.childId}/referrals/new?contact=${String(contactId)}`
-        : undefined,
+    // A contact added to the open episode goes back to the journey, which says so; it does not start a referral.
+    next: (params, form, saved) => {
+      const { id, addedToEpisode } = saved as Awaited<ReturnType<typeof recordContact>>;
+      if (addedToEpisode) return `/children/${params.childId}/journey?added=${id}`;
+      return form.decision === 'referral'
+        ? `/children/${params.childId}/referrals/new?contact=${id}`
+        : undefined;
+    },
   });
 
   formStep({

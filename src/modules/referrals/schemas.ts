@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { versionFormField, versionInput } from '../../platform/versioning.ts';
 import { dateFromParts } from '../../platform/dates.ts';
 import type { DateEntry } from '../../domain/journey/rules.ts';
@@ -162,3 +162,16 @@ export const EpisodeSummary = Type.Object({
     }),
   ),
 });
+
+/** A contact from the API's body, as the contact rules read it. */
+export function apiContact(body: Static<typeof ContactBody>) {
+  return {
+    receivedOn: apiDate(body.receivedOn),
+    receivedTime: body.receivedTime ?? '',
+    source: body.source,
+    reason: body.reason,
+    mashPartners: body.mashPartners ?? [],
+    decision: body.decision,
+    decidedOn: apiDate(body.decidedOn),
+  };
+}

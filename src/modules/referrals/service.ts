@@ -1,6 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 import { v7 as uuidv7 } from 'uuid';
+import type { Transaction } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import type { Tables } from '../../db/schema.ts';
 import {
   closureProblems,
   contactProblems,
@@ -50,39 +52,59 @@ export interface NewContact extends ContactInput {
 
 /**
  * Records a contact about a child and the decision on it (Working Together 2023: decided within 1 working
- * day). Refused with field messages, and nothing written, when the rules are not met.
+ * day). Refused with field messages, and nothing written, when the rules are not met. A contact about a child
+ * with an open episode of need is added to that episode, whatever the decision: what is new goes to the
+ * worker already on the case, not into a second referral.
  */
 export async function recordContact(db: Database, actor: Actor, childId: string, input: NewContact) {
-  return withTransaction(db, actor, async (trx) => {
-    await requireChildren(trx, actor, 'write', [childId]);
-    const problems = contactProblems(input, actor.today);
-    const time = input.receivedTime.trim() || '00:00';
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time))
-      problems.push({ path: 'receivedTime', message: 'Enter the time as hours and minutes, like 14:30' });
-    refuseIf(problems);
-    const receivedOn = (input.receivedOn as { date: string }).date;
-    const id = uuidv7();
-    await insertContact(trx, {
-      council_id: actor.councilId,
-      id,
-      child_id: childId,
-      received_at: londonInstant(receivedOn, time),
-      source: input.source.trim(),
-      reason: input.reason.trim(),
-      mash_partners: input.mashPartners.map((partner) => partner.trim()).filter(Boolean),
-      decision: input.decision,
-      decided_on: (input.decidedOn as { date: string }).date,
-      recorded_by: actor.workerId,
-    });
-    // What is due follows what was recorded (timescales), in the same transaction.
-    await rebuildObligations(trx, actor.councilId, [childId], actor);
-    await appendAudit(trx, auditSource(actor), {
-      action: 'contact.recorded',
-      childId,
-      details: { contactId: id, decision: input.decision },
-    });
-    return id;
+  return withTransaction(db, actor, (trx) => recordContactIn(trx, actor, childId, input));
+}
+
+/** What is wrong with a contact as typed: the rules of a contact, and a time that is not hours and minutes. */
+export function newContactProblems(input: NewContact, today: string) {
+  const problems = contactProblems(input, today);
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(input.receivedTime.trim() || '00:00'))
+    problems.push({ path: 'receivedTime', message: 'Enter the time as hours and minutes, like 14:30' });
+  return problems;
+}
+
+/** `recordContact` in a transaction the caller holds: the front door writes a new child and its contact together. */
+export async function recordContactIn(
+  trx: Transaction<Tables>,
+  actor: Actor,
+  childId: string,
+  input: NewContact,
+) {
+  await requireChildren(trx, actor, 'write', [childId]);
+  refuseIf(newContactProblems(input, actor.today));
+  const time = input.receivedTime.trim() || '00:00';
+  const receivedOn = (input.receivedOn as { date: string }).date;
+  const { openEpisode } = await childReferralFacts(trx, actor.councilId, childId);
+  const id = uuidv7();
+  await insertContact(trx, {
+    council_id: actor.councilId,
+    id,
+    child_id: childId,
+    received_at: londonInstant(receivedOn, time),
+    source: input.source.trim(),
+    reason: input.reason.trim(),
+    mash_partners: input.mashPartners.map((partner) => partner.trim()).filter(Boolean),
+    decision: input.decision,
+    decided_on: (input.decidedOn as { date: string }).date,
+    recorded_by: actor.workerId,
+    episode_id: openEpisode?.id ?? null,
   });
+  // What is due follows what was recorded (timescales), in the same transaction.
+  await rebuildObligations(trx, actor.councilId, [childId], actor);
+  await appendAudit(trx, auditSource(actor), {
+    action: 'contact.recorded',
+    childId,
+    details: { contactId: id, decision: input.decision, episodeId: openEpisode?.id ?? null },
+  });
+  return {
+    id,
+    addedToEpisode: openEpisode ? { id: openEpisode.id, referredOn: openEpisode.referral_date } : null,
+  };
 }
 
 export interface NewReferral extends ReferralInput {
