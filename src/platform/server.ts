@@ -56,8 +56,9 @@ export async function buildServer(context: {
   const app = Fastify({
     logger: { level: config.logLevel },
     trustProxy: production,
-    // Report every field's problem at once, as the GOV.UK error summary and the API's field list expect.
-    ajv: { customOptions: { allErrors: true } },
+    // Report every field's problem at once, as the GOV.UK error summary and the API's field list expect; `verbose`
+    // gives each failure its schema, whose description names the field in the message (schema-messages.ts).
+    ajv: { customOptions: { allErrors: true, verbose: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('hearth', { config, db, clock: context.clock ?? (() => new Date()) });
   app.decorate('routeTable', requireRouteMetadata(app));
