@@ -154,13 +154,11 @@ export async function restrictionRoutes(app: FastifyInstance): Promise<void> {
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         const page = await removePage(actor, request.params);
-        return reply
-          .code(400)
-          .page('admin/views/remove-person.njk', {
-            ...page,
-            values: request.body,
-            ...formErrors(error.fields),
-          });
+        return reply.code(400).page('admin/views/remove-person.njk', {
+          ...page,
+          values: request.body,
+          ...formErrors(error.fields),
+        });
       }
       return reply.redirect(`/admin/restricted-children/${childId}`, 303);
     },
