@@ -89,23 +89,26 @@ export interface NewUser {
 /** Adds a worker and their sign-in, and their team membership from today. */
 export async function addUser(db: Database, user: NewUser): Promise<{ userId: string; workerId: string }> {
   const email = user.email.trim().toLowerCase();
+  // In the order the form asks, so the error summary reads as the page does.
   const problems: FieldProblem[] = [];
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+  if (!user.givenName.trim()) problems.push({ path: 'givenName', message: 'Enter the given name' });
+  if (!user.familyName.trim()) problems.push({ path: 'familyName', message: 'Enter the family name' });
+  if (!email) {
+    problems.push({ path: 'email', message: 'Enter the email address they will sign in with' });
+  } else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
     problems.push({
       path: 'email',
       message: 'Enter an email address in the correct format, like name@example.com',
     });
   }
-  const weak = passwordProblem(user.password, email);
-  if (weak) problems.push({ path: 'password', message: weak });
   if (!isRole(user.role)) {
     problems.push({
       path: 'role',
       message: user.role ? `Choose a role: ${user.role} is not one` : 'Choose the person’s role',
     });
   }
-  if (!user.givenName.trim()) problems.push({ path: 'givenName', message: 'Enter the given name' });
-  if (!user.familyName.trim()) problems.push({ path: 'familyName', message: 'Enter the family name' });
+  const weak = passwordProblem(user.password, email);
+  if (weak) problems.push({ path: 'password', message: weak });
   if (problems.length) throw new ValidationError(problems);
   const taken = await userByEmail(db, email);
   if (taken)
