@@ -617,5 +617,5 @@ describe('every route with every role', async () => {
     expect(cases).toBe(Object.keys(expectations).length * everyone.length);
     // Each route is tried by eleven people, one request at a time: beyond 150 routes this outgrows the default
     // 30 seconds when other test files share the two cores.
-  }, 400_000);
+  }, 300_000);
 });
