@@ -1,6 +1,7 @@
 import type { Database } from './db/database.ts';
 import type { Config } from './platform/config.ts';
 import { buildServer, type Clock, type Feature, type HearthServer } from './platform/server.ts';
+import { adminRoutes } from './modules/admin/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { careRoutes } from './modules/care/routes.ts';
 import { caseloadRoutes } from './modules/caseloads/routes.ts';
@@ -20,7 +21,6 @@ import { referralRoutes } from './modules/referrals/routes.ts';
 import { returnRoutes } from './modules/returns/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
 import { signInRoutes } from './modules/sign-in/routes.ts';
-import { staffRoutes } from './modules/staff/routes.ts';
 import { startRoutes } from './modules/start/routes.ts';
 import { timescaleRoutes } from './modules/timescales/routes.ts';
 import { workforceRoutes } from './modules/workforce/routes.ts';
@@ -35,7 +35,7 @@ export const features: readonly Feature[] = [
   homeRoutes,
   childrenRoutes,
   auditRoutes,
-  staffRoutes,
+  adminRoutes,
   referralRoutes,
   referralApiRoutes,
   frontDoorRoutes,

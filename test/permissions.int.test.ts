@@ -206,7 +206,22 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   'GET /audit': outcomes(['service-manager', 'director', 'auditor']),
   'GET /access-review': outcomes(['team-manager', 'service-manager', 'director']),
   'POST /access-review/:grantId': outcomes(['team-manager', 'service-manager', 'director']),
-  'GET /staff': outcomes(['administrator']),
+  // The administrator's pages (issue 17 part 10): users, then a spare child restricted, listed and lifted.
+  'GET /admin/users': outcomes(['administrator']),
+  'GET /admin/users/new': outcomes(['administrator']),
+  'POST /admin/users/new': outcomes(['administrator']),
+  'GET /admin/users/:userId': outcomes(['administrator']),
+  'POST /admin/users/:userId': outcomes(['administrator']),
+  'POST /admin/users/:userId/disable': outcomes(['administrator']),
+  'POST /admin/users/:userId/enable': outcomes(['administrator']),
+  'GET /admin/restricted-children': outcomes(['administrator']),
+  'GET /admin/restricted-children/new': outcomes(['administrator']),
+  'POST /admin/restricted-children/new': outcomes(['administrator']),
+  'GET /admin/restricted-children/:childId': outcomes(['administrator']),
+  'POST /admin/restricted-children/:childId/people': outcomes(['administrator']),
+  'GET /admin/restricted-children/:childId/people/:workerId/remove': outcomes(['administrator']),
+  'POST /admin/restricted-children/:childId/people/:workerId/remove': outcomes(['administrator']),
+  'POST /admin/restricted-children/:childId/lift': outcomes(['administrator']),
   'GET /break-glass': outcomes(glassBreakers),
   // Child protection and child in need (issue 6).
   'GET /children/:childId/protection': outcomes(childReaders, { hidden: ['unallocated'] }),
@@ -331,6 +346,9 @@ describe('every route with every role', async () => {
     caseRole: 'independent-reviewing-officer',
   });
   await addToAuditSample(db, workers.auditor, [child]);
+  // The administrator's pages change a spare person and restrict a spare child, leaving the others' access alone.
+  const spareWorker = await newWorker(db, council, 'social-worker', { team: otherTeam });
+  const spareChild = await newChild(db, council);
   const noteId = await aCaseNote(db, workers['social-worker'], [child]);
 
   const browsers = new Map<Who, TestBrowser>();
@@ -390,13 +408,17 @@ describe('every route with every role', async () => {
       ? await freshCasework(pattern)
       : undefined;
     const url = pattern
-      .replace(':childId', child.id)
+      .replace(':childId', pattern.startsWith('/admin/') ? spareChild.id : child.id)
+      .replace(':userId', spareWorker.userId)
       .replace(':noteId', noteId)
       .replace(':episodeId', casework?.episodeId ?? '')
       .replace(':assessmentId', casework?.assessmentId ?? '')
       .replace(':grantId', grantId)
       .replace(':teamId', team.id)
-      .replace(':workerId', workers['social-worker'].workerId)
+      .replace(
+        ':workerId',
+        pattern.startsWith('/admin/') ? spareWorker.workerId : workers['social-worker'].workerId,
+      )
       .replace('/timescales/children', '/timescales/children?measure=overdue')
       .replace('/assets/*', '/assets/images/favicon.ico')
       .replace('/govuk/*', '/govuk/govuk-frontend.min.css')
@@ -569,11 +591,23 @@ describe('every route with every role', async () => {
       'POST /front-door': { born: 'yes', givenName: 'Route', familyName: 'Walk' },
       'POST /front-door/new-child': { born: 'yes', givenName: 'Route', familyName: 'Walk', stage: 'details' },
       'POST /break-glass': { localId: child.localId, reason: 'Duty call: police at the home tonight' },
+      'POST /admin/users/new': {
+        givenName: 'Route',
+        familyName: 'Walker',
+        email: 'route.walker@council.example',
+        role: 'social-worker',
+        password: 'a long first password',
+      },
+      'POST /admin/users/:userId': { role: 'social-worker', teamId: team.id },
+      'POST /admin/restricted-children/new': { localId: spareChild.localId, reason: 'Route walk' },
+      'POST /admin/restricted-children/:childId/people': { email: spareWorker.email, reason: 'Route walk' },
+      'POST /admin/restricted-children/:childId/people/:workerId/remove': { reason: 'Route walk' },
+      'POST /admin/restricted-children/:childId/lift': { reason: 'Route walk' },
       'POST /local-standards/new': {
         kind: 'child-in-need-visit',
         amount: '15',
         unit: 'working days',
-        ...dateBoxes('effectiveFrom', '2026-09-01'),
+        ...dateBoxes('effectiveFrom', '2030-09-01'),
         source: 'Route walk',
       },
       'POST /local-standards/closure-days/new': {
@@ -619,5 +653,5 @@ describe('every route with every role', async () => {
     expect(cases).toBe(Object.keys(expectations).length * everyone.length);
     // Each route is tried by eleven people, one request at a time: beyond 150 routes this outgrows the default
     // 30 seconds when other test files share the two cores.
-  }, 180_000);
+  }, 300_000);
 });

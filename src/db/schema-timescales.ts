@@ -6,7 +6,12 @@ type Json<T> = ColumnType<T, string, string>;
 export interface LocalStandardsTable {
   council_id: string;
   id: string;
-  kind: 'child-in-need-visit' | 'child-protection-visit' | 'child-in-need-plan-review' | 'supervision';
+  kind:
+    | 'child-in-need-visit'
+    | 'child-protection-visit'
+    | 'child-in-need-plan-review'
+    | 'supervision'
+    | 'care-leaver-contact';
   amount: number;
   unit: 'working days' | 'days' | 'weeks' | 'months';
   effective_from: DateColumn;

@@ -47,6 +47,22 @@ export function visibleChildIds(db: Kysely<Tables>, actor: Actor, childIds: read
   return childIdsAmong(db, actor, childIds, allowedChildren(actor, 'read'));
 }
 
+/**
+ * The children whose audit trail someone who oversees access (an auditor, a service manager, a director) may read,
+ * without reading their record: every child of the council except the restricted ones whose list does not name
+ * them, who stay hidden here as everywhere (issue 17 part 10).
+ */
+export function childrenOverseen(actor: Actor) {
+  return childrenReached(actor, ['all']);
+}
+
+/** Checks that the actor may read the audit trail of `childId`: NotFound, audited, when the child is hidden. */
+export async function requireOverseen(db: Kysely<Tables>, actor: Actor, childId: string): Promise<void> {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(childId);
+  const seen = uuid ? await childIdsAmong(db, actor, [childId], childrenOverseen(actor)) : new Set<string>();
+  if (!seen.has(childId)) throw refusal(new NotFound(), 'read', [childId]);
+}
+
 /** Whether the actor's role reaches children outside allocation only by breaking glass. */
 export function mayBreakGlass(actor: Actor): boolean {
   return actor.sessionId !== null && scopes[actor.role].read.includes('break-glass');

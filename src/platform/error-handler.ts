@@ -1,19 +1,18 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { HearthError, NotFound, ValidationError, type FieldProblem } from './errors.ts';
+import { HearthError, NotFound, ValidationError } from './errors.ts';
+import { schemaFieldProblems, type SchemaFailure } from './schema-messages.ts';
 
 /** Whether a request is answered with JSON (the API) rather than a page. */
 export function wantsJson(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
 }
 
-/** Fastify's schema failures, turned into field problems with paths such as `child.dateOfBirth`. */
-function schemaProblems(error: FastifyError): FieldProblem[] {
-  return (error.validation ?? []).map((failure) => {
-    const base = failure.instancePath.replace(/^\//, '').replaceAll('/', '.');
-    const params = failure.params as { missingProperty?: string };
-    const path = params.missingProperty ? [base, params.missingProperty].filter(Boolean).join('.') : base;
-    return { path: path || error.validationContext || 'body', message: failure.message ?? 'is not valid' };
-  });
+/** Fastify's schema failures, turned into field problems with paths such as `child.dateOfBirth`, in words. */
+function schemaProblems(error: FastifyError) {
+  return schemaFieldProblems(
+    (error.validation ?? []) as unknown as SchemaFailure[],
+    error.validationContext ?? 'body',
+  );
 }
 
 /**
@@ -67,6 +66,9 @@ function pageParagraphs(error: HearthError): string[] {
       ];
     case 'not-permitted':
       return ['Your role does not allow this. This attempt has been recorded.'];
+    case 'validation':
+      // The error summary names each field and what to do; the paths are for the API, not for people.
+      return ['Go back, correct what the list says, and try again.'];
     case 'conflict':
       return [error.message, 'Go back, check the record as it is now, and make your change again.'];
     default:

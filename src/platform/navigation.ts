@@ -11,7 +11,8 @@ const sections = [
   { href: '/returns/validate', text: 'Check a return', permission: 'returns:validate' },
   { href: '/access-review', text: 'Access to review', permission: 'access:review' },
   { href: '/audit', text: 'Audit trail', permission: 'audit:search' },
-  { href: '/staff', text: 'Staff', permission: 'staff:manage' },
+  { href: '/admin/users', text: 'Users', permission: 'staff:manage' },
+  { href: '/admin/restricted-children', text: 'Restricted children', permission: 'child:restrict' },
   { href: '/local-standards', text: 'Local standards', permission: 'staff:manage' },
 ] as const;
 

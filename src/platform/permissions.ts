@@ -51,6 +51,8 @@ export const permissions = [
   'figures:read',
   /** Manage sign-ins, workers and teams. */
   'staff:manage',
+  /** Restrict a child and manage who may see them (the list, not the record). */
+  'child:restrict',
   /** Check a statutory return's files against the DfE rules (child-level data, so not for administrators). */
   'returns:validate',
 ] as const;
@@ -90,7 +92,7 @@ export const rolePermissions: Record<Role, readonly RolePermission[]> = {
   ],
   'performance-analyst': ['figures:read', 'returns:validate'],
   auditor: ['child:read', 'audit:child-access', 'audit:search'],
-  administrator: ['staff:manage'],
+  administrator: ['staff:manage', 'child:restrict'],
 };
 
 export function isRole(value: string): value is Role {

@@ -61,8 +61,10 @@ export async function buildServer(context: {
     // rotate the header to escape the sign-in rate limit.
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     ajv: {
-      // Report every field's problem at once, as the GOV.UK error summary and the API's field list expect.
-      customOptions: { allErrors: true },
+      // Report every field's problem at once, as the GOV.UK error summary and the API's field list expect;
+      // `verbose` gives each failure its schema, whose description names the field in the message
+      // (schema-messages.ts).
+      customOptions: { allErrors: true, verbose: true },
       // A date PostgreSQL would refuse (year 0000) is the caller's mistake, not a server error.
       onCreate: (ajv) => ajv.addFormat('date', { type: 'string', validate: isRealIsoDate }),
     },

@@ -20,6 +20,7 @@ export function createViews(options: { watch?: boolean } = {}): nunjucks.Environ
   );
   const environment = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false });
   environment.addFilter('ukDate', ukDate);
+  environment.addFilter('shownValue', shownValue);
   return environment;
 }
 
@@ -29,6 +30,20 @@ export function ukDate(isoDate: string | null | undefined): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
   if (!match) return isoDate;
   return `${Number(match[3])} ${monthNames[Number(match[2]) - 1]} ${match[1]}`;
+}
+
+/**
+ * A stored value as a person reads it, for pages that show what changed in a record: a date as "7 December
+ * 2026", yes or no for true or false, and "not recorded" for an empty value (issue 17 part 9: never an ISO date).
+ */
+export function shownValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return 'not recorded';
+  if (value === true) return 'yes';
+  if (value === false) return 'no';
+  if (value instanceof Date) return ukDate(value.toISOString());
+  if (Array.isArray(value)) return value.map(shownValue).join(', ');
+  const text = String(value);
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? ukDate(text) : text;
 }
 
 /** Text made safe to place inside HTML built in code (for table cells that hold a link). */

@@ -123,6 +123,12 @@ describe('a tour of every page, as someone who may see it, on a child with somet
   const adviser = await newWorker(db, council, 'personal-adviser', { team, givenName: 'Tomasz' });
   const auditor = await newWorker(db, council, 'auditor', { givenName: 'Ola' });
   await addToAuditSample(db, auditor, [child]);
+  // A child the administrator has restricted to the personal adviser alone (issue 17 part 10).
+  const restrictedChild = await newChild(db, council, {
+    givenName: 'Robin',
+    familyName: 'Hale',
+    restrictedTo: [adviser],
+  });
   const session = await signedInAs(app, worker);
 
   const refused: string[] = [];
@@ -523,7 +529,49 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       heading: 'Check a statutory return',
       submitEmpty: true,
     },
-    { route: '/staff', url: '/staff', role: 'administrator', heading: /\S/ },
+    { route: '/admin/users', url: '/admin/users', role: 'administrator', heading: 'Users', narrow: true },
+    {
+      route: '/admin/users/new',
+      url: '/admin/users/new',
+      role: 'administrator',
+      heading: 'Add a user',
+      submitEmpty: true,
+    },
+    {
+      route: '/admin/users/:userId',
+      url: `/admin/users/${worker.userId}`,
+      role: 'administrator',
+      heading: /\S/,
+    },
+    {
+      route: '/admin/restricted-children',
+      url: '/admin/restricted-children',
+      role: 'administrator',
+      heading: 'Restricted children',
+      shows: ['Robin Hale'],
+    },
+    {
+      route: '/admin/restricted-children/new',
+      url: '/admin/restricted-children/new',
+      role: 'administrator',
+      heading: 'Restrict a child',
+      submitEmpty: true,
+    },
+    {
+      route: '/admin/restricted-children/:childId',
+      url: `/admin/restricted-children/${restrictedChild.id}`,
+      role: 'administrator',
+      heading: 'Who may see Robin Hale',
+      shows: [adviser.email],
+      narrow: true,
+    },
+    {
+      route: '/admin/restricted-children/:childId/people/:workerId/remove',
+      url: `/admin/restricted-children/${restrictedChild.id}/people/${adviser.workerId}/remove`,
+      role: 'administrator',
+      heading: /^Remove /,
+      submitEmpty: true,
+    },
     {
       route: '/local-standards',
       url: '/local-standards',

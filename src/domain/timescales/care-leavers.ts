@@ -1,7 +1,13 @@
-import type { Temporal } from 'temporal-polyfill';
+import { Temporal } from 'temporal-polyfill';
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
-import { DEADLINE_RULES, describePeriod, type DeadlineRule, type Period } from './deadline-rules.ts';
-import { regularObligations, type Obligation } from './obligation.ts';
+import {
+  DEADLINE_RULES,
+  deadlineFor,
+  describePeriod,
+  type DeadlineRule,
+  type Period,
+} from './deadline-rules.ts';
+import { recurringObligations, regularObligations, type Obligation } from './obligation.ts';
 
 export interface PathwayPlanFacts {
   /** When the pathway plan was first agreed. */
@@ -70,4 +76,50 @@ export function careLeaverContact(
     today,
     calendar,
   );
+}
+
+/** A council's own interval for the personal adviser's contact, as set from a date (Local standards). */
+export interface CareLeaverContactStandard {
+  interval: Period;
+  source: string;
+  effectiveFrom: Temporal.PlainDate;
+}
+
+/**
+ * The personal adviser's contact where the council has set its own, stricter interval from a date: each contact is
+ * owed within the interval in force on the date it counts from, and the statutory 2 months before the first
+ * standard took effect, so that past contact is judged by the rule of its time (reg. 8(2)(c), as above).
+ */
+export function careLeaverContactUnderStandards(
+  facts: CareLeaverContactFacts,
+  today: Temporal.PlainDate,
+  calendar: WorkingDayCalendar,
+  standards: readonly CareLeaverContactStandard[],
+): Obligation[] {
+  const statutory = DEADLINE_RULES['care-leaver-contact'];
+  const ruleOn = (from: Temporal.PlainDate): DeadlineRule => {
+    const set = standards
+      .filter((standard) => Temporal.PlainDate.compare(standard.effectiveFrom, from) <= 0)
+      .sort((a, b) => Temporal.PlainDate.compare(b.effectiveFrom, a.effectiveFrom))[0];
+    return set
+      ? {
+          ...statutory,
+          period: set.interval,
+          rule: `The personal adviser keeps in touch at least every ${describePeriod(set.interval)} (local standard)`,
+          source: set.source,
+        }
+      : statutory;
+  };
+  return recurringObligations({
+    kind: 'care-leaver-contact',
+    first: deadlineFor(
+      { ...ruleOn(facts.countedFrom), countsFrom: 'leaving care' },
+      facts.countedFrom,
+      calendar,
+    ),
+    next: (previous) => deadlineFor(ruleOn(previous), previous, calendar),
+    events: facts.contacts,
+    ...(facts.endedOn ? { endedOn: facts.endedOn } : {}),
+    today,
+  });
 }

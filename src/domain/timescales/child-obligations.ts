@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
-import { careLeaverContact, pathwayPlanReviews } from './care-leavers.ts';
+import { careLeaverContact, careLeaverContactUnderStandards, pathwayPlanReviews } from './care-leavers.ts';
 import {
   childProtectionPlanTimescales,
   initialConferenceTimescale,
@@ -17,7 +17,8 @@ type Day = Temporal.PlainDate;
 
 /** A council's local standard as it was set on a date; the one in force on a date is the latest set by then. */
 export interface VersionedLocalStandard {
-  kind: 'child-in-need-visit' | 'child-protection-visit' | 'child-in-need-plan-review';
+  kind:
+    'child-in-need-visit' | 'child-protection-visit' | 'child-in-need-plan-review' | 'care-leaver-contact';
   interval: Period;
   source: string;
   effectiveFrom: Day;
@@ -67,6 +68,7 @@ export function standardInForce(
 }
 
 const localWords: Record<VersionedLocalStandard['kind'], string> = {
+  'care-leaver-contact': 'Keep in touch with the care leaver',
   'child-in-need-visit': 'Visit the child in need',
   'child-protection-visit': 'Visit the child on a protection plan',
   'child-in-need-plan-review': 'Review the child in need plan',
@@ -298,9 +300,11 @@ function childInNeedPlanObligations(
 function leavingCareObligations(
   facts: ChildTimescaleFacts,
   child: ChildLifetime,
-  { today, calendar }: ObligationContext,
+  { today, calendar, standards }: ObligationContext,
 ): Obligation[] {
   const leaver = facts.careLeaver;
+  // A council's stricter interval for the adviser's contact (Local standards), else the statutory 2 months.
+  const contactStandards = standards.filter((standard) => standard.kind === 'care-leaver-contact');
   return [
     ...facts.pathwayPlans.flatMap((plan) =>
       pathwayPlanReviews(
@@ -310,15 +314,16 @@ function leavingCareObligations(
       ),
     ),
     ...(leaver
-      ? careLeaverContact(
-          {
+      ? (() => {
+          const contact = {
             countedFrom: leaver.from,
             contacts: leaver.contacts,
             endedOn: obligationsEndOn('leaving-care', child, leaver.endedOn),
-          },
-          today,
-          calendar,
-        )
+          };
+          return contactStandards.length
+            ? careLeaverContactUnderStandards(contact, today, calendar, contactStandards)
+            : careLeaverContact(contact, today, calendar);
+        })()
       : []),
   ];
 }

@@ -1,18 +1,18 @@
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import { notEndedBefore } from '../../db/current-on.ts';
 import type { Tables } from '../../db/schema.ts';
-import { allowedChildren } from '../../platform/access.ts';
+import { childrenOverseen } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 
-/** A child's name, for the page about who has seen their record. */
-export async function childName(db: Kysely<Tables>, councilId: string, childId: string): Promise<string> {
+/** A child's name and council ID, for the page about who has seen their record (never the record itself). */
+export async function childNamed(db: Kysely<Tables>, councilId: string, childId: string) {
   const child = await db
     .selectFrom('children')
-    .select(['given_name', 'family_name'])
+    .select(['given_name', 'family_name', 'local_id'])
     .where('council_id', '=', councilId)
     .where('id', '=', childId)
     .executeTakeFirstOrThrow();
-  return `${child.given_name} ${child.family_name}`;
+  return { name: `${child.given_name} ${child.family_name}`, localId: child.local_id };
 }
 
 /** Who has opened or changed one child's record, newest first. */
@@ -39,8 +39,8 @@ export interface AuditFilter {
 }
 
 /**
- * Audit entries matching a search. Entries about a child the searcher may not see are left out, so the audit
- * search cannot be used to learn that a restricted child exists.
+ * Audit entries matching a search, about any child but those restricted from the searcher: entries about those are
+ * left out, so the audit search cannot be used to learn that a restricted child exists.
  */
 export function searchAuditEntries(db: Kysely<Tables>, actor: Actor, filter: AuditFilter) {
   let query = db
@@ -65,7 +65,7 @@ export function searchAuditEntries(db: Kysely<Tables>, actor: Actor, filter: Aud
     ])
     .where('l.council_id', '=', actor.councilId)
     .where((eb) =>
-      eb.or([eb('l.child_id', 'is', null), sql<SqlBool>`l.child_id in (${allowedChildren(actor)})`]),
+      eb.or([eb('l.child_id', 'is', null), sql<SqlBool>`l.child_id in (${childrenOverseen(actor)})`]),
     );
   if (filter.email) query = query.where('u.email', '=', filter.email.trim().toLowerCase());
   if (filter.childLocalId) query = query.where('c.local_id', '=', filter.childLocalId.trim());

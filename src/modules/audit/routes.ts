@@ -3,7 +3,8 @@ import { Type, type Static } from 'typebox';
 import { actorOf } from '../../platform/authentication.ts';
 import { access } from '../../platform/route-table.ts';
 import { londonDate } from '../../platform/actor.ts';
-import { ukDate } from '../../platform/views.ts';
+import { roleCan } from '../../platform/permissions.ts';
+import { escapeHtml, ukDate } from '../../platform/views.ts';
 import { accessToReview, childAccessLog, reviewGrant, searchAudit } from './service.ts';
 
 const ChildParams = Type.Object({ childId: Type.String({ maxLength: 64 }) });
@@ -55,11 +56,16 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       schema: { params: ChildParams, hide: true },
     },
     async (request, reply) => {
-      const { childName, entries } = await childAccessLog(db, actorOf(request), request.params.childId);
+      const actor = actorOf(request);
+      const { childName, localId, entries } = await childAccessLog(db, actor, request.params.childId);
+      // Those who oversee access go back to the audit trail; a team manager goes back to the record.
+      const back = roleCan(actor.role, 'audit:search')
+        ? { text: 'Back to the audit trail', href: `/audit?childLocalId=${encodeURIComponent(localId)}` }
+        : { text: 'Back to the record', href: `/children/${request.params.childId}` };
       return reply.page('audit/views/access-log.njk', {
         pageTitle: `Who has seen this record – ${childName}`,
         childName,
-        childId: request.params.childId,
+        back,
         rows: entries.map((entry) => [
           { text: when(entry.at) },
           { text: entry.given_name ? `${entry.given_name} ${entry.family_name}` : 'System' },
@@ -84,7 +90,11 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
           // Emails and routes are long words: they break where they must rather than widen the page.
           { text: entry.email ?? 'System', classes: 'hearth-break-anywhere' },
           { text: describeAction(entry.action, entry.outcome) },
-          { text: entry.local_id ?? '' },
+          entry.local_id && entry.child_id
+            ? {
+                html: `<a class="govuk-link" href="/children/${entry.child_id}/access-log">${escapeHtml(entry.local_id)}<span class="govuk-visually-hidden">: who has seen this record</span></a>`,
+              }
+            : { text: '' },
           { text: entry.route ?? '', classes: 'hearth-break-anywhere' },
         ]),
       });

@@ -1,25 +1,31 @@
 import type { Database } from '../../db/database.ts';
-import { requireChildren } from '../../platform/access.ts';
+import { requireChildren, requireOverseen } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { NotFound } from '../../platform/errors.ts';
+import { roleCan } from '../../platform/permissions.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
 import {
   breakGlassGrants,
   childAccessEntries,
-  childName,
+  childNamed,
   markGrantReviewed,
   searchAuditEntries,
   type AuditFilter,
 } from './queries.ts';
 
-/** "Who has seen this child's record", for managers and auditors who may themselves see the child. */
+/**
+ * "Who has seen this child's record": for team managers, the children they may see; for those who search the audit
+ * trail (auditors, service managers, directors), any child not restricted from them, without opening the record.
+ */
 export async function childAccessLog(db: Database, actor: Actor, childId: string) {
   return withTransaction(db, actor, async (trx) => {
-    await requireChildren(trx, actor, 'read', [childId]);
+    if (roleCan(actor.role, 'audit:search')) await requireOverseen(trx, actor, childId);
+    else await requireChildren(trx, actor, 'read', [childId]);
     const entries = await childAccessEntries(trx, actor.councilId, childId);
     await appendAudit(trx, auditSource(actor), { action: 'child.access-log.viewed', childId });
-    return { childName: await childName(trx, actor.councilId, childId), entries };
+    const child = await childNamed(trx, actor.councilId, childId);
+    return { childName: child.name, localId: child.localId, entries };
   });
 }
 

@@ -109,7 +109,7 @@ describe('the child’s full record', async () => {
     await browser.get(`/children/${child.id}/identity`);
     const page = await browser.post(`/children/${child.id}/identity`, { version: '1', religion: 'Sikh' });
     expect(page.statusCode).toBe(409);
-    expect(page.body).toContain('religion: was “”, now “Buddhist”');
+    expect(page.body).toContain('religion: was “not recorded”, now “Buddhist”');
     expect((await stored(child.id)).religion).toBe('Buddhist');
   });
 

@@ -55,3 +55,33 @@ export function closureDay(db: Db, councilId: string, day: string) {
 export function insertClosureDay(db: Db, closure: Insertable<Tables['council_closure_days']>) {
   return db.insertInto('council_closure_days').values(closure).execute();
 }
+
+/**
+ * The children whose stored obligations a new standard of `kind` from `effectiveFrom` changes: those with a step of
+ * that kind counted from that date or later. Steps counted from earlier keep the standard of their time.
+ */
+export async function childrenUnderStandard(db: Db, councilId: string, kind: string, effectiveFrom: string) {
+  const rows = await db
+    .selectFrom('child_obligations')
+    .select('child_id')
+    .distinct()
+    .where('council_id', '=', councilId)
+    .where('kind', '=', kind)
+    .where('counted_from', '>=', effectiveFrom)
+    .execute();
+  return rows.map((row) => row.child_id);
+}
+
+/** The children with an obligation counted in working days whose span takes in `day`: a closure day moves it. */
+export async function childrenCountingThrough(db: Db, councilId: string, day: string) {
+  const rows = await db
+    .selectFrom('child_obligations')
+    .select('child_id')
+    .distinct()
+    .where('council_id', '=', councilId)
+    .where('period', 'like', '%working day%')
+    .where('counted_from', '<=', day)
+    .where('due_by', '>=', day)
+    .execute();
+  return rows.map((row) => row.child_id);
+}

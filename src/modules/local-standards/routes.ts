@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { actorOf } from '../../platform/authentication.ts';
@@ -6,7 +7,7 @@ import { ValidationError } from '../../platform/errors.ts';
 import { formErrors } from '../../platform/forms.ts';
 import { parseFormFields, type FieldSpec, type RecordValues } from '../../platform/recording/fields.ts';
 import { access } from '../../platform/route-table.ts';
-import { refreshObligations } from '../timescales/service.ts';
+import { reworkUnderWay, startRework } from './rework.ts';
 import { addClosureDay, localStandards, setLocalStandard, standardKinds } from './service.ts';
 
 const standardFields: FieldSpec[] = [
@@ -33,7 +34,14 @@ const standardFields: FieldSpec[] = [
     required: true,
     options: () => ['working days', 'days', 'weeks', 'months'].map((unit) => ({ value: unit, text: unit })),
   },
-  { name: 'effectiveFrom', label: 'Takes effect from', kind: 'date', required: true, notFuture: false },
+  {
+    name: 'effectiveFrom',
+    label: 'Takes effect from',
+    kind: 'date',
+    required: true,
+    notFuture: false,
+    hint: 'Today or later: work already done keeps the standard of its time',
+  },
   {
     name: 'source',
     label: 'Where the council sets it down',
@@ -45,7 +53,14 @@ const standardFields: FieldSpec[] = [
 ];
 
 const closureFields: FieldSpec[] = [
-  { name: 'day', label: 'Day the service is closed', kind: 'date', required: true, notFuture: false },
+  {
+    name: 'day',
+    label: 'Day the service is closed',
+    kind: 'date',
+    required: true,
+    notFuture: false,
+    hint: 'A weekday that is not a bank holiday: those are never working days',
+  },
   {
     name: 'name',
     label: 'Reason',
@@ -56,16 +71,32 @@ const closureFields: FieldSpec[] = [
   },
 ];
 
-/** Local standards and closure days, set by an administrator. A change reworks every child's timescales. */
+/**
+ * Local standards and closure days, set by an administrator. A change is saved at once; the timescales it changes
+ * are reworked after the page has answered, and the page says how far that has gone.
+ */
 export async function localStandardRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.hearth;
 
   app.get(
     '/local-standards',
-    { config: access('staff:manage', 'none'), schema: { hide: true } },
+    {
+      config: access('staff:manage', 'none'),
+      schema: {
+        querystring: Type.Object({ saved: Type.Optional(Type.String({ maxLength: 20 })) }),
+        hide: true,
+      },
+    },
     async (request, reply) => {
-      const view = await localStandards(db, actorOf(request));
-      return reply.page('local-standards/views/standards.njk', { pageTitle: 'Local standards', ...view });
+      const actor = actorOf(request);
+      const view = await localStandards(db, actor);
+      const saved = (request.query as { saved?: string }).saved;
+      return reply.page('local-standards/views/standards.njk', {
+        pageTitle: 'Local standards',
+        ...view,
+        saved: saved === 'standard' || saved === 'closure-day' ? saved : undefined,
+        rework: reworkUnderWay(actor.councilId),
+      });
     },
   );
 
@@ -74,7 +105,8 @@ export async function localStandardRoutes(app: FastifyInstance): Promise<void> {
     title: string,
     fields: FieldSpec[],
     audit: string,
-    save: (db: Database, actor: Actor, values: RecordValues) => Promise<string>,
+    saved: string,
+    save: (db: Database, actor: Actor, values: RecordValues) => Promise<string[]>,
   ) => {
     const render = (
       actor: Actor,
@@ -102,20 +134,19 @@ export async function localStandardRoutes(app: FastifyInstance): Promise<void> {
       async (request, reply) => {
         const actor = actorOf(request);
         const parsed = parseFormFields(fields, request.body ?? {}, actor.today);
+        let changed: string[];
         try {
           if (parsed.problems.length) throw new ValidationError(parsed.problems);
-          await save(db, actor, parsed.values);
+          changed = await save(db, actor, parsed.values);
         } catch (error) {
           if (!(error instanceof ValidationError)) throw error;
           return reply
             .code(400)
             .page('recording/record-form.njk', render(actor, request.body ?? {}, error.fields));
         }
-        // Every child's timescales follow the new standard; this runs on after the page is answered.
-        void refreshObligations(db, actor.councilId, 'all', actor).catch((error) =>
-          request.log.error({ err: error }, 'Reworking timescales failed'),
-        );
-        return reply.redirect('/local-standards', 303);
+        // The children whose timescales change are reworked after the page is answered.
+        startRework(db, actor.councilId, changed, actor, request.log);
+        return reply.redirect(`/local-standards?saved=${saved}`, 303);
       },
     );
   };
@@ -124,6 +155,7 @@ export async function localStandardRoutes(app: FastifyInstance): Promise<void> {
     'Set a local standard',
     standardFields,
     'local-standard.set',
+    'standard',
     setLocalStandard,
   );
   form(
@@ -131,6 +163,7 @@ export async function localStandardRoutes(app: FastifyInstance): Promise<void> {
     'Add a closure day',
     closureFields,
     'closure-day.added',
+    'closure-day',
     addClosureDay,
   );
 }

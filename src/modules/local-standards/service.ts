@@ -1,13 +1,23 @@
+import { Temporal } from 'temporal-polyfill';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.ts';
+import { workingDayCalendar } from '../../domain/calendar/working-days.ts';
 import { DEFAULT_LOCAL_STANDARDS } from '../../domain/timescales/child-obligations.ts';
-import { describePeriod } from '../../domain/timescales/deadline-rules.ts';
+import { describePeriod, type Period } from '../../domain/timescales/deadline-rules.ts';
+import {
+  closureDayProblem,
+  localStandardProblems,
+  STATUTORY_LIMITS,
+} from '../../domain/timescales/local-standard-rules.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { ValidationError } from '../../platform/errors.ts';
+import { ukDate } from '../../platform/views.ts';
 import type { RecordValues } from '../../platform/recording/fields.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
 import {
+  childrenCountingThrough,
+  childrenUnderStandard,
   closureDay,
   closureDays,
   insertClosureDay,
@@ -24,6 +34,7 @@ export const standardKinds: Record<string, string> = {
   'child-in-need-visit': 'Visits to children in need',
   'child-protection-visit': 'Visits to children on a child protection plan',
   'child-in-need-plan-review': 'Child in need plan reviews',
+  'care-leaver-contact': 'The personal adviser’s contact with a care leaver',
   supervision: 'One-to-one supervision of social workers',
 };
 
@@ -37,6 +48,7 @@ export async function localStandards(db: Database, actor: Actor) {
       (standard) => standard.kind === kind && standard.effective_from <= actor.today,
     );
     const fallback = DEFAULT_LOCAL_STANDARDS.find((standard) => standard.kind === kind);
+    const statutory = STATUTORY_LIMITS[kind];
     return {
       kind,
       what: standardKinds[kind],
@@ -44,14 +56,43 @@ export async function localStandards(db: Database, actor: Actor) {
         ? describePeriod({ amount: set.amount, unit: set.unit })
         : fallback
           ? describePeriod(fallback.interval)
-          : undefined,
-      source: set ? `${set.source} (from ${set.effective_from})` : fallback ? 'Hearth default' : '',
+          : statutory
+            ? describePeriod(statutory.period)
+            : undefined,
+      source: set
+        ? `${set.source} (from ${ukDate(set.effective_from)})`
+        : fallback
+          ? 'Hearth default'
+          : statutory
+            ? `The law: ${statutory.source}`
+            : '',
+      limit: statutory ? `At most ${describePeriod(statutory.period)}, by ${statutory.source}` : undefined,
     };
   });
-  return { inForce, history: standards, closures };
+  const history = standards.map((standard) => ({
+    ...standard,
+    what: standardKinds[standard.kind] ?? standard.kind,
+  }));
+  return { inForce, history, closures };
 }
 
+/**
+ * Sets a standard from a date after checking it against the law and the calendar, and returns the children whose
+ * timescales it changes, to be reworked after the page has answered (`rework.ts`).
+ */
 export async function setLocalStandard(db: Database, actor: Actor, values: RecordValues) {
+  const problems = localStandardProblems(
+    {
+      kind: values.kind as string,
+      interval: { amount: values.amount as number, unit: values.unit as Period['unit'] },
+      effectiveFrom: Temporal.PlainDate.from(values.effectiveFrom as string),
+    },
+    Temporal.PlainDate.from(actor.today),
+    workingDayCalendar(),
+  );
+  if (problems.length) {
+    throw new ValidationError(problems.map((problem) => ({ path: problem.field, message: problem.message })));
+  }
   return withTransaction(db, actor, async (trx) => {
     const existing = await standardTakingEffect(
       trx,
@@ -80,11 +121,14 @@ export async function setLocalStandard(db: Database, actor: Actor, values: Recor
       set_at: actor.now,
     });
     await appendAudit(trx, auditSource(actor), { action: 'local-standard.set', details: { id, ...values } });
-    return id;
+    return childrenUnderStandard(trx, actor.councilId, values.kind as string, values.effectiveFrom as string);
   });
 }
 
+/** Adds a closure day and returns the children whose working-day timescales run through it. */
 export async function addClosureDay(db: Database, actor: Actor, values: RecordValues) {
+  const problem = closureDayProblem(Temporal.PlainDate.from(values.day as string), workingDayCalendar());
+  if (problem) throw new ValidationError([{ path: problem.field, message: problem.message }]);
   return withTransaction(db, actor, async (trx) => {
     const day = values.day as string;
     const taken = await closureDay(trx, actor.councilId, day);
@@ -94,6 +138,6 @@ export async function addClosureDay(db: Database, actor: Actor, values: RecordVa
       action: 'closure-day.added',
       details: { day, name: values.name },
     });
-    return day;
+    return childrenCountingThrough(trx, actor.councilId, day);
   });
 }

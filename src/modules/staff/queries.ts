@@ -35,12 +35,14 @@ export function usersWithWorkers(db: Db, councilId?: string) {
     )
     .select([
       'u.council_id',
+      'u.id as user_id',
       'u.email',
       'w.id as worker_id',
       'w.given_name',
       'w.family_name',
       'w.role',
       'u.locked_until',
+      'u.disabled_at',
     ])
     .orderBy('w.role')
     .orderBy('u.email');
@@ -108,4 +110,98 @@ export function workerByIdOrEmail(db: Db, councilId: string, worker: { id: strin
     .where('w.council_id', '=', councilId)
     .where((eb) => ('email' in worker ? eb('u.email', '=', worker.email) : eb('w.id', '=', worker.id)))
     .executeTakeFirst();
+}
+
+/** One account of the council with its worker, enabled or not: for the administrator's change page. */
+export function userWithWorker(db: Db, councilId: string, userId: string) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('workers as w', (join) =>
+      join.onRef('w.council_id', '=', 'u.council_id').onRef('w.id', '=', 'u.worker_id'),
+    )
+    .select([
+      'u.id as user_id',
+      'u.email',
+      'u.disabled_at',
+      'u.locked_until',
+      'w.id as worker_id',
+      'w.given_name',
+      'w.family_name',
+      'w.role',
+    ])
+    .where('u.council_id', '=', councilId)
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** The council's teams by name, for choosing a person's team. */
+export function teamsOf(db: Db, councilId: string) {
+  return db
+    .selectFrom('teams')
+    .select(['id', 'name'])
+    .where('council_id', '=', councilId)
+    .orderBy('name')
+    .execute();
+}
+
+/** A worker's team memberships current on `today`. */
+export function currentMemberships(db: Db, councilId: string, workerId: string, today: string) {
+  return db
+    .selectFrom('team_memberships as m')
+    .select(['m.id', 'm.team_id', 'm.manages', 'm.from_date'])
+    .where('m.council_id', '=', councilId)
+    .where('m.worker_id', '=', workerId)
+    .where(currentOn('m', today))
+    .execute();
+}
+
+/** Ends a membership on `lastDay` (inclusive), keeping it as history. */
+export function endMembership(db: Db, councilId: string, membershipId: string, lastDay: string) {
+  return db
+    .updateTable('team_memberships')
+    .set({ to_date: lastDay })
+    .where('council_id', '=', councilId)
+    .where('id', '=', membershipId)
+    .execute();
+}
+
+/** A membership begun today and changed the same day: it never held a day on its own, so it goes. */
+export function removeMembership(db: Db, councilId: string, membershipId: string) {
+  return db
+    .deleteFrom('team_memberships')
+    .where('council_id', '=', councilId)
+    .where('id', '=', membershipId)
+    .execute();
+}
+
+export function setWorkerRole(db: Db, councilId: string, workerId: string, role: string) {
+  return db
+    .updateTable('workers')
+    .set((eb) => ({ role, version: eb('version', '+', 1) }))
+    .where('council_id', '=', councilId)
+    .where('id', '=', workerId)
+    .execute();
+}
+
+/** Disables (with an instant) or enables again (null) a sign-in. */
+export function setUserDisabled(db: Db, councilId: string, userId: string, disabledAt: Date | null) {
+  return db
+    .updateTable('users')
+    .set({ disabled_at: disabledAt, failed_sign_ins: 0, locked_until: null })
+    .where('council_id', '=', councilId)
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Ends every open session of a user; returns how many were ended. */
+export async function endSessionsOf(db: Db, councilId: string, userId: string, now: Date) {
+  const ended = await db
+    .updateTable('sessions')
+    .set({ ended_at: now })
+    .where('council_id', '=', councilId)
+    .where('user_id', '=', userId)
+    .where('ended_at', 'is', null)
+    .returning('id')
+    .execute();
+  return ended.length;
 }

@@ -1,21 +1,32 @@
+import { Temporal } from 'temporal-polyfill';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.ts';
+import type { Actor } from '../../platform/actor.ts';
 import { appendAudit, type AuditSource } from '../../platform/audit.ts';
-import { ValidationError, type FieldProblem } from '../../platform/errors.ts';
+import { NotFound, ValidationError, type FieldProblem } from '../../platform/errors.ts';
 import { hashPassword, passwordProblem } from '../../platform/passwords.ts';
 import { isRole, type Role } from '../../platform/permissions.ts';
 import { apiTokenHash, newApiToken } from '../../platform/sessions.ts';
+import { auditSource, withTransaction } from '../../platform/transactions.ts';
 import {
   councils,
+  currentMemberships,
+  endMembership,
+  endSessionsOf,
   insertApiToken,
   insertTeam,
   insertTeamMembership,
   insertUser,
   insertWorker,
+  removeMembership,
   revokeApiTokensNamed,
+  setUserDisabled,
+  setWorkerRole,
   teamByName,
   teamMembershipsOn,
+  teamsOf,
   userByEmail,
+  userWithWorker,
   usersWithWorkers,
   workerByIdOrEmail,
 } from './queries.ts';
@@ -71,24 +82,33 @@ export interface NewUser {
   manages?: boolean;
   today: string;
   now: Date;
+  /** Who is adding them: the command line when not given. */
+  source?: AuditSource;
 }
 
 /** Adds a worker and their sign-in, and their team membership from today. */
 export async function addUser(db: Database, user: NewUser): Promise<{ userId: string; workerId: string }> {
   const email = user.email.trim().toLowerCase();
+  // In the order the form asks, so the error summary reads as the page does.
   const problems: FieldProblem[] = [];
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+  if (!user.givenName.trim()) problems.push({ path: 'givenName', message: 'Enter the given name' });
+  if (!user.familyName.trim()) problems.push({ path: 'familyName', message: 'Enter the family name' });
+  if (!email) {
+    problems.push({ path: 'email', message: 'Enter the email address they will sign in with' });
+  } else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
     problems.push({
       path: 'email',
       message: 'Enter an email address in the correct format, like name@example.com',
     });
   }
+  if (!isRole(user.role)) {
+    problems.push({
+      path: 'role',
+      message: user.role ? `Choose a role: ${user.role} is not one` : 'Choose the person’s role',
+    });
+  }
   const weak = passwordProblem(user.password, email);
   if (weak) problems.push({ path: 'password', message: weak });
-  if (!isRole(user.role)) problems.push({ path: 'role', message: `Choose a role: ${user.role} is not one` });
-  if (!user.givenName.trim() || !user.familyName.trim()) {
-    problems.push({ path: 'name', message: 'Enter the given name and family name' });
-  }
   if (problems.length) throw new ValidationError(problems);
   const taken = await userByEmail(db, email);
   if (taken)
@@ -123,7 +143,7 @@ export async function addUser(db: Database, user: NewUser): Promise<{ userId: st
         from_date: user.today,
       });
     }
-    await appendAudit(trx, systemSource(user.councilId, user.now), {
+    await appendAudit(trx, user.source ?? systemSource(user.councilId, user.now), {
       action: 'user.created',
       details: { userId, email, role: user.role },
     });
@@ -133,11 +153,13 @@ export async function addUser(db: Database, user: NewUser): Promise<{ userId: st
 
 export interface UserListing {
   councilId: string;
+  userId: string;
   email: string;
   name: string;
   role: string;
   teams: string[];
   locked: boolean;
+  disabled: boolean;
 }
 
 /** Every sign-in, with its role and current teams, for `hearth user list` and the staff page. */
@@ -146,6 +168,7 @@ export async function listUsers(db: Database, options: { councilId?: string; tod
   const memberships = await teamMembershipsOn(db, options.today);
   return users.map((user): UserListing => ({
     councilId: user.council_id,
+    userId: user.user_id,
     email: user.email,
     name: `${user.given_name} ${user.family_name}`,
     role: user.role,
@@ -155,6 +178,7 @@ export async function listUsers(db: Database, options: { councilId?: string; tod
       )
       .map((membership) => membership.name),
     locked: user.locked_until !== null && user.locked_until.getTime() > options.now.getTime(),
+    disabled: user.disabled_at !== null,
   }));
 }
 
@@ -232,4 +256,120 @@ export function findWorker(db: Database, councilId: string, emailOrId: string) {
       ? { email: emailOrId.toLowerCase() }
       : { id: /^[0-9a-f-]{36}$/i.test(emailOrId) ? emailOrId : nobody },
   );
+}
+
+/** The council's teams, for choosing a person's team. */
+export function councilTeams(db: Database, councilId: string) {
+  return teamsOf(db, councilId);
+}
+
+/** One person who can sign in, with their current team, for the administrator's change page. */
+export async function userToChange(db: Database, councilId: string, userId: string, today: string) {
+  const user = await userWithWorker(db, councilId, userId);
+  if (!user) throw new NotFound();
+  const memberships = await currentMemberships(db, councilId, user.worker_id, today);
+  return {
+    userId: user.user_id,
+    email: user.email,
+    name: `${user.given_name} ${user.family_name}`,
+    role: user.role,
+    teamId: memberships[0]?.team_id ?? '',
+    manages: memberships[0]?.manages ?? false,
+    disabled: user.disabled_at !== null,
+  };
+}
+
+export interface UserChange {
+  role: string;
+  /** The team from today, or '' for none. */
+  teamId: string;
+  manages: boolean;
+}
+
+/**
+ * Changes a person's role and team from today. The old membership ends yesterday and is kept, so the caseload
+ * and access of past days read as they were; a membership begun today never held on its own and is replaced.
+ */
+export async function changeUser(db: Database, actor: Actor, userId: string, change: UserChange) {
+  if (!isRole(change.role))
+    throw new ValidationError([{ path: 'role', message: 'Choose the person’s role' }]);
+  if (userId === actor.userId && change.role !== actor.role) {
+    throw new ValidationError([
+      { path: 'role', message: 'You cannot change your own role: ask another administrator' },
+    ]);
+  }
+  await withTransaction(db, actor, async (trx) => {
+    const user = await userWithWorker(trx, actor.councilId, userId);
+    if (!user) throw new NotFound();
+    const teams = await teamsOf(trx, actor.councilId);
+    if (change.teamId && !teams.some((team) => team.id === change.teamId)) {
+      throw new ValidationError([{ path: 'teamId', message: 'Choose one of the council’s teams' }]);
+    }
+    const memberships = await currentMemberships(trx, actor.councilId, user.worker_id, actor.today);
+    const sameTeam =
+      memberships.length === (change.teamId ? 1 : 0) &&
+      memberships.every((m) => m.team_id === change.teamId && m.manages === change.manages);
+    if (!sameTeam) {
+      const yesterday = Temporal.PlainDate.from(actor.today).subtract({ days: 1 }).toString();
+      for (const membership of memberships) {
+        if (membership.from_date < actor.today) {
+          await endMembership(trx, actor.councilId, membership.id, yesterday);
+        } else await removeMembership(trx, actor.councilId, membership.id);
+      }
+      if (change.teamId) {
+        await insertTeamMembership(trx, {
+          council_id: actor.councilId,
+          id: uuidv7(),
+          team_id: change.teamId,
+          worker_id: user.worker_id,
+          manages: change.manages,
+          from_date: actor.today,
+        });
+      }
+    }
+    if (user.role !== change.role) await setWorkerRole(trx, actor.councilId, user.worker_id, change.role);
+    await appendAudit(trx, auditSource(actor), {
+      action: 'user.changed',
+      details: {
+        userId,
+        role: { was: user.role, now: change.role },
+        team: { was: memberships.map((m) => m.team_id), now: change.teamId || null },
+        manages: change.manages,
+      },
+    });
+  });
+}
+
+/**
+ * Disables a sign-in: the person can no longer sign in, their open sessions end at once and their API tokens are
+ * refused (a token speaks only for an enabled user). Their worker record, caseload and history stay.
+ */
+export async function disableUser(db: Database, actor: Actor, userId: string) {
+  if (userId === actor.userId) {
+    throw new ValidationError([{ path: 'user', message: 'You cannot disable your own sign-in' }]);
+  }
+  return withTransaction(db, actor, async (trx) => {
+    const user = await userWithWorker(trx, actor.councilId, userId);
+    if (!user) throw new NotFound();
+    await setUserDisabled(trx, actor.councilId, userId, actor.now);
+    const sessionsEnded = await endSessionsOf(trx, actor.councilId, userId, actor.now);
+    await appendAudit(trx, auditSource(actor), {
+      action: 'user.disabled',
+      details: { userId, email: user.email, sessionsEnded },
+    });
+    return sessionsEnded;
+  });
+}
+
+/** Lets a disabled person sign in again (with the password they had). */
+export async function enableUser(db: Database, actor: Actor, userId: string) {
+  await withTransaction(db, actor, async (trx) => {
+    const user = await userWithWorker(trx, actor.councilId, userId);
+    if (!user) throw new NotFound();
+    await setUserDisabled(trx, actor.councilId, userId, null);
+    await appendAudit(trx, auditSource(actor), {
+      action: 'user.enabled',
+      details: { userId, email: user.email },
+    });
+  });
 }
