@@ -5,6 +5,7 @@ import { actorOf } from '../../platform/authentication.ts';
 import { registerRecordings } from '../../platform/recording/routes.ts';
 import { access } from '../../platform/route-table.ts';
 import { ukDate } from '../../platform/views.ts';
+import { coverRoutes } from './cover-routes.ts';
 import { absenceRecording } from './recordings.ts';
 import { viewAbsences } from './service.ts';
 
@@ -24,6 +25,7 @@ const AbsenceList = Type.Array(
 export async function workforceRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.hearth;
   registerRecordings(app, [absenceRecording]);
+  await coverRoutes(app);
 
   app.get<Worker>(
     '/workers/:workerId/absences',
