@@ -77,7 +77,7 @@ export function proposeCover(
     const after = load.get(fallback.id)!;
     const count =
       fallback.target === null
-        ? `${after} children after cover`
+        ? `${after} ${after === 1 ? 'child' : 'children'} after cover`
         : `${after} of ${fallback.target} after cover`;
     return {
       childId: toCover.id,
