@@ -177,6 +177,10 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   'POST /api/children/:childId/allocations': outcomes(['team-manager', 'service-manager'], {
     visitor: 'unauthorised',
   }),
+  'GET /allocations/:allocationId': outcomes(['team-manager', 'service-manager']),
+  'GET /workers/:workerId/caseload': outcomes(['team-manager', 'service-manager']),
+  'GET /workers/:workerId/cover': outcomes(['team-manager', 'service-manager']),
+  'POST /workers/:workerId/cover': outcomes(['team-manager', 'service-manager']),
   'POST /api/children/:childId/relationships': outcomes(childWriters, {
     hidden: ['unallocated'],
     visitor: 'unauthorised',
@@ -317,6 +321,12 @@ describe('every route with every role', async () => {
   });
   await addToAuditSample(db, workers.auditor, [child]);
   const noteId = await aCaseNote(db, workers['social-worker'], [child]);
+  const { id: allocationId } = await db
+    .selectFrom('allocations')
+    .select('id')
+    .where('child_id', '=', child.id)
+    .where('worker_id', '=', workers['social-worker'].workerId)
+    .executeTakeFirstOrThrow();
 
   const browsers = new Map<Who, TestBrowser>();
   for (const role of roles) browsers.set(role, await signedInAs(app, workers[role]));
@@ -381,6 +391,7 @@ describe('every route with every role', async () => {
       .replace(':assessmentId', casework?.assessmentId ?? '')
       .replace(':grantId', grantId)
       .replace(':teamId', team.id)
+      .replace(':allocationId', allocationId)
       .replace(':workerId', workers['social-worker'].workerId)
       .replace('/timescales/children', '/timescales/children?measure=overdue')
       .replace('/assets/*', '/assets/images/favicon.ico')
@@ -564,6 +575,14 @@ describe('every route with every role', async () => {
     }
   });
 
+  // Routes whose body, written once by the first role allowed, is then refused by the rules (400) for the next,
+  // or whose form is refused for want of an absence to cover: they have passed the permission check all the same.
+  const refusedOnceDone = new Set([
+    'POST /returns/validate',
+    'POST /api/children/:childId/allocations',
+    'POST /workers/:workerId/cover',
+  ]);
+
   it(`gives each of ${Object.keys(expectations).length} routes × ${everyone.length} people the expected outcome`, async () => {
     const mismatches: string[] = [];
     let cases = 0;
@@ -571,7 +590,7 @@ describe('every route with every role', async () => {
       for (const who of everyone) {
         const response = await send(route, browsers.get(who)!);
         const outcome =
-          (recordingsByRoute.has(route) || route === 'POST /returns/validate') && response.statusCode === 400
+          (recordingsByRoute.has(route) || refusedOnceDone.has(route)) && response.statusCode === 400
             ? 'ok'
             : outcomeOf(response);
         cases += 1;

@@ -90,17 +90,21 @@ export async function viewAllocations(db: Database, actor: Actor, childId: strin
 /**
  * Allocates inside the caller's transaction, after the gatekeeper has allowed the write: checks the allocation
  * rules (issue 17, part 3), ends the child's current allocation of the same kind the day before the new one
- * starts (never rewriting it), and records the new one with who made it. Cover may name the absence it covers
- * and ends with it. Returns the new allocation's id and what the rules found.
+ * starts (never rewriting it), and records the new one with who made it. Cover names the absence it covers, and
+ * ends with it. Returns the new allocation's id and what the rules found.
  */
 export async function allocateWithin(
   trx: Db,
   actor: Actor,
   childId: string,
   input: AllocationInput,
-  absence: { id: string; from: string; to: string | null } | null = null,
+  cover: {
+    absence: { id: string; from: string; to: string | null };
+    facts: ChildForAllocation;
+  } | null = null,
 ) {
-  const { facts, worker, from } = await checkAllocation(trx, actor, childId, input, absence?.from ?? null);
+  const absence = cover?.absence ?? null;
+  const { facts, worker, from } = await checkAllocation(trx, actor, childId, input, cover);
   await endAllocations(trx, actor.councilId, childId, input.caseRole, from);
   const id = uuidv7();
   const reason = input.reason.trim();
@@ -129,11 +133,12 @@ async function checkAllocation(
   actor: Actor,
   childId: string,
   input: AllocationInput,
-  absenceStart: string | null,
+  cover: { absence: { from: string }; facts: ChildForAllocation } | null,
 ) {
-  // The child's row is locked, so two managers allocating at once are checked in turn.
-  await openJourney(trx, actor, childId);
-  const facts = (await allocationFacts(trx, actor, [childId])).get(childId)!;
+  // The child's row is locked, so two managers allocating at once are checked in turn; cover for many children
+  // comes with their facts read at once, under a lock on the absent worker's row (see `arrangeCover`).
+  if (!cover) await openJourney(trx, actor, childId);
+  const facts = cover?.facts ?? (await allocationFacts(trx, actor, [childId])).get(childId)!;
   const worker = /^[0-9a-f-]{36}$/i.test(input.workerId)
     ? await caseHolder(trx, actor.councilId, input.workerId, actor.today)
     : undefined;
@@ -147,7 +152,7 @@ async function checkAllocation(
     { ...input, worker: proposed ?? null },
     facts,
     actor.today,
-    absenceStart,
+    cover?.absence.from ?? null,
   );
   if (problems.length || !worker || !from) throw new ValidationError(problems);
   return { facts, worker, from };

@@ -14,6 +14,7 @@ import {
   childrenHeldBy,
   coverCandidates,
   hiddenChildrenOf,
+  lockWorker,
   managedWorker,
   reviewersOf,
 } from './queries.ts';
@@ -122,9 +123,20 @@ export async function arrangeCover(
     const worker = await requireManagedWorker(trx, actor, workerId);
     const absence = await absenceToCover(trx, actor.councilId, workerId, actor.today);
     if (!absence || absence.id !== input.absenceId)
-      throw new NotFound('That absence has ended or was not found');
+      throw new ValidationError([
+        {
+          path: 'absenceId',
+          message: 'That absence has ended or another was recorded: check the cover again',
+        },
+      ]);
     const day = coverStart(absence, actor.today);
+    await lockWorker(trx, actor.councilId, workerId);
     const held = (await childrenHeldBy(trx, actor, workerId, day)).rows;
+    const facts = await allocationFacts(
+      trx,
+      actor,
+      held.map((child) => child.child_id),
+    );
     const problems: { path: string; message: string }[] = [];
     let arranged = 0;
     const reason = `Cover while ${worker.given_name} ${worker.family_name} is away: ${absenceWords(absence)}`;
@@ -137,7 +149,7 @@ export async function arrangeCover(
           actor,
           child.child_id,
           { workerId: coverId, caseRole: 'cover', from: { date: day }, reason },
-          { id: absence.id, from: day, to: absence.to_date },
+          { absence: { id: absence.id, from: day, to: absence.to_date }, facts: facts.get(child.child_id)! },
         );
         arranged += 1;
       } catch (error) {
