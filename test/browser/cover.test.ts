@@ -98,7 +98,7 @@ describe('covering an absence in one step', async () => {
     await signInThroughTheForm(page, address, manager);
     await page.goto(`${address}/children/${ruby.id}/allocation`);
     await verifyOnPage(page, 'Allocate a worker');
-    await page.getByLabel('Worker').selectOption({ value: pat.workerId });
+    await page.getByLabel('Worker', { exact: true }).selectOption({ value: pat.workerId });
     const today = Temporal.PlainDate.from(londonDate(new Date()));
     const group = page.getByRole('group', { name: 'Starting on' });
     await group.getByLabel('Day').fill(String(today.day));
@@ -115,5 +115,5 @@ describe('covering an absence in one step', async () => {
     await verifyOnPage(page, 'Allocation recorded');
     expect(await page.locator('main').innerText()).toContain('you no longer see Ruby’s record');
     await page.screenshot({ path: `${screenshotFolder}/allocation-made.png`, fullPage: true });
-  });
+  }, 120_000);
 });
