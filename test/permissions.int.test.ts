@@ -181,6 +181,7 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   'GET /workers/:workerId/caseload': outcomes(['team-manager', 'service-manager']),
   'GET /workers/:workerId/cover': outcomes(['team-manager', 'service-manager']),
   'POST /workers/:workerId/cover': outcomes(['team-manager', 'service-manager']),
+  'POST /workers/:workerId/absences/:absenceId/return': outcomes(['team-manager', 'service-manager']),
   'POST /api/children/:childId/relationships': outcomes(childWriters, {
     hidden: ['unallocated'],
     visitor: 'unauthorised',
@@ -327,6 +328,19 @@ describe('every route with every role', async () => {
     .where('child_id', '=', child.id)
     .where('worker_id', '=', workers['social-worker'].workerId)
     .executeTakeFirstOrThrow();
+  // A week's leave long past, whose last day a manager may record again.
+  const absenceId = uuidv7();
+  await db
+    .insertInto('worker_absences')
+    .values({
+      council_id: council.id,
+      id: absenceId,
+      worker_id: workers['social-worker'].workerId,
+      kind: 'annual-leave',
+      from_date: '2025-01-06',
+      to_date: '2025-01-10',
+    })
+    .execute();
 
   const browsers = new Map<Who, TestBrowser>();
   for (const role of roles) browsers.set(role, await signedInAs(app, workers[role]));
@@ -392,6 +406,7 @@ describe('every route with every role', async () => {
       .replace(':grantId', grantId)
       .replace(':teamId', team.id)
       .replace(':allocationId', allocationId)
+      .replace(':absenceId', absenceId)
       .replace(':workerId', workers['social-worker'].workerId)
       .replace('/timescales/children', '/timescales/children?measure=overdue')
       .replace('/assets/*', '/assets/images/favicon.ico')
@@ -581,6 +596,7 @@ describe('every route with every role', async () => {
     'POST /returns/validate',
     'POST /api/children/:childId/allocations',
     'POST /workers/:workerId/cover',
+    'POST /workers/:workerId/absences/:absenceId/return',
   ]);
 
   it(`gives each of ${Object.keys(expectations).length} routes × ${everyone.length} people the expected outcome`, async () => {

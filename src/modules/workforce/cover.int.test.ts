@@ -141,6 +141,29 @@ describe('cover for leave and sickness', async () => {
     expect((await browser.get('/team-caseloads')).body).toContain(
       'Sickness, no return date yet; 2 without cover',
     );
+
+    // Ann's return is known: she is back after Friday 11 December. Her cover ends that day too.
+    const early = await browser.post(`/workers/${world.ann.workerId}/absences/${absenceId}/return`, {
+      ...dateBoxes('to', '2026-12-04'),
+    });
+    expect(early.statusCode).toBe(400);
+    expect(early.body).toContain('The last day away must be the same as or after the first day away');
+    expect(early.body).toContain('value="2026"');
+    const back = await browser.post(`/workers/${world.ann.workerId}/absences/${absenceId}/return`, {
+      ...dateBoxes('to', '2026-12-11'),
+    });
+    expect(back.statusCode).toBe(303);
+    expect(await coverOf(world.children[1]!.id)).toEqual([
+      {
+        worker_id: world.ben.workerId,
+        from_date: '2026-12-07',
+        to_date: '2026-12-11',
+        absence_id: absenceId,
+      },
+    ]);
+    expect((await browser.get(`/workers/${world.ann.workerId}/absences`)).body).toContain(
+      'Sickness until 11 December 2026',
+    );
   });
 
   it('keeps another team’s manager out of the worker’s caseload and cover', async () => {

@@ -159,3 +159,26 @@ export function absenceToCover(db: Db, councilId: string, workerId: string, toda
     .orderBy('from_date')
     .executeTakeFirst();
 }
+
+/** Sets the last day of an absence, once the worker's return is known (or changes). */
+export function endAbsence(db: Db, councilId: string, absenceId: string, lastDay: string) {
+  return db
+    .updateTable('worker_absences')
+    .set({ to_date: lastDay })
+    .where('council_id', '=', councilId)
+    .where('id', '=', absenceId)
+    .execute();
+}
+
+/**
+ * Cover ends when the absence ends: the cover allocations of the absence take its new last day (the versions
+ * they replace are kept in the record's history, migration 0050).
+ */
+export function endCoverOf(db: Db, councilId: string, absenceId: string, lastDay: string) {
+  return db
+    .updateTable('allocations')
+    .set({ to_date: sql`greatest(from_date, ${lastDay}::date)` })
+    .where('council_id', '=', councilId)
+    .where('absence_id', '=', absenceId)
+    .execute();
+}
