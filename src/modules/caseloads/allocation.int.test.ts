@@ -28,6 +28,16 @@ describe('allocating a child', async () => {
       .orderBy('from_date')
       .execute();
 
+  /** Ruby, allocated to Priya in a team managed by Morgan, and Quinn, a social worker in the same team. */
+  async function rubyAndQuinn(child: { dateOfBirth?: string } = {}) {
+    const world = await aTeamWithAnAllocatedChild(db, { givenName: 'Ruby', ...child });
+    const social = await newWorker(db, world.council, 'social-worker', {
+      team: world.team,
+      givenName: 'Quinn',
+    });
+    return { ...world, social };
+  }
+
   /** Posts the allocation form; answers the page the manager sees and what it says is wrong. */
   async function tryToAllocate(
     browser: TestBrowser,
@@ -45,7 +55,12 @@ describe('allocating a child', async () => {
     return response;
   }
 
-  async function refused(world: CaseworkTeam, form: Parameters<typeof tryToAllocate>[2], path: string) {
+  async function refused(
+    world: CaseworkTeam,
+    [workerId, caseRole, from]: [string, string, string],
+    path: string,
+  ) {
+    const form = { workerId, caseRole, from };
     const before = await allocations(world.child);
     const browser = await signedInAs(app, world.manager);
     const page = await tryToAllocate(browser, world.child, form);
@@ -66,61 +81,33 @@ describe('allocating a child', async () => {
   }
 
   it('refuses an independent reviewing officer as allocated worker, and a social worker as reviewing officer', async () => {
-    const world = await aTeamWithAnAllocatedChild(db, { givenName: 'Ruby' });
+    const { social, ...world } = await rubyAndQuinn();
     const iro = await newWorker(db, world.council, 'independent-reviewing-officer', { givenName: 'Ira' });
-    const social = await newWorker(db, world.council, 'social-worker', {
-      team: world.team,
-      givenName: 'Quinn',
-    });
-    expect(
-      await refused(
-        world,
-        { workerId: iro.workerId, caseRole: 'allocated-worker', from: '2026-12-01' },
-        'workerId',
-      ),
-    ).toContain(
+    expect(await refused(world, [iro.workerId, 'allocated-worker', '2026-12-01'], 'workerId')).toContain(
       'Ira independent-reviewing-officer is an independent reviewing officer: a reviewing officer must stay independent of the case, so cannot be its allocated worker',
     );
     expect(
-      await refused(
-        world,
-        { workerId: social.workerId, caseRole: 'independent-reviewing-officer', from: '2026-12-01' },
-        'workerId',
-      ),
+      await refused(world, [social.workerId, 'independent-reviewing-officer', '2026-12-01'], 'workerId'),
     ).toContain(
       'Quinn social-worker is a social worker: only an independent reviewing officer can be Ruby’s reviewing officer',
     );
   });
 
   it('keeps personal advisers to care leavers, and a student off a child on a plan', async () => {
-    const world = await aTeamWithAnAllocatedChild(db, { givenName: 'Ruby' });
+    const { social, ...world } = await rubyAndQuinn();
     const adviser = await newWorker(db, world.council, 'personal-adviser', {
       team: world.team,
       givenName: 'Pat',
-    });
-    const social = await newWorker(db, world.council, 'social-worker', {
-      team: world.team,
-      givenName: 'Quinn',
     });
     const student = await newWorker(db, world.council, 'social-worker', {
       team: world.team,
       givenName: 'Sol',
     });
     await db.updateTable('workers').set({ contract: 'student' }).where('id', '=', student.workerId).execute();
-    expect(
-      await refused(
-        world,
-        { workerId: adviser.workerId, caseRole: 'personal-adviser', from: '2026-12-01' },
-        'workerId',
-      ),
-    ).toContain('Ruby is not a care leaver or in care aged 16 or over, so has no personal adviser');
-    expect(
-      await refused(
-        world,
-        { workerId: social.workerId, caseRole: 'personal-adviser', from: '2026-12-01' },
-        'workerId',
-      ),
-    ).toContain(
+    expect(await refused(world, [adviser.workerId, 'personal-adviser', '2026-12-01'], 'workerId')).toContain(
+      'Ruby is not a care leaver or in care aged 16 or over, so has no personal adviser',
+    );
+    expect(await refused(world, [social.workerId, 'personal-adviser', '2026-12-01'], 'workerId')).toContain(
       'Quinn social-worker is a social worker: only a personal adviser can be Ruby’s personal adviser',
     );
 
@@ -135,65 +122,37 @@ describe('allocating a child', async () => {
       outcome: 'child-protection-plan',
       category: 'NEG',
     });
-    expect(
-      await refused(
-        world,
-        { workerId: student.workerId, caseRole: 'allocated-worker', from: '2026-12-01' },
-        'workerId',
-      ),
-    ).toContain(
+    expect(await refused(world, [student.workerId, 'allocated-worker', '2026-12-01'], 'workerId')).toContain(
       'Sol social-worker is a student social worker: Ruby is on a plan, so needs a qualified social worker as allocated worker',
     );
   });
 
   it('refuses a date before the referral, before birth, or in the future', async () => {
-    const world = await aTeamWithAnAllocatedChild(db, { givenName: 'Ruby', dateOfBirth: '2015-03-27' });
-    const social = await newWorker(db, world.council, 'social-worker', {
-      team: world.team,
-      givenName: 'Quinn',
-    });
-    expect(
-      await refused(world, { workerId: social.workerId, caseRole: 'co-worker', from: '1900-01-01' }, 'from'),
-    ).toContain('The allocation cannot start before Ruby was born on 27 March 2015');
+    const { social, ...world } = await rubyAndQuinn({ dateOfBirth: '2015-03-27' });
+    expect(await refused(world, [social.workerId, 'co-worker', '1900-01-01'], 'from')).toContain(
+      'The allocation cannot start before Ruby was born on 27 March 2015',
+    );
     await anOpenEpisode(db, world.child, world.worker, { referralDate: '2025-06-02' });
-    expect(
-      await refused(world, { workerId: social.workerId, caseRole: 'co-worker', from: '1900-01-01' }, 'from'),
-    ).toContain('The allocation cannot start before Ruby’s referral on 2 June 2025');
-    expect(
-      await refused(world, { workerId: social.workerId, caseRole: 'co-worker', from: '2026-12-08' }, 'from'),
-    ).toContain('The date the allocation starts must be today or in the past');
+    expect(await refused(world, [social.workerId, 'co-worker', '1900-01-01'], 'from')).toContain(
+      'The allocation cannot start before Ruby’s referral on 2 June 2025',
+    );
+    expect(await refused(world, [social.workerId, 'co-worker', '2026-12-08'], 'from')).toContain(
+      'The date the allocation starts must be today or in the past',
+    );
   });
 
   it('refuses a back-dated allocation that would rewrite the current one', async () => {
-    const world = await aTeamWithAnAllocatedChild(db, { givenName: 'Ruby' });
-    const social = await newWorker(db, world.council, 'social-worker', {
-      team: world.team,
-      givenName: 'Quinn',
-    });
-    expect(
-      await refused(
-        world,
-        { workerId: social.workerId, caseRole: 'allocated-worker', from: '2019-06-01' },
-        'from',
-      ),
-    ).toContain(
+    const { social, ...world } = await rubyAndQuinn();
+    expect(await refused(world, [social.workerId, 'allocated-worker', '2019-06-01'], 'from')).toContain(
       'Priya social-worker has been Ruby’s allocated worker since 1 January 2020: a new allocated worker must start after that day, so the history stays as it was',
     );
     expect(
-      await refused(
-        world,
-        { workerId: world.worker.workerId, caseRole: 'allocated-worker', from: '2026-12-01' },
-        'workerId',
-      ),
+      await refused(world, [world.worker.workerId, 'allocated-worker', '2026-12-01'], 'workerId'),
     ).toContain('Priya social-worker is already Ruby’s allocated worker');
   });
 
   it('keeps one allocated worker at a time: the new one ends the old one, which stays in the history', async () => {
-    const world = await aTeamWithAnAllocatedChild(db, { givenName: 'Ruby' });
-    const quinn = await newWorker(db, world.council, 'social-worker', {
-      team: world.team,
-      givenName: 'Quinn',
-    });
+    const { social: quinn, ...world } = await rubyAndQuinn();
     const rae = await newWorker(db, world.council, 'social-worker', { team: world.team, givenName: 'Rae' });
     const browser = await signedInAs(app, world.manager);
     const check = await tryToAllocate(browser, world.child, {
@@ -294,11 +253,7 @@ describe('allocating a child', async () => {
   });
 
   it('keeps what was typed when the manager goes back to change it', async () => {
-    const world = await aTeamWithAnAllocatedChild(db, { givenName: 'Ruby' });
-    const quinn = await newWorker(db, world.council, 'social-worker', {
-      team: world.team,
-      givenName: 'Quinn',
-    });
+    const { social: quinn, ...world } = await rubyAndQuinn();
     const browser = await signedInAs(app, world.manager);
     const back = await browser.post(`/children/${world.child.id}/allocation`, {
       workerId: quinn.workerId,

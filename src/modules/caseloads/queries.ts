@@ -81,13 +81,15 @@ export function teamCaseloads(db: Db, actor: Actor, allTeams: boolean) {
     order by t.name, w.family_name, w.given_name`.execute(db);
 }
 
-/** The children's allocations, current and past, newest first, with the workers' names. */
-export function allocationHistory(db: Db, councilId: string, childIds: readonly string[]) {
-  if (childIds.length === 0) return Promise.resolve([]);
+/** A council's allocations, each with its worker's and child's names. */
+function allocationsNamed(db: Db, councilId: string) {
   return db
     .selectFrom('allocations as a')
     .innerJoin('workers as w', (join) =>
       join.onRef('w.council_id', '=', 'a.council_id').onRef('w.id', '=', 'a.worker_id'),
+    )
+    .innerJoin('children as c', (join) =>
+      join.onRef('c.council_id', '=', 'a.council_id').onRef('c.id', '=', 'a.child_id'),
     )
     .select([
       'a.id',
@@ -97,10 +99,19 @@ export function allocationHistory(db: Db, councilId: string, childIds: readonly 
       'a.from_date',
       'a.to_date',
       'a.reason',
+      'a.allocated_by',
       'w.given_name',
       'w.family_name',
+      'c.given_name as child_given_name',
+      'c.family_name as child_family_name',
     ])
-    .where('a.council_id', '=', councilId)
+    .where('a.council_id', '=', councilId);
+}
+
+/** The children's allocations, current and past, newest first, with the workers' names. */
+export function allocationHistory(db: Db, councilId: string, childIds: readonly string[]) {
+  if (childIds.length === 0) return Promise.resolve([]);
+  return allocationsNamed(db, councilId)
     .where('a.child_id', 'in', childIds)
     .orderBy('a.from_date', 'desc')
     .orderBy('a.created_at', 'desc')
@@ -189,28 +200,5 @@ export function insertAllocation(db: Db, allocation: Insertable<Tables['allocati
 
 /** One allocation, with the worker's and the child's names, for the page that says what was done. */
 export function allocationMade(db: Db, councilId: string, allocationId: string) {
-  return db
-    .selectFrom('allocations as a')
-    .innerJoin('workers as w', (join) =>
-      join.onRef('w.council_id', '=', 'a.council_id').onRef('w.id', '=', 'a.worker_id'),
-    )
-    .innerJoin('children as c', (join) =>
-      join.onRef('c.council_id', '=', 'a.council_id').onRef('c.id', '=', 'a.child_id'),
-    )
-    .select([
-      'a.id',
-      'a.child_id',
-      'a.case_role',
-      'a.from_date',
-      'a.to_date',
-      'a.reason',
-      'a.allocated_by',
-      'w.given_name',
-      'w.family_name',
-      'c.given_name as child_given_name',
-      'c.family_name as child_family_name',
-    ])
-    .where('a.council_id', '=', councilId)
-    .where('a.id', '=', allocationId)
-    .executeTakeFirst();
+  return allocationsNamed(db, councilId).where('a.id', '=', allocationId).executeTakeFirst();
 }
