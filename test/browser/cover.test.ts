@@ -95,6 +95,7 @@ describe('covering an absence in one step', async () => {
     const pat = await newWorker(db, council, 'social-worker', { team: inCare, givenName: 'Pat' });
     const ruby = await newChild(db, council, { givenName: 'Ruby', familyName: 'Marsh' });
     await allocate(db, ruby, ann);
+    await page.context().clearCookies();
     await signInThroughTheForm(page, address, manager);
     await page.goto(`${address}/children/${ruby.id}/allocation`);
     await verifyOnPage(page, 'Allocate a worker');
