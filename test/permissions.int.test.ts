@@ -192,6 +192,11 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   'POST /api/children/:childId/allocations': outcomes(['team-manager', 'service-manager'], {
     visitor: 'unauthorised',
   }),
+  'GET /allocations/:allocationId': outcomes(['team-manager', 'service-manager']),
+  'GET /workers/:workerId/caseload': outcomes(['team-manager', 'service-manager']),
+  'GET /workers/:workerId/cover': outcomes(['team-manager', 'service-manager']),
+  'POST /workers/:workerId/cover': outcomes(['team-manager', 'service-manager']),
+  'POST /workers/:workerId/absences/:absenceId/return': outcomes(['team-manager', 'service-manager']),
   'POST /api/children/:childId/relationships': outcomes(childWriters, {
     hidden: ['unallocated'],
     visitor: 'unauthorised',
@@ -350,6 +355,25 @@ describe('every route with every role', async () => {
   const spareWorker = await newWorker(db, council, 'social-worker', { team: otherTeam });
   const spareChild = await newChild(db, council);
   const noteId = await aCaseNote(db, workers['social-worker'], [child]);
+  const { id: allocationId } = await db
+    .selectFrom('allocations')
+    .select('id')
+    .where('child_id', '=', child.id)
+    .where('worker_id', '=', workers['social-worker'].workerId)
+    .executeTakeFirstOrThrow();
+  // A week's leave long past, whose last day a manager may record again.
+  const absenceId = uuidv7();
+  await db
+    .insertInto('worker_absences')
+    .values({
+      council_id: council.id,
+      id: absenceId,
+      worker_id: workers['social-worker'].workerId,
+      kind: 'annual-leave',
+      from_date: '2025-01-06',
+      to_date: '2025-01-10',
+    })
+    .execute();
 
   const browsers = new Map<Who, TestBrowser>();
   for (const role of roles) browsers.set(role, await signedInAs(app, workers[role]));
@@ -415,6 +439,8 @@ describe('every route with every role', async () => {
       .replace(':assessmentId', casework?.assessmentId ?? '')
       .replace(':grantId', grantId)
       .replace(':teamId', team.id)
+      .replace(':allocationId', allocationId)
+      .replace(':absenceId', absenceId)
       .replace(
         ':workerId',
         pattern.startsWith('/admin/') ? spareWorker.workerId : workers['social-worker'].workerId,
@@ -634,6 +660,17 @@ describe('every route with every role', async () => {
     }
   });
 
+  // Routes whose body, written once by the first role allowed, is then refused by the rules (400) for the next, or
+  // is refused by the allocation rules once the walk has recorded a later referral, or for want of an absence to
+  // cover: they have passed the permission check all the same.
+  const refusedOnceDone = new Set([
+    'POST /returns/validate',
+    'POST /children/:childId/allocation',
+    'POST /api/children/:childId/allocations',
+    'POST /workers/:workerId/cover',
+    'POST /workers/:workerId/absences/:absenceId/return',
+  ]);
+
   it(`gives each of ${Object.keys(expectations).length} routes × ${everyone.length} people the expected outcome`, async () => {
     const mismatches: string[] = [];
     let cases = 0;
@@ -641,7 +678,7 @@ describe('every route with every role', async () => {
       for (const who of everyone) {
         const response = await send(route, browsers.get(who)!);
         const outcome =
-          (recordingsByRoute.has(route) || route === 'POST /returns/validate') && response.statusCode === 400
+          (recordingsByRoute.has(route) || refusedOnceDone.has(route)) && response.statusCode === 400
             ? 'ok'
             : outcomeOf(response);
         cases += 1;

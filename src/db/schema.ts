@@ -298,6 +298,10 @@ export interface AllocationsTable {
   created_at: Generated<Date>;
   /** When Hearth learned this version of the row (migration 0050; earlier versions are in record_history). */
   recorded_at: Generated<Date>;
+  /** The manager who made the allocation (migration 0055). */
+  allocated_by: string | null;
+  /** For cover: the absence it covers, ending with it (migration 0055). */
+  absence_id: string | null;
 }
 
 export interface AuditSamplesTable {

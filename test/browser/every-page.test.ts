@@ -291,6 +291,11 @@ describe('a tour of every page, as someone who may see it, on a child with somet
     return (context.pages()[0] ?? (await context.newPage())) as Page;
   }
 
+  const { id: allocationId } = await db
+    .selectFrom('allocations')
+    .select('id')
+    .where('child_id', '=', child.id)
+    .executeTakeFirstOrThrow();
   const c = `/children/${child.id}`;
   const name = 'Jordan Okafor';
   const visits: Visit[] = [
@@ -492,6 +497,24 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       role: 'team-manager',
       heading: 'Record leave or sickness',
       submitEmpty: true,
+    },
+    {
+      route: '/workers/:workerId/caseload',
+      url: `/workers/${worker.workerId}/caseload`,
+      role: 'team-manager',
+      heading: 'Caseload',
+    },
+    {
+      route: '/workers/:workerId/cover',
+      url: `/workers/${worker.workerId}/cover`,
+      role: 'team-manager',
+      heading: 'Cover for leave and sickness',
+    },
+    {
+      route: '/allocations/:allocationId',
+      url: `/allocations/${allocationId}`,
+      role: 'team-manager',
+      heading: 'Allocation recorded',
     },
     {
       route: '/children/:childId/allocation',

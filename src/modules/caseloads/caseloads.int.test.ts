@@ -22,7 +22,9 @@ describe('caseloads and allocation', async () => {
     await newWorker(db, council, 'social-worker', { team, givenName: 'Quinn' });
     const teams = await (await signedInAs(app, manager)).get('/team-caseloads');
     expect(teams.body).toContain(`${team.name} (target 25 per worker)`);
-    expect(teams.body).toMatch(/Priya social-worker<\/td>\s*<td[^>]*>social worker<\/td>\s*<td[^>]*>1<\/td>/);
+    expect(teams.body).toMatch(
+      /Priya social-worker<\/a><\/td>\s*<td[^>]*>social worker<\/td>\s*<td[^>]*>1<\/td>/,
+    );
   });
 
   it('reallocates with a reason: the old allocation ends and stays in the history, and access moves', async () => {
@@ -51,6 +53,7 @@ describe('caseloads and allocation', async () => {
       'from-month': '6',
       'from-year': '2025',
       reason: 'Priya is moving to the fostering team',
+      confirmed: 'yes',
     });
     expect(done.statusCode).toBe(303);
     const history = await db

@@ -81,18 +81,60 @@ export function teamCaseloads(db: Db, actor: Actor, allTeams: boolean) {
     order by t.name, w.family_name, w.given_name`.execute(db);
 }
 
-/** A child's allocations, current and past, newest first. */
-export function allocationHistory(db: Db, councilId: string, childId: string) {
+/** A council's allocations, each with its worker's and child's names. */
+function allocationsNamed(db: Db, councilId: string) {
   return db
     .selectFrom('allocations as a')
     .innerJoin('workers as w', (join) =>
       join.onRef('w.council_id', '=', 'a.council_id').onRef('w.id', '=', 'a.worker_id'),
     )
-    .select(['a.id', 'a.case_role', 'a.from_date', 'a.to_date', 'a.reason', 'w.given_name', 'w.family_name'])
-    .where('a.council_id', '=', councilId)
-    .where('a.child_id', '=', childId)
+    .innerJoin('children as c', (join) =>
+      join.onRef('c.council_id', '=', 'a.council_id').onRef('c.id', '=', 'a.child_id'),
+    )
+    .select([
+      'a.id',
+      'a.child_id',
+      'a.worker_id',
+      'a.case_role',
+      'a.from_date',
+      'a.to_date',
+      'a.reason',
+      'a.allocated_by',
+      'w.given_name',
+      'w.family_name',
+      'c.given_name as child_given_name',
+      'c.family_name as child_family_name',
+    ])
+    .where('a.council_id', '=', councilId);
+}
+
+/** The children's allocations, current and past, newest first, with the workers' names. */
+export function allocationHistory(db: Db, councilId: string, childIds: readonly string[]) {
+  if (childIds.length === 0) return Promise.resolve([]);
+  return allocationsNamed(db, councilId)
+    .where('a.child_id', 'in', childIds)
     .orderBy('a.from_date', 'desc')
     .orderBy('a.created_at', 'desc')
+    .execute();
+}
+
+/**
+ * What the allocation rules need of each child beyond the journey status: the name, the date of birth and the
+ * referral that opened the latest episode of need.
+ */
+export function childrenForAllocation(db: Db, councilId: string, childIds: readonly string[]) {
+  if (childIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('children as c')
+    .select([
+      'c.id',
+      'c.given_name',
+      sql<string | null>`c.date_of_birth::text`.as('date_of_birth'),
+      sql<string | null>`(select max(e.referral_date) from episodes e
+        where e.council_id = c.council_id and e.child_id = c.id)::text`.as('referral_date'),
+    ])
+    .where('c.council_id', '=', councilId)
+    .where('c.id', 'in', childIds)
     .execute();
 }
 
@@ -100,43 +142,51 @@ export function allocationHistory(db: Db, councilId: string, childId: string) {
 export function caseHolders(db: Db, councilId: string) {
   return db
     .selectFrom('workers')
-    .select(['id', 'given_name', 'family_name', 'role'])
+    .select(['id', 'given_name', 'family_name', 'role', 'contract'])
     .where('council_id', '=', councilId)
-    .where('role', 'in', [
-      'social-worker',
-      'personal-adviser',
-      'team-manager',
-      'independent-reviewing-officer',
-    ])
+    .where('role', 'in', caseHoldingRoles)
     .where('left_on', 'is', null)
     .orderBy('family_name')
     .orderBy('given_name')
     .execute();
 }
 
-export function caseHolder(db: Db, councilId: string, workerId: string) {
+const caseHoldingRoles = [
+  'social-worker',
+  'personal-adviser',
+  'team-manager',
+  'independent-reviewing-officer',
+];
+
+/** A worker who can hold cases and has not left, with the teams they belong to on the day. */
+export function caseHolder(db: Db, councilId: string, workerId: string, day: string) {
   return db
-    .selectFrom('workers')
-    .select(['id', 'role'])
-    .where('council_id', '=', councilId)
-    .where('id', '=', workerId)
-    .where('role', 'in', [
-      'social-worker',
-      'personal-adviser',
-      'team-manager',
-      'independent-reviewing-officer',
+    .selectFrom('workers as w')
+    .select([
+      'w.id',
+      'w.role',
+      'w.contract',
+      'w.given_name',
+      'w.family_name',
+      sql<string | null>`(select string_agg(t.name, ' and ' order by t.name) from team_memberships m
+        join teams t on t.council_id = m.council_id and t.id = m.team_id
+        where m.council_id = w.council_id and m.worker_id = w.id and ${currentOn('m', day)})`.as('teams'),
     ])
+    .where('w.council_id', '=', councilId)
+    .where('w.id', '=', workerId)
+    .where('w.role', 'in', caseHoldingRoles)
+    .where('w.left_on', 'is', null)
     .executeTakeFirst();
 }
 
 /**
- * Ends the child's current allocations in a case role the day before `from` (or on their first day, if they
- * began after that): the rows stay as the allocation history.
+ * Ends the child's current allocation in a case role the day before `from`. The allocation rules have already
+ * made sure it began before that day, so no row is rewritten: it stays as the allocation history.
  */
 export function endAllocations(db: Db, councilId: string, childId: string, caseRole: string, from: string) {
   return db
     .updateTable('allocations')
-    .set({ to_date: sql`greatest(from_date, (${from}::date - 1))` })
+    .set({ to_date: sql`(${from}::date - 1)` })
     .where('council_id', '=', councilId)
     .where('child_id', '=', childId)
     .where('case_role', '=', caseRole)
@@ -146,4 +196,9 @@ export function endAllocations(db: Db, councilId: string, childId: string, caseR
 
 export function insertAllocation(db: Db, allocation: Insertable<Tables['allocations']>) {
   return db.insertInto('allocations').values(allocation).execute();
+}
+
+/** One allocation, with the worker's and the child's names, for the page that says what was done. */
+export function allocationMade(db: Db, councilId: string, allocationId: string) {
+  return allocationsNamed(db, councilId).where('a.id', '=', allocationId).executeTakeFirst();
 }

@@ -1,40 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
-import type { Actor } from '../../platform/actor.ts';
+import { Type } from 'typebox';
 import { actorOf } from '../../platform/authentication.ts';
-import { dateFromParts } from '../../platform/dates.ts';
-import { ValidationError } from '../../platform/errors.ts';
-import { formErrors } from '../../platform/forms.ts';
 import { access } from '../../platform/route-table.ts';
-import { viewChild } from '../children/service.ts';
 import { JourneyStatusSchema, statusAsJson } from '../journey/status-json.ts';
-import { allocateChild, caseRoles, viewAllocations, viewMyCaseload, viewTeamCaseloads } from './service.ts';
+import { allocationRoutes } from './allocation-routes.ts';
+import { viewMyCaseload, viewTeamCaseloads } from './service.ts';
 import { obligationWords } from '../timescales/views/timescale-view-models.ts';
 import { myCaseloadRows, teamCaseloadTables } from './views/caseload-rows.ts';
-
-const ChildParams = Type.Object({ childId: Type.String({ maxLength: 64 }) });
-const AllocationForm = Type.Object({
-  workerId: Type.Optional(Type.String({ maxLength: 36 })),
-  caseRole: Type.Optional(Type.String({ maxLength: 40 })),
-  'from-day': Type.Optional(Type.String({ maxLength: 2 })),
-  'from-month': Type.Optional(Type.String({ maxLength: 2 })),
-  'from-year': Type.Optional(Type.String({ maxLength: 4 })),
-  reason: Type.Optional(Type.String({ maxLength: 1000 })),
-  _csrf: Type.Optional(Type.String()),
-});
-const AllocationBody = Type.Object(
-  {
-    workerId: Type.String({ format: 'uuid' }),
-    caseRole: Type.String({
-      maxLength: 40,
-      description: 'allocated-worker, personal-adviser, independent-reviewing-officer, co-worker or cover',
-    }),
-    from: Type.String({ format: 'date' }),
-    reason: Type.String({ maxLength: 1000 }),
-  },
-  { additionalProperties: false },
-);
-type Child = { Params: Static<typeof ChildParams> };
 
 /** My caseload, team caseloads, and allocating a child with a reason and history. */
 export async function caseloadRoutes(app: FastifyInstance): Promise<void> {
@@ -61,81 +33,7 @@ export async function caseloadRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  const render = async (
-    actor: Actor,
-    childId: string,
-    values: Record<string, unknown>,
-    extra: Record<string, unknown>,
-  ) => {
-    const { child } = await viewChild(db, actor, childId);
-    const { history, workers } = await viewAllocations(db, actor, childId);
-    return {
-      pageTitle: 'Allocate a worker',
-      child,
-      history,
-      caseRoles,
-      values,
-      errors: {},
-      workers: [
-        { value: '', text: 'Choose a worker' },
-        ...workers.map((worker) => ({
-          value: worker.id,
-          text: `${worker.given_name} ${worker.family_name} (${worker.role.replaceAll('-', ' ')})`,
-          selected: worker.id === values.workerId,
-        })),
-      ],
-      roles: Object.entries(caseRoles).map(([value, text]) => ({
-        value,
-        text,
-        checked: value === (values.caseRole ?? 'allocated-worker'),
-      })),
-      ...extra,
-    };
-  };
-
-  app.get<Child>(
-    '/children/:childId/allocation',
-    { config: access('child:allocate', 'allocations.viewed'), schema: { params: ChildParams, hide: true } },
-    async (request, reply) =>
-      reply.page(
-        'caseloads/views/allocate.njk',
-        await render(actorOf(request), request.params.childId, {}, {}),
-      ),
-  );
-
-  app.post<Child & { Body: Static<typeof AllocationForm> }>(
-    '/children/:childId/allocation',
-    {
-      config: access('child:allocate', 'child.allocated'),
-      schema: { params: ChildParams, body: AllocationForm, hide: true },
-    },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const form = request.body;
-      try {
-        await allocateChild(db, actor, request.params.childId, {
-          workerId: form.workerId ?? '',
-          caseRole: form.caseRole ?? '',
-          from: dateFromParts(
-            'The date the allocation starts',
-            form['from-day'],
-            form['from-month'],
-            form['from-year'],
-          ),
-          reason: form.reason ?? '',
-        });
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        return reply
-          .code(400)
-          .page(
-            'caseloads/views/allocate.njk',
-            await render(actor, request.params.childId, form, formErrors(error.fields)),
-          );
-      }
-      return reply.redirect(`/children/${request.params.childId}/allocation`, 303);
-    },
-  );
+  await allocationRoutes(app);
 
   app.get(
     '/api/caseload',
@@ -175,26 +73,5 @@ export async function caseloadRoutes(app: FastifyInstance): Promise<void> {
         nextDue: child.next_due,
         status: statusAsJson(child.status),
       })),
-  );
-
-  app.post<Child & { Body: Static<typeof AllocationBody> }>(
-    '/api/children/:childId/allocations',
-    {
-      config: access('child:allocate', 'child.allocated'),
-      schema: {
-        summary:
-          'Allocate or reallocate a child, with a reason; the previous allocation in the same case role ends the day before',
-        params: ChildParams,
-        body: AllocationBody,
-        response: { 201: Type.Object({ id: Type.String() }) },
-      },
-    },
-    async (request, reply) => {
-      const id = await allocateChild(db, actorOf(request), request.params.childId, {
-        ...request.body,
-        from: { date: request.body.from },
-      });
-      return reply.code(201).send({ id });
-    },
   );
 }

@@ -7,7 +7,7 @@ export const absenceRecording: Recording = {
   path: '/workers/:workerId/absences',
   title: 'Record leave or sickness',
   guidance:
-    'Record only the kind of absence and the days: never a medical reason. Arrange cover for the worker’s children by allocating a cover worker on each child’s record.',
+    'Record only the kind of absence and the days: never a medical reason. Next you will see a proposed cover worker for each of the worker’s children.',
   permission: 'child:allocate',
   audit: 'worker.absence-recorded',
   formAudit: 'none',
@@ -30,5 +30,5 @@ export const absenceRecording: Recording = {
   ],
   context: async (db, actor, params) => ({ caption: await managedWorkerName(db, actor, params.workerId!) }),
   record: (db, actor, params, values) => recordAbsence(db, actor, params.workerId!, values),
-  returnTo: (params) => `/workers/${params.workerId}/absences`,
+  returnTo: (params) => `/workers/${params.workerId}/cover`,
 };

@@ -6,7 +6,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import { NotFound, ValidationError } from '../../platform/errors.ts';
 import type { RecordValues } from '../../platform/recording/fields.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
-import { absencesOf, insertAbsence, lockWorker, managedWorker } from './queries.ts';
+import { absencesOf, endAbsence, endCoverOf, insertAbsence, lockWorker, managedWorker } from './queries.ts';
 
 async function requireManagedWorker(db: Database, actor: Actor, workerId: string) {
   const worker = /^[0-9a-f-]{36}$/i.test(workerId) ? await managedWorker(db, actor, workerId) : undefined;
@@ -64,5 +64,43 @@ export async function recordAbsence(db: Database, actor: Actor, workerId: string
       details: { absenceId: id, workerId, kind: absence.kind, from: absence.from, to: absence.to },
     });
     return id;
+  });
+}
+
+/**
+ * Records the last day of an absence (the return, once known, or an earlier or later one than booked), checked as
+ * a new absence is; the cover arranged for it ends on the same day (issue 17, part 4: cover ends with the absence).
+ */
+export async function recordReturn(
+  db: Database,
+  actor: Actor,
+  workerId: string,
+  absenceId: string,
+  lastDay: { date: string | null } | { problem: string },
+) {
+  return withTransaction(db, actor, async (trx) => {
+    await requireManagedWorker(trx, actor, workerId);
+    await lockWorker(trx, actor.councilId, workerId);
+    const all = await absencesOf(trx, actor.councilId, workerId);
+    const absence = all.find((one) => one.id === absenceId);
+    if (!absence) throw new NotFound('There is no such absence');
+    if ('problem' in lastDay) throw new ValidationError([{ path: 'to', message: lastDay.problem }]);
+    if (lastDay.date === null)
+      throw new ValidationError([{ path: 'to', message: 'Enter the last day away' }]);
+    const others = all
+      .filter((other) => other.id !== absenceId)
+      .map((other) => ({ kind: other.kind, from: other.from_date, to: other.to_date }));
+    const problems = absenceProblems(
+      { kind: absence.kind, from: absence.from_date, to: lastDay.date },
+      others,
+      actor.today,
+    ).map((problem) => ({ ...problem, path: 'to' }));
+    if (problems.length) throw new ValidationError(problems);
+    await endAbsence(trx, actor.councilId, absenceId, lastDay.date);
+    await endCoverOf(trx, actor.councilId, absenceId, lastDay.date);
+    await appendAudit(trx, auditSource(actor), {
+      action: 'worker.absence-ended',
+      details: { absenceId, workerId, to: lastDay.date },
+    });
   });
 }

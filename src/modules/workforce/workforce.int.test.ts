@@ -17,7 +17,7 @@ describe('leave and sickness', async () => {
       ...dateBoxes('from', '2026-11-23'),
     });
     expect(recorded.statusCode).toBe(303);
-    expect(recorded.headers.location).toBe(`/workers/${worker.workerId}/absences`);
+    expect(recorded.headers.location).toBe(`/workers/${worker.workerId}/cover`);
     const absences = await browser.get(`/workers/${worker.workerId}/absences`);
     expect(absences.body).toContain('Sickness with no return date yet');
 

@@ -33,7 +33,9 @@ export function teamCaseloadTables(rows: readonly WorkerCaseload[]) {
     const over =
       row.caseload_target !== null && row.children > row.caseload_target && row.role !== 'team-manager';
     team.rows.push([
-      { text: `${row.given_name} ${row.family_name}` },
+      {
+        html: `<a class="govuk-link" href="/workers/${row.worker_id}/caseload">${escapeHtml(`${row.given_name} ${row.family_name}`)}</a>`,
+      },
       { text: row.role.replaceAll('-', ' ') },
       { text: String(row.children), format: 'numeric' },
       { text: row.caseload_target === null ? 'None set' : String(row.caseload_target), format: 'numeric' },
