@@ -64,3 +64,8 @@ export async function findChildren(
     return { terms, sort, order, children, window: found?.window, filters };
   });
 }
+
+/** The teams and case-holding workers a long list of children can be filtered by (a team's own, once chosen). */
+export async function filterChoices(db: Database, actor: Actor, teamId: string | undefined) {
+  return listFilters(db, actor, teamId);
+}

@@ -53,28 +53,34 @@ export function childListView(path: string, request: ChildListRequest, found: Fo
     { text: child.date_of_birth ? ukDate(child.date_of_birth) : 'Not known' },
     { text: child.postcode ?? '' },
   ]);
-  const choose = (text: string) => ({ value: '', text });
   return {
     head,
     rows,
     listPage: found.window ? pageView(found.window, (page) => listHref(path, kept, { page })) : undefined,
+    ...filterItems(found.filters, { team: request.team, worker: request.worker }),
+    sort: found.sort,
+    order: found.order,
+  };
+}
+
+/** The items of the team and worker selects of a long list, the chosen ones selected. */
+export function filterItems(filters: FoundChildren['filters'], chosen: { team?: string; worker?: string }) {
+  return {
     teamItems: [
-      choose('Any team'),
-      ...found.filters.teams.map((team) => ({
+      { value: '', text: 'Any team' },
+      ...filters.teams.map((team) => ({
         value: team.id,
         text: team.name,
-        selected: team.id === request.team,
+        selected: team.id === chosen.team,
       })),
     ],
     workerItems: [
-      choose('Any worker'),
-      ...found.filters.workers.map((worker) => ({
+      { value: '', text: 'Any worker' },
+      ...filters.workers.map((worker) => ({
         value: worker.id,
         text: `${worker.given_name} ${worker.family_name}`,
-        selected: worker.id === request.worker,
+        selected: worker.id === chosen.worker,
       })),
     ],
-    sort: found.sort,
-    order: found.order,
   };
 }
