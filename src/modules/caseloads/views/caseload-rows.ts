@@ -33,7 +33,10 @@ export function teamCaseloadTables(rows: readonly WorkerCaseload[]) {
     const over =
       row.caseload_target !== null && row.children > row.caseload_target && row.role !== 'team-manager';
     team.rows.push([
-      { text: `${row.given_name} ${row.family_name}` },
+      // The worker's own caseload: the children allocated to them, paged, sorted and searchable.
+      {
+        html: `<a class="govuk-link" href="/children?worker=${row.worker_id}">${escapeHtml(`${row.given_name} ${row.family_name}`)}<span class="govuk-visually-hidden">’s caseload</span></a>`,
+      },
       { text: row.role.replaceAll('-', ' ') },
       { text: String(row.children), format: 'numeric' },
       { text: row.caseload_target === null ? 'None set' : String(row.caseload_target), format: 'numeric' },
