@@ -61,7 +61,7 @@ describe('listHref and sortableHead', () => {
       (sort, order) => `/children?sort=${sort}&order=${order}`,
     );
     expect(head[0]).toEqual({
-      html: '<a class="govuk-link hearth-sort-link" href="/children?sort=name&#38;order=descending">Name</a>',
+      html: '<a class="govuk-link hearth-sort-link" href="/children?sort=name&#38;order=descending">Name<span aria-hidden="true"> ▲</span></a>',
       attributes: { 'aria-sort': 'ascending' },
     });
     expect(head[1]).toMatchObject({ attributes: { 'aria-sort': 'none' } });

@@ -117,7 +117,8 @@ export function sortableHead(
     const order = sorted ? (current.order ?? 'ascending') : 'none';
     const next: Order = sorted && order === 'ascending' ? 'descending' : 'ascending';
     return {
-      html: `<a class="govuk-link hearth-sort-link" href="${escapeHtml(href(column.sort, next))}">${escapeHtml(column.label)}</a>`,
+      // The arrow shows sighted people the sort that aria-sort tells screen readers.
+      html: `<a class="govuk-link hearth-sort-link" href="${escapeHtml(href(column.sort, next))}">${escapeHtml(column.label)}${sorted ? `<span aria-hidden="true"> ${order === 'ascending' ? '▲' : '▼'}</span>` : ''}</a>`,
       attributes: { 'aria-sort': order },
       ...(column.format ? { format: column.format } : {}),
     };
