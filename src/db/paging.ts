@@ -11,19 +11,20 @@ export interface ListPage<Row> {
 /**
  * One page of a query's rows with the count of all of them: the count first, so that a page past the end shows
  * the last page rather than nothing. The query carries its own order, ending on a unique column so pages do not
- * overlap.
+ * overlap, and has no `group by` or `distinct` (its rows are counted by replacing its columns with count(*)).
  */
 export async function pageOfQuery<Row>(
-  db: Kysely<Tables>,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any query's rows can be paged
   query: SelectQueryBuilder<any, any, Row>,
   requested: number | undefined,
   perPage?: number,
 ): Promise<ListPage<Row>> {
-  const counted = await db
-    .selectFrom(query.clearOrderBy().as('listed'))
+  // Counted without the columns, which may be costly (a postcode, say), and without the order.
+  const counted = (await query
+    .clearOrderBy()
+    .clearSelect()
     .select(sql<number>`count(*)::int`.as('total'))
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()) as unknown as { total: number };
   const window = pageWindow(counted.total, requested, perPage);
   const rows = await query.limit(window.limit).offset(window.offset).execute();
   return { rows, window };

@@ -33,7 +33,7 @@ export function childAccessEntries(
     .where('l.council_id', '=', councilId)
     .where('l.child_id', '=', childId)
     .orderBy('l.seq', list.order === 'ascending' ? 'asc' : 'desc');
-  return pageOfQuery(db, query, list.page);
+  return pageOfQuery(query, list.page);
 }
 
 export interface AuditFilter {
@@ -89,7 +89,7 @@ export function searchAuditEntries(
   if (filter.teamId)
     query = query.where(sql<SqlBool>`l.worker_id in (select m.worker_id from team_memberships m
       where m.council_id = ${actor.councilId} and m.team_id = ${filter.teamId} and ${currentOn('m', actor.today)})`);
-  return pageOfQuery(db, query.orderBy('l.seq', list.order === 'ascending' ? 'asc' : 'desc'), list.page);
+  return pageOfQuery(query.orderBy('l.seq', list.order === 'ascending' ? 'asc' : 'desc'), list.page);
 }
 
 /**
@@ -134,7 +134,6 @@ export function breakGlassGrants(
   if (which.grantId) query = query.where('g.id', '=', which.grantId);
   // Not yet reviewed first (nulls sort first when descending), then newest.
   return pageOfQuery(
-    db,
     query.orderBy('g.reviewed_at', 'desc').orderBy('g.granted_at', 'desc').orderBy('g.id'),
     which.page,
   );

@@ -132,7 +132,7 @@ export function childrenFound(
       on m.council_id = a.council_id and m.worker_id = a.worker_id and ${currentOn('m', actor.today)}
       where a.council_id = c.council_id and a.child_id = c.id and m.team_id = ${filter.teamId}
         and ${currentOn('a', actor.today)})`);
-  return pageOfQuery(db, query.orderBy(sorted(filter)), page);
+  return pageOfQuery(query.orderBy(sorted(filter)), page);
 }
 
 /** The council's teams and the workers who hold cases, to filter a list by; a team's own workers when one is chosen. */
