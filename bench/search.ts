@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { search } from '../src/modules/search/service.ts';
+import { findChildren } from '../src/modules/search/service.ts';
 import type { Actor } from '../src/platform/actor.ts';
 import type { Role } from '../src/platform/permissions.ts';
 import { makeSearchCouncil } from './search-council.ts';
@@ -112,7 +112,7 @@ async function time(who: Actor, label: string) {
     let found = 0;
     for (let run = 0; run < 11; run++) {
       const started = performance.now();
-      found = (await search(db, who, q)).children.length;
+      found = (await findChildren(db, who, { q })).children.length;
       timings.push(performance.now() - started);
     }
     timings.sort((a, b) => a - b);

@@ -16,6 +16,9 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
+/** The roles a child can be allocated to: the first four. */
+export const caseHoldingRoles: readonly Role[] = roles.slice(0, 4);
+
 export const roleNames: Record<Role, string> = {
   'social-worker': 'Social worker',
   'personal-adviser': 'Personal adviser',

@@ -119,10 +119,15 @@ export async function expectObligationsToFollowTheRecord(db: Database, councilId
   } as const;
   for (const row of figures.rows) {
     for (const [measure, column] of Object.entries(measures)) {
-      const behind = await timescaleChildren(db, director, {
-        measure: measure as keyof typeof measures,
-        ...(row.group_id ? { teamId: row.group_id } : { unallocated: true }),
-      });
+      const behind = await timescaleChildren(
+        db,
+        director,
+        {
+          measure: measure as keyof typeof measures,
+          ...(row.group_id ? { teamId: row.group_id } : { unallocated: true }),
+        },
+        { sort: 'due-by', order: 'ascending' },
+      );
       expect({ team: row.group_name, measure, listed: behind.counted }).toEqual({
         team: row.group_name,
         measure,

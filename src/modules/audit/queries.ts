@@ -1,8 +1,10 @@
 import { sql, type Kysely, type SqlBool } from 'kysely';
-import { notEndedBefore } from '../../db/current-on.ts';
+import { currentOn, notEndedBefore } from '../../db/current-on.ts';
+import { pageOfQuery } from '../../db/paging.ts';
 import type { Tables } from '../../db/schema.ts';
 import { childrenOverseen } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
+import type { Order } from '../../platform/lists.ts';
 
 /** A child's name and council ID, for the page about who has seen their record (never the record itself). */
 export async function childNamed(db: Kysely<Tables>, councilId: string, childId: string) {
@@ -15,9 +17,14 @@ export async function childNamed(db: Kysely<Tables>, councilId: string, childId:
   return { name: `${child.given_name} ${child.family_name}`, localId: child.local_id };
 }
 
-/** Who has opened or changed one child's record, newest first. */
-export function childAccessEntries(db: Kysely<Tables>, councilId: string, childId: string) {
-  return db
+/** One page of who has opened or changed one child's record, newest first (or oldest first), and how many in all. */
+export function childAccessEntries(
+  db: Kysely<Tables>,
+  councilId: string,
+  childId: string,
+  list: { page?: number; order: Order },
+) {
+  const query = db
     .selectFrom('audit_log as l')
     .leftJoin('workers as w', (join) =>
       join.onRef('w.council_id', '=', 'l.council_id').onRef('w.id', '=', 'l.worker_id'),
@@ -25,9 +32,8 @@ export function childAccessEntries(db: Kysely<Tables>, councilId: string, childI
     .select(['l.at', 'l.action', 'l.outcome', 'l.route', 'l.ip', 'w.given_name', 'w.family_name', 'w.role'])
     .where('l.council_id', '=', councilId)
     .where('l.child_id', '=', childId)
-    .orderBy('l.seq', 'desc')
-    .limit(500)
-    .execute();
+    .orderBy('l.seq', list.order === 'ascending' ? 'asc' : 'desc');
+  return pageOfQuery(query, list.page);
 }
 
 export interface AuditFilter {
@@ -36,13 +42,21 @@ export interface AuditFilter {
   action?: string;
   from?: string;
   to?: string;
+  /** Only entries by the workers of this team. */
+  teamId?: string;
 }
 
 /**
- * Audit entries matching a search, about any child but those restricted from the searcher: entries about those are
- * left out, so the audit search cannot be used to learn that a restricted child exists.
+ * One page of the audit entries matching a search, newest first (or oldest first), and how many match in all.
+ * Entries about any child but those restricted from the searcher are left out, so the audit search cannot be used
+ * to learn that a restricted child exists.
  */
-export function searchAuditEntries(db: Kysely<Tables>, actor: Actor, filter: AuditFilter) {
+export function searchAuditEntries(
+  db: Kysely<Tables>,
+  actor: Actor,
+  filter: AuditFilter,
+  list: { page?: number; order: Order },
+) {
   let query = db
     .selectFrom('audit_log as l')
     .leftJoin('users as u', (join) =>
@@ -72,11 +86,22 @@ export function searchAuditEntries(db: Kysely<Tables>, actor: Actor, filter: Aud
   if (filter.action) query = query.where('l.action', 'like', `${filter.action.trim()}%`);
   if (filter.from) query = query.where(sql<SqlBool>`l.at >= ${filter.from}::date`);
   if (filter.to) query = query.where(sql<SqlBool>`l.at < ${filter.to}::date + 1`);
-  return query.orderBy('l.seq', 'desc').limit(200).execute();
+  if (filter.teamId)
+    query = query.where(sql<SqlBool>`l.worker_id in (select m.worker_id from team_memberships m
+      where m.council_id = ${actor.councilId} and m.team_id = ${filter.teamId} and ${currentOn('m', actor.today)})`);
+  return pageOfQuery(query.orderBy('l.seq', list.order === 'ascending' ? 'asc' : 'desc'), list.page);
 }
 
-/** Break-glass access for a manager to review: by members of the teams they manage, or all for senior roles. */
-export function breakGlassGrants(db: Kysely<Tables>, actor: Actor, everyone: boolean) {
+/**
+ * Break-glass access for a manager to review: by members of the teams they manage, or all for senior roles; one
+ * page of them, or the one grant asked for.
+ */
+export function breakGlassGrants(
+  db: Kysely<Tables>,
+  actor: Actor,
+  everyone: boolean,
+  which: { page?: number; grantId?: string },
+) {
   let query = db
     .selectFrom('break_glass_grants as g')
     .innerJoin('users as u', (join) =>
@@ -106,7 +131,12 @@ export function breakGlassGrants(db: Kysely<Tables>, actor: Actor, everyone: boo
           and t.worker_id = ${actor.workerId} and t.manages and ${notEndedBefore('t', actor.today)}))`,
     );
   }
-  return query.orderBy('g.reviewed_at', 'desc').orderBy('g.granted_at', 'desc').limit(200).execute();
+  if (which.grantId) query = query.where('g.id', '=', which.grantId);
+  // Not yet reviewed first (nulls sort first when descending), then newest.
+  return pageOfQuery(
+    query.orderBy('g.reviewed_at', 'desc').orderBy('g.granted_at', 'desc').orderBy('g.id'),
+    which.page,
+  );
 }
 
 export function markGrantReviewed(db: Kysely<Tables>, actor: Actor, grantId: string) {
@@ -118,4 +148,14 @@ export function markGrantReviewed(db: Kysely<Tables>, actor: Actor, grantId: str
     .where('reviewed_at', 'is', null)
     .returning(['id', 'child_id'])
     .executeTakeFirst();
+}
+
+/** The council's teams, to filter the audit trail by. */
+export function councilTeams(db: Kysely<Tables>, councilId: string) {
+  return db
+    .selectFrom('teams')
+    .select(['id', 'name'])
+    .where('council_id', '=', councilId)
+    .orderBy('name')
+    .execute();
 }

@@ -4,11 +4,13 @@ import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { NotFound } from '../../platform/errors.ts';
 import { roleCan } from '../../platform/permissions.ts';
+import type { Order } from '../../platform/lists.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
 import {
   breakGlassGrants,
   childAccessEntries,
   childNamed,
+  councilTeams,
   markGrantReviewed,
   searchAuditEntries,
   type AuditFilter,
@@ -18,35 +20,46 @@ import {
  * "Who has seen this child's record": for team managers, the children they may see; for those who search the audit
  * trail (auditors, service managers, directors), any child not restricted from them, without opening the record.
  */
-export async function childAccessLog(db: Database, actor: Actor, childId: string) {
+export async function childAccessLog(
+  db: Database,
+  actor: Actor,
+  childId: string,
+  list: { page?: number; order: Order },
+) {
   return withTransaction(db, actor, async (trx) => {
     if (roleCan(actor.role, 'audit:search')) await requireOverseen(trx, actor, childId);
     else await requireChildren(trx, actor, 'read', [childId]);
-    const entries = await childAccessEntries(trx, actor.councilId, childId);
+    const entries = await childAccessEntries(trx, actor.councilId, childId, list);
     await appendAudit(trx, auditSource(actor), { action: 'child.access-log.viewed', childId });
     const child = await childNamed(trx, actor.councilId, childId);
     return { childName: child.name, localId: child.localId, entries };
   });
 }
 
-export async function searchAudit(db: Database, actor: Actor, filter: AuditFilter) {
+/** The audit trail: one page of the entries matching the search, and the teams to filter by. */
+export async function searchAudit(
+  db: Database,
+  actor: Actor,
+  filter: AuditFilter,
+  list: { page?: number; order: Order },
+) {
   return withTransaction(db, actor, async (trx) => {
-    const entries = await searchAuditEntries(trx, actor, filter);
+    const entries = await searchAuditEntries(trx, actor, filter, list);
     await appendAudit(trx, auditSource(actor), { action: 'audit.searched', details: { ...filter } });
-    return entries;
+    return { entries, teams: await councilTeams(trx, actor.councilId) };
   });
 }
 
 const seniorRoles = new Set(['service-manager', 'director']);
 
-export async function accessToReview(db: Database, actor: Actor) {
-  return breakGlassGrants(db, actor, seniorRoles.has(actor.role));
+export async function accessToReview(db: Database, actor: Actor, page: number | undefined) {
+  return breakGlassGrants(db, actor, seniorRoles.has(actor.role), { page });
 }
 
 export async function reviewGrant(db: Database, actor: Actor, grantId: string) {
   return withTransaction(db, actor, async (trx) => {
-    const visible = await breakGlassGrants(trx, actor, seniorRoles.has(actor.role));
-    if (!visible.some((grant) => grant.id === grantId)) throw new NotFound();
+    const visible = await breakGlassGrants(trx, actor, seniorRoles.has(actor.role), { grantId });
+    if (!visible.rows.length) throw new NotFound();
     const grant = await markGrantReviewed(trx, actor, grantId);
     if (grant) {
       await appendAudit(trx, auditSource(actor), {

@@ -23,8 +23,38 @@ describe('caseloads and allocation', async () => {
     const teams = await (await signedInAs(app, manager)).get('/team-caseloads');
     expect(teams.body).toContain(`${team.name} (target 25 per worker)`);
     expect(teams.body).toMatch(
-      /Priya social-worker<\/a><\/td>\s*<td[^>]*>social worker<\/td>\s*<td[^>]*>1<\/td>/,
+      /Priya social-worker<span[^>]*>’s caseload<\/span><\/a><\/td>\s*<td[^>]*>social worker<\/td>\s*<td[^>]*>1<\/td>/,
     );
+    // Each worker's name opens their caseload; the Children page lists a worker's children, paged like every list.
+    expect(teams.body).toContain(`href="/workers/${worker.workerId}/caseload"`);
+    const theirs = await (await signedInAs(app, manager)).get(`/children?worker=${worker.workerId}`);
+    expect(theirs.body).toContain('Showing 1 to 1 of 1 child');
+  });
+
+  it('pages a long caseload, 50 at a time, sorted by what is due or by name', async () => {
+    const { council, team, worker } = await aTeamWithAnAllocatedChild(db, { familyName: 'Aaron' });
+    for (let n = 1; n <= 54; n++)
+      await allocate(
+        db,
+        await newChild(db, council, { familyName: `Caseload${String(n).padStart(2, '0')}` }),
+        worker,
+      );
+    const browser = await signedInAs(app, worker);
+    const first = await browser.get('/caseload?sort=name');
+    expect(first.body).toContain('55 children allocated to you');
+    expect(first.body).toContain('Showing 1 to 50 of 55 children');
+    expect(first.body).toMatch(/<th[^>]*aria-sort="ascending"[^>]*>\s*<a[^>]*>Name/);
+    const last = await browser.get('/caseload?sort=name&order=descending&page=2');
+    expect(last.body).toContain('Showing 51 to 55 of 55 children');
+    expect(last.body).toContain('Alex Aaron');
+    const api = await browser.get('/api/caseload?page=2');
+    expect(api.headers['x-total-count']).toBe('55');
+    expect(api.json()).toHaveLength(5);
+    const other = await signedInAs(
+      app,
+      await newWorker(db, council, 'team-manager', { team, manages: true }),
+    );
+    expect((await other.get(`/team-caseloads?team=${team.id}`)).body).toContain(team.name);
   });
 
   it('reallocates with a reason: the old allocation ends and stays in the history, and access moves', async () => {

@@ -1,6 +1,8 @@
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
+import { ValidationError } from '../../platform/errors.ts';
+import { pageWindow, type Order } from '../../platform/lists.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
 import { statusesOf } from '../journey/service.ts';
 import { obligationsOf } from '../timescales/service.ts';
@@ -10,7 +12,11 @@ import { myCaseload, teamCaseloads } from './queries.ts';
  * My caseload: the children allocated to me today, each with their journey status and the next statutory task due
  * (worked out by the timescales feature from the record). The read is audited with the children shown.
  */
-export async function viewMyCaseload(db: Database, actor: Actor) {
+export async function viewMyCaseload(
+  db: Database,
+  actor: Actor,
+  list: { page?: number; sort: 'name' | 'next-due'; order: Order } = { sort: 'next-due', order: 'ascending' },
+) {
   return withTransaction(db, actor, async (trx) => {
     const rows = (await myCaseload(trx, actor)).rows;
     const childIds = rows.map((row) => row.id);
@@ -29,15 +35,24 @@ export async function viewMyCaseload(db: Database, actor: Actor) {
           : null,
       };
     });
-    // Sorted by the next thing due (issue 8): the most pressing first, children with nothing due last.
+    // Sorted by the next thing due (issue 8): the most pressing first, children with nothing due last; or by name.
+    const way = list.order === 'descending' ? -1 : 1;
+    const byName = (a: (typeof children)[number], b: (typeof children)[number]) =>
+      a.family_name.localeCompare(b.family_name) || a.given_name.localeCompare(b.given_name);
     children.sort((a, b) =>
-      (a.next_due?.dueBy ?? '9999-12-31').localeCompare(b.next_due?.dueBy ?? '9999-12-31'),
+      list.sort === 'name'
+        ? way * byName(a, b)
+        : way * (a.next_due?.dueBy ?? '9999-12-31').localeCompare(b.next_due?.dueBy ?? '9999-12-31') ||
+          byName(a, b),
     );
+    // The whole caseload is read to sort it by what is due; a page of it is shown.
+    const window = pageWindow(children.length, list.page);
+    const shown = children.slice(window.offset, window.offset + window.limit);
     await appendAudit(trx, auditSource(actor), {
       action: 'caseload.viewed',
-      details: { childIds: children.map((child) => child.id) },
+      details: { childIds: shown.map((child) => child.id) },
     });
-    return children;
+    return { children: shown, window };
   });
 }
 

@@ -1,25 +1,6 @@
-import { sql, type Insertable, type Kysely, type SqlBool } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { currentOn } from '../../db/current-on.ts';
 import type { Tables } from '../../db/schema.ts';
-import { allowedChildren } from '../../platform/access.ts';
-import type { Actor } from '../../platform/actor.ts';
-
-/** The children the actor may see, optionally filtered by a name or the council's child id. */
-export function visibleChildren(db: Kysely<Tables>, actor: Actor, filter: { text?: string; limit: number }) {
-  let query = db
-    .selectFrom('children')
-    .select(['id', 'local_id', 'given_name', 'family_name', 'date_of_birth', 'restricted', 'version'])
-    .where('council_id', '=', actor.councilId)
-    .where(sql<SqlBool>`id in (${allowedChildren(actor)})`);
-  const text = filter.text?.trim();
-  if (text) {
-    const pattern = `%${text.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
-    query = query.where((eb) =>
-      eb.or([eb('local_id', '=', text), eb(sql`given_name || ' ' || family_name`, 'ilike', pattern)]),
-    );
-  }
-  return query.orderBy('family_name').orderBy('given_name').limit(filter.limit).execute();
-}
 
 export function childById(db: Kysely<Tables>, councilId: string, childId: string) {
   return db

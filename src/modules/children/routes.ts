@@ -8,16 +8,12 @@ import { access } from '../../platform/route-table.ts';
 import type { JourneyStatus } from '../../domain/journey/status.ts';
 import { statusAsJson } from '../journey/status-json.ts';
 import { takeFormStash } from '../sign-in/service.ts';
-import {
-  BreakGlassForm,
-  ChildEditForm,
-  ChildListQuery,
-  ChildParams,
-  ChildSummary,
-  ChildUpdate,
-} from './schemas.ts';
-import { breakGlass, listChildren, updateChild, viewChild } from './service.ts';
-import { childRows, childSummaryList, editFormValues } from './views/child-view-models.ts';
+import { ChildListQuery } from '../search/schemas.ts';
+import { findChildren } from '../search/service.ts';
+import { childListView } from '../search/views/child-list.ts';
+import { BreakGlassForm, ChildEditForm, ChildParams, ChildSummary, ChildUpdate } from './schemas.ts';
+import { breakGlass, updateChild, viewChild } from './service.ts';
+import { childSummaryList, editFormValues } from './views/child-view-models.ts';
 import { childHeader } from '../child-header/service.ts';
 
 type Params = { Params: Static<typeof ChildParams> };
@@ -49,11 +45,11 @@ export async function childrenRoutes(app: FastifyInstance): Promise<void> {
     '/children',
     { config: access('child:read', 'children.listed'), schema: { querystring: ChildListQuery, hide: true } },
     async (request, reply) => {
-      const children = await listChildren(db, actorOf(request), { text: request.query.q });
+      const found = await findChildren(db, actorOf(request), request.query, { everyoneWhenEmpty: true });
       return reply.page('children/views/children.njk', {
         pageTitle: 'Children',
         q: request.query.q ?? '',
-        rows: childRows(children),
+        list: childListView('/children', request.query, found),
       });
     },
   );
@@ -183,12 +179,18 @@ export async function childrenRoutes(app: FastifyInstance): Promise<void> {
     {
       config: access('child:read', 'children.listed'),
       schema: {
-        summary: 'The children you may see',
+        summary:
+          'The children you may see, found as Find a child finds them: 50 a page, the number in all in the ' +
+          'X-Total-Count header',
         querystring: ChildListQuery,
         response: { 200: Type.Array(ChildSummary) },
       },
     },
-    async (request) => (await listChildren(db, actorOf(request), { text: request.query.q })).map(summaryOf),
+    async (request, reply) => {
+      const found = await findChildren(db, actorOf(request), request.query, { everyoneWhenEmpty: true });
+      reply.header('X-Total-Count', String(found.window?.total ?? 0));
+      return found.children.map(summaryOf);
+    },
   );
 
   app.get<Params>(

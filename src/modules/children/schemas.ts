@@ -4,10 +4,6 @@ import { JourneyStatusSchema } from '../journey/status-json.ts';
 
 export const ChildParams = Type.Object({ childId: Type.String({ maxLength: 64 }) });
 
-export const ChildListQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: 100, description: 'A name, or the council’s child ID' })),
-});
-
 const isoDate = { format: 'date' } as const;
 
 export const ChildSummary = Type.Object({

@@ -12,26 +12,7 @@ import {
   currentAllocations,
   insertBreakGlassGrant,
   unrestrictedChildByLocalId,
-  visibleChildren,
 } from './queries.ts';
-
-/** Lists the children the actor may see, each with their journey status. The read is audited with the ids shown. */
-export async function listChildren(db: Database, actor: Actor, filter: { text?: string }) {
-  return withTransaction(db, actor, async (trx) => {
-    const rows = await visibleChildren(trx, actor, { text: filter.text, limit: 200 });
-    const statuses = await statusesOf(
-      trx,
-      actor,
-      rows.map((row) => row.id),
-    );
-    const children = rows.map((row) => ({ ...row, status: statuses.get(row.id)! }));
-    await appendAudit(trx, auditSource(actor), {
-      action: 'children.listed',
-      details: { text: filter.text ?? null, childIds: children.map((child) => child.id) },
-    });
-    return children;
-  });
-}
 
 /**
  * Opens a child's record with their journey status: refused as "not found" unless the gatekeeper allows it; every

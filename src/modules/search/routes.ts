@@ -2,18 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { actorOf } from '../../platform/authentication.ts';
 import { access } from '../../platform/route-table.ts';
-import { escapeHtml, ukDate } from '../../platform/views.ts';
 import { JourneyStatusSchema, statusAsJson } from '../journey/status-json.ts';
-import { search } from './service.ts';
-
-const SearchQuery = Type.Object({
-  q: Type.Optional(
-    Type.String({
-      maxLength: 100,
-      description: 'Names, date of birth, child ID, UPN, NHS number or postcode',
-    }),
-  ),
-});
+import { ChildListQuery } from './schemas.ts';
+import { findChildren } from './service.ts';
+import { childListView } from './views/child-list.ts';
 
 const SearchResult = Type.Object({
   id: Type.String(),
@@ -29,40 +21,39 @@ const SearchResult = Type.Object({
 export async function searchRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.hearth;
 
-  app.get<{ Querystring: Static<typeof SearchQuery> }>(
+  app.get<{ Querystring: Static<typeof ChildListQuery> }>(
     '/search',
-    { config: access('child:read', 'children.searched'), schema: { querystring: SearchQuery, hide: true } },
+    {
+      config: access('child:read', 'children.searched'),
+      schema: { querystring: ChildListQuery, hide: true },
+    },
     async (request, reply) => {
-      const q = request.query.q ?? '';
-      const { terms, children } = await search(db, actorOf(request), q);
+      const found = await findChildren(db, actorOf(request), request.query);
       return reply.page('search/views/search.njk', {
         pageTitle: 'Find a child',
-        q,
-        searched: terms.kind !== 'empty',
-        rows: children.map((child) => [
-          {
-            html: `<a class="govuk-link" href="/children/${child.id}">${escapeHtml(child.given_name)} ${escapeHtml(child.family_name)}</a>`,
-          },
-          { text: child.local_id },
-          { text: ukDate(child.date_of_birth) },
-          { text: child.postcode ?? '' },
-        ]),
+        q: request.query.q ?? '',
+        searched: found.terms.kind !== 'empty',
+        list: childListView('/search', request.query, found),
       });
     },
   );
 
-  app.get<{ Querystring: Static<typeof SearchQuery> }>(
+  app.get<{ Querystring: Static<typeof ChildListQuery> }>(
     '/api/search',
     {
       config: access('child:read', 'children.searched'),
       schema: {
-        summary: 'Find children you may see, by name (tolerant of misspelling) or identifier',
-        querystring: SearchQuery,
+        summary:
+          'Find children you may see, by name (tolerant of misspelling and accents) or identifier: 50 a page, ' +
+          'the number found in all in the X-Total-Count header',
+        querystring: ChildListQuery,
         response: { 200: Type.Array(SearchResult) },
       },
     },
-    async (request) =>
-      (await search(db, actorOf(request), request.query.q ?? '')).children.map((child) => ({
+    async (request, reply) => {
+      const found = await findChildren(db, actorOf(request), request.query);
+      reply.header('X-Total-Count', String(found.window?.total ?? 0));
+      return found.children.map((child) => ({
         id: child.id,
         localId: child.local_id,
         givenName: child.given_name,
@@ -70,6 +61,7 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
         dateOfBirth: child.date_of_birth,
         postcode: child.postcode,
         status: statusAsJson(child.status),
-      })),
+      }));
+    },
   );
 }

@@ -1,5 +1,13 @@
 import { normaliseNhsNumber } from '../../domain/identifiers/nhs-number.ts';
 import { normaliseUpn } from '../../domain/identifiers/upn.ts';
+import { isUnspacedScript, searchNameOf } from '../../domain/names/search-name.ts';
+
+/** A word typed as part of a name: as typed, as its search name, and whether its script puts no spaces. */
+export interface NameToken {
+  text: string;
+  searchName: string;
+  unspaced: boolean;
+}
 
 /** What a search box's text is taken to be: an identifier, a date of birth, a postcode, or names. */
 export type SearchTerms =
@@ -7,8 +15,10 @@ export type SearchTerms =
   | { kind: 'nhs-number'; nhsNumber: string }
   | { kind: 'date-of-birth'; date: string }
   | { kind: 'postcode'; postcode: string }
-  | { kind: 'name'; text: string; tokens: string[] }
-  | { kind: 'empty' };
+  | { kind: 'name'; text: string; tokens: NameToken[] }
+  | { kind: 'empty' }
+  /** Every child the list may show: the Children page before anything is typed. */
+  | { kind: 'all' };
 
 const postcodeShape = /^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}$/;
 
@@ -36,8 +46,9 @@ export function searchTermsOf(input: string): SearchTerms {
   if (postcodeShape.test(postcode)) return { kind: 'postcode', postcode };
   const tokens = text
     .split(' ')
-    .map((token) => token.replace(/[^\p{L}\p{N}'-]/gu, ''))
-    .filter((token) => token.length > 0)
+    .map((token) => token.replace(/[^\p{L}\p{M}\p{N}'’-]/gu, ''))
+    .map((token) => ({ text: token, searchName: searchNameOf(token), unspaced: isUnspacedScript(token) }))
+    .filter((token) => token.searchName.length > 0)
     .slice(0, 4);
   return tokens.length ? { kind: 'name', text, tokens } : { kind: 'empty' };
 }

@@ -1,8 +1,10 @@
 import { sql, type Insertable, type Kysely, type SqlBool } from 'kysely';
 import { currentOn } from '../../db/current-on.ts';
+import { pageOfSql } from '../../db/paging.ts';
 import type { Tables } from '../../db/schema.ts';
 import { allowedChildren } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
+import { pageWindow, type Order } from '../../platform/lists.ts';
 
 /** A child's name, to say on a page about the child whose record it is. */
 export async function childName(db: Kysely<Tables>, councilId: string, childId: string): Promise<string> {
@@ -107,28 +109,28 @@ export async function obligationCounts(
   return result.rows;
 }
 
+/** The columns a drill-down and the child in need tracker can be sorted by. */
+export const behindSorts = ['child', 'due-by', 'worker'] as const;
+export const trackerSorts = ['child', 'plan-since', 'next-due', 'worker'] as const;
+
+function direction(order: Order) {
+  return order === 'descending' ? sql`desc` : sql`asc`;
+}
+
 /**
- * Every obligation behind one count, so that a figure and its list always agree: those of children the actor may
- * see with the child named, and the rest counted but not named (`visible` false, no name read).
+ * One page of the obligations behind one count, so that a figure and its list always agree: `counted` is every
+ * obligation the figure counts; those of children the actor may see are listed with the child named, and the
+ * rest (`counted` less the window's total) are counted but not named, and no name of theirs is read.
  */
 export async function childrenBehind(
   db: Kysely<Tables>,
   actor: Actor,
   filter: { measure: Measure; teamId?: string; workerId?: string; unallocated?: boolean },
+  list: { page?: number; sort: (typeof behindSorts)[number]; order: Order },
 ) {
   const today = actor.today;
-  const result = await sql<{
-    visible: boolean;
-    child_id: string | null;
-    local_id: string | null;
-    given_name: string | null;
-    family_name: string | null;
-    kind: string;
-    due_by: string;
-    met_on: string | null;
-    worker_name: string | null;
-  }>`
-    with holder as (${caseHolders(actor.councilId, today)}), membership as (${workerTeams(actor.councilId, today)}),
+  const behind = sql`with holder as (${caseHolders(actor.councilId, today)}),
+    membership as (${workerTeams(actor.councilId, today)}),
     behind as (
       select o.child_id, o.kind, o.due_by, o.met_on, h.worker_id,
         o.child_id in (${allowedChildren(actor)}) as visible
@@ -140,42 +142,70 @@ export async function childrenBehind(
         ${filter.teamId ? sql`and m.team_id = ${filter.teamId}` : sql``}
         ${filter.workerId ? sql`and h.worker_id = ${filter.workerId}` : sql``}
         ${filter.unallocated ? sql`and m.team_id is null` : sql``}
-    )
-    select b.visible, case when b.visible then c.id end as child_id, case when b.visible then c.local_id end as local_id,
-      case when b.visible then c.given_name end as given_name, case when b.visible then c.family_name end as family_name,
-      b.kind, b.due_by::text, b.met_on::text,
-      case when b.visible then w.given_name || ' ' || w.family_name end as worker_name
-    from behind b
-      join children c on c.council_id = ${actor.councilId} and c.id = b.child_id
-      left join workers w on w.council_id = ${actor.councilId} and w.id = b.worker_id
-    order by b.due_by, c.family_name`.execute(db);
-  return result.rows;
-}
-
-/**
- * The child in need tracker: every open child in need plan the actor may see, with its dates, the last visit and
- * review, what is next due, and the last supervision that discussed the child (filled in by supervision).
- */
-export async function childInNeedTracker(db: Kysely<Tables>, actor: Actor, teamId?: string) {
-  const today = actor.today;
+    )`;
+  const counts = await sql<{ counted: number; shown: number }>`${behind}
+    select count(*)::int as counted, (count(*) filter (where visible))::int as shown from behind`.execute(db);
+  const window = pageWindow(counts.rows[0]!.shown, list.page);
+  const way = direction(list.order);
+  const order = {
+    child: sql`c.family_name ${way}, c.given_name ${way}, b.due_by`,
+    'due-by': sql`b.due_by ${way}, c.family_name, c.given_name`,
+    worker: sql`w.family_name ${way} nulls last, w.given_name ${way}, b.due_by`,
+  }[list.sort];
   const result = await sql<{
     child_id: string;
     local_id: string;
     given_name: string;
     family_name: string;
-    plan_started: string;
-    last_review: string | null;
-    last_visit: string | null;
-    next_due: string | null;
+    kind: string;
+    due_by: string;
+    met_on: string | null;
     worker_name: string | null;
-  }>`
+  }>`${behind}
+    select c.id as child_id, c.local_id, c.given_name, c.family_name, b.kind, b.due_by::text, b.met_on::text,
+      w.given_name || ' ' || w.family_name as worker_name
+    from behind b
+      join children c on c.council_id = ${actor.councilId} and c.id = b.child_id
+      left join workers w on w.council_id = ${actor.councilId} and w.id = b.worker_id
+    where b.visible
+    order by ${order}, c.id, b.kind
+    limit ${window.limit} offset ${window.offset}`.execute(db);
+  return { rows: result.rows, window, counted: counts.rows[0]!.counted };
+}
+
+/** One open child in need plan as the tracker shows it. */
+export interface TrackedPlan {
+  child_id: string;
+  local_id: string;
+  given_name: string;
+  family_name: string;
+  plan_started: string;
+  last_review: string | null;
+  last_visit: string | null;
+  next_due: string | null;
+  worker_name: string | null;
+  worker_family_name: string | null;
+}
+
+/**
+ * One page of the child in need tracker: every open child in need plan the actor may see (of a team's or a
+ * worker's children, if asked), with its dates, the last visit and review, and what is next due.
+ */
+export async function childInNeedTracker(
+  db: Kysely<Tables>,
+  actor: Actor,
+  filter: { teamId?: string; workerId?: string },
+  list: { page?: number; sort: (typeof trackerSorts)[number]; order: Order },
+) {
+  const today = actor.today;
+  const tracked = sql<TrackedPlan>`
     with holder as (${caseHolders(actor.councilId, today)}), membership as (${workerTeams(actor.councilId, today)})
     select c.id as child_id, c.local_id, c.given_name, c.family_name, p.start_date::text as plan_started,
       (select max(r.held_on)::text from cin_plan_reviews r where r.council_id = p.council_id and r.cin_plan_id = p.id) as last_review,
       (select max(v.visited_on)::text from child_visits v where v.council_id = p.council_id and v.child_id = p.child_id) as last_visit,
       (select min(o.due_by)::text from child_obligations o where o.council_id = p.council_id and o.child_id = p.child_id
         and o.kind in ('child-in-need-visit', 'child-in-need-plan-review') and ${openOn(today)}) as next_due,
-      w.given_name || ' ' || w.family_name as worker_name
+      w.given_name || ' ' || w.family_name as worker_name, w.family_name as worker_family_name
     from cin_plans p
       join children c on c.council_id = p.council_id and c.id = p.child_id
       left join holder h on h.child_id = p.child_id
@@ -183,10 +213,16 @@ export async function childInNeedTracker(db: Kysely<Tables>, actor: Actor, teamI
       left join workers w on w.council_id = p.council_id and w.id = h.worker_id
     where p.council_id = ${actor.councilId} and p.end_date is null
       and c.id in (${allowedChildren(actor)})
-      ${teamId ? sql`and m.team_id = ${teamId}` : sql``}
-    order by next_due nulls last, c.family_name
-    limit 2000`.execute(db);
-  return result.rows;
+      ${filter.teamId ? sql`and m.team_id = ${filter.teamId}` : sql``}
+      ${filter.workerId ? sql`and h.worker_id = ${filter.workerId}` : sql``}`;
+  const way = direction(list.order);
+  const order = {
+    child: sql`family_name ${way}, given_name ${way}`,
+    'plan-since': sql`plan_started ${way}, family_name, given_name`,
+    'next-due': sql`next_due ${way} nulls last, family_name, given_name`,
+    worker: sql`worker_family_name ${way} nulls last, worker_name ${way}, family_name, given_name`,
+  }[list.sort];
+  return pageOfSql(db, tracked, sql`${order}, child_id`, list.page);
 }
 
 /** The stored obligations of some children (as last worked out from their record), in each child's order. */

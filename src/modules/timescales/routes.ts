@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { actorOf } from '../../platform/authentication.ts';
+import { ListQuery, listHref, pageView, sortField, sortableHead } from '../../platform/lists.ts';
 import { roleCan } from '../../platform/permissions.ts';
 import { access } from '../../platform/route-table.ts';
 import { escapeHtml, ukDate } from '../../platform/views.ts';
@@ -17,8 +18,12 @@ import {
   measureWords,
   obligationCard,
   obligationWords,
+  trackerRows,
 } from './views/timescale-view-models.ts';
 import { childHeader } from '../child-header/service.ts';
+import { filterChoices } from '../search/service.ts';
+import { filterItems } from '../search/views/child-list.ts';
+import { behindSorts, trackerSorts } from './queries.ts';
 
 const ChildParams = Type.Object({ childId: Type.String({ maxLength: 64 }) });
 const TeamParams = Type.Object({ teamId: Type.String({ format: 'uuid' }) });
@@ -32,8 +37,11 @@ const DrillQuery = Type.Object({
   teamId: Type.Optional(Type.String({ format: 'uuid' })),
   workerId: Type.Optional(Type.String({ format: 'uuid' })),
   unallocated: Type.Optional(Type.Literal('yes')),
+  sort: sortField(behindSorts),
+  ...ListQuery,
 });
-const TrackerQuery = Type.Object({ teamId: Type.Optional(Type.String({ format: 'uuid' })) });
+const anId = Type.Optional(Type.Union([Type.Literal(''), Type.String({ format: 'uuid' })]));
+const TrackerQuery = Type.Object({ team: anId, worker: anId, sort: sortField(trackerSorts), ...ListQuery });
 
 const ObligationSchema = Type.Object({
   kind: Type.String(),
@@ -126,18 +134,39 @@ export async function timescaleRoutes(app: FastifyInstance): Promise<void> {
     '/timescales/children',
     { config: access('child:read', 'children.listed'), schema: { querystring: DrillQuery, hide: true } },
     async (request, reply) => {
-      const { measure, teamId, workerId, unallocated } = request.query;
-      const { rows, counted, notShown } = await timescaleChildren(db, actorOf(request), {
+      const {
         measure,
         teamId,
         workerId,
-        unallocated: unallocated === 'yes',
-      });
+        unallocated,
+        page,
+        sort = 'due-by',
+        order = 'ascending',
+      } = request.query;
+      const behind = await timescaleChildren(
+        db,
+        actorOf(request),
+        { measure, teamId, workerId, unallocated: unallocated === 'yes' },
+        { page, sort, order },
+      );
+      const path = '/timescales/children';
       return reply.page('timescales/views/children.njk', {
         pageTitle: `Children with work ${measureWords[measure]}`,
-        counted,
-        notShown,
-        rows: rows.map((row) => [
+        counted: behind.counted,
+        notShown: behind.notShown,
+        head: sortableHead(
+          [
+            { label: 'Child', sort: 'child' },
+            { label: 'What' },
+            { label: 'Due by', sort: 'due-by' },
+            { label: 'Done on' },
+            { label: 'Worker', sort: 'worker' },
+          ],
+          { sort, order },
+          (column, next) => listHref(path, request.query, { sort: column, order: next, page: undefined }),
+        ),
+        listPage: pageView(behind.window, (next) => listHref(path, request.query, { page: next })),
+        rows: behind.rows.map((row) => [
           {
             html: `<a class="govuk-link" href="/children/${row.child_id}/timescales">${escapeHtml(`${row.given_name} ${row.family_name}`)}</a>`,
           },
@@ -155,11 +184,31 @@ export async function timescaleRoutes(app: FastifyInstance): Promise<void> {
     { config: access('child:read', 'children.listed'), schema: { querystring: TrackerQuery, hide: true } },
     async (request, reply) => {
       const actor = actorOf(request);
-      const rows = await viewChildInNeedTracker(db, actor, request.query.teamId);
+      const { team, worker, page, sort = 'next-due', order = 'ascending' } = request.query;
+      const tracked = await viewChildInNeedTracker(
+        db,
+        actor,
+        { teamId: team || undefined, workerId: worker || undefined },
+        { page, sort, order },
+      );
+      const path = '/cin-tracker';
       return reply.page('timescales/views/cin-tracker.njk', {
         pageTitle: 'Child in need tracker',
-        rows,
-        today: actor.today,
+        head: sortableHead(
+          [
+            { label: 'Child', sort: 'child' },
+            { label: 'Plan since', sort: 'plan-since' },
+            { label: 'Last review' },
+            { label: 'Last visit' },
+            { label: 'Next due', sort: 'next-due' },
+            { label: 'Worker', sort: 'worker' },
+          ],
+          { sort, order },
+          (column, next) => listHref(path, request.query, { sort: column, order: next, page: undefined }),
+        ),
+        rows: trackerRows(tracked.rows, actor.today),
+        list: filterItems(await filterChoices(db, actor, team || undefined), { team, worker }),
+        listPage: pageView(tracked.window, (next) => listHref(path, request.query, { page: next })),
       });
     },
   );

@@ -269,35 +269,43 @@ export async function timescaleFigures(db: Database, actor: Actor, teamId?: stri
 }
 
 /**
- * Everything behind a figure: the obligations of the children the actor may see, named, and how many more the
- * figure counts for children they may not see. The list is audited with the children it names.
+ * One page of the children behind a figure, with how many pieces of work the figure counts and how many of them
+ * are for children the actor may not see (counted, not named). The read is audited with the children shown.
  */
 export async function timescaleChildren(
   db: Database,
   actor: Actor,
   filter: Parameters<typeof childrenBehind>[2],
+  list: Parameters<typeof childrenBehind>[3],
 ) {
   return withTransaction(db, actor, async (trx) => {
-    const behind = await childrenBehind(trx, actor, filter);
-    const rows = behind.flatMap((row) =>
-      row.visible && row.child_id ? [{ ...row, child_id: row.child_id }] : [],
-    );
+    const behind = await childrenBehind(trx, actor, filter, list);
     await appendAudit(trx, auditSource(actor), {
       action: 'children.listed',
-      details: { list: 'timescales', ...filter, childIds: [...new Set(rows.map((row) => row.child_id))] },
+      details: {
+        list: 'timescales',
+        ...filter,
+        childIds: [...new Set(behind.rows.map((row) => row.child_id))],
+      },
     });
-    return { rows, counted: behind.length, notShown: behind.length - rows.length };
+    return { ...behind, notShown: behind.counted - behind.window.total };
   });
 }
 
-export async function viewChildInNeedTracker(db: Database, actor: Actor, teamId?: string) {
+/** One page of the child in need tracker; the read is audited with the children shown. */
+export async function viewChildInNeedTracker(
+  db: Database,
+  actor: Actor,
+  filter: Parameters<typeof childInNeedTracker>[2],
+  list: Parameters<typeof childInNeedTracker>[3],
+) {
   return withTransaction(db, actor, async (trx) => {
-    const rows = await childInNeedTracker(trx, actor, teamId);
+    const tracked = await childInNeedTracker(trx, actor, filter, list);
     await appendAudit(trx, auditSource(actor), {
       action: 'children.listed',
-      details: { list: 'cin-tracker', childIds: rows.map((row) => row.child_id) },
+      details: { list: 'cin-tracker', ...filter, childIds: tracked.rows.map((row) => row.child_id) },
     });
-    return rows;
+    return tracked;
   });
 }
 

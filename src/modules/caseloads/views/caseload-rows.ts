@@ -33,8 +33,9 @@ export function teamCaseloadTables(rows: readonly WorkerCaseload[]) {
     const over =
       row.caseload_target !== null && row.children > row.caseload_target && row.role !== 'team-manager';
     team.rows.push([
+      // The worker's own caseload, where a manager records an absence and arranges cover (issue 17, part 4).
       {
-        html: `<a class="govuk-link" href="/workers/${row.worker_id}/caseload">${escapeHtml(`${row.given_name} ${row.family_name}`)}</a>`,
+        html: `<a class="govuk-link" href="/workers/${row.worker_id}/caseload">${escapeHtml(`${row.given_name} ${row.family_name}`)}<span class="govuk-visually-hidden">’s caseload</span></a>`,
       },
       { text: row.role.replaceAll('-', ' ') },
       { text: String(row.children), format: 'numeric' },

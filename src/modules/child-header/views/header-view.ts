@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, type JourneyStage, type JourneyStatus } from '../../../domain/journey/status.ts';
 import { ukDate } from '../../../platform/views.ts';
-import { caseRoles } from '../../caseloads/service.ts';
+import { caseRoles } from '../../../domain/workforce/allocation-rules.ts';
 import type { ChildRecord } from '../../record/service.ts';
 import type { StoredObligation } from '../../timescales/service.ts';
 import { obligationWords } from '../../timescales/views/timescale-view-models.ts';

@@ -1,5 +1,5 @@
 import { describe, type JourneyStatus } from '../../../domain/journey/status.ts';
-import { escapeHtml, ukDate } from '../../../platform/views.ts';
+import { ukDate } from '../../../platform/views.ts';
 
 interface ChildFields {
   id: string;
@@ -7,17 +7,6 @@ interface ChildFields {
   given_name: string;
   family_name: string;
   date_of_birth: string | null;
-}
-
-/** Rows for the children table: name linking to the record, the council's child id, date of birth. */
-export function childRows(children: ChildFields[]) {
-  return children.map((child) => [
-    {
-      html: `<a class="govuk-link" href="/children/${encodeURI(child.id)}">${escapeHtml(`${child.given_name} ${child.family_name}`)}</a>`,
-    },
-    { text: child.local_id },
-    { text: child.date_of_birth ? ukDate(child.date_of_birth) : 'Not known' },
-  ]);
 }
 
 /** The summary list of the child's identity on their record, with their journey status in words. */

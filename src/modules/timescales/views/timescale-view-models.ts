@@ -1,6 +1,6 @@
 import type { Obligation } from '../../../domain/timescales/obligation.ts';
 import { escapeHtml, ukDate } from '../../../platform/views.ts';
-import type { Measure, SummaryRow } from '../queries.ts';
+import type { Measure, SummaryRow, TrackedPlan } from '../queries.ts';
 import type { StoredObligation } from '../service.ts';
 
 /** Obligation kinds in words for the pages. */
@@ -101,3 +101,21 @@ export const measureWords: Record<Measure, string> = {
   'met-on-time': 'done on time this year',
   'due-this-year': 'due this year',
 };
+
+/** Rows of the child in need tracker: the child linking to their timescales, dates in words, overdue tagged. */
+export function trackerRows(rows: TrackedPlan[], today: string) {
+  return rows.map((row) => [
+    {
+      html: `<a class="govuk-link" href="/children/${row.child_id}/timescales">${escapeHtml(`${row.given_name} ${row.family_name}`)}</a>`,
+    },
+    { text: ukDate(row.plan_started) },
+    { text: row.last_review ? ukDate(row.last_review) : 'None yet' },
+    { text: row.last_visit ? ukDate(row.last_visit) : 'None yet' },
+    row.next_due
+      ? {
+          html: `${ukDate(row.next_due)}${row.next_due < today ? ' <strong class="govuk-tag govuk-tag--red">Overdue</strong>' : ''}`,
+        }
+      : { text: 'Nothing due' },
+    { text: row.worker_name ?? 'Unallocated' },
+  ]);
+}
