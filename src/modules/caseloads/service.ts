@@ -1,7 +1,6 @@
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { ValidationError } from '../../platform/errors.ts';
 import { pageWindow, type Order } from '../../platform/lists.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
 import { statusesOf } from '../journey/service.ts';
