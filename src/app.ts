@@ -10,6 +10,7 @@ import { childRecordRoutes } from './modules/child-record/routes.ts';
 import { childrenRoutes } from './modules/children/routes.ts';
 import { chronologyRoutes } from './modules/chronology/routes.ts';
 import { homeRoutes } from './modules/home/routes.ts';
+import { journeyRoutes } from './modules/journey/routes.ts';
 import { localStandardRoutes } from './modules/local-standards/routes.ts';
 import { protectionRoutes } from './modules/protection/routes.ts';
 import { referralApiRoutes } from './modules/referrals/api.ts';
@@ -44,6 +45,7 @@ export const features: readonly Feature[] = [
   workforceRoutes,
   protectionRoutes,
   careRoutes,
+  journeyRoutes,
   timescaleRoutes,
   localStandardRoutes,
   returnRoutes,

@@ -1,4 +1,6 @@
+import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import type { Tables } from '../../db/schema.ts';
 import type { Database } from '../../db/database.ts';
 import { pastDate, type DateEntry, type Problem } from '../../domain/journey/rules.ts';
 import { requireChildren } from '../../platform/access.ts';
@@ -13,6 +15,7 @@ import {
   caseHolder,
   caseHolders,
   endAllocations,
+  endAllocationsOn,
   insertAllocation,
   myCaseload,
   teamCaseloads,
@@ -131,5 +134,25 @@ export async function allocateChild(
       },
     });
     return id;
+  });
+}
+
+/**
+ * Ends every allocation of a child who has died, on the day of death, inside the caller's transaction (which has
+ * the gatekeeper's leave to write), with an audit entry naming the allocations ended. No worker holds a case past
+ * a child's death, so it leaves every caseload from that day.
+ */
+export async function endAllocationsOnDeath(
+  trx: Transaction<Tables>,
+  actor: Actor,
+  childId: string,
+  diedOn: string,
+): Promise<void> {
+  const ended = await endAllocationsOn(trx, actor.councilId, childId, diedOn);
+  if (!ended.length) return;
+  await appendAudit(trx, auditSource(actor), {
+    action: 'allocations.ended',
+    childId,
+    details: { reason: 'The child died', on: diedOn, allocations: ended.map((allocation) => allocation.id) },
   });
 }
