@@ -1,5 +1,7 @@
+import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.ts';
+import type { Tables } from '../../db/schema.ts';
 import { pastDate, type DateEntry, type Problem } from '../../domain/journey/rules.ts';
 import { requireChildren } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -160,4 +162,32 @@ export async function noteDraft(db: Database, actor: Actor, childId: string, cor
     await requireChildren(trx, actor, 'write', [childId]);
     return draftOf(trx, actor, childId, correctsNoteId);
   });
+}
+
+/**
+ * A case note that another use case writes in its own transaction, such as a manager's oversight of an assessment,
+ * so that the chronology shows it with the other notes. Like every note it never changes afterwards.
+ */
+export async function writeNoteWithin(
+  trx: Transaction<Tables>,
+  actor: Actor,
+  childId: string,
+  note: { kind: keyof typeof noteKinds; occurredOn: string; title: string; body: string },
+): Promise<string> {
+  const id = uuidv7();
+  await insertNote(trx, {
+    council_id: actor.councilId,
+    id,
+    kind: note.kind,
+    occurred_on: note.occurredOn,
+    title: note.title,
+    body: note.body,
+    written_by: actor.workerId,
+    written_at: actor.now,
+    corrects_note_id: null,
+    correction_reason: null,
+  });
+  await linkNote(trx, actor.councilId, id, [childId]);
+  await appendAudit(trx, auditSource(actor), { action: 'casenote.recorded', childId, details: { noteId: id } });
+  return id;
 }
