@@ -1,3 +1,5 @@
+import { Temporal } from 'temporal-polyfill';
+import { writtenDay } from '../calendar/dates.ts';
 import type { Problem } from './rules.ts';
 
 /**
@@ -13,22 +15,7 @@ export interface DatedField {
 
 /** "7 December 2026", as every message and page shows a date. */
 export function inWords(date: string): string {
-  const [year, month, dayOfMonth] = date.split('-').map(Number) as [number, number, number];
-  const months = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
-  return `${dayOfMonth} ${months[month - 1]} ${year}`;
+  return writtenDay(Temporal.PlainDate.from(date));
 }
 
 /**

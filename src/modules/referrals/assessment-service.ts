@@ -1,3 +1,5 @@
+import type { Selectable, Transaction } from 'kysely';
+import type { Tables } from '../../db/schema.ts';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.ts';
 import {
@@ -82,6 +84,22 @@ export async function recordAssessment(
   });
 }
 
+/** Runs a change to one assessment: the gatekeeper allows the write, and the assessment is locked, in one transaction. */
+function onAssessment<T>(
+  db: Database,
+  actor: Actor,
+  childId: string,
+  assessmentId: string,
+  work: (trx: Transaction<Tables>, assessment: Selectable<Tables['assessments']>) => Promise<T>,
+): Promise<T> {
+  return withTransaction(db, actor, async (trx) => {
+    await requireChildren(trx, actor, 'write', [childId]);
+    const assessment = await assessmentForUpdate(trx, actor.councilId, childId, assessmentId);
+    if (!assessment) throw new NotFound();
+    return work(trx, assessment);
+  });
+}
+
 /** A manager's authorisation of an assessment: the approval step, with its own audit entry. */
 export async function authoriseAssessment(
   db: Database,
@@ -90,10 +108,7 @@ export async function authoriseAssessment(
   assessmentId: string,
   input: { authorisedOn: DateEntry; outcome?: string; version: number },
 ) {
-  return withTransaction(db, actor, async (trx) => {
-    await requireChildren(trx, actor, 'write', [childId]);
-    const assessment = await assessmentForUpdate(trx, actor.councilId, childId, assessmentId);
-    if (!assessment) throw new NotFound();
+  return onAssessment(db, actor, childId, assessmentId, async (trx, assessment) => {
     const outcome = input.outcome?.trim() || assessment.outcome;
     if (assessment.version === input.version) {
       const problems = authorisationProblems(
@@ -143,10 +158,7 @@ export async function overseeAssessment(
   assessmentId: string,
   input: Oversight,
 ) {
-  return withTransaction(db, actor, async (trx) => {
-    await requireChildren(trx, actor, 'write', [childId]);
-    const assessment = await assessmentForUpdate(trx, actor.councilId, childId, assessmentId);
-    if (!assessment) throw new NotFound();
+  return onAssessment(db, actor, childId, assessmentId, async (trx, assessment) => {
     if (assessment.version === input.version) {
       const problems = oversightProblems(
         input,
@@ -210,10 +222,7 @@ export async function resendAssessment(
   assessmentId: string,
   input: { summary: string; analysis: string; childsVoice: string; outcome: string; version: number },
 ) {
-  return withTransaction(db, actor, async (trx) => {
-    await requireChildren(trx, actor, 'write', [childId]);
-    const assessment = await assessmentForUpdate(trx, actor.councilId, childId, assessmentId);
-    if (!assessment) throw new NotFound();
+  return onAssessment(db, actor, childId, assessmentId, async (trx, assessment) => {
     if (assessment.authorised_on)
       throw new ValidationError([
         { path: 'summary', message: 'This assessment is authorised: it cannot be changed' },
