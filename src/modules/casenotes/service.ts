@@ -188,6 +188,10 @@ export async function writeNoteWithin(
     correction_reason: null,
   });
   await linkNote(trx, actor.councilId, id, [childId]);
-  await appendAudit(trx, auditSource(actor), { action: 'casenote.recorded', childId, details: { noteId: id } });
+  await appendAudit(trx, auditSource(actor), {
+    action: 'casenote.recorded',
+    childId,
+    details: { noteId: id },
+  });
   return id;
 }
