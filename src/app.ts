@@ -14,6 +14,7 @@ import { chronologyRoutes } from './modules/chronology/routes.ts';
 import { frontDoorApiRoutes } from './modules/front-door/api.ts';
 import { frontDoorRoutes } from './modules/front-door/routes.ts';
 import { homeRoutes } from './modules/home/routes.ts';
+import { journeyRoutes } from './modules/journey/routes.ts';
 import { localStandardRoutes } from './modules/local-standards/routes.ts';
 import { protectionRoutes } from './modules/protection/routes.ts';
 import { referralApiRoutes } from './modules/referrals/api.ts';
@@ -50,6 +51,7 @@ export const features: readonly Feature[] = [
   protectionRoutes,
   careRoutes,
   visitRoutes,
+  journeyRoutes,
   timescaleRoutes,
   localStandardRoutes,
   returnRoutes,

@@ -16,6 +16,7 @@ import {
 } from './support/world.ts';
 import { aCaseNote, anAssessment, anOpenEpisode } from './support/journey.ts';
 import { careRecordings } from '../src/modules/care/recordings.ts';
+import { journeyRecordings } from '../src/modules/journey/routes.ts';
 import { protectionRecordings } from '../src/modules/protection/recordings.ts';
 import { absenceRecording } from '../src/modules/workforce/recordings.ts';
 import type { FieldSpec } from '../src/platform/recording/fields.ts';
@@ -106,6 +107,12 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   }),
   'GET /children/:childId/assessments/:assessmentId/authorise': outcomes(authorisers),
   'POST /children/:childId/assessments/:assessmentId/authorise': outcomes(authorisers),
+  'GET /children/:childId/assessments/:assessmentId/resend': outcomes(childWriters, {
+    hidden: ['unallocated'],
+  }),
+  'POST /children/:childId/assessments/:assessmentId/resend': outcomes(childWriters, {
+    hidden: ['unallocated'],
+  }),
   'GET /children/:childId/episodes/:episodeId/close': outcomes(childWriters, { hidden: ['unallocated'] }),
   'POST /children/:childId/episodes/:episodeId/close': outcomes(childWriters, { hidden: ['unallocated'] }),
   'GET /api/children/:childId/episodes': outcomes(childReaders, {
@@ -234,6 +241,8 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   // Looked after children and care leavers (issue 6).
   'GET /children/:childId/care': outcomes(childReaders, { hidden: ['unallocated'] }),
   ...recordingExpectations(careRecordings),
+  // A death (issue 17): walked with a date before the child's birth, so the shared child lives on.
+  ...recordingExpectations(journeyRecordings),
   // Statutory timescales (issue 8): figures for those who read figures; names only within the gatekeeper's set.
   'GET /children/:childId/timescales': outcomes(childReaders, { hidden: ['unallocated'] }),
   'GET /api/children/:childId/obligations': outcomes(childReaders, {
@@ -291,10 +300,12 @@ function recordingExpectations(recordings: readonly Recording[]) {
   );
 }
 const recordingsByRoute = new Map(
-  [...protectionRecordings, ...careRecordings, absenceRecording].flatMap((recording) => [
-    [`POST ${recording.path}/new`, recording],
-    [`POST /api${recording.path}`, recording],
-  ]),
+  [...protectionRecordings, ...careRecordings, ...journeyRecordings, absenceRecording].flatMap(
+    (recording) => [
+      [`POST ${recording.path}/new`, recording],
+      [`POST /api${recording.path}`, recording],
+    ],
+  ),
 );
 
 /** A body of the right shape for a recording's fields, so the API's schema lets it through to the gatekeeper. */
@@ -538,7 +549,9 @@ describe('every route with every role', async () => {
     if (route in bodies) return browser.request({ method: 'POST', url, json: bodies[route] });
     const recording = recordingsByRoute.get(route);
     if (recording) {
-      const body = recordingBody(recording.fields, '2025-06-10');
+      const body = journeyRecordings.includes(recording)
+        ? { diedOn: '2000-01-01' }
+        : recordingBody(recording.fields, '2025-06-10');
       if (route.startsWith('POST /api/')) return browser.request({ method: 'POST', url, json: body });
       const form = Object.fromEntries(
         Object.entries(body).flatMap(([name, value]) =>
@@ -576,7 +589,14 @@ describe('every route with every role', async () => {
       },
       'POST /children/:childId/assessments/:assessmentId/authorise': {
         version: '1',
-        ...dateBoxes('authorisedOn', '2025-06-20'),
+        decision: 'authorise',
+        oversightNote: 'Route walk',
+        outcome: 'child-in-need-plan',
+        ...dateBoxes('decidedOn', '2025-06-20'),
+      },
+      'POST /children/:childId/assessments/:assessmentId/resend': {
+        version: '1',
+        summary: 'Route walk',
       },
       'POST /children/:childId/episodes/:episodeId/close': {
         version: '1',

@@ -99,6 +99,8 @@ export interface LegalStatusesTable extends Recorded {
   code: string;
   from_date: DateColumn;
   to_date: DateColumn | null;
+  /** Why a full care order was followed by an interim one (migration 0056). */
+  change_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PlacementsTable extends Recorded {

@@ -125,6 +125,8 @@ export interface ChildrenTable {
   education_setting: ColumnType<string | null, string | null | undefined, string | null>;
   upn: ColumnType<string | null, string | null | undefined, string | null>;
   nhs_number: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The day the child died, recorded once (migration 0056). */
+  date_of_death: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
   /** When Hearth learned this version of the row (migration 0050; earlier versions are in record_history). */
   recorded_at: Generated<Date>;
 }
@@ -234,6 +236,16 @@ export interface AssessmentsTable {
   recorded_by: string;
   authorised_on: DateColumn | null;
   authorised_by: string | null;
+  /** What the worker made of what they found (migration 0056). */
+  analysis: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The child's wishes and feelings, in their words where possible (migration 0056). */
+  childs_voice: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The manager's oversight note on the assessment (migration 0056). */
+  oversight_note: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When a manager returned it to the worker, by whom and why; cleared when the worker sends it again. */
+  returned_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
+  returned_by: ColumnType<string | null, string | null | undefined, string | null>;
+  return_reasons: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;

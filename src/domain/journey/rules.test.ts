@@ -5,6 +5,9 @@ import {
   closureProblems,
   contactProblems,
   isReReferral,
+  nextStepOf,
+  oversightProblems,
+  type OversightInput,
   referralProblems,
 } from './rules.ts';
 
@@ -120,5 +123,51 @@ describe('closureProblems', () => {
     ],
   ])('%s', (_name, input, facts, expected) => {
     expect(paths(closureProblems(input, facts, today))).toEqual(expected);
+  });
+});
+
+describe('management oversight of an assessment (Working Together 2023, chapter 2)', () => {
+  const assessment = { startDate: '2025-06-03', authorisedOn: null };
+  const today = '2025-07-01';
+  const base = {
+    oversightNote: 'Analysis is clear; the child’s voice is heard.',
+    returnReasons: '',
+    outcome: 'child-in-need-plan',
+    decidedOn: { date: '2025-06-30' },
+  };
+  it.each<[string, Partial<OversightInput> & { decision: string }, string[]]>([
+    ['authorised with an outcome and a note', { decision: 'authorise' }, []],
+    ['not yet known cannot be authorised', { decision: 'authorise', outcome: '' }, ['outcome']],
+    ['the note is needed', { decision: 'authorise', oversightNote: ' ' }, ['oversightNote']],
+    [
+      'returned with reasons',
+      { decision: 'return', returnReasons: 'The analysis does not weigh the father’s view' },
+      [],
+    ],
+    ['returned without reasons', { decision: 'return' }, ['returnReasons']],
+    [
+      'returned without an outcome is fine',
+      { decision: 'return', outcome: '', returnReasons: 'More work' },
+      [],
+    ],
+    ['no decision', { decision: '' }, ['decision']],
+    [
+      'authorised before it started',
+      { decision: 'authorise', decidedOn: { date: '2025-06-02' } },
+      ['decidedOn'],
+    ],
+  ])('%s', (_case, input, paths) => {
+    expect(oversightProblems({ ...base, ...input }, assessment, today).map((p) => p.path)).toEqual(paths);
+  });
+
+  it.each([
+    ['child-in-need-plan', 'child-in-need-plan'],
+    ['strategy-discussion', 'strategy-discussion'],
+    ['looked-after', 'looked-after'],
+    ['no-further-action', 'close'],
+    ['early-help', 'close'],
+    ['other', null],
+  ])('an authorised outcome of %s leads to %s', (outcome, next) => {
+    expect(nextStepOf(outcome)).toBe(next);
   });
 });

@@ -250,3 +250,78 @@ export function closureProblems(
     });
   return problems;
 }
+
+export const oversightDecisions = ['authorise', 'return'] as const;
+
+export interface OversightInput {
+  decision: string;
+  oversightNote: string;
+  /** Why the assessment goes back to the worker; needed when it is returned. */
+  returnReasons: string;
+  outcome: string;
+  decidedOn: DateEntry;
+}
+
+/**
+ * Management oversight of an assessment (Working Together to Safeguard Children 2023, chapter 2: managers make
+ * sure the assessment is of good quality and its decision is sound): the manager writes an oversight note and
+ * either authorises it with an outcome, which cannot be "not yet known", or returns it to the worker with reasons.
+ */
+export function oversightProblems(
+  input: OversightInput,
+  assessment: { startDate: string; authorisedOn: string | null },
+  today: string,
+): Problem[] {
+  const problems: Problem[] = [];
+  if (assessment.authorisedOn)
+    problems.push({
+      path: 'decision',
+      message: `This assessment was already authorised on ${assessment.authorisedOn}`,
+    });
+  if (!(oversightDecisions as readonly string[]).includes(input.decision))
+    problems.push({ path: 'decision', message: 'Select whether you authorise the assessment or return it' });
+  if (!input.oversightNote.trim())
+    problems.push({ path: 'oversightNote', message: 'Enter your oversight note' });
+  if (input.decision === 'return' && !input.returnReasons.trim())
+    problems.push({
+      path: 'returnReasons',
+      message: 'Enter the reasons for returning the assessment to the worker',
+    });
+  if (input.decision === 'authorise') {
+    if (!(assessmentOutcomes as readonly string[]).includes(input.outcome))
+      problems.push({
+        path: 'outcome',
+        message: 'Select the outcome of the assessment: an assessment cannot be authorised as not yet known',
+      });
+    const date = pastDate(problems, 'decidedOn', input.decidedOn, today, {
+      missing: 'Enter the date of authorisation',
+      future: 'The date of authorisation must be today or in the past',
+    });
+    if (date && date < assessment.startDate)
+      problems.push({
+        path: 'decidedOn',
+        message: 'The date of authorisation must be on or after the assessment started',
+      });
+  }
+  return problems;
+}
+
+/**
+ * What an authorised assessment's outcome starts (Working Together 2023): the next step's form, so the manager is
+ * asked for it at once. Early help and no further action step down or close the episode of need.
+ */
+export function nextStepOf(
+  outcome: string,
+): 'child-in-need-plan' | 'strategy-discussion' | 'looked-after' | 'close' | null {
+  switch (outcome) {
+    case 'child-in-need-plan':
+    case 'strategy-discussion':
+    case 'looked-after':
+      return outcome;
+    case 'no-further-action':
+    case 'early-help':
+      return 'close';
+    default:
+      return null;
+  }
+}

@@ -23,6 +23,8 @@ export type CareLeaverStatus = (typeof careLeaverStatuses)[number];
  */
 export interface JourneyRecord {
   dateOfBirth: Day | null;
+  /** The date of death on the child's record (recorded once), when there is one. */
+  dateOfDeath?: Day | null;
   contacts: readonly { id: string; receivedOn: Day; decision: string | null; decidedOn: Day | null }[];
   episodes: readonly {
     id: string;
@@ -91,6 +93,7 @@ function diedOn(record: JourneyRecord, today: Day): Day | undefined {
   const dates = [
     ...record.episodes.filter((e) => e.closureReason === 'RC2').map((e) => e.closedOn),
     ...record.periodsOfCare.filter((p) => p.reasonCeased === 'E2').map((p) => p.endDate),
+    record.dateOfDeath ?? null,
   ].filter((date): date is Day => date !== null && onOrBefore(date, today));
   return latest(dates, (date) => date);
 }

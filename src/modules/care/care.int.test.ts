@@ -293,7 +293,7 @@ describe('looked after: bad input is refused with a field message and nothing is
       seen: true,
     });
     expect(unborn.errors).toEqual([
-      { path: 'visitedOn', message: 'The date must be on or after the child’s date of birth' },
+      { path: 'visitedOn', message: 'The date must be on or after the child’s date of birth, 1 May 2020' },
     ]);
     expect(
       (await post(browser, `/api/children/${child.id}/visits`, { visitedOn: '2024-06-28', seen: true }))

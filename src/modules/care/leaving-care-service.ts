@@ -4,15 +4,19 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.ts';
 import type { Tables } from '../../db/schema.ts';
 import { codeListOn } from '../../domain/codes/code-lists.ts';
+import { careLeaverStatusProblems } from '../../domain/journey/care-leavers.ts';
+import { IN_TOUCH_DIED } from '../../domain/journey/guards.ts';
 import { careLeaverStatuses, type CareLeaverStatus } from '../../domain/journey/status.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import type { RecordValues } from '../../platform/recording/fields.ts';
 import { auditSource } from '../../platform/transactions.ts';
+import { recordDeathOn } from '../journey/death.ts';
 import { onChild, requireOrder, type OpenJourney } from '../journey/service.ts';
 import { updateVersioned } from '../../platform/versioning.ts';
 import {
+  carePeriodDates,
   currentCareLeaverStatus,
   endCareLeaverStatus,
   insertAllocation,
@@ -56,11 +60,32 @@ export async function startCareLeaving(
   trx: Kysely<Tables>,
   actor: Actor,
   childId: string,
-  change: { status: string; fromDate: string; personalAdviserEmail: string | null },
+  change: {
+    status: string;
+    fromDate: string;
+    personalAdviserEmail: string | null;
+    dateOfBirth: string | null;
+    /** The field the status was chosen in. */
+    path: string;
+  },
 ): Promise<string> {
   if (!(careLeaverStatuses as readonly string[]).includes(change.status)) {
-    throw new ValidationError([{ path: 'status', message: 'Select the care leaver status from the list' }]);
+    throw new ValidationError([
+      { path: change.path, message: 'Select the care leaver status from the list' },
+    ]);
   }
+  // Care Leavers (England) Regulations 2010, reg. 3: 13 weeks looked after since the 14th birthday, some after the 16th.
+  const periods = await carePeriodDates(trx, actor.councilId, childId);
+  const problems = careLeaverStatusProblems(
+    {
+      status: change.status,
+      from: change.fromDate,
+      dateOfBirth: change.dateOfBirth,
+      periodsOfCare: periods.map((period) => ({ start: period.start_date, end: period.end_date })),
+    },
+    change.path,
+  );
+  if (problems.length) throw new ValidationError(problems);
   const adviserId = await personalAdviser(trx, actor, change.personalAdviserEmail);
   const current = await currentCareLeaverStatus(trx, actor.councilId, childId);
   if (current) {
@@ -150,12 +175,14 @@ export async function changeCareLeaverStatus(
   childId: string,
   values: RecordValues,
 ) {
-  return onChild(db, actor, childId, async (trx, journey) => {
+  return onChild(db, actor, childId, values, async (trx, journey) => {
     requireCareLeaver(journey, 'status');
     const id = await startCareLeaving(trx, actor, childId, {
       status: values.status as string,
       fromDate: values.fromDate as string,
       personalAdviserEmail: (values.personalAdviserEmail as string | null) ?? null,
+      dateOfBirth: journey.child.date_of_birth,
+      path: 'status',
     });
     await appendAudit(trx, auditSource(actor), {
       action: 'care-leaver-status.changed',
@@ -167,7 +194,7 @@ export async function changeCareLeaverStatus(
 }
 
 export async function startPathwayPlan(db: Database, actor: Actor, childId: string, values: RecordValues) {
-  return onChild(db, actor, childId, async (trx, journey) => {
+  return onChild(db, actor, childId, values, async (trx, journey) => {
     requireCareLeaver(journey, 'startedOn');
     const open = await openPathwayPlan(trx, actor.councilId, childId);
     if (open)
@@ -193,7 +220,7 @@ export async function recordPathwayPlanReview(
   childId: string,
   values: RecordValues,
 ) {
-  return onChild(db, actor, childId, async (trx) => {
+  return onChild(db, actor, childId, values, async (trx) => {
     const plan = await openPathwayPlan(trx, actor.councilId, childId);
     if (!plan)
       throw new ValidationError([
@@ -233,7 +260,7 @@ export async function recordCareLeaverContact(
   childId: string,
   values: RecordValues,
 ) {
-  return onChild(db, actor, childId, async (trx, journey) => {
+  return onChild(db, actor, childId, values, async (trx, journey) => {
     requireCareLeaver(journey, 'contactedOn');
     const on = values.contactedOn as string;
     const problems = (['inTouch:IN_TOUCH', 'accommodation:ACCOM', 'activity:ACTIV'] as const).flatMap(
@@ -262,6 +289,13 @@ export async function recordCareLeaverContact(
       childId,
       details: { id },
     });
+    // SSDA903 IN_TOUCH "DIED": the young person's death is recorded, once, and ends their journey.
+    if (values.inTouch === IN_TOUCH_DIED)
+      await recordDeathOn(trx, actor, childId, journey, {
+        diedOn: on,
+        path: 'inTouch',
+        how: 'Recorded as died at a keeping-in-touch contact',
+      });
     return id;
   });
 }

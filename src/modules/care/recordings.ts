@@ -78,6 +78,13 @@ export const careRecordings: Recording[] = [
     fields: [
       { name: 'fromDate', label: 'Date the new legal status started', kind: 'date', required: true },
       { name: 'legalStatus', label: 'Legal status', kind: 'choice', required: true, options: ssda903('LS') },
+      {
+        name: 'reason',
+        label: 'Reason for the change',
+        kind: 'textarea',
+        maxLength: 2000,
+        hint: 'Needed when a full care order is followed by an interim care order',
+      },
     ],
     record: forChild(changeLegalStatus),
   },

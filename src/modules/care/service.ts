@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.ts';
 import type { Tables } from '../../db/schema.ts';
 import { codeListOn } from '../../domain/codes/code-lists.ts';
+import { legalStatusProblems } from '../../domain/journey/guards.ts';
 import { periodsOverlap } from '../../domain/journey/order.ts';
 import { leavingCareEvent } from '../../domain/journey/transitions.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -29,7 +30,7 @@ import {
   requireOrder,
   type OpenJourney,
 } from '../journey/service.ts';
-import { placementGeography } from '../postcodes/service.ts';
+import { placementGeography, postcodeProblemsOf } from '../postcodes/service.ts';
 import { closeEpisodeOnLeavingCare, requireSixteen, startCareLeaving } from './leaving-care-service.ts';
 
 /**
@@ -60,6 +61,11 @@ function requireOpenPeriod(journey: OpenJourney, path: string) {
 async function placementRow(trx: Kysely<Tables>, councilId: string, values: RecordValues, start: string) {
   const postcode = optional(values, 'postcode')?.toUpperCase() ?? null;
   const homePostcode = optional(values, 'homePostcode')?.toUpperCase() ?? null;
+  const problems = await postcodeProblemsOf(trx, [
+    { path: 'postcode', label: 'the placement', postcode },
+    { path: 'homePostcode', label: 'the child’s home', postcode: homePostcode },
+  ]);
+  if (problems.length) throw new ValidationError(problems);
   const geography = await placementGeography(trx, councilId, postcode, homePostcode);
   return {
     start_date: start,
@@ -77,7 +83,7 @@ async function placementRow(trx: Kysely<Tables>, councilId: string, values: Reco
 
 /** The child becomes looked after: a period of care opens with its first legal status and placement. */
 export async function startPeriodOfCare(db: Database, actor: Actor, childId: string, values: RecordValues) {
-  return onChild(db, actor, childId, async (trx, journey) => {
+  return onChild(db, actor, childId, values, async (trx, journey) => {
     requireMove(journey, 'became-looked-after', 'startDate');
     const startDate = text(values, 'startDate');
     requireCode('LS', 'legalStatus', text(values, 'legalStatus'), startDate);
@@ -139,7 +145,7 @@ export async function startPeriodOfCare(db: Database, actor: Actor, childId: str
 
 /** A change of legal status from a date: the current status ends that day and the new one begins. */
 export async function changeLegalStatus(db: Database, actor: Actor, childId: string, values: RecordValues) {
-  return onChild(db, actor, childId, async (trx, journey) => {
+  return onChild(db, actor, childId, values, async (trx, journey) => {
     const period = requireOpenPeriod(journey, 'fromDate');
     const fromDate = text(values, 'fromDate');
     requireCode('LS', 'legalStatus', text(values, 'legalStatus'), fromDate);
@@ -162,6 +168,13 @@ export async function changeLegalStatus(db: Database, actor: Actor, childId: str
       throw new ValidationError([
         { path: 'legalStatus', message: 'This is already the child’s legal status' },
       ]);
+    const reason = optional(values, 'reason')?.trim() ?? '';
+    const backwards = legalStatusProblems({
+      from: status?.code ?? null,
+      to: text(values, 'legalStatus'),
+      reason,
+    });
+    if (backwards.length) throw new ValidationError(backwards);
     if (status) await endLegalStatus(trx, actor.councilId, status.id, fromDate);
     const id = uuidv7();
     await insertLegalStatus(trx, {
@@ -171,6 +184,7 @@ export async function changeLegalStatus(db: Database, actor: Actor, childId: str
       child_id: childId,
       code: text(values, 'legalStatus'),
       from_date: fromDate,
+      change_reason: reason || null,
       recorded_by: actor.workerId,
     });
     await appendAudit(trx, auditSource(actor), {
@@ -184,7 +198,7 @@ export async function changeLegalStatus(db: Database, actor: Actor, childId: str
 
 /** A change of placement: the current placement ends that day with its reason, and the new one starts. */
 export async function changePlacement(db: Database, actor: Actor, childId: string, values: RecordValues) {
-  return onChild(db, actor, childId, async (trx, journey) => {
+  return onChild(db, actor, childId, values, async (trx, journey) => {
     const period = requireOpenPeriod(journey, 'startDate');
     const startDate = text(values, 'startDate');
     requireCode('PLACE', 'place', text(values, 'place'), startDate);
@@ -233,7 +247,7 @@ export async function changePlacement(db: Database, actor: Actor, childId: strin
 
 /** A statutory review chaired by the IRO (reg. 33), with the child's participation code. */
 export async function recordCareReview(db: Database, actor: Actor, childId: string, values: RecordValues) {
-  return onChild(db, actor, childId, async (trx, journey) => {
+  return onChild(db, actor, childId, values, async (trx, journey) => {
     const period = requireOpenPeriod(journey, 'heldOn');
     const heldOn = text(values, 'heldOn');
     requireCode('REVIEW_CODE', 'participation', text(values, 'participation'), heldOn);
@@ -267,7 +281,7 @@ export async function recordCareReview(db: Database, actor: Actor, childId: stri
  * over their episode of need closes that day too, as the CIN census expects (see `closureOnLeavingCareAtEighteen`).
  */
 export async function endPeriodOfCare(db: Database, actor: Actor, childId: string, values: RecordValues) {
-  return onChild(db, actor, childId, async (trx, journey) => {
+  return onChild(db, actor, childId, values, async (trx, journey) => {
     const period = requireOpenPeriod(journey, 'endDate');
     const endDate = text(values, 'endDate');
     requireCode('REC', 'reason', text(values, 'reason'), endDate);
@@ -314,6 +328,8 @@ export async function endPeriodOfCare(db: Database, actor: Actor, childId: strin
         status: leavingCare,
         fromDate: endDate,
         personalAdviserEmail: optional(values, 'personalAdviserEmail'),
+        dateOfBirth: journey.child.date_of_birth,
+        path: 'leavingCareStatus',
       });
     }
     if (move.closesEpisode)

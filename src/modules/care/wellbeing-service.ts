@@ -5,7 +5,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import type { RecordValues } from '../../platform/recording/fields.ts';
 import { auditSource } from '../../platform/transactions.ts';
-import { onChild, requireOrder, type OpenJourney } from '../journey/service.ts';
+import { onChild, requireOrder } from '../journey/service.ts';
 import { insertHealthAssessment, insertMissingEpisode, insertPersonalEducationPlan } from './queries.ts';
 
 /**
@@ -13,19 +13,11 @@ import { insertHealthAssessment, insertMissingEpisode, insertPersonalEducationPl
  * Planning Regulations 2010 reg. 7; DfE statutory guidance on the health of looked after children
  * and on promoting their education; the statutory guidance on children who run away or go missing).
  */
-function bornFirst(path: string, date: string, journey: OpenJourney) {
-  return {
-    path,
-    date,
-    notBefore: journey.child.date_of_birth,
-    message: 'The date must be on or after the child’s date of birth',
-  };
-}
 
 /** A health assessment or a personal education plan: initial or review, on a date in the period of care. */
 export function recordCareCheck(kind: 'health-assessment' | 'personal-education-plan') {
   return (db: Database, actor: Actor, childId: string, values: RecordValues) =>
-    onChild(db, actor, childId, async (trx, journey) => {
+    onChild(db, actor, childId, values, async (trx, journey) => {
       if (!journey.carePeriod)
         throw new ValidationError([{ path: 'completedOn', message: 'The child is not looked after.' }]);
       const completedOn = values.completedOn as string;
@@ -65,11 +57,10 @@ export async function recordMissingEpisode(
   childId: string,
   values: RecordValues,
 ) {
-  return onChild(db, actor, childId, async (trx, journey) => {
+  return onChild(db, actor, childId, values, async (trx) => {
     const startedOn = values.startedOn as string;
     const endedOn = (values.endedOn as string | null) ?? null;
     requireOrder([
-      bornFirst('startedOn', startedOn, journey),
       {
         path: 'endedOn',
         date: endedOn,

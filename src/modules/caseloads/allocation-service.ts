@@ -25,6 +25,7 @@ import {
   caseHolders,
   childrenForAllocation,
   endAllocations,
+  endAllocationsOn,
   insertAllocation,
 } from './queries.ts';
 
@@ -267,5 +268,25 @@ export async function viewAllocationMade(db: Database, actor: Actor, allocationI
     );
     await appendAudit(trx, auditSource(actor), { action: 'allocations.viewed', childId: made.child_id });
     return { made, ended, sees };
+  });
+}
+
+/**
+ * Ends every allocation of a child who has died, on the day of death, inside the caller's transaction (which has
+ * the gatekeeper's leave to write), with an audit entry naming the allocations ended. No worker holds a case past
+ * a child's death, so it leaves every caseload from that day.
+ */
+export async function endAllocationsOnDeath(
+  trx: Transaction<Tables>,
+  actor: Actor,
+  childId: string,
+  diedOn: string,
+): Promise<void> {
+  const ended = await endAllocationsOn(trx, actor.councilId, childId, diedOn);
+  if (!ended.length) return;
+  await appendAudit(trx, auditSource(actor), {
+    action: 'allocations.ended',
+    childId,
+    details: { reason: 'The child died', on: diedOn, allocations: ended.map((allocation) => allocation.id) },
   });
 }

@@ -194,6 +194,18 @@ export function endAllocations(db: Db, councilId: string, childId: string, caseR
     .execute();
 }
 
+/** Ends every allocation of the child still open on `lastDay`, on that day: the child died then. */
+export function endAllocationsOn(db: Db, councilId: string, childId: string, lastDay: string) {
+  return db
+    .updateTable('allocations')
+    .set({ to_date: sql`greatest(from_date, ${lastDay}::date)` })
+    .where('council_id', '=', councilId)
+    .where('child_id', '=', childId)
+    .where(notEndedBefore(undefined, sql`${lastDay}::date`))
+    .returning(['id', 'worker_id', 'case_role'])
+    .execute();
+}
+
 export function insertAllocation(db: Db, allocation: Insertable<Tables['allocations']>) {
   return db.insertInto('allocations').values(allocation).execute();
 }

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import type { Tables } from '../../db/schema.ts';
 import type { Database } from '../../db/database.ts';
+import type { Tables } from '../../db/schema.ts';
 import { pastDate, type DateEntry, type Problem } from '../../domain/journey/rules.ts';
 import { requireChildren } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../platform/authentication.ts';
 import { roleNames } from '../../platform/permissions.ts';
 import { access } from '../../platform/route-table.ts';
+import { assessmentsReturnedTo } from '../referrals/assessment-service.ts';
 import { myReminders } from '../reminders/service.ts';
 import { obligationWords } from '../timescales/views/timescale-view-models.ts';
 
@@ -13,10 +14,12 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const actor = actorOf(request);
       const reminders = await myReminders(app.hearth.db, actor);
+      const returned = await assessmentsReturnedTo(app.hearth.db, actor);
       return reply.page('home/views/home.njk', {
         pageTitle: `Welcome, ${actor.name}`,
         roleName: roleNames[actor.role],
         reminders,
+        returned,
         obligationWords,
       });
     },

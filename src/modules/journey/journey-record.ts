@@ -85,6 +85,7 @@ function careRecordOf(record: ChildRecord) {
 export function journeyRecordOf(record: ChildRecord): JourneyRecord {
   return {
     dateOfBirth: maybe(record.child.date_of_birth),
+    dateOfDeath: maybe(record.child.date_of_death),
     ...needRecordOf(record),
     ...careRecordOf(record),
   };

@@ -2,7 +2,9 @@ import type { Kysely, Transaction } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/database.ts';
 import type { Tables } from '../../db/schema.ts';
+import { lifeProblems, type DatedField } from '../../domain/journey/guards.ts';
 import { dateOrderProblems, type DateOrderRule } from '../../domain/journey/order.ts';
+import type { RecordValues } from '../../platform/recording/fields.ts';
 import { journeyStatus, type JourneyStatus } from '../../domain/journey/status.ts';
 import { requireChildren } from '../../platform/access.ts';
 import { appendAudit } from '../../platform/audit.ts';
@@ -22,7 +24,13 @@ import { childNames, lockChild, openJourneyRecords } from './queries.ts';
 
 export type OpenJourney = Awaited<ReturnType<typeof openJourneyRecords>> & {
   state: JourneyState;
-  child: { date_of_birth: string | null; given_name: string; family_name: string };
+  child: {
+    date_of_birth: string | null;
+    date_of_death: string | null;
+    given_name: string;
+    family_name: string;
+    version: number;
+  };
 };
 
 /**
@@ -79,19 +87,40 @@ function stateOf(open: Awaited<ReturnType<typeof openJourneyRecords>>): JourneyS
   });
 }
 
+/** A recording's dates: its declared date fields, which arrive as ISO dates ("2026-12-07"). */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+function datesOf(values: RecordValues): DatedField[] {
+  return Object.entries(values)
+    .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && ISO_DATE.test(entry[1]))
+    .map(([path, date]) => ({ path, date }));
+}
+
+/** Refuses dates before the child was born or after they died (issue 17), each naming its field. */
+export function requireWithinLife(journey: OpenJourney, dates: readonly DatedField[]): void {
+  const problems = lifeProblems(dates, {
+    dateOfBirth: journey.child.date_of_birth,
+    dateOfDeath: journey.child.date_of_death,
+  });
+  if (problems.length) throw new ValidationError(problems);
+}
+
 /**
  * Runs a use case that records on a child's journey: the gatekeeper allows the write, the child is locked and
- * what is open is read, all in one transaction.
+ * what is open is read, all in one transaction. No date of the recording may come before the child's birth or
+ * after their death.
  */
 export async function onChild<T>(
   db: Database,
   actor: Actor,
   childId: string,
+  values: RecordValues,
   work: (trx: Transaction<Tables>, journey: OpenJourney) => Promise<T>,
 ): Promise<T> {
   return withTransaction(db, actor, async (trx) => {
     await requireChildren(trx, actor, 'write', [childId]);
-    const result = await work(trx, await openJourney(trx, actor, childId));
+    const journey = await openJourney(trx, actor, childId);
+    requireWithinLife(journey, datesOf(values));
+    const result = await work(trx, journey);
     // What is due changes with what was recorded: the stored obligations follow in the same transaction.
     await rebuildObligations(trx, actor.councilId, [childId], actor);
     return result;

@@ -52,3 +52,17 @@ export async function hasPostcodeDirectory(db: Db): Promise<boolean> {
 export function councilGssCode(db: Db, councilId: string) {
   return db.selectFrom('councils').select('gss_code').where('id', '=', councilId).executeTakeFirst();
 }
+
+/**
+ * Which of these postcode areas (the letters that begin a postcode: "ME", "DA") the imported directory holds any
+ * postcode of.
+ */
+export async function postcodeAreasHeld(db: Db, areas: string[]): Promise<Set<string>> {
+  if (areas.length === 0) return new Set();
+  const found = await sql<{ area: string }>`
+    select area from unnest(${areas}::text[]) as area
+    where exists (select 1 from postcodes where postcode like area || '%' and substr(postcode, length(area) + 1, 1) between '0' and '9')`.execute(
+    db,
+  );
+  return new Set(found.rows.map((row) => row.area));
+}

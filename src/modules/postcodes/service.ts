@@ -5,11 +5,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Tables } from '../../db/schema.ts';
 import { milesBetween, postcodeKey } from '../../domain/geography/distance.ts';
+import { postcodeProblems } from '../../domain/journey/guards.ts';
 import { directoryColumns, directoryPlace, type DirectoryColumns } from '../../domain/returns/postcodes.ts';
 import type { PostcodeLookup } from '../../domain/returns/ssda903/context.ts';
 import {
   councilGssCode,
   hasPostcodeDirectory,
+  postcodeAreasHeld,
   postcodesAmong,
   postcodesByKey,
   upsertPostcodes,
@@ -67,6 +69,34 @@ export async function importPostcodes(
   if (!columns) throw new PostcodeFileError(`${file} is empty.`);
   await flush();
   return count;
+}
+
+/** A postcode typed on a form: the field, the words for it in a message, and what was typed. */
+export interface TypedPostcode {
+  path: string;
+  label: string;
+  postcode: string | null;
+}
+
+/**
+ * Whether each postcode typed is a UK postcode (issue 17): of the right format, and in the ONS Postcode Directory
+ * when the directory holds the postcode's area. A directory imported in part (as a trial or a test loads) says
+ * nothing of the areas it lacks; the full directory holds every area, so then every postcode is looked up.
+ */
+export async function postcodeProblemsOf(db: Kysely<Tables>, typed: readonly TypedPostcode[]) {
+  const given = typed.filter((entry) => entry.postcode?.trim());
+  const keys = given.map((entry) => postcodeKey(entry.postcode!));
+  const areaOf = (key: string) => /^[A-Z]+/.exec(key)?.[0] ?? key;
+  const [held, found] = await Promise.all([
+    postcodeAreasHeld(db, [...new Set(keys.map(areaOf))]),
+    keys.length ? postcodesAmong(db, keys) : [],
+  ]);
+  const inDirectory = new Set(found.map((place) => place.postcode));
+  return given.flatMap((entry, index) => {
+    const key = keys[index]!;
+    const known = held.has(areaOf(key)) ? inDirectory.has(key) : undefined;
+    return postcodeProblems(entry.postcode, known, entry.path, entry.label);
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
+import { childInNeedPlanProblems } from '../../domain/journey/guards.ts';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.ts';
-import type { DateOrderRule } from '../../domain/journey/order.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { ValidationError } from '../../platform/errors.ts';
@@ -34,12 +34,6 @@ import {
  * of dates, writes, and audits, in one transaction.
  */
 const text = (values: RecordValues, name: string) => values[name] as string;
-const bornFirst = (path: string, date: string, journey: OpenJourney): DateOrderRule => ({
-  path,
-  date,
-  notBefore: journey.child.date_of_birth,
-  message: 'The date must be on or after the child’s date of birth',
-});
 
 export async function recordStrategyDiscussion(
   db: Database,
@@ -47,7 +41,7 @@ export async function recordStrategyDiscussion(
   childId: string,
   values: RecordValues,
 ) {
-  return onChild(db, actor, childId, async (trx, journey) => {
+  return onChild(db, actor, childId, values, async (trx, journey) => {
     const heldOn = text(values, 'heldOn');
     const startsEnquiry = values.outcome === 'section-47';
     if (startsEnquiry) requireMove(journey, 'strategy-discussion-section-47', 'outcome');
@@ -60,7 +54,6 @@ export async function recordStrategyDiscussion(
       ]);
     }
     requireOrder([
-      bornFirst('heldOn', heldOn, journey),
       {
         path: 'heldOn',
         date: heldOn,
@@ -102,7 +95,7 @@ export async function recordStrategyDiscussion(
 
 /** Ends the open section 47 enquiry without a conference: no further action, or continue as child in need. */
 export async function endSection47(db: Database, actor: Actor, childId: string, values: RecordValues) {
-  return onChild(db, actor, childId, async (trx, journey) => {
+  return onChild(db, actor, childId, values, async (trx, journey) => {
     const outcome = text(values, 'outcome') as 'no-further-action' | 'child-in-need';
     requireMove(
       journey,
@@ -134,7 +127,7 @@ export async function recordInitialConference(
   childId: string,
   values: RecordValues,
 ) {
-  return onChild(db, actor, childId, async (trx, journey) => {
+  return onChild(db, actor, childId, values, async (trx, journey) => {
     const plan = values.outcome === 'child-protection-plan';
     requireMove(journey, plan ? 'conference-child-protection-plan' : 'conference-no-plan', 'outcome');
     const heldOn = text(values, 'heldOn');
@@ -195,7 +188,7 @@ function requireOpenPlan(journey: OpenJourney, path: string) {
 /** A core group meeting or a review conference of the open plan: not before the plan started. */
 export function recordPlanMeeting(kind: 'core-group' | 'review-conference') {
   return (db: Database, actor: Actor, childId: string, values: RecordValues) =>
-    onChild(db, actor, childId, async (trx, journey) => {
+    onChild(db, actor, childId, values, async (trx, journey) => {
       const plan = requireOpenPlan(journey, 'heldOn');
       const heldOn = text(values, 'heldOn');
       requireOrder([
@@ -231,7 +224,7 @@ export async function endChildProtectionPlan(
   childId: string,
   values: RecordValues,
 ) {
-  return onChild(db, actor, childId, async (trx, journey) => {
+  return onChild(db, actor, childId, values, async (trx, journey) => {
     const plan = requireOpenPlan(journey, 'endDate');
     requireMove(journey, 'child-protection-plan-ended', 'endDate');
     const endDate = text(values, 'endDate');
@@ -264,7 +257,7 @@ export async function startChildInNeedPlan(
   childId: string,
   values: RecordValues,
 ) {
-  return onChild(db, actor, childId, async (trx, journey) => {
+  return onChild(db, actor, childId, values, async (trx, journey) => {
     if (!journey.episode) {
       throw new ValidationError([
         { path: 'startDate', message: 'A child in need plan needs an open episode of need.' },
@@ -274,6 +267,8 @@ export async function startChildInNeedPlan(
       throw new ValidationError([
         { path: 'startDate', message: 'The child already has an open child in need plan.' },
       ]);
+    const besideProtection = childInNeedPlanProblems(journey.cpPlan?.start_date ?? null);
+    if (besideProtection.length) throw new ValidationError(besideProtection);
     const startDate = text(values, 'startDate');
     requireOrder([
       {
@@ -303,7 +298,7 @@ export async function recordChildInNeedPlanReview(
   childId: string,
   values: RecordValues,
 ) {
-  return onChild(db, actor, childId, async (trx, journey) => {
+  return onChild(db, actor, childId, values, async (trx, journey) => {
     if (!journey.cinPlan)
       throw new ValidationError([{ path: 'heldOn', message: 'The child has no open child in need plan.' }]);
     const heldOn = text(values, 'heldOn');
@@ -334,7 +329,7 @@ export async function recordChildInNeedPlanReview(
 }
 
 export async function endChildInNeedPlan(db: Database, actor: Actor, childId: string, values: RecordValues) {
-  return onChild(db, actor, childId, async (trx, journey) => {
+  return onChild(db, actor, childId, values, async (trx, journey) => {
     if (!journey.cinPlan)
       throw new ValidationError([{ path: 'endDate', message: 'The child has no open child in need plan.' }]);
     const endDate = text(values, 'endDate');

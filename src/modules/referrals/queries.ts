@@ -7,7 +7,7 @@ type Db = Kysely<Tables>;
 export async function childReferralFacts(db: Db, councilId: string, childId: string) {
   const child = await db
     .selectFrom('children')
-    .select(['date_of_birth', 'given_name', 'family_name'])
+    .select(['date_of_birth', 'date_of_death', 'given_name', 'family_name'])
     .where('council_id', '=', councilId)
     .where('id', '=', childId)
     .executeTakeFirstOrThrow();
@@ -110,5 +110,30 @@ export function insertAssessmentFactors(db: Db, councilId: string, assessmentId:
   return db
     .insertInto('assessment_factors')
     .values(codes.map((code) => ({ council_id: councilId, assessment_id: assessmentId, code })))
+    .execute();
+}
+
+/** The assessments this worker recorded that a manager returned and the worker has not yet sent back. */
+export function returnedAssessmentsOf(db: Db, councilId: string, workerId: string) {
+  return db
+    .selectFrom('assessments as a')
+    .innerJoin('children as c', (join) =>
+      join.onRef('c.council_id', '=', 'a.council_id').onRef('c.id', '=', 'a.child_id'),
+    )
+    .leftJoin('workers as m', (join) =>
+      join.onRef('m.council_id', '=', 'a.council_id').onRef('m.id', '=', 'a.returned_by'),
+    )
+    .select(['a.id', 'a.child_id', 'a.returned_on', 'a.return_reasons', 'a.start_date'])
+    .select([
+      'c.given_name',
+      'c.family_name',
+      'm.given_name as manager_given_name',
+      'm.family_name as manager_family_name',
+    ])
+    .where('a.council_id', '=', councilId)
+    .where('a.recorded_by', '=', workerId)
+    .where('a.returned_on', 'is not', null)
+    .where('a.authorised_on', 'is', null)
+    .orderBy('a.returned_on')
     .execute();
 }

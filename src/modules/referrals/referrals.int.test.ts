@@ -91,10 +91,14 @@ describe('the front door to assessment, through the pages', async () => {
     await managerBrowser.get(`${base}/assessments/${recorded.id}/authorise`);
     const authorised = await managerBrowser.post(`${base}/assessments/${recorded.id}/authorise`, {
       version: '1',
+      decision: 'authorise',
+      oversightNote: 'A clear analysis; the plan follows from it.',
       outcome: 'child-in-need-plan',
-      ...dateBoxes('authorisedOn', '2025-07-10'),
+      ...dateBoxes('decidedOn', '2025-07-10'),
     });
+    // The outcome starts what it implies: the manager is asked for the child in need plan at once.
     expect(authorised.statusCode).toBe(303);
+    expect(authorised.headers.location).toBe(`${base}/cin-plans/new`);
 
     await browser.get(`${base}/episodes/${episode.id}/close`);
     const closed = await browser.post(`${base}/episodes/${episode.id}/close`, {

@@ -6,16 +6,17 @@ import { Conflict, NotFound, ValidationError } from '../../platform/errors.ts';
 import { formErrors } from '../../platform/forms.ts';
 import { access } from '../../platform/route-table.ts';
 import { takeFormStash } from '../sign-in/service.ts';
-import { authoriseAssessment, recordAssessment } from './assessment-service.ts';
+import { overseeAssessment, recordAssessment, resendAssessment } from './assessment-service.ts';
 import {
   AssessmentForm,
   AssessmentParams,
-  AuthoriseForm,
   ChildParams,
   CloseForm,
   ContactForm,
   EpisodeParams,
+  OversightForm,
   ReferralForm,
+  ResendForm,
   formDate,
   listOf,
 } from './schemas.ts';
@@ -34,6 +35,27 @@ import { childHeader } from '../child-header/service.ts';
 type Form = Record<string, string | string[] | undefined>;
 type Params = { childId: string; episodeId?: string; assessmentId?: string };
 type Journey = Awaited<ReturnType<typeof viewJourney>>;
+type Oversaw = Awaited<ReturnType<typeof overseeAssessment>>;
+
+/**
+ * Where an authorised assessment's outcome leads (issue 17): the form of the step it starts, so the manager is asked
+ * for it at once; a returned assessment, or an outcome that starts nothing, goes back to the journey page.
+ */
+function nextStepUrl(childId: string, saved: Oversaw): string | undefined {
+  const child = `/children/${childId}`;
+  switch (saved.next) {
+    case 'child-in-need-plan':
+      return `${child}/cin-plans/new`;
+    case 'strategy-discussion':
+      return `${child}/strategy-discussions/new`;
+    case 'looked-after':
+      return `${child}/periods-of-care/new`;
+    case 'close':
+      return `${child}/episodes/${saved.episodeId}/close`;
+    default:
+      return undefined;
+  }
+}
 
 /** The items a form's selects, radios and checkboxes need, with what was typed chosen again. */
 function choices(actor: Actor, values: Form) {
@@ -43,6 +65,10 @@ function choices(actor: Actor, values: Form) {
     closureReasons: codeSelectItems('ReasonForClosure', actor.today, values.reason),
     decisions: namedItems(decisionNames, values.decision),
     outcomes: [{ value: '', text: 'Not yet known' }, ...namedItems(outcomeNames, values.outcome)],
+    // Authorising decides the outcome: "not yet known" is not one of them (issue 17).
+    authorisableOutcomes: namedItems(outcomeNames, values.outcome),
+    outcomeNames,
+    factorWords: codeWords('AssessmentFactors', actor.today),
     factors: factorItems(actor.today, values.factors),
     factorsInWords: codesInWords('AssessmentFactors', actor.today),
   };
@@ -278,6 +304,8 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
         factors: listOf(form.factors),
         outcome: String(form.outcome ?? ''),
         summary: String(form.summary ?? ''),
+        analysis: String(form.analysis ?? ''),
+        childsVoice: String(form.childsVoice ?? ''),
       }),
   });
 
@@ -286,16 +314,48 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
     permission: 'casework:authorise',
     audit: 'assessment.authorised',
     params: AssessmentParams,
-    body: AuthoriseForm,
-    template: 'referrals/views/authorise.njk',
-    title: 'Authorise the assessment',
+    body: OversightForm,
+    template: 'referrals/views/oversight.njk',
+    title: 'Management oversight of the assessment',
     initial: (journey, params) => {
       const { assessment } = findAssessment(journey, params.assessmentId);
       return { version: String(assessment.version), outcome: assessment.outcome ?? '' };
     },
     submit: (actor, params, form) =>
-      authoriseAssessment(db, actor, params.childId, params.assessmentId!, {
-        authorisedOn: formDate(form, 'authorisedOn', 'The date of authorisation'),
+      overseeAssessment(db, actor, params.childId, params.assessmentId!, {
+        decision: String(form.decision ?? ''),
+        oversightNote: String(form.oversightNote ?? ''),
+        returnReasons: String(form.returnReasons ?? ''),
+        outcome: String(form.outcome ?? ''),
+        decidedOn: formDate(form, 'decidedOn', 'The date of authorisation'),
+        version: Number(form.version),
+      }),
+    next: (params, _form, saved) => nextStepUrl(params.childId, saved as Oversaw),
+  });
+
+  formStep({
+    url: '/children/:childId/assessments/:assessmentId/resend',
+    permission: 'child:write',
+    audit: 'assessment.resent',
+    params: AssessmentParams,
+    body: ResendForm,
+    template: 'referrals/views/resend.njk',
+    title: 'Revise the assessment and send it back',
+    initial: (journey, params) => {
+      const { assessment } = findAssessment(journey, params.assessmentId);
+      return {
+        version: String(assessment.version),
+        outcome: assessment.outcome ?? '',
+        summary: assessment.summary ?? '',
+        analysis: assessment.analysis ?? '',
+        childsVoice: assessment.childs_voice ?? '',
+      };
+    },
+    submit: (actor, params, form) =>
+      resendAssessment(db, actor, params.childId, params.assessmentId!, {
+        summary: String(form.summary ?? ''),
+        analysis: String(form.analysis ?? ''),
+        childsVoice: String(form.childsVoice ?? ''),
         outcome: String(form.outcome ?? ''),
         version: Number(form.version),
       }),

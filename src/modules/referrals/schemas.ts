@@ -93,6 +93,29 @@ export const AssessmentForm = Type.Object({
   factors: oneOrMany,
   outcome: optionalText(40),
   summary: optionalText(20000),
+  analysis: optionalText(20000),
+  childsVoice: optionalText(20000),
+  ...csrf,
+});
+
+/** The manager's oversight: a note, and authorise (with outcome and date) or return (with reasons). */
+export const OversightForm = Type.Object({
+  decision: optionalText(20),
+  oversightNote: optionalText(20000),
+  returnReasons: optionalText(20000),
+  outcome: optionalText(40),
+  ...dateBoxes('decidedOn'),
+  version: versionFormField,
+  ...csrf,
+});
+
+/** The worker's revision of a returned assessment. */
+export const ResendForm = Type.Object({
+  summary: optionalText(20000),
+  analysis: optionalText(20000),
+  childsVoice: optionalText(20000),
+  outcome: optionalText(40),
+  version: versionFormField,
   ...csrf,
 });
 
@@ -105,13 +128,6 @@ export const AssessmentBody = Type.Object(
   },
   { additionalProperties: false },
 );
-
-export const AuthoriseForm = Type.Object({
-  ...dateBoxes('authorisedOn'),
-  outcome: optionalText(40),
-  version: versionFormField,
-  ...csrf,
-});
 
 export const AuthoriseBody = Type.Object(
   {

@@ -1,3 +1,4 @@
+import { lifeProblems } from '../../domain/journey/guards.ts';
 import { Temporal } from 'temporal-polyfill';
 import { v7 as uuidv7 } from 'uuid';
 import type { Transaction } from 'kysely';
@@ -130,6 +131,14 @@ export async function recordReferral(db: Database, actor: Actor, childId: string
         },
         actor.today,
       ),
+    );
+    // A death ends the journey: no referral after it (issue 17).
+    const referredOn = 'date' in input.referralDate ? input.referralDate.date : null;
+    refuseIf(
+      lifeProblems([{ path: 'referralDate', date: referredOn }], {
+        dateOfBirth: null,
+        dateOfDeath: facts.child.date_of_death,
+      }),
     );
     if (
       input.contactId &&

@@ -59,6 +59,8 @@ export function timescaleFactsOf(record: ChildRecord, asAt: string): ChildTimesc
     rows.map((row) => day(row[column] as string)).sort(byDate);
   return {
     ...when('dateOfBirth', record.child.date_of_birth),
+    // Death ends every obligation from that day (lifetimes.ts); it is recorded once, on the child (issue 17).
+    ...when('diedOn', record.child.date_of_death),
     contacts: record.contacts.map((contact) => ({
       receivedOn: day(londonDate(contact.received_at)),
       ...when('decidedOn', contact.decided_on),

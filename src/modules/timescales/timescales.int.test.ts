@@ -18,12 +18,13 @@ describe('timescales on the record and in the team and service views', async () 
       url: `${api}/strategy-discussions`,
       json: { heldOn: '2025-04-17', attendees: 'Police', outcome: 'section-47' },
     });
+    // The child in need plan is recorded before the protection plan starts: none may start beside one (issue 17).
+    await browser.request({ method: 'POST', url: `${api}/cin-plans`, json: { startDate: '2025-04-22' } });
     await browser.request({
       method: 'POST',
       url: `${api}/initial-conferences`,
       json: { heldOn: '2025-05-06', outcome: 'child-protection-plan', category: 'NEG' },
     });
-    await browser.request({ method: 'POST', url: `${api}/cin-plans`, json: { startDate: '2025-04-22' } });
 
     const obligations = (await browser.get(`${api}/obligations`)).json() as Array<{
       kind: string;

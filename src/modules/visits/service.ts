@@ -94,10 +94,8 @@ async function visitProblems(
   const { values } = input;
   const visitedOn = values.visitedOn as string;
   const problems: FieldProblem[] = [];
-  const born = journey.child.date_of_birth;
-  if (born && visitedOn < born)
-    problems.push({ path: 'visitedOn', message: 'The date must be on or after the child’s date of birth' });
-  else if (!journey.episode && !journey.careLeaver) {
+  // Dates before birth or after death are refused by `onChild` for every recording.
+  if (!journey.episode && !journey.careLeaver) {
     const last = await latestEpisodeClosing(trx, actor.councilId, childId);
     if (!last?.closed_on || visitedOn > last.closed_on)
       problems.push({
@@ -127,7 +125,7 @@ async function visitProblems(
  * worked out again in the same transaction (`onChild`).
  */
 export async function recordVisit(db: Database, actor: Actor, childId: string, input: VisitInput) {
-  return onChild(db, actor, childId, async (trx, journey) => {
+  return onChild(db, actor, childId, input.values, async (trx, journey) => {
     const { values } = input;
     const problems = await visitProblems(trx, actor, childId, journey, input);
     const fromNote = input.fromNoteId
