@@ -1,6 +1,13 @@
 import { addMonths, ageOn, type IsoDate } from '../returns/dates.ts';
 import type { ChildFacts, CouncilFacts } from './facts.ts';
-import { countOf, proportionOf, withRate, type IndicatorDefinition } from './indicator.ts';
+import {
+  countIndicator,
+  childrenWho,
+  countOf,
+  countWithRate,
+  proportionOf,
+  type IndicatorDefinition,
+} from './indicator.ts';
 import {
   endedAsShortBreak,
   episodesAsAt,
@@ -78,25 +85,22 @@ const distanceOf = (miles: string | number | null | undefined) =>
   miles === null || miles === undefined || miles === '' ? null : Number(miles);
 
 export const careIndicators: readonly IndicatorDefinition[] = [
-  {
+  countIndicator({
     id: 'cla-at-end',
     title: 'Children looked after',
     theme: 'children in care',
     counts: 'Children looked after on the period’s last day, not counting those on short breaks (V3, V4).',
     numerator: 'children looked after on the last day',
-    denominator: null,
-    kind: 'count',
     reading: 'on-last-day',
-    higherIsBetter: null,
     source: `${CLA_RELEASE}: children looked after at 31 March, excluding those under an agreed series of short-term placements`,
     ratePer10000: true,
     compute: (facts, period) =>
-      withRate(
-        countOf(lookedAfterOnDay(facts, period.end).map(({ child }) => child.child.id)),
-        facts.population0To17,
+      countWithRate(
+        lookedAfterOnDay(facts, period.end).map(({ child }) => child.child.id),
+        facts,
       ),
-  },
-  {
+  }),
+  countIndicator({
     // DfE: "only the first occasion on which a child started to be looked after in the year has been counted".
     id: 'cla-started',
     title: 'Children who started to be looked after',
@@ -104,27 +108,20 @@ export const careIndicators: readonly IndicatorDefinition[] = [
     counts:
       'Children who started a period of care in the period, short breaks aside; a child starting twice is counted once, as the DfE counts them.',
     numerator: 'children starting a period of care in the period',
-    denominator: null,
-    kind: 'count',
     reading: 'during',
-    higherIsBetter: null,
     source: `${CLA_RELEASE}: children who started to be looked after (first occasion in the year)`,
     ratePer10000: true,
     compute: (facts, period) =>
-      withRate(
-        countOf(
-          facts.children
-            .filter((child) =>
-              child.care_periods.some(
-                (care) => inPeriod(care.start_date, period) && !startedAsShortBreak(child, care),
-              ),
-            )
-            .map((child) => child.child.id),
+      countWithRate(
+        childrenWho(facts, (child) =>
+          child.care_periods.some(
+            (care) => inPeriod(care.start_date, period) && !startedAsShortBreak(child, care),
+          ),
         ),
-        facts.population0To17,
+        facts,
       ),
-  },
-  {
+  }),
+  countIndicator({
     // DfE: "only the last occasion on which a child ceased to be looked after in the year has been counted".
     id: 'cla-ceased',
     title: 'Children who ceased to be looked after',
@@ -132,22 +129,17 @@ export const careIndicators: readonly IndicatorDefinition[] = [
     counts:
       'Children whose period of care ended in the period, short breaks aside; a child ceasing twice is counted once, as the DfE counts them.',
     numerator: 'children ceasing to be looked after in the period',
-    denominator: null,
-    kind: 'count',
     reading: 'during',
-    higherIsBetter: null,
     source: `${CLA_RELEASE}: children who ceased to be looked after (last occasion in the year)`,
     compute: (facts, period) =>
       countOf(
-        facts.children
-          .filter((child) =>
-            child.care_periods.some(
-              (care) => inPeriod(care.end_date, period) && !endedAsShortBreak(child, care),
-            ),
-          )
-          .map((child) => child.child.id),
+        childrenWho(facts, (child) =>
+          child.care_periods.some(
+            (care) => inPeriod(care.end_date, period) && !endedAsShortBreak(child, care),
+          ),
+        ),
       ),
-  },
+  }),
   {
     id: 'cla-3-placements',
     title: 'Children looked after with three or more placements in 12 months',

@@ -3,7 +3,14 @@ import type { WorkingDayCalendar } from '../calendar/working-days.ts';
 import type { IsoDate } from '../returns/dates.ts';
 import { addPeriod, DEADLINE_RULES } from '../timescales/deadline-rules.ts';
 import type { ChildFacts, CouncilFacts } from './facts.ts';
-import { countOf, proportionOf, withRate, type IndicatorDefinition } from './indicator.ts';
+import {
+  childrenOf,
+  countIndicator,
+  countOf,
+  countWithRate,
+  proportionOf,
+  type IndicatorDefinition,
+} from './indicator.ts';
 import { inPeriod, twelveMonthsBefore, type ReportingPeriod } from './periods.ts';
 
 const CIN_RELEASE = "DfE, 'Children in need' statistics (CIN census)";
@@ -58,19 +65,16 @@ function assessmentsAuthorisedIn(facts: CouncilFacts, period: ReportingPeriod, f
 }
 
 export const frontDoorIndicators: readonly IndicatorDefinition[] = [
-  {
+  countIndicator({
     id: 'contacts',
     title: 'Contacts',
     theme: 'front door',
     counts: 'Contacts received in the period.',
     numerator: 'contacts received in the period',
-    denominator: null,
-    kind: 'count',
     reading: 'during',
-    higherIsBetter: null,
     source: 'Ofsted ILACS Annex A, list 1 (contacts)',
-    compute: (facts, period) => countOf(contactsIn(facts, period).map((found) => found.child)),
-  },
+    compute: (facts, period) => countOf(childrenOf(contactsIn(facts, period))),
+  }),
   {
     id: 'contacts-to-referral',
     title: 'Contacts leading to a referral',
@@ -91,21 +95,17 @@ export const frontDoorIndicators: readonly IndicatorDefinition[] = [
         })),
       ),
   },
-  {
+  countIndicator({
     id: 'referrals',
     title: 'Referrals',
     theme: 'front door',
     counts: 'Referrals starting in the period; each referral opens an episode of need.',
     numerator: 'referrals starting in the period',
-    denominator: null,
-    kind: 'count',
     reading: 'during',
-    higherIsBetter: null,
     source: `${CIN_RELEASE}: referrals`,
     ratePer10000: true,
-    compute: (facts, period) =>
-      withRate(countOf(referralsIn(facts, period).map((found) => found.child)), facts.population0To17),
-  },
+    compute: (facts, period) => countWithRate(childrenOf(referralsIn(facts, period)), facts),
+  }),
   {
     id: 're-referrals-12m',
     title: 'Re-referrals within 12 months',

@@ -1,5 +1,5 @@
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
-import type { CouncilFacts } from './facts.ts';
+import type { ChildFacts, CouncilFacts } from './facts.ts';
 import type { ReportingPeriod } from './periods.ts';
 
 /** The dashboard's groups (issue 20, part 4). */
@@ -89,3 +89,23 @@ export function withRate(figure: IndicatorFigure, population0To17: number | unde
       : oneDecimal((figure.numerator * 10000) / population0To17);
   return { ...figure, ratePer10000 };
 }
+
+/** The ids of the children of whom `test` holds. */
+export function childrenWho(facts: CouncilFacts, test: (child: ChildFacts) => boolean): string[] {
+  return facts.children.filter(test).map((child) => child.child.id);
+}
+
+/** A count with its rate per 10,000 children aged 0–17, for the counts the DfE publishes as rates. */
+export function countWithRate(childIds: readonly string[], facts: CouncilFacts): IndicatorFigure {
+  return withRate(countOf(childIds), facts.population0To17);
+}
+
+/** A count's definition: no denominator, and neither more nor fewer is better in itself. */
+export function countIndicator(
+  definition: Omit<IndicatorDefinition, 'denominator' | 'kind' | 'higherIsBetter'>,
+): IndicatorDefinition {
+  return { ...definition, denominator: null, kind: 'count', higherIsBetter: null };
+}
+
+/** The children's ids of things found for them. */
+export const childrenOf = (found: readonly { child: string }[]) => found.map((thing) => thing.child);

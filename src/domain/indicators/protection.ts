@@ -2,7 +2,14 @@ import { Temporal } from 'temporal-polyfill';
 import { addMonths, type IsoDate } from '../returns/dates.ts';
 import { DEADLINE_RULES, deadlineFor } from '../timescales/deadline-rules.ts';
 import type { ChildFacts, CouncilFacts } from './facts.ts';
-import { countOf, proportionOf, withRate, type IndicatorDefinition } from './indicator.ts';
+import {
+  childrenOf,
+  countIndicator,
+  childrenWho,
+  countWithRate,
+  proportionOf,
+  type IndicatorDefinition,
+} from './indicator.ts';
 import { inPeriod, openOn, type ReportingPeriod } from './periods.ts';
 
 const CIN_RELEASE = "DfE, 'Children in need' statistics (CIN census)";
@@ -32,21 +39,17 @@ function enquiryStartedOn(child: ChildFacts, section47Id: string): IsoDate | und
 }
 
 export const protectionIndicators: readonly IndicatorDefinition[] = [
-  {
+  countIndicator({
     id: 's47',
     title: 'Section 47 enquiries',
     theme: 'help and protection',
     counts: 'Section 47 enquiries starting in the period.',
     numerator: 'section 47 enquiries starting in the period',
-    denominator: null,
-    kind: 'count',
     reading: 'during',
-    higherIsBetter: null,
     source: `${CIN_RELEASE}: section 47 enquiries`,
     ratePer10000: true,
-    compute: (facts, period) =>
-      withRate(countOf(enquiriesIn(facts, period).map((found) => found.child)), facts.population0To17),
-  },
+    compute: (facts, period) => countWithRate(childrenOf(enquiriesIn(facts, period)), facts),
+  }),
   {
     id: 's47-to-icpc',
     title: 'Section 47 enquiries leading to an initial conference',
@@ -115,44 +118,35 @@ export const protectionIndicators: readonly IndicatorDefinition[] = [
         })),
       ),
   },
-  {
+  countIndicator({
     id: 'cp-plans-at-end',
     title: 'Children on child protection plans',
     theme: 'help and protection',
     counts:
       'Child protection plans open on the period’s last day: started on or before it and not ended on or before it.',
     numerator: 'child protection plans open on the last day',
-    denominator: null,
-    kind: 'count',
     reading: 'on-last-day',
-    higherIsBetter: null,
     source: `${CIN_RELEASE}: children on a child protection plan at 31 March`,
     ratePer10000: true,
     compute: (facts, period) =>
-      withRate(
-        countOf(
-          eachChild(facts, (child) =>
-            child.cp_plans.filter((plan) => openOn(plan.start_date, plan.end_date, period.end)),
-          ).map((found) => found.child),
-        ),
-        facts.population0To17,
+      countWithRate(
+        eachChild(facts, (child) =>
+          child.cp_plans.filter((plan) => openOn(plan.start_date, plan.end_date, period.end)),
+        ).map((found) => found.child),
+        facts,
       ),
-  },
-  {
+  }),
+  countIndicator({
     id: 'cp-plans-started',
     title: 'Child protection plans started',
     theme: 'help and protection',
     counts: 'Child protection plans starting in the period.',
     numerator: 'child protection plans starting in the period',
-    denominator: null,
-    kind: 'count',
     reading: 'during',
-    higherIsBetter: null,
     source: `${CIN_RELEASE}: children who became the subject of a child protection plan`,
     ratePer10000: true,
-    compute: (facts, period) =>
-      withRate(countOf(plansStartingIn(facts, period).map((found) => found.child)), facts.population0To17),
-  },
+    compute: (facts, period) => countWithRate(childrenOf(plansStartingIn(facts, period)), facts),
+  }),
   {
     id: 'cp-plans-repeat',
     title: 'Second or later child protection plans',
@@ -191,29 +185,22 @@ export const protectionIndicators: readonly IndicatorDefinition[] = [
         ),
       ),
   },
-  {
+  countIndicator({
     id: 'cin-at-end',
     title: 'Children in need',
     theme: 'help and protection',
     counts:
       'Children with an episode of need open on the period’s last day, including those on child protection plans and those looked after.',
     numerator: 'children with an episode of need open on the last day',
-    denominator: null,
-    kind: 'count',
     reading: 'on-last-day',
-    higherIsBetter: null,
     source: `${CIN_RELEASE}: children in need at 31 March`,
     ratePer10000: true,
     compute: (facts, period) =>
-      withRate(
-        countOf(
-          facts.children
-            .filter((child) =>
-              child.episodes.some((episode) => openOn(episode.referral_date, episode.closed_on, period.end)),
-            )
-            .map((child) => child.child.id),
+      countWithRate(
+        childrenWho(facts, (child) =>
+          child.episodes.some((episode) => openOn(episode.referral_date, episode.closed_on, period.end)),
         ),
-        facts.population0To17,
+        facts,
       ),
-  },
+  }),
 ];
