@@ -84,6 +84,7 @@ function inLongTermCohort(child: ChildFacts, periodStart: IsoDate, day: IsoDate)
 const distanceOf = (miles: string | number | null | undefined) =>
   miles === null || miles === undefined || miles === '' ? null : Number(miles);
 
+/** Children in care: how many, starts and ends, stability, distance, area and going missing (DfE Children looked after statistics). */
 export const careIndicators: readonly IndicatorDefinition[] = [
   countIndicator({
     id: 'cla-at-end',

@@ -1,7 +1,6 @@
-import { Temporal } from 'temporal-polyfill';
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
 import type { IsoDate } from '../returns/dates.ts';
-import { addPeriod, DEADLINE_RULES } from '../timescales/deadline-rules.ts';
+import { dueBy } from './deadlines.ts';
 import type { ChildFacts, CouncilFacts } from './facts.ts';
 import {
   childrenOf,
@@ -16,9 +15,16 @@ import { inPeriod, twelveMonthsBefore, type ReportingPeriod } from './periods.ts
 const CIN_RELEASE = "DfE, 'Children in need' statistics (CIN census)";
 const englishDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
 
+/** England's day of each hour already seen: clocks change on the hour, and formatting a date is slow. */
+const daysOfHours = new Map<number, IsoDate>();
+
 /** The day a contact came in: an instant is taken in England's time, as the record's reader takes it. */
 function dayReceived(receivedAt: Date | IsoDate): IsoDate {
-  return receivedAt instanceof Date ? englishDay.format(receivedAt) : receivedAt.slice(0, 10);
+  if (!(receivedAt instanceof Date)) return receivedAt.slice(0, 10);
+  const hour = Math.floor(receivedAt.getTime() / 3_600_000);
+  let day = daysOfHours.get(hour);
+  if (day === undefined) daysOfHours.set(hour, (day = englishDay.format(receivedAt)));
+  return day;
 }
 
 function contactsIn(facts: CouncilFacts, period: ReportingPeriod) {
@@ -48,8 +54,7 @@ function referredInTheYearBefore(child: ChildFacts, referralDate: IsoDate): bool
  * on Hearth's calendar by the assessment timescale's own rule (Working Together to Safeguard Children 2023).
  */
 function within45WorkingDays(calendar: WorkingDayCalendar, from: IsoDate, authorised: IsoDate): boolean {
-  const due = addPeriod(calendar, Temporal.PlainDate.from(from), DEADLINE_RULES.assessment.period).dueBy;
-  return authorised <= due.toString();
+  return authorised <= dueBy(calendar, 'assessment', from);
 }
 
 /** The assessments authorised in the period, each with the day its clock counts from. */
@@ -64,6 +69,7 @@ function assessmentsAuthorisedIn(facts: CouncilFacts, period: ReportingPeriod, f
   );
 }
 
+/** The front door: contacts, referrals and assessments (DfE Children in need statistics; Working Together 2023). */
 export const frontDoorIndicators: readonly IndicatorDefinition[] = [
   countIndicator({
     id: 'contacts',

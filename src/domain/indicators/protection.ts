@@ -1,6 +1,5 @@
-import { Temporal } from 'temporal-polyfill';
 import { addMonths, type IsoDate } from '../returns/dates.ts';
-import { DEADLINE_RULES, deadlineFor } from '../timescales/deadline-rules.ts';
+import { dueBy } from './deadlines.ts';
 import type { ChildFacts, CouncilFacts } from './facts.ts';
 import {
   childrenOf,
@@ -38,6 +37,7 @@ function enquiryStartedOn(child: ChildFacts, section47Id: string): IsoDate | und
   return discussion?.held_on ?? enquiry.started_on;
 }
 
+/** Help and protection: section 47 enquiries, conferences, child protection plans and children in need (DfE Children in need statistics). */
 export const protectionIndicators: readonly IndicatorDefinition[] = [
   countIndicator({
     id: 's47',
@@ -88,11 +88,8 @@ export const protectionIndicators: readonly IndicatorDefinition[] = [
       proportionOf(
         conferencesIn(facts, period).map(({ facts: child, fact: conference }) => {
           const from = enquiryStartedOn(child, conference.section47_id);
-          const due = from && deadlineFor(DEADLINE_RULES.icpc, Temporal.PlainDate.from(from), calendar).dueBy;
-          return {
-            child: child.child.id,
-            counted: due !== undefined && conference.held_on <= due.toString(),
-          };
+          const due = from && dueBy(calendar, 'icpc', from);
+          return { child: child.child.id, counted: due !== undefined && conference.held_on <= due };
         }),
       ),
   },

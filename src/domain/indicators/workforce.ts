@@ -44,6 +44,7 @@ export function caseloadPerWorker(facts: CouncilFacts, day: string): IndicatorFi
   };
 }
 
+/** The workforce: caseloads (DfE children’s social work workforce statistics). */
 export const workforceIndicators: readonly IndicatorDefinition[] = [
   {
     id: 'caseload-per-worker',
