@@ -211,11 +211,20 @@ function episodesOfPeriod(period: PeriodOfCareFact, asAt: IsoDate): Ssda903Episo
  */
 export function ssda903Episodes(periods: readonly PeriodOfCareFact[], year: number): Ssda903Episode[] {
   const [yearStart, yearEnd] = [`${year}-04-01`, `${year + 1}-03-31`];
+  return ssda903EpisodesAsAt(periods, yearEnd).filter(
+    (episode) => episode.DEC === null || episode.DEC >= yearStart,
+  );
+}
+
+/**
+ * Every episode of the child's periods of care begun by `asAt`, as known that day (a change or an end after
+ * it is not yet known): the episodes of {@link ssda903Episodes} for any date, as the indicators read them.
+ */
+export function ssda903EpisodesAsAt(periods: readonly PeriodOfCareFact[], asAt: IsoDate): Ssda903Episode[] {
   return [...periods]
-    .filter((period) => period.start <= yearEnd)
+    .filter((period) => period.start <= asAt)
     .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))
-    .flatMap((period) => episodesOfPeriod(period, yearEnd))
-    .filter((episode) => episode.DEC === null || episode.DEC >= yearStart);
+    .flatMap((period) => episodesOfPeriod(period, asAt));
 }
 
 /** An episode as the cells of its CSV row (dates DD/MM/YYYY, blanks empty), for the child `child`. */
