@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shownValue, ukDate } from './views.ts';
+import { shownValue, ukDate, sentence } from './views.ts';
 
 describe('values as a person reads them', () => {
   it.each([
@@ -18,5 +18,13 @@ describe('values as a person reads them', () => {
 
   it('writes a calendar date the GOV.UK way', () => {
     expect(ukDate('2026-01-05')).toBe('5 January 2026');
+  });
+});
+
+describe('a sentence', () => {
+  it('begins with a capital and keeps the capitals of the words after, such as a month', () => {
+    expect(sentence('returned 2 February 2025')).toBe('Returned 2 February 2025');
+    expect(sentence('')).toBe('');
+    expect(sentence(null)).toBe('');
   });
 });

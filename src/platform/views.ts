@@ -21,7 +21,16 @@ export function createViews(options: { watch?: boolean } = {}): nunjucks.Environ
   const environment = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false });
   environment.addFilter('ukDate', ukDate);
   environment.addFilter('shownValue', shownValue);
+  environment.addFilter('sentence', sentence);
   return environment;
+}
+
+/**
+ * Words begun with a capital letter, the rest left as they are: Nunjucks' `capitalize` lowers the rest, which
+ * wrote "Returned 2 february 2025".
+ */
+export function sentence(words: string | null | undefined): string {
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : '';
 }
 
 /** A calendar date `YYYY-MM-DD` written the GOV.UK way: "5 January 2026". */

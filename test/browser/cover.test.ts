@@ -35,7 +35,7 @@ describe('covering an absence in one step', async () => {
     await signInThroughTheForm(page, address, manager);
     await page.goto(`${address}/team-caseloads`);
     await verifyOnPage(page, 'Team caseloads');
-    await page.getByRole('link', { name: 'Ann social-worker', exact: true }).click();
+    await page.getByRole('link', { name: /^Ann social-worker/ }).click();
     await verifyOnPage(page, 'Caseload');
     expect(await page.getByRole('table').innerText()).toContain('Child30 Taylor');
     await page.screenshot({ path: `${screenshotFolder}/worker-caseload.png`, fullPage: true });

@@ -357,7 +357,7 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       role: 'social-worker',
       heading: /\S/,
       narrow: true,
-      shows: ['returned 2 February 2025'],
+      shows: ['Returned 2 February 2025'],
     },
     {
       route: '/children/:childId/chronology/print',
@@ -399,6 +399,19 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       route: '/children/:childId/assessments/:assessmentId/authorise',
       url: `${c}/assessments/${assessmentId}/authorise`,
       role: 'team-manager',
+      heading: /\S/,
+      submitEmpty: true,
+    },
+    {
+      route: '/children/:childId/assessments/:assessmentId/resend',
+      url: `${c}/assessments/${assessmentId}/resend`,
+      role: 'social-worker',
+      heading: /\S/,
+    },
+    {
+      route: '/children/:childId/death/new',
+      url: `${c}/death/new`,
+      role: 'social-worker',
       heading: /\S/,
       submitEmpty: true,
     },

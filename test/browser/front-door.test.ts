@@ -113,10 +113,17 @@ describe('a new child at the front door, from contact to authorised assessment',
     await signInThroughTheForm(page, address, manager);
     await page.goto(journeyUrl);
     await verifyOnPage(page, 'Contacts, referrals and assessments');
-    await page.getByRole('link', { name: /Authorise/ }).click();
-    await verifyOnPage(page, 'Authorise the assessment');
+    await page.getByRole('link', { name: /Review\s+the assessment/ }).click();
+    await verifyOnPage(page, 'Management oversight of the assessment');
+    await page
+      .getByLabel('Oversight note')
+      .fill('A clear analysis; Maisie is heard. Agreed: a child in need plan.');
+    await page.getByLabel('Authorise the assessment').check();
+    await page.getByLabel('Child in need plan').check();
     await fillDate(page, 'Date of authorisation', today);
-    await page.getByRole('button', { name: 'Authorise' }).click();
+    await page.getByRole('button', { name: 'Save the decision' }).click();
+    // Authorising leads on to the step the outcome starts; the journey then shows who authorised it.
+    await page.goto(journeyUrl);
     await verifyOnPage(page, 'Contacts, referrals and assessments');
     const journey = await page.locator('main').innerText();
     expect(journey).toMatch(/authorised \d+ \w+ \d{4} by Morgan/);

@@ -124,10 +124,11 @@ export async function restrictionRoutes(app: FastifyInstance): Promise<void> {
   const removePage = async (actor: Actor, params: Static<typeof PersonParams>) => {
     const { child, people } = await restriction(db, actor, params.childId);
     const person = people.find((listed) => listed.worker_id === params.workerId);
+    const name = person ? `${person.given_name} ${person.family_name}` : undefined;
     return {
-      pageTitle: 'Remove a person from the list',
+      pageTitle: name ? `Remove ${name} from the list` : 'This person is not on the list',
       child: { ...child, name: `${child.given_name} ${child.family_name}` },
-      person: person ? { name: `${person.given_name} ${person.family_name}` } : undefined,
+      person: name ? { name } : undefined,
     };
   };
 

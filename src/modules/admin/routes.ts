@@ -100,7 +100,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     values: { role: string; teamId: string; manages: boolean },
     problems: FieldProblem[] = [],
   ) => ({
-    pageTitle: `Change ${user.name}`,
+    pageTitle: user.name,
     user: { ...user, roleInWords: roleInWords(user.role) },
     values,
     roles: roleChoices(values.role),

@@ -300,6 +300,7 @@ describe('the journey refuses what it used to let through (issue 17, part 7)', a
     const later = await submit(manager, `/children/${child.id}/visits/new`, {
       ...dateBoxes('visitedOn', '2026-09-11'),
       seen: 'yes',
+      note: 'Visited the family home.',
     });
     expect(later.status).toBe(400);
     expect(later.problems).toContainEqual({

@@ -58,7 +58,7 @@ export async function coverRoutes(app: FastifyInstance): Promise<void> {
       })),
     ];
     return {
-      pageTitle: `Cover – ${proposal.worker.given_name} ${proposal.worker.family_name}`,
+      pageTitle: `Cover for leave and sickness – ${proposal.worker.given_name} ${proposal.worker.family_name}`,
       worker: proposal.worker,
       absence: proposal.absence && { id: proposal.absence.id, words: absenceWords(proposal.absence) },
       from: proposal.absence?.from,

@@ -59,7 +59,9 @@ describe('cover for leave and sickness', async () => {
     const browser = await signedInAs(app, world.manager);
 
     const teams = await browser.get('/team-caseloads');
-    expect(teams.body).toContain(`href="/workers/${world.ann.workerId}/caseload">Ann social-worker</a>`);
+    expect(teams.body).toContain(
+      `href="/workers/${world.ann.workerId}/caseload">Ann social-worker<span class="govuk-visually-hidden">’s caseload</span></a>`,
+    );
     const caseload = await browser.get(`/workers/${world.ann.workerId}/caseload`);
     expect(caseload.statusCode).toBe(200);
     expect(caseload.body).toContain('3 children held today');
