@@ -1,4 +1,5 @@
 import type { FieldProblem } from './errors.ts';
+import { sentence } from './views.ts';
 
 /**
  * Turns the schema checker's (AJV's) failures into messages for the person or integrator who sent them, in the
@@ -51,8 +52,6 @@ export function fieldWords(name: string): string {
     .map((word) => capitals[word] ?? word)
     .join(' ');
 }
-
-const sentence = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 
 /**
  * A schema's description when it names the field the way a sentence would ("The date it happened"): the best

@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { postcodeKey } from '../geography/distance.ts';
+import { searchNameOf } from '../names/search-name.ts';
 
 /**
  * The duplicate check at the front door (issue 17): before a new child is created, is this a child already known?
@@ -55,12 +56,9 @@ const CLOSE_NAME = 0.85;
 /** An unborn child's expected date is an estimate: a baby may come weeks early or late. */
 const EXPECTED_DATE_WINDOW_DAYS = 42;
 
+/** A name folded as search folds it (accents, Søren as Soren), then letters alone, for comparing spellings. */
 function plain(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z]/g, '');
+  return searchNameOf(name).replace(/[^a-z]/g, '');
 }
 
 /** Jaro–Winkler similarity of two names, 0 to 1 (Winkler 1990, as used for record linkage by the ONS). */

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, type JourneyStage, type JourneyStatus } from '../../../domain/journey/status.ts';
-import { ukDate } from '../../../platform/views.ts';
+import { sentence, ukDate } from '../../../platform/views.ts';
 import { caseRoles } from '../../../domain/workforce/allocation-rules.ts';
 import type { ChildRecord } from '../../record/service.ts';
 import type { StoredObligation } from '../../timescales/service.ts';
@@ -94,7 +94,7 @@ export function childHeaderView(
     warnings: facts.record.child_flags
       .filter((flag) => flag.from_date <= today && (flag.ended_on === null || flag.ended_on > today))
       .map((flag) => ({
-        kind: flag.kind.charAt(0).toUpperCase() + flag.kind.slice(1).replaceAll('-', ' '),
+        kind: sentence(flag.kind.replaceAll('-', ' ')),
         description: flag.description,
         reviewBy: ukDate(flag.review_date),
       })),
