@@ -1,3 +1,4 @@
+import { daysBetween } from '../../domain/returns/dates.ts';
 import { ukDate } from '../../platform/views.ts';
 import type { ChildRecord, RecordTable } from '../record/service.ts';
 import type { notesWithin } from '../casenotes/service.ts';
@@ -52,10 +53,6 @@ const dayOf = (value: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Eur
 /** A fact recorded more than a week after it took effect changed what the record said about the days between. */
 const LATE_AFTER_DAYS = 7;
 const TABLES_WHERE_LATE_IS_A_CORRECTION: readonly RecordTable[] = ['placements', 'legal_statuses'];
-
-function daysBetween(from: string, to: string) {
-  return (Date.parse(to) - Date.parse(from)) / 86_400_000;
-}
 
 const byWhom = (name: string | null) => (name ? ` by ${name}` : '');
 const because = (reason: string | null) => (reason ? ` Reason: ${reason}` : '');
