@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { MigrationError } from '../db/migrate.ts';
 import { registerAuditCommands } from './commands/audit.ts';
+import { registerBackupCommands } from './commands/backup.ts';
 import { registerDemoCommands } from './commands/demo.ts';
 import { registerDueCommands } from './commands/due.ts';
 import { registerImportCommands } from './commands/import.ts';
@@ -20,6 +21,7 @@ const program = new Command('hearth')
 registerServerCommands(program);
 registerStaffCommands(program);
 registerAuditCommands(program);
+registerBackupCommands(program);
 registerTimescaleCommands(program);
 registerDueCommands(program);
 registerReminderCommands(program);
