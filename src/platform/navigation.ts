@@ -11,6 +11,7 @@ const sections = [
   { href: '/returns/validate', text: 'Check a return', permission: 'returns:validate' },
   { href: '/access-review', text: 'Access to review', permission: 'access:review' },
   { href: '/audit', text: 'Audit trail', permission: 'audit:search' },
+  { href: '/governance/retention', text: 'Retention', permission: 'records:retention' },
   { href: '/admin/users', text: 'Users', permission: 'staff:manage' },
   { href: '/admin/restricted-children', text: 'Restricted children', permission: 'child:restrict' },
   { href: '/local-standards', text: 'Local standards', permission: 'staff:manage' },
