@@ -6,6 +6,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import type { RecordValues } from '../../platform/recording/fields.ts';
 import { auditSource } from '../../platform/transactions.ts';
+import { oldestFirst, type ChildRecord } from '../record/service.ts';
 import {
   markChildInNeedPlanEnded,
   markChildProtectionPlanEnded,
@@ -18,7 +19,6 @@ import {
   insertReviewConference,
   insertSection47Enquiry,
   insertStrategyDiscussion,
-  protectionRecords,
 } from './queries.ts';
 import {
   onChild,
@@ -354,10 +354,20 @@ export async function endChildInNeedPlan(db: Database, actor: Actor, childId: st
   });
 }
 
-/** The child protection and child in need page: what has been recorded, and the child's status. */
+/**
+ * The child protection and child in need page: what has been recorded, from the child's record as at today through
+ * the one reader, oldest first, and the child's status.
+ */
 export async function viewProtection(db: Database, actor: Actor, childId: string) {
-  const view = await readChildSection(db, actor, childId, 'protection.viewed', (trx) =>
-    protectionRecords(trx, actor.councilId, childId),
-  );
+  const view = await readChildSection(db, actor, childId, 'protection.viewed', (record: ChildRecord) => ({
+    strategyDiscussions: oldestFirst(record.strategy_discussions, 'held_on'),
+    enquiries: oldestFirst(record.section47_enquiries, 'started_on'),
+    conferences: oldestFirst(record.initial_conferences, 'held_on'),
+    cpPlans: oldestFirst(record.cp_plans, 'start_date'),
+    coreGroups: oldestFirst(record.cp_core_groups, 'held_on'),
+    reviewConferences: oldestFirst(record.cp_review_conferences, 'held_on'),
+    cinPlans: oldestFirst(record.cin_plans, 'start_date'),
+    cinReviews: oldestFirst(record.cin_plan_reviews, 'held_on'),
+  }));
   return { child: view.child, status: view.status, ...view.records };
 }

@@ -64,3 +64,9 @@ export async function readRecord(
   await requireChildren(db, actor, 'read', childIds);
   return readRecords(db, actor.councilId, { childIds }, time);
 }
+
+/** A table's rows oldest first by one of its date columns, as the child's pages list them (the reader keeps no order). */
+export function oldestFirst<Row>(rows: readonly Row[], column: keyof Row): Row[] {
+  const dayOf = (row: Row) => String(row[column] ?? '');
+  return [...rows].sort((a, b) => (dayOf(a) < dayOf(b) ? -1 : dayOf(a) > dayOf(b) ? 1 : 0));
+}
