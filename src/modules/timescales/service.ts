@@ -72,8 +72,9 @@ function schoolTermsFor(day: Temporal.PlainDate, nextTerm: boolean) {
 /**
  * Works out the obligations of the children in scope as at `today` from their record as it stood that day (so a
  * visit recorded with a later date does not meet an obligation as at an earlier one), keyed by child. With
- * `nextTerm`, the review of a personal education plan owed in the next school term is included too, counted from
- * the term's first day (see `rebuildObligations`).
+ * `ahead`, what will be owed from a day still to come is included too, counted from that day (see
+ * `rebuildObligations`): the review of a personal education plan owed in the next school term, and the initial
+ * PEP of a child in care who turns 3 later.
  */
 export async function workOutObligations(
   db: Kysely<Tables>,
@@ -81,7 +82,7 @@ export async function workOutObligations(
   scope: ChildScope,
   today: string,
   settings?: TimescaleSettings,
-  options: { nextTerm?: boolean } = {},
+  options: { ahead?: boolean } = {},
 ): Promise<Map<string, Obligation[]>> {
   const { calendar, standards } = settings ?? (await timescaleSettings(db, councilId));
   const records = await readRecords(db, councilId, scope, { asAt: today });
@@ -90,7 +91,8 @@ export async function workOutObligations(
     today: day,
     calendar,
     standards,
-    schoolTerms: schoolTermsFor(day, options.nextTerm ?? false),
+    schoolTerms: schoolTermsFor(day, options.ahead ?? false),
+    ahead: options.ahead ?? false,
   };
   const result = new Map<string, Obligation[]>();
   for (const [childId, record] of records) {
@@ -101,9 +103,11 @@ export async function workOutObligations(
 
 /**
  * Replaces the stored obligations of some children with those worked out now, in the caller's transaction, and
- * returns them. They include the review owed in the next school term, stored ahead and owed from the term's first
- * day (`counted_from`), which every reader of the stored rows leaves out until then: so when a term begins with
- * nothing recorded and no rebuild yet, the pages still agree with the obligations worked out that day (issue 16).
+ * returns them. They include what will be owed from a day still to come, stored ahead and owed from that day
+ * (`counted_from`), which every reader of the stored rows leaves out until then: the review owed in the next school
+ * term, and the initial PEP owed from the 3rd birthday of a child in care. So when a term begins, or a child turns
+ * 3, with nothing recorded and no rebuild yet, the pages still agree with the obligations worked out that day
+ * (issue 16).
  */
 export async function rebuildObligations(
   trx: Kysely<Tables>,
@@ -113,7 +117,7 @@ export async function rebuildObligations(
   settings?: TimescaleSettings,
 ): Promise<Map<string, Obligation[]>> {
   const obligations = await workOutObligations(trx, councilId, { childIds }, clock.today, settings, {
-    nextTerm: true,
+    ahead: true,
   });
   const rows = [...obligations].flatMap(([childId, list]) =>
     list.map((obligation, position) => ({
