@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
+import { caseRoleOwes } from '../../domain/workforce/case-role-work.ts';
 import type { Database } from '../../db/database.ts';
 import type { Tables } from '../../db/schema.ts';
 import { workingDayCalendar, type WorkingDayCalendar } from '../../domain/calendar/working-days.ts';
@@ -26,7 +27,7 @@ import {
   childInNeedTracker,
   childName,
   childNames,
-  childrenOfWorker,
+  allocationsOfWorker,
   childrenBehind,
   councilChildIds,
   councilTimescaleSettings,
@@ -313,13 +314,22 @@ export async function viewChildInNeedTracker(
   });
 }
 
-/** One worker's obligations as at a date, worked out from the record: the open ones first, soonest first. */
+/**
+ * One worker's obligations as at a date, worked out from the record: what they owe in their case role on each child
+ * (src/domain/workforce/case-role-work.ts), the open ones first, soonest first.
+ */
 export async function workerObligations(db: Database, councilId: string, workerId: string, date: string) {
-  const childIds = await childrenOfWorker(db, councilId, workerId, date);
+  const allocations = await allocationsOfWorker(db, councilId, workerId, date);
+  const childIds = [...new Set(allocations.map((allocation) => allocation.child_id))];
   const children = await childNames(db, councilId, childIds);
   const worked = await workOutObligations(db, councilId, { childIds }, date);
+  const owes = (childId: string, kind: string) =>
+    allocations.some(
+      (allocation) => allocation.child_id === childId && caseRoleOwes(allocation.case_role, kind),
+    );
   return children
     .flatMap((child) => (worked.get(child.id) ?? []).map((obligation) => ({ child, obligation })))
+    .filter(({ child, obligation }) => owes(child.id, obligation.kind))
     .sort(
       (a, b) =>
         statusOrder[a.obligation.status] - statusOrder[b.obligation.status] ||
