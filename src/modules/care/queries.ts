@@ -3,17 +3,6 @@ import type { Tables } from '../../db/schema.ts';
 
 type Db = Kysely<Tables>;
 
-/** The names of personal advisers named on a care leaver's statuses: organisation facts, not the child's record. */
-export function workerNames(db: Db, councilId: string, workerIds: readonly string[]) {
-  if (!workerIds.length) return Promise.resolve([]);
-  return db
-    .selectFrom('workers')
-    .select(['id', 'given_name', 'family_name'])
-    .where('council_id', '=', councilId)
-    .where('id', 'in', workerIds)
-    .execute();
-}
-
 // ---- Periods of care, legal statuses, placements and reviews (service.ts) ----
 
 /** The start and end of each of the child's periods of care, to refuse one that would overlap. */

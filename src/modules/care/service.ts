@@ -21,7 +21,6 @@ import {
   insertCareReview,
   insertLegalStatus,
   insertPlacement,
-  workerNames,
 } from './queries.ts';
 import {
   onChild,
@@ -30,7 +29,7 @@ import {
   requireOrder,
   type OpenJourney,
 } from '../journey/service.ts';
-import { oldestFirst, type ChildRecord } from '../record/service.ts';
+import { oldestFirst, workerNames, type ChildRecord } from '../record/service.ts';
 import { placementGeography, postcodeProblemsOf } from '../postcodes/service.ts';
 import { closeEpisodeOnLeavingCare, requireSixteen, startCareLeaving } from './leaving-care-service.ts';
 
@@ -354,12 +353,10 @@ export async function endPeriodOfCare(db: Database, actor: Actor, childId: strin
  */
 export async function viewCare(db: Database, actor: Actor, childId: string) {
   return readChildSection(db, actor, childId, 'care.viewed', async (record: ChildRecord, trx) => {
-    const adviserIds = record.care_leaver_statuses.flatMap((status) => status.personal_adviser_id ?? []);
-    const advisers = new Map(
-      (await workerNames(trx, actor.councilId, [...new Set(adviserIds)])).map((worker) => [
-        worker.id,
-        worker,
-      ]),
+    const advisers = await workerNames(
+      trx,
+      actor.councilId,
+      record.care_leaver_statuses.flatMap((status) => status.personal_adviser_id ?? []),
     );
     return {
       periods: oldestFirst(record.care_periods, 'start_date'),
@@ -370,14 +367,10 @@ export async function viewCare(db: Database, actor: Actor, childId: string) {
       health: oldestFirst(record.health_assessments, 'completed_on'),
       educationPlans: oldestFirst(record.personal_education_plans, 'completed_on'),
       missing: oldestFirst(record.missing_episodes, 'started_on'),
-      careLeaver: oldestFirst(record.care_leaver_statuses, 'from_date').map((status) => {
-        const adviser = status.personal_adviser_id ? advisers.get(status.personal_adviser_id) : undefined;
-        return {
-          ...status,
-          given_name: adviser?.given_name ?? null,
-          family_name: adviser?.family_name ?? null,
-        };
-      }),
+      careLeaver: oldestFirst(record.care_leaver_statuses, 'from_date').map((status) => ({
+        ...status,
+        adviser_name: status.personal_adviser_id ? (advisers.get(status.personal_adviser_id) ?? null) : null,
+      })),
       pathwayPlans: oldestFirst(record.pathway_plans, 'started_on'),
       pathwayReviews: oldestFirst(record.pathway_plan_reviews, 'held_on'),
       contacts: oldestFirst(record.care_leaver_contacts, 'contacted_on'),

@@ -117,7 +117,7 @@ export function careSections(view: CareView) {
         ...view.careLeaver.map((status) =>
           row(
             span(status.from_date, status.to_date),
-            `${status.status.replace('-', ' ')}${status.given_name ? `; personal adviser ${status.given_name} ${status.family_name}` : ''}`,
+            `${status.status.replace('-', ' ')}${status.adviser_name ? `; personal adviser ${status.adviser_name}` : ''}`,
           ),
         ),
         ...view.pathwayPlans.map((plan) =>
