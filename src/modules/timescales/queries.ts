@@ -275,24 +275,40 @@ export async function councilTimescaleSettings(db: Kysely<Tables>, councilId: st
   return { closures, standards };
 }
 
-/** Replaces the stored obligations of some children with those given, a thousand rows a statement. */
+/**
+ * Replaces the stored obligations of some children with those given, keyed by child: a delete, then the rows as
+ * one JSON document per few thousand unpacked by `json_populate_recordset` (one parameter a statement, as the demo
+ * loader writes; a multi-row insert of fifteen parameters a row was much slower).
+ */
 export async function replaceStoredObligations(
   trx: Kysely<Tables>,
   councilId: string,
-  childIds: readonly string[],
-  rows: Insertable<Tables['child_obligations']>[],
+  obligations: ReadonlyMap<
+    string,
+    ReadonlyArray<
+      Omit<
+        Insertable<Tables['child_obligations']>,
+        'council_id' | 'child_id' | 'refreshed_at' | 'skipped'
+      > & { skipped: unknown }
+    >
+  >,
+  now: Date,
 ): Promise<void> {
-  if (childIds.length === 0) return;
+  if (obligations.size === 0) return;
+  const childIds = [...obligations.keys()];
   await trx
     .deleteFrom('child_obligations')
     .where('council_id', '=', councilId)
     .where('child_id', 'in', childIds)
     .execute();
-  for (let offset = 0; offset < rows.length; offset += 1000) {
-    await trx
-      .insertInto('child_obligations')
-      .values(rows.slice(offset, offset + 1000))
-      .execute();
+  const rows = [...obligations].flatMap(([childId, list]) =>
+    list.map((row) => ({ ...row, council_id: councilId, child_id: childId, refreshed_at: now })),
+  );
+  for (let offset = 0; offset < rows.length; offset += 5000) {
+    const json = JSON.stringify(rows.slice(offset, offset + 5000));
+    await sql`insert into child_obligations select * from json_populate_recordset(null::child_obligations, ${json}::json)`.execute(
+      trx,
+    );
   }
 }
 
