@@ -32,6 +32,7 @@ import {
   councilTimescaleSettings,
   obligationCounts,
   replaceStoredObligations,
+  storedCompliance,
   storedObligations,
   teamNamed,
   vacuumStoredObligations,
@@ -432,5 +433,28 @@ export async function complianceBetween(
   }
   return [...rows.values()]
     .map((row) => ({ ...row, onTimeRate: row.due ? Math.round((1000 * row.onTime) / row.due) / 10 : null }))
+    .sort((a, b) => a.kind.localeCompare(b.kind));
+}
+
+/**
+ * The same figures as `complianceBetween`, counted from the obligations stored as at `asAt` (so only when the daily
+ * job's rows are of that day): a lapsed obligation is left out, met by its date is on time, met after it late,
+ * and the rest were missed.
+ */
+export async function storedComplianceBetween(
+  db: Database,
+  councilId: string,
+  from: string,
+  asAt: string,
+): Promise<ComplianceRow[]> {
+  return (await storedCompliance(db, councilId, from, asAt))
+    .map((row) => ({
+      kind: row.kind,
+      due: row.due,
+      onTime: row.on_time,
+      late: row.late,
+      missed: row.due - row.on_time - row.late,
+      onTimeRate: row.due ? Math.round((1000 * row.on_time) / row.due) / 10 : null,
+    }))
     .sort((a, b) => a.kind.localeCompare(b.kind));
 }
