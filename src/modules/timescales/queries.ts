@@ -108,6 +108,7 @@ export async function obligationCounts(
         count(*) filter (where ${measureCondition('met-on-time', today)}) as met_on_time,
         count(*) filter (where ${measureCondition('due-this-year', today)}) as due_this_year
       from (${relevant(councilId, today)}) o
+      ${byTeam ? sql`` : sql`join holder h on h.child_id = o.child_id join membership m on m.worker_id = h.worker_id and m.team_id = ${teamId}`}
       group by o.child_id
     )
     select ${byTeam ? sql`t.id` : sql`w.id`}::text as group_id,
