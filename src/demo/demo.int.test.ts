@@ -11,6 +11,7 @@ import type { Rows } from './context.ts';
 import { addWorkingDays, dayOf, isoOf } from './days.ts';
 import { canonicalDumpHash } from './dump.ts';
 import { loadDemoCouncil } from './generate.ts';
+import { onTimeShares } from './measure.ts';
 import { childProblems } from './validate.ts';
 import { absenceOn, absenceProblems } from '../domain/workforce/absences.ts';
 import { tableOrder } from './write.ts';
@@ -124,6 +125,10 @@ describe('the demonstration council (issue 7)', () => {
         .execute();
       expect(new Set(open.map((row) => row.child_id)).size).toBe(open.length);
       await expectObligationsToFollowTheRecord(db, councilId, options.asAt);
+      // `hearth demo` counts its on-time shares from the obligations it stored: the same as from the record.
+      expect(await onTimeShares(db, councilId, options.asAt, 'stored obligations')).toEqual(
+        await onTimeShares(db, councilId, options.asAt),
+      );
       // Case notes are about children (they have no child of their own column): every one is about at least one.
       const unlinked = await db
         .selectFrom('case_notes')

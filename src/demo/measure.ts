@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { complianceBetween } from '../modules/timescales/service.ts';
+import { complianceBetween, storedComplianceBetween } from '../modules/timescales/service.ts';
 import { obligationWords } from '../modules/timescales/views/timescale-view-models.ts';
 import { addWorkingDays, dayOf, isoOf } from './days.ts';
 
@@ -69,8 +69,18 @@ export async function measureRates(db: Database, councilId: string, asAt: string
  * The on-time share of each kind of obligation due in the year to `asAt`, worked out by the timescales service
  * as `hearth compliance` does (the domain's rules, src/domain/timescales), in the order of the child's journey.
  */
-export async function onTimeShares(db: Database, councilId: string, asAt: string) {
-  const rows = await complianceBetween(db, councilId, isoOf(dayOf(asAt) - 364), asAt);
+export async function onTimeShares(
+  db: Database,
+  councilId: string,
+  asAt: string,
+  from: 'record' | 'stored obligations' = 'record',
+) {
+  const since = isoOf(dayOf(asAt) - 364);
+  // The obligations the daily job stored as at `asAt` give the same figures without working them out again.
+  const rows =
+    from === 'record'
+      ? await complianceBetween(db, councilId, since, asAt)
+      : await storedComplianceBetween(db, councilId, since, asAt);
   const order = Object.keys(obligationWords);
   return rows
     .map((row) => ({ ...row, words: obligationWords[row.kind] ?? row.kind }))

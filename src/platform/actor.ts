@@ -19,12 +19,15 @@ export interface Actor {
   today: string;
 }
 
+// Made once: making a formatter costs far more than formatting, and the obligations job formats every contact's time.
+const londonDays = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** The calendar date in England at an instant, as YYYY-MM-DD. */
 export function londonDate(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  return londonDays.format(instant);
 }

@@ -6,7 +6,9 @@ import { demoSizes, type DemoSize } from '../../demo/context.ts';
 import { DemoRefused, loadDemoCouncil } from '../../demo/generate.ts';
 import { onTimeShares } from '../../demo/measure.ts';
 import { starterEmail } from '../../demo/sign-ins.ts';
+import { buildReminders } from '../../modules/reminders/service.ts';
 import { londonDate } from '../../platform/actor.ts';
+import type { MailSender } from '../../platform/mail.ts';
 import { redactUrl } from '../../platform/config.ts';
 import { roleNames, roles } from '../../platform/permissions.ts';
 import { CommandError, configOrExit } from '../shared.ts';
@@ -26,6 +28,9 @@ function day(value: string): string {
     throw new InvalidArgumentError('Give a date as YYYY-MM-DD.');
   return value;
 }
+
+/** The demonstration council's people are invented: their reminders are listed in Hearth, never mailed. */
+const unsent: MailSender = { send: async () => undefined };
 
 /** The council's timeliness, so that whoever loads it sees what its record looks like. */
 function printOnTimeShares(rows: Awaited<ReturnType<typeof onTimeShares>>, asAt: string): void {
@@ -82,7 +87,25 @@ export function registerDemoCommands(program: Command): void {
           console.log(
             `Loaded the ${options.size} demonstration council into ${redactUrl(url)}: ${result.children} children, ${result.rows} records, in ${result.seconds.toFixed(1)} s.`,
           );
-          printOnTimeShares(await onTimeShares(db, result.councilId, asAt), asAt);
+          // Made as at today, the council gets today's obligations and reminder lists as the daily job makes them,
+          // so a server started on it has nothing to rebuild that day; the shares are then counted from them.
+          const today = londonDate(new Date());
+          if (asAt === today) {
+            const working = new SingleBar(
+              { format: 'Working out what is due {bar} {percentage}% | {value}/{total} children' },
+              Presets.shades_classic,
+            );
+            working.start(1, 0);
+            await buildReminders(db, result.councilId, { now: new Date(), today }, unsent, (done, total) => {
+              working.setTotal(total);
+              working.update(done);
+            });
+            working.stop();
+          }
+          printOnTimeShares(
+            await onTimeShares(db, result.councilId, asAt, asAt === today ? 'stored obligations' : 'record'),
+            asAt,
+          );
           console.log('Sign in as any of:');
           for (const role of roles) console.log(`  ${starterEmail(role).padEnd(46)} (${roleNames[role]})`);
           console.log(`with the password "${config.demoPassword}" (set HEARTH_DEMO_PASSWORD to change it).`);

@@ -148,12 +148,44 @@ export function isDeadlineRuleName(name: string): name is DeadlineRuleName {
   return Object.hasOwn(DEADLINE_RULES, name);
 }
 
+type PeriodReached = { dueBy: Temporal.PlainDate; skipped: NonWorkingDay[] };
+
+/**
+ * The dates already reached on each calendar, by period and starting date. The same few periods are counted from
+ * the same few thousand dates for every child, and counting working days a day at a time was most of the daily
+ * job's work (docs/performance.md). A calendar never changes once made, so what it gave once it gives again.
+ */
+const reachedOn = new WeakMap<WorkingDayCalendar, Map<string, PeriodReached>>();
+/** The same, found by the date object itself when it is one seen before (writing a date out costs too). */
+const reachedFrom = new WeakMap<
+  WorkingDayCalendar,
+  WeakMap<Temporal.PlainDate, Map<string, PeriodReached>>
+>();
+
 /** Adds a statutory period to a date: working days on the calendar, anything else as calendar time. */
 export function addPeriod(
   calendar: WorkingDayCalendar,
   from: Temporal.PlainDate,
   period: Period,
-): { dueBy: Temporal.PlainDate; skipped: NonWorkingDay[] } {
+): PeriodReached {
+  let byDate = reachedFrom.get(calendar);
+  if (!byDate) reachedFrom.set(calendar, (byDate = new WeakMap()));
+  let ofDate = byDate.get(from);
+  if (!ofDate) byDate.set(from, (ofDate = new Map()));
+  const periodKey = `${period.amount} ${period.unit}`;
+  let result = ofDate.get(periodKey);
+  if (!result) {
+    let reached = reachedOn.get(calendar);
+    if (!reached) reachedOn.set(calendar, (reached = new Map()));
+    const key = `${periodKey} ${from.toString()}`;
+    result = reached.get(key);
+    if (!result) reached.set(key, (result = countPeriod(calendar, from, period)));
+    ofDate.set(periodKey, result);
+  }
+  return { dueBy: result.dueBy, skipped: [...result.skipped] };
+}
+
+function countPeriod(calendar: WorkingDayCalendar, from: Temporal.PlainDate, period: Period): PeriodReached {
   switch (period.unit) {
     case 'working days': {
       const reached = addWorkingDays(calendar, from, period.amount);

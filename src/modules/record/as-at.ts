@@ -1,3 +1,4 @@
+import { londonDate } from '../../platform/actor.ts';
 import type { RecordTable } from './queries.ts';
 
 /**
@@ -53,9 +54,7 @@ const VALID_TIME: Record<RecordTable, ValidTime> = {
 /** The calendar day of a `date` (YYYY-MM-DD text) or `timestamptz` (a Date, taken in England's time) value. */
 function dayOf(value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
-  if (value instanceof Date) {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(value);
-  }
+  if (value instanceof Date) return londonDate(value);
   return String(value).slice(0, 10);
 }
 

@@ -6,7 +6,17 @@ import { londonDate } from '../../platform/actor.ts';
 import type { ChildRecord } from '../record/service.ts';
 
 type Day = Temporal.PlainDate;
-const day = (text: string) => Temporal.PlainDate.from(text);
+/**
+ * Each date once: a council's records hold a few thousand distinct dates, read for 100,000 children, and reading
+ * a date with Temporal is costly. A PlainDate never changes, so the same one serves every child; being the same
+ * object, it also finds the periods already counted from it (deadline-rules.ts).
+ */
+const knownDays = new Map<string, Day>();
+const day = (text: string) => {
+  let known = knownDays.get(text);
+  if (!known) knownDays.set(text, (known = Temporal.PlainDate.from(text)));
+  return known;
+};
 const byDate = (a: Day, b: Day) => Temporal.PlainDate.compare(a, b);
 /** `{ [key]: day }` when the date was recorded, else nothing: the domain's optional facts. */
 const when = <K extends string>(key: K, text: string | null | undefined) =>

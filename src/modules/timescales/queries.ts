@@ -62,10 +62,20 @@ function measureCondition(measure: Measure, today: string) {
   }
 }
 
-/** The obligations any of the figures can count, so the rest of the history is never read. */
-function relevant(today: string) {
-  return sql<SqlBool>`(${openOn(today)} and o.due_by < ${today}::date + 7)
-    or (o.due_by >= ${financialYearStart(today)}::date and o.due_by <= ${today}::date)`;
+/**
+ * The obligations any of the figures can count, so the rest of the history is never read: those due from the
+ * year's start to today, and the open ones due before the year or in the coming week. The three ranges do not
+ * overlap, and each is one range of an index (migration 0060), read without the table.
+ */
+function relevant(councilId: string, today: string) {
+  const yearStart = financialYearStart(today);
+  const columns = sql`o.child_id, o.due_by, o.met_on, o.lapsed, o.missed, o.counted_from`;
+  return sql`select ${columns} from child_obligations o
+      where o.council_id = ${councilId} and o.due_by >= ${yearStart}::date and o.due_by <= ${today}::date
+    union all
+    select ${columns} from child_obligations o
+      where o.council_id = ${councilId} and ${openOn(today)}
+        and (o.due_by < ${yearStart}::date or (o.due_by > ${today}::date and o.due_by < ${today}::date + 7))`;
 }
 
 export interface SummaryRow {
@@ -88,22 +98,29 @@ export async function obligationCounts(
   teamId?: string,
 ) {
   const byTeam = teamId === undefined;
+  // Counted by child first, so only the children with something to count are matched to their case holder.
   const result = await sql<SummaryRow>`
-    with holder as (${caseHolders(councilId, today)}), membership as (${workerTeams(councilId, today)})
+    with holder as (${caseHolders(councilId, today)}), membership as (${workerTeams(councilId, today)}),
+    by_child as (
+      select o.child_id,
+        count(*) filter (where ${measureCondition('due-this-week', today)}) as due_this_week,
+        count(*) filter (where ${measureCondition('overdue', today)}) as overdue,
+        count(*) filter (where ${measureCondition('met-on-time', today)}) as met_on_time,
+        count(*) filter (where ${measureCondition('due-this-year', today)}) as due_this_year
+      from (${relevant(councilId, today)}) o
+      ${byTeam ? sql`` : sql`join holder h on h.child_id = o.child_id join membership m on m.worker_id = h.worker_id and m.team_id = ${teamId}`}
+      group by o.child_id
+    )
     select ${byTeam ? sql`t.id` : sql`w.id`}::text as group_id,
       ${byTeam ? sql`t.name` : sql`w.given_name || ' ' || w.family_name`} as group_name,
-      count(*) filter (where ${measureCondition('due-this-week', today)})::int as due_this_week,
-      count(*) filter (where ${measureCondition('overdue', today)})::int as overdue,
-      count(*) filter (where ${measureCondition('met-on-time', today)})::int as met_on_time,
-      count(*) filter (where ${measureCondition('due-this-year', today)})::int as due_this_year
-    from child_obligations o
+      sum(o.due_this_week)::int as due_this_week, sum(o.overdue)::int as overdue,
+      sum(o.met_on_time)::int as met_on_time, sum(o.due_this_year)::int as due_this_year
+    from by_child o
       left join holder h on h.child_id = o.child_id
       left join membership m on m.worker_id = h.worker_id
-      left join teams t on t.council_id = o.council_id and t.id = m.team_id
-      left join workers w on w.council_id = o.council_id and w.id = h.worker_id
-    where o.council_id = ${councilId} ${byTeam ? sql`` : sql`and m.team_id = ${teamId}`}
-      -- Only rows some figure counts: unmet ones due before next week ends, and those due this year so far.
-      and (${relevant(today)})
+      left join teams t on t.council_id = ${councilId} and t.id = m.team_id
+      left join workers w on w.council_id = ${councilId} and w.id = h.worker_id
+    ${byTeam ? sql`` : sql`where m.team_id = ${teamId}`}
     group by 1, 2
     order by 2 nulls last`.execute(db);
   return result.rows;
@@ -275,24 +292,40 @@ export async function councilTimescaleSettings(db: Kysely<Tables>, councilId: st
   return { closures, standards };
 }
 
-/** Replaces the stored obligations of some children with those given, a thousand rows a statement. */
+/**
+ * Replaces the stored obligations of some children with those given, keyed by child: a delete, then the rows as
+ * one JSON document per few thousand unpacked by `json_populate_recordset` (one parameter a statement, as the demo
+ * loader writes; a multi-row insert of fifteen parameters a row was much slower).
+ */
 export async function replaceStoredObligations(
   trx: Kysely<Tables>,
   councilId: string,
-  childIds: readonly string[],
-  rows: Insertable<Tables['child_obligations']>[],
+  obligations: ReadonlyMap<
+    string,
+    ReadonlyArray<
+      Omit<
+        Insertable<Tables['child_obligations']>,
+        'council_id' | 'child_id' | 'refreshed_at' | 'skipped'
+      > & { skipped: unknown }
+    >
+  >,
+  now: Date,
 ): Promise<void> {
-  if (childIds.length === 0) return;
+  if (obligations.size === 0) return;
+  const childIds = [...obligations.keys()];
   await trx
     .deleteFrom('child_obligations')
     .where('council_id', '=', councilId)
     .where('child_id', 'in', childIds)
     .execute();
-  for (let offset = 0; offset < rows.length; offset += 1000) {
-    await trx
-      .insertInto('child_obligations')
-      .values(rows.slice(offset, offset + 1000))
-      .execute();
+  const rows = [...obligations].flatMap(([childId, list]) =>
+    list.map((row) => ({ ...row, council_id: councilId, child_id: childId, refreshed_at: now })),
+  );
+  for (let offset = 0; offset < rows.length; offset += 5000) {
+    const json = JSON.stringify(rows.slice(offset, offset + 5000));
+    await sql`insert into child_obligations select * from json_populate_recordset(null::child_obligations, ${json}::json)`.execute(
+      trx,
+    );
   }
 }
 
@@ -337,4 +370,20 @@ export function teamNamed(db: Kysely<Tables>, councilId: string, teamId: string)
     .where('council_id', '=', councilId)
     .where('id', '=', teamId)
     .executeTakeFirst();
+}
+
+/**
+ * For each kind, the stored obligations due from `from` to `asAt` that had not lapsed, and how many were done on
+ * time and late: the year's compliance counted from the rows the daily job stored as at `asAt`.
+ */
+export async function storedCompliance(db: Kysely<Tables>, councilId: string, from: string, asAt: string) {
+  const { rows } = await sql<{ kind: string; due: number; on_time: number; late: number }>`
+    select o.kind, count(*)::int as due,
+      (count(*) filter (where o.met_on <= o.due_by))::int as on_time,
+      (count(*) filter (where o.met_on > o.due_by))::int as late
+    from child_obligations o
+    where o.council_id = ${councilId} and not o.lapsed and o.counted_from <= ${asAt}::date
+      and o.due_by >= ${from}::date and o.due_by <= ${asAt}::date
+    group by o.kind`.execute(db);
+  return rows;
 }

@@ -33,6 +33,7 @@ import {
   councilTimescaleSettings,
   obligationCounts,
   replaceStoredObligations,
+  storedCompliance,
   storedObligations,
   teamNamed,
   vacuumStoredObligations,
@@ -102,13 +103,72 @@ export async function workOutObligations(
   return result;
 }
 
+/** An obligation as a row of `child_obligations` holds it, less whose it is and when it was written. */
+interface ObligationRow {
+  position: number;
+  kind: string;
+  due_by: string;
+  met_on: string | null;
+  lapsed: boolean;
+  missed: boolean;
+  rule: string;
+  source: string;
+  counted_from: string;
+  counted_from_event: string;
+  period: string;
+  skipped: Array<{ date: string; name: string }>;
+}
+
+function rowOf(obligation: Obligation, position: number): ObligationRow {
+  return {
+    position,
+    kind: obligation.kind,
+    due_by: obligation.dueBy.toString(),
+    met_on: obligation.metOn?.toString() ?? null,
+    lapsed: obligation.status === 'not-applicable',
+    missed: obligation.status === 'missed',
+    rule: obligation.explanation.rule,
+    source: obligation.explanation.source,
+    counted_from: obligation.explanation.countedFrom.toString(),
+    counted_from_event: obligation.explanation.countedFromEvent,
+    period: describePeriod(obligation.explanation.period),
+    skipped: obligation.explanation.skipped.map((skipped) => ({
+      date: skipped.date.toString(),
+      name: skipped.name,
+    })),
+  };
+}
+
+/** Everything a child's stored obligations say, as one string, to tell whether working them out changed them. */
+function fingerprint(rows: readonly Omit<ObligationRow, 'position'>[]): string {
+  return rows
+    .map((row) =>
+      [
+        row.kind,
+        row.due_by,
+        row.met_on ?? '',
+        row.lapsed,
+        row.missed,
+        row.rule,
+        row.source,
+        row.counted_from,
+        row.counted_from_event,
+        row.period,
+        row.skipped.map((skipped) => `${skipped.date} ${skipped.name}`).join(';'),
+      ].join('\u0001'),
+    )
+    .join('\u0002');
+}
+
 /**
  * Replaces the stored obligations of some children with those worked out now, in the caller's transaction, and
  * returns them. They include what will be owed from a day still to come, stored ahead and owed from that day
  * (`counted_from`), which every reader of the stored rows leaves out until then: the review owed in the next school
  * term, and the initial PEP owed from the 3rd birthday of a child in care. So when a term begins, or a child turns
  * 3, with nothing recorded and no rebuild yet, the pages still agree with the obligations worked out that day
- * (issue 16).
+ * (issue 16). Only the children whose obligations changed are written (`refreshed_at` is when a child's last
+ * changed): on most days nearly every child's are as they were, and rewriting 1.7 million rows was much of the
+ * daily job's time.
  */
 export async function rebuildObligations(
   trx: Kysely<Tables>,
@@ -120,31 +180,14 @@ export async function rebuildObligations(
   const obligations = await workOutObligations(trx, councilId, { childIds }, clock.today, settings, {
     ahead: true,
   });
-  const rows = [...obligations].flatMap(([childId, list]) =>
-    list.map((obligation, position) => ({
-      council_id: councilId,
-      child_id: childId,
-      position,
-      kind: obligation.kind,
-      due_by: obligation.dueBy.toString(),
-      met_on: obligation.metOn?.toString() ?? null,
-      lapsed: obligation.status === 'not-applicable',
-      missed: obligation.status === 'missed',
-      rule: obligation.explanation.rule,
-      source: obligation.explanation.source,
-      counted_from: obligation.explanation.countedFrom.toString(),
-      counted_from_event: obligation.explanation.countedFromEvent,
-      period: describePeriod(obligation.explanation.period),
-      skipped: JSON.stringify(
-        obligation.explanation.skipped.map((skipped) => ({
-          date: skipped.date.toString(),
-          name: skipped.name,
-        })),
-      ),
-      refreshed_at: clock.now,
-    })),
-  );
-  await replaceStoredObligations(trx, councilId, childIds, rows);
+  const stored = new Map<string, Omit<ObligationRow, 'position'>[]>(childIds.map((id) => [id, []]));
+  for (const row of await storedObligations(trx, councilId, childIds)) stored.get(row.child_id)?.push(row);
+  const changed = new Map<string, ObligationRow[]>();
+  for (const childId of childIds) {
+    const rows = (obligations.get(childId) ?? []).map(rowOf);
+    if (fingerprint(rows) !== fingerprint(stored.get(childId) ?? [])) changed.set(childId, rows);
+  }
+  await replaceStoredObligations(trx, councilId, changed, clock.now);
   return obligations;
 }
 
@@ -404,5 +447,28 @@ export async function complianceBetween(
   }
   return [...rows.values()]
     .map((row) => ({ ...row, onTimeRate: row.due ? Math.round((1000 * row.onTime) / row.due) / 10 : null }))
+    .sort((a, b) => a.kind.localeCompare(b.kind));
+}
+
+/**
+ * The same figures as `complianceBetween`, counted from the obligations stored as at `asAt` (so only when the daily
+ * job's rows are of that day): a lapsed obligation is left out, met by its date is on time, met after it late,
+ * and the rest were missed.
+ */
+export async function storedComplianceBetween(
+  db: Database,
+  councilId: string,
+  from: string,
+  asAt: string,
+): Promise<ComplianceRow[]> {
+  return (await storedCompliance(db, councilId, from, asAt))
+    .map((row) => ({
+      kind: row.kind,
+      due: row.due,
+      onTime: row.on_time,
+      late: row.late,
+      missed: row.due - row.on_time - row.late,
+      onTimeRate: row.due ? Math.round((1000 * row.on_time) / row.due) / 10 : null,
+    }))
     .sort((a, b) => a.kind.localeCompare(b.kind));
 }
