@@ -167,7 +167,8 @@ export async function viewSupervision(db: Database, actor: Actor, supervisionId:
     const { wellbeing, workload, learning, reads_personal: readsPersonal, ...shared } = found;
     return {
       supervision: shared,
-      personal: readsPersonal ? { wellbeing, workload, learning } : null,
+      // A group supervision has no personal part at all.
+      personal: readsPersonal && shared.kind === 'one-to-one' ? { wellbeing, workload, learning } : null,
       attendees,
       discussions,
       // Actions about a child the actor may not see are left out, as the child is.
