@@ -74,7 +74,7 @@ describe('recording group case supervision', async () => {
     await page.screenshot({ path: `${screenshotFolder}/group-supervision-360.png`, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
 
-    await page.getByRole('link', { name: 'Maya Hughes' }).click();
+    await page.getByRole('heading', { name: 'Maya Hughes' }).getByRole('link').click();
     await verifyOnPage(page, 'Supervision');
     expect(await page.locator('[data-qa="last-discussed"]').innerText()).toContain(
       `Last discussed in supervision: ${today.day} `,
