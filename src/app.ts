@@ -24,6 +24,7 @@ import { returnRoutes } from './modules/returns/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
 import { signInRoutes } from './modules/sign-in/routes.ts';
 import { startRoutes } from './modules/start/routes.ts';
+import { supervisionRoutes } from './modules/supervision/routes.ts';
 import { timescaleRoutes } from './modules/timescales/routes.ts';
 import { workforceRoutes } from './modules/workforce/routes.ts';
 
@@ -50,6 +51,7 @@ export const features: readonly Feature[] = [
   chronologyRoutes,
   caseloadRoutes,
   workforceRoutes,
+  supervisionRoutes,
   protectionRoutes,
   careRoutes,
   visitRoutes,

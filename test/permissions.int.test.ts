@@ -202,6 +202,19 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   'GET /allocations/:allocationId': outcomes(['team-manager', 'service-manager']),
   'GET /workers/:workerId/caseload': outcomes(['team-manager', 'service-manager']),
   'GET /workers/:workerId/cover': outcomes(['team-manager', 'service-manager']),
+  // Supervision and actions (issue 21): a supervision is found only by the people it belongs to.
+  'GET /supervision': outcomes(signedIn),
+  'GET /supervision/new': outcomes([...childWriters, 'unallocated']),
+  'POST /supervision/new': outcomes([...childWriters, 'unallocated']),
+  'GET /supervision/:supervisionId': outcomes([], { others: 'not-found' }),
+  'POST /actions/:actionId/close': outcomes(signedIn),
+  'GET /children/:childId/supervision': outcomes(childReaders, { hidden: ['unallocated'] }),
+  'POST /api/supervision': outcomes([...childWriters, 'unallocated'], { visitor: 'unauthorised' }),
+  'GET /api/supervision/:supervisionId': outcomes([], { others: 'not-found', visitor: 'unauthorised' }),
+  'GET /api/children/:childId/supervision': outcomes(childReaders, {
+    hidden: ['unallocated'],
+    visitor: 'unauthorised',
+  }),
   'POST /workers/:workerId/cover': outcomes(['team-manager', 'service-manager']),
   'POST /workers/:workerId/absences/:absenceId/return': outcomes(['team-manager', 'service-manager']),
   'POST /api/children/:childId/relationships': outcomes(childWriters, {
@@ -452,6 +465,9 @@ describe('every route with every role', async () => {
       .replace(':teamId', team.id)
       .replace(':allocationId', allocationId)
       .replace(':absenceId', absenceId)
+      .replace(':supervisionId', uuidv7())
+      .replace(':actionId', uuidv7())
+      .replace('/supervision/new', '/supervision/new?kind=group')
       .replace(
         ':workerId',
         pattern.startsWith('/admin/') ? spareWorker.workerId : workers['social-worker'].workerId,
@@ -689,6 +705,10 @@ describe('every route with every role', async () => {
     'POST /api/children/:childId/allocations',
     'POST /workers/:workerId/cover',
     'POST /workers/:workerId/absences/:absenceId/return',
+    // An empty supervision form or body, and closing an action without saying how, are refused as input.
+    'POST /supervision/new',
+    'POST /api/supervision',
+    'POST /actions/:actionId/close',
   ]);
 
   it(`gives each of ${Object.keys(expectations).length} routes × ${everyone.length} people the expected outcome`, async () => {

@@ -12,6 +12,7 @@ import { registerServerCommands } from './commands/server.ts';
 import { registerStaffCommands } from './commands/staff.ts';
 import { registerTimescaleCommands } from './commands/timescales.ts';
 import { registerValidateCommands } from './commands/validate.ts';
+import { registerWorkforceCommands } from './commands/workforce.ts';
 import { CommandError } from './shared.ts';
 
 const program = new Command('hearth')
@@ -29,6 +30,7 @@ registerReminderCommands(program);
 registerRetentionCommands(program);
 registerImportCommands(program);
 registerValidateCommands(program);
+registerWorkforceCommands(program);
 registerDemoCommands(program);
 
 try {

@@ -1,6 +1,6 @@
 /**
  * The tables of a child's record whose rows carry `recorded_at` and whose replaced versions the database keeps in
- * `record_history` (migration 0050, which lists the same tables). The record's reader and the demo loader share
+ * `record_history` (migration 0050, which lists the same tables, and later migrations that add one). The record's reader and the demo loader share
  * this list.
  */
 export const TABLES_WITH_HISTORY = [
@@ -34,6 +34,8 @@ export const TABLES_WITH_HISTORY = [
   'pathway_plans',
   'pathway_plan_reviews',
   'care_leaver_contacts',
+  // The child's part of a supervision (migration 0066, which adds its history trigger).
+  'supervision_discussions',
 ] as const;
 
 /** The tables of the record that hang off the child by `child_id`: all but the child, people and factors. */

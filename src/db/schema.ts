@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ProtectionAndCareTables } from './schema-protection-and-care.ts';
 import type { TimescaleTables } from './schema-timescales.ts';
+import type { WorkforceTables } from './schema-workforce.ts';
 
 /** A `date` column: the text YYYY-MM-DD on both engines (see `openDatabase`). */
 export type DateColumn = string;
@@ -44,6 +45,13 @@ export interface WorkersTable {
   fte: ColumnType<string, string | number | undefined, string | number>;
   started_on: DateColumn | null;
   left_on: DateColumn | null;
+  /** The job, for the workforce census (migration 0066); `role` is what the person may do in Hearth. */
+  job: ColumnType<string | null, string | null | undefined, string | null>;
+  swe_number: ColumnType<string | null, string | null | undefined, string | null>;
+  swe_expires_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
+  leaving_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  asye_started_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
+  asye_completed_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
   version: Generated<number>;
   created_at: Generated<Date>;
 }
@@ -392,7 +400,7 @@ export interface PostcodesTable {
 }
 
 /** Every table Hearth's queries may name, with its columns. */
-export interface Tables extends ProtectionAndCareTables, TimescaleTables {
+export interface Tables extends ProtectionAndCareTables, TimescaleTables, WorkforceTables {
   schema_migrations: SchemaMigrationsTable;
   councils: CouncilsTable;
   teams: TeamsTable;

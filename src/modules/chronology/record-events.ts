@@ -14,6 +14,7 @@ export const chronologyKinds = [
   'care',
   'visit',
   'leaving-care',
+  'supervision',
 ] as const;
 export type ChronologyKind = (typeof chronologyKinds)[number];
 
@@ -233,6 +234,17 @@ const DESCRIBE: Partial<Record<RecordTable, Describe>> = {
       'leaving-care',
       'contacted',
       `Keeping in touch: {SSDA903.IN_TOUCH:${row.in_touch}}`,
+    ),
+  ],
+  // The child's part of a supervision: the discussion and decisions, never the worker's own (issue 21, part 4).
+  supervision_discussions: (row) => [
+    event(
+      row.discussed_on,
+      'supervision',
+      'discussed',
+      'Discussed in supervision',
+      row.decisions ? `Decisions: ${row.decisions}` : null,
+      text(row.discussion),
     ),
   ],
 };

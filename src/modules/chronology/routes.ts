@@ -28,6 +28,7 @@ const kindNames: Record<ChronologyKind, string> = {
   care: 'Care',
   visit: 'Visits',
   'leaving-care': 'Leaving care',
+  supervision: 'Supervision',
 };
 
 /** The kinds asked for, and the order, as the query names them (none ticked: all kinds). */

@@ -4,6 +4,7 @@ import { roleNames } from '../../platform/permissions.ts';
 import { access } from '../../platform/route-table.ts';
 import { assessmentsReturnedTo } from '../referrals/assessment-service.ts';
 import { myReminders } from '../reminders/service.ts';
+import { myOpenActions } from '../supervision/service.ts';
 import { obligationWords } from '../timescales/views/timescale-view-models.ts';
 
 /** The page a person lands on after signing in. */
@@ -15,11 +16,13 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
       const actor = actorOf(request);
       const reminders = await myReminders(app.hearth.db, actor);
       const returned = await assessmentsReturnedTo(app.hearth.db, actor);
+      const actions = await myOpenActions(app.hearth.db, actor);
       return reply.page('home/views/home.njk', {
         pageTitle: `Welcome, ${actor.name}`,
         roleName: roleNames[actor.role],
         reminders,
         returned,
+        overdueActions: actions.overdue,
         obligationWords,
       });
     },

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import { currentOn } from '../../db/current-on.ts';
 import type { Tables } from '../../db/schema.ts';
 
@@ -204,4 +204,45 @@ export async function endSessionsOf(db: Db, councilId: string, userId: string, n
     .returning('id')
     .execute();
   return ended.length;
+}
+
+/** The staff list: every worker of the council with their census fields and sign-in email, if any. */
+export async function staffListOf(db: Kysely<Tables>, councilId: string) {
+  const { rows } = await sql<Record<string, string | null>>`
+    select w.id, u.email, w.given_name, w.family_name, w.job, w.contract, w.fte::text as fte,
+      w.started_on::text as started_on, w.left_on::text as left_on, w.leaving_reason, w.swe_number,
+      w.swe_expires_on::text as swe_expires_on, w.asye_started_on::text as asye_started_on
+    from workers w left join users u on u.council_id = w.council_id and u.worker_id = w.id
+    where w.council_id = ${councilId}
+    order by w.family_name, w.given_name`.execute(db);
+  return rows;
+}
+
+/** The worker a staff row names: by sign-in email, or else by Social Work England number. */
+export async function workerNamedBy(
+  db: Kysely<Tables>,
+  councilId: string,
+  row: { email: string | null; sweNumber: string | null },
+) {
+  const { rows } = await sql<{ id: string }>`
+    select w.id from workers w left join users u on u.council_id = w.council_id and u.worker_id = w.id
+    where w.council_id = ${councilId}
+      and ((${row.email}::text is not null and u.email = ${row.email}::text)
+        or (${row.sweNumber}::text is not null and w.swe_number = ${row.sweNumber}::text))
+    limit 1`.execute(db);
+  return rows[0]?.id;
+}
+
+export function updateStaffWorker(
+  db: Kysely<Tables>,
+  councilId: string,
+  workerId: string,
+  change: Updateable<Tables['workers']>,
+) {
+  return db
+    .updateTable('workers')
+    .set(change)
+    .where('council_id', '=', councilId)
+    .where('id', '=', workerId)
+    .execute();
 }

@@ -1,0 +1,55 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { STAFF_COLUMNS } from '../../domain/workforce/staff-rows.ts';
+
+/** A staff list's cells, as text, the header first: from CSV or from the first sheet of an XLSX workbook. */
+export async function staffTableOf(file: Buffer, name: string): Promise<string[][]> {
+  if (name.toLowerCase().endsWith('.xlsx')) {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    if (!sheet) return [];
+    const table: string[][] = [];
+    const width = sheet.columnCount;
+    sheet.eachRow({ includeEmpty: true }, (row, number) => {
+      table[number - 1] = Array.from({ length: width }, (_, index) => cellText(row.getCell(index + 1).value));
+    });
+    return Array.from(table, (row) => row ?? []);
+  }
+  return parse(file.toString('utf8').replace(/^\uFEFF/, ''), {
+    relax_column_count: true,
+    skip_empty_lines: false,
+  });
+}
+
+/** A cell as text: dates as YYYY-MM-DD (spreadsheets hold them as dates), numbers as written. */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object' && 'text' in value) return String(value.text);
+  if (typeof value === 'object' && 'result' in value) return String(value.result ?? '');
+  return String(value);
+}
+
+export type StaffListRow = Record<(typeof STAFF_COLUMNS)[number], string>;
+
+const quoted = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+
+/** The staff list as CSV, in the columns an import reads back. */
+export function staffCsv(rows: readonly StaffListRow[]): string {
+  return [
+    STAFF_COLUMNS.join(','),
+    ...rows.map((row) => STAFF_COLUMNS.map((column) => quoted(row[column])).join(',')),
+  ]
+    .map((line) => `${line}\r\n`)
+    .join('');
+}
+
+/** The staff list as an XLSX workbook of one sheet, in the same columns. */
+export async function staffWorkbook(rows: readonly StaffListRow[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Staff');
+  sheet.addRow([...STAFF_COLUMNS]);
+  for (const row of rows) sheet.addRow(STAFF_COLUMNS.map((column) => row[column]));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

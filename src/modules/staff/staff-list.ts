@@ -1,0 +1,92 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Database } from '../../db/database.ts';
+import { readStaffRows, type StaffProblem, type StaffRow } from '../../domain/workforce/staff-rows.ts';
+import { insertWorker, staffListOf, updateStaffWorker, workerNamedBy } from './queries.ts';
+import { staffTableOf, type StaffListRow } from './staff-file.ts';
+
+/** What a person may do in Hearth, for a worker an import adds without a sign-in: from their job. */
+const roleOfJob: Record<string, string> = {
+  'team-manager': 'team-manager',
+  'service-manager': 'service-manager',
+  'personal-adviser': 'personal-adviser',
+  'reviewing-officer': 'independent-reviewing-officer',
+};
+
+/** The council's staff list, in the columns an import reads back. */
+export async function staffList(db: Database, councilId: string): Promise<StaffListRow[]> {
+  const rows = await staffListOf(db, councilId);
+  return rows.map((row) => ({
+    email: row.email ?? '',
+    given_name: row.given_name ?? '',
+    family_name: row.family_name ?? '',
+    job: row.job ?? '',
+    contract: row.contract ?? '',
+    fte: row.fte ?? '',
+    started_on: row.started_on ?? '',
+    left_on: row.left_on ?? '',
+    leaving_reason: row.leaving_reason ?? '',
+    swe_number: row.swe_number ?? '',
+    swe_expires_on: row.swe_expires_on ?? '',
+    asye_started_on: row.asye_started_on ?? '',
+  }));
+}
+
+export interface StaffImport {
+  problems: StaffProblem[];
+  added: number;
+  updated: number;
+  /** Whether anything was written: not when the file had problems, unless the good rows were chosen. */
+  applied: boolean;
+}
+
+/**
+ * Imports a staff list (CSV or XLSX): each row updates the worker it names (by sign-in email or Social Work
+ * England number) or adds a worker without a sign-in. A file with any problem writes nothing, unless
+ * `goodRowsOnly` chooses to write its good rows (issue 21, part 1). One transaction: all of it or none.
+ */
+export async function importStaffList(
+  db: Database,
+  councilId: string,
+  file: Buffer,
+  name: string,
+  options: { goodRowsOnly: boolean },
+): Promise<StaffImport> {
+  const { rows, problems } = readStaffRows(await staffTableOf(file, name));
+  if (problems.length && !options.goodRowsOnly) return { problems, added: 0, updated: 0, applied: false };
+  let added = 0;
+  let updated = 0;
+  await db.transaction().execute(async (trx) => {
+    for (const row of rows) {
+      const workerId = await workerNamedBy(trx, councilId, row);
+      if (workerId) {
+        await updateStaffWorker(trx, councilId, workerId, censusFields(row));
+        updated += 1;
+      } else {
+        await insertWorker(trx, {
+          council_id: councilId,
+          id: uuidv7(),
+          given_name: row.givenName,
+          family_name: row.familyName,
+          role: roleOfJob[row.job] ?? 'social-worker',
+          ...censusFields(row),
+        });
+        added += 1;
+      }
+    }
+  });
+  return { problems, added, updated, applied: true };
+}
+
+function censusFields(row: StaffRow) {
+  return {
+    job: row.job,
+    contract: row.contract,
+    fte: row.fte,
+    started_on: row.startedOn,
+    left_on: row.leftOn,
+    leaving_reason: row.leavingReason,
+    swe_number: row.sweNumber,
+    swe_expires_on: row.sweExpiresOn,
+    asye_started_on: row.asyeStartedOn,
+  };
+}
