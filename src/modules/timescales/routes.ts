@@ -4,6 +4,7 @@ import { actorOf } from '../../platform/authentication.ts';
 import { ListQuery, listHref, pageView, sortField, sortableHead } from '../../platform/lists.ts';
 import { roleCan } from '../../platform/permissions.ts';
 import { access } from '../../platform/route-table.ts';
+import { supervisionOfListedChildren } from '../supervision/service.ts';
 import { escapeHtml, ukDate } from '../../platform/views.ts';
 import {
   childTimescales,
@@ -202,11 +203,21 @@ export async function timescaleRoutes(app: FastifyInstance): Promise<void> {
             { label: 'Last visit' },
             { label: 'Next due', sort: 'next-due' },
             { label: 'Worker', sort: 'worker' },
+            { label: 'Last supervision' },
+            { label: 'Open actions' },
           ],
           { sort, order },
           (column, next) => listHref(path, request.query, { sort: column, order: next, page: undefined }),
         ),
-        rows: trackerRows(tracked.rows, actor.today),
+        rows: trackerRows(
+          tracked.rows,
+          actor.today,
+          await supervisionOfListedChildren(
+            db,
+            actor,
+            tracked.rows.map((row) => row.child_id),
+          ),
+        ),
         list: filterItems(await filterChoices(db, actor, team || undefined), { team, worker }),
         listPage: pageView(tracked.window, (next) => listHref(path, request.query, { page: next })),
       });

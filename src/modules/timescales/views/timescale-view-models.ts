@@ -102,8 +102,22 @@ export const measureWords: Record<Measure, string> = {
   'due-this-year': 'due this year',
 };
 
-/** Rows of the child in need tracker: the child linking to their timescales, dates in words, overdue tagged. */
-export function trackerRows(rows: TrackedPlan[], today: string) {
+/** What supervision says of a child on the tracker (src/modules/supervision): last discussed, open actions. */
+export interface TrackedSupervision {
+  last_discussed: string | null;
+  open_actions: number;
+  overdue_from: string | null;
+}
+
+/**
+ * Rows of the child in need tracker: the child linking to their timescales, dates in words, overdue tagged, and
+ * the child's supervision ("a child in need tracker which links to supervision notes") from supervision records.
+ */
+export function trackerRows(
+  rows: TrackedPlan[],
+  today: string,
+  supervision: ReadonlyMap<string, TrackedSupervision> = new Map(),
+) {
   return rows.map((row) => [
     {
       html: `<a class="govuk-link" href="/children/${row.child_id}/timescales">${escapeHtml(`${row.given_name} ${row.family_name}`)}</a>`,
@@ -117,5 +131,20 @@ export function trackerRows(rows: TrackedPlan[], today: string) {
         }
       : { text: 'Nothing due' },
     { text: row.worker_name ?? 'Unallocated' },
+    ...supervisionCells(row.child_id, supervision.get(row.child_id), today),
   ]);
+}
+
+function supervisionCells(childId: string, supervision: TrackedSupervision | undefined, today: string) {
+  const link = (text: string) =>
+    `<a class="govuk-link" href="/children/${childId}/supervision">${escapeHtml(text)}</a>`;
+  const actions = supervision?.open_actions ?? 0;
+  return [
+    supervision?.last_discussed ? { html: link(ukDate(supervision.last_discussed)) } : { text: 'Not yet' },
+    actions
+      ? {
+          html: `${link(String(actions))}${supervision?.overdue_from && supervision.overdue_from < today ? ' <strong class="govuk-tag govuk-tag--red">Overdue</strong>' : ''}`,
+        }
+      : { text: 'None' },
+  ];
 }
