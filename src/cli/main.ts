@@ -5,6 +5,7 @@ import { registerAuditCommands } from './commands/audit.ts';
 import { registerDemoCommands } from './commands/demo.ts';
 import { registerDueCommands } from './commands/due.ts';
 import { registerImportCommands } from './commands/import.ts';
+import { registerIndicatorCommands } from './commands/indicators.ts';
 import { registerReminderCommands } from './commands/reminders.ts';
 import { registerServerCommands } from './commands/server.ts';
 import { registerStaffCommands } from './commands/staff.ts';
@@ -23,7 +24,7 @@ registerAuditCommands(program);
 registerTimescaleCommands(program);
 registerDueCommands(program);
 registerReminderCommands(program);
-registerImportCommands(program);
+registerIndicatorCommands(program, registerImportCommands(program));
 registerValidateCommands(program);
 registerDemoCommands(program);
 

@@ -2,8 +2,11 @@ import type { Command } from 'commander';
 import { importPostcodes, PostcodeFileError } from '../../modules/postcodes/service.ts';
 import { CommandError, withDatabase } from '../shared.ts';
 
-/** `hearth import postcodes FILE`: loads the ONS Postcode Directory that a council downloads from the ONS. */
-export function registerImportCommands(program: Command): void {
+/**
+ * `hearth import postcodes FILE`: loads the ONS Postcode Directory that a council downloads from the ONS. Returns
+ * the `import` command, for other features' imports (the population, in indicators.ts).
+ */
+export function registerImportCommands(program: Command): Command {
   const load = program.command('import').description('Load reference data into Hearth');
   load
     .command('postcodes')
@@ -31,4 +34,5 @@ export function registerImportCommands(program: Command): void {
         }
       }),
     );
+  return load;
 }
