@@ -76,12 +76,14 @@ export async function performanceRoutes(app: FastifyInstance): Promise<void> {
         alternative: chartAlternative(definition, points),
         seriesHead: seriesHead(definition),
         seriesRows: seriesRows(definition, series).reverse(),
-        teamHead: [{ text: 'Team' }, ...seriesHead(definition).slice(1)],
+        teamHead: [{ text: 'Team' }, ...seriesHead(definition, false).slice(1)],
         teamRows: byTeam.map((row) => [
           { text: row.team },
-          ...seriesRows(definition, [{ ...latest, results: [{ definition, figure: row.figure }] }])[0]!.slice(
-            1,
-          ),
+          ...seriesRows(
+            definition,
+            [{ ...latest, results: [{ definition, figure: row.figure }] }],
+            false,
+          )[0]!.slice(1),
         ]),
         counted: figure.children.length,
         outOf: figure.outOf?.length ?? null,

@@ -19,11 +19,12 @@ import {
 import { readRecordsOnDays, type ChildRecord, type RecordTable } from '../record/service.ts';
 import { timescaleSettings } from '../timescales/service.ts';
 import {
-  childrenTouching,
+  childIdsTouching,
   councilArea,
   councilPopulation,
   savePopulation,
   socialWorkers,
+  theseChildren,
   workerTeamsOn,
 } from './queries.ts';
 
@@ -84,7 +85,9 @@ export async function figuresForPeriods(
     .map((period) => period.end)
     .sort()
     .at(-1)!;
-  const scope = options.knownAt ? ('all' as const) : { chosenBy: childrenTouching(councilId, first, last) };
+  const scope = options.knownAt
+    ? ('all' as const)
+    : { chosenBy: theseChildren(await childIdsTouching(db, councilId, first, last)) };
   const [byDay, workers, populations, calendar] = await Promise.all([
     readRecordsOnDays(
       db,

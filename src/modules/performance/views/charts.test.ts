@@ -54,7 +54,7 @@ describe('figures in words', () => {
   it('writes percentages to one place, counts with thousands', () => {
     expect(shownValue(reReferrals, 20)).toBe('20.0%');
     expect(shownValue(contacts, 12345)).toBe('12,345');
-    expect(shownValue(contacts, null)).toBe('none');
+    expect(shownValue(contacts, null)).toBe('No figure');
   });
 
   it('says whether a change is better, worse or neither', () => {

@@ -23,7 +23,7 @@ const oneDecimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, ma
 
 /** An indicator's value as a person reads it. */
 export function shownValue(definition: IndicatorDefinition, value: number | null): string {
-  if (value === null) return 'none';
+  if (value === null) return 'No figure';
   if (definition.kind === 'percentage') return `${oneDecimal.format(value)}%`;
   if (definition.kind === 'average') return oneDecimal.format(value);
   return whole.format(value);
@@ -72,7 +72,11 @@ export function chartAlternative(definition: IndicatorDefinition, points: readon
 }
 
 /** The rows of the table of the same numbers as a chart: period, numerator, denominator, value, rate. */
-export function seriesRows(definition: IndicatorDefinition, series: readonly PeriodFigures[]) {
+export function seriesRows(
+  definition: IndicatorDefinition,
+  series: readonly PeriodFigures[],
+  council = true,
+) {
   return series.map((figures) => {
     const figure = figures.results.find((result) => result.definition.id === definition.id)!.figure;
     return [
@@ -89,12 +93,17 @@ export function seriesRows(definition: IndicatorDefinition, series: readonly Per
               format: 'numeric',
             },
           ]),
-      { text: shownValue(definition, figure.value), format: 'numeric' },
-      ...(definition.ratePer10000
+      // A count's value is the count itself: one column, not two.
+      ...(definition.kind === 'count'
+        ? []
+        : [{ text: shownValue(definition, figure.value), format: 'numeric' }]),
+      ...(withRate(definition, council)
         ? [
             {
               text:
-                figure.ratePer10000 == null ? 'no population loaded' : oneDecimal.format(figure.ratePer10000),
+                figure.ratePer10000 == null
+                  ? 'no population estimate loaded for the year'
+                  : oneDecimal.format(figure.ratePer10000),
               format: 'numeric',
             },
           ]
@@ -103,20 +112,22 @@ export function seriesRows(definition: IndicatorDefinition, series: readonly Per
   });
 }
 
-/** The head of that table. */
-export function seriesHead(definition: IndicatorDefinition) {
+/** Whether a table shows a rate per 10,000: only for the council's own figures, never a team's. */
+const withRate = (definition: IndicatorDefinition, council: boolean) =>
+  council && definition.ratePer10000 === true;
+
+/** The head of that table; `council` false for the figures by team, which have no rate. */
+export function seriesHead(definition: IndicatorDefinition, council = true) {
   return [
     { text: 'Quarter' },
     { text: definition.denominator === null ? 'Count' : 'Counted', format: 'numeric' },
     ...(definition.denominator === null
       ? []
       : [{ text: definition.kind === 'average' ? 'Workers (FTE)' : 'Out of', format: 'numeric' }]),
-    {
-      text:
-        definition.kind === 'percentage' ? 'Per cent' : definition.kind === 'average' ? 'Average' : 'Value',
-      format: 'numeric',
-    },
-    ...(definition.ratePer10000 ? [{ text: 'Per 10,000 children', format: 'numeric' }] : []),
+    ...(definition.kind === 'count'
+      ? []
+      : [{ text: definition.kind === 'percentage' ? 'Per cent' : 'Average', format: 'numeric' }]),
+    ...(withRate(definition, council) ? [{ text: 'Per 10,000 children', format: 'numeric' }] : []),
   ];
 }
 
