@@ -80,7 +80,8 @@ export function seriesRows(
   return series.map((figures) => {
     const figure = figures.results.find((result) => result.definition.id === definition.id)!.figure;
     return [
-      { text: figures.period.label },
+      // A quarter's label kept on one line on a phone ("Q1 2026–" then "27" misleads).
+      { text: figures.period.label.replaceAll(' ', '\u00a0') },
       { text: whole.format(figure.numerator), format: 'numeric' },
       ...(definition.denominator === null
         ? []
@@ -101,9 +102,7 @@ export function seriesRows(
         ? [
             {
               text:
-                figure.ratePer10000 == null
-                  ? 'no population estimate loaded for the year'
-                  : oneDecimal.format(figure.ratePer10000),
+                figure.ratePer10000 == null ? 'no estimate loaded' : oneDecimal.format(figure.ratePer10000),
               format: 'numeric',
             },
           ]
