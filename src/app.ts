@@ -17,6 +17,7 @@ import { governanceRoutes } from './modules/governance/routes.ts';
 import { homeRoutes } from './modules/home/routes.ts';
 import { journeyRoutes } from './modules/journey/routes.ts';
 import { localStandardRoutes } from './modules/local-standards/routes.ts';
+import { performanceRoutes } from './modules/performance/routes.ts';
 import { protectionRoutes } from './modules/protection/routes.ts';
 import { referralApiRoutes } from './modules/referrals/api.ts';
 import { referralRoutes } from './modules/referrals/routes.ts';
@@ -57,6 +58,7 @@ export const features: readonly Feature[] = [
   visitRoutes,
   journeyRoutes,
   timescaleRoutes,
+  performanceRoutes,
   localStandardRoutes,
   returnRoutes,
 ];

@@ -399,6 +399,16 @@ export interface PostcodesTable {
   northing: number | null;
 }
 
+/** The council's children aged 0 to 17 by ONS mid-year estimate, for rates per 10,000 (migration 0065). */
+export interface CouncilPopulationTable {
+  council_id: string;
+  mid_year: number;
+  area_code: string;
+  children_0_to_17: number;
+  source: string;
+  loaded_at: Generated<Date>;
+}
+
 /** Every table Hearth's queries may name, with its columns. */
 export interface Tables extends ProtectionAndCareTables, TimescaleTables, WorkforceTables {
   schema_migrations: SchemaMigrationsTable;
@@ -420,6 +430,7 @@ export interface Tables extends ProtectionAndCareTables, TimescaleTables, Workfo
   form_stashes: FormStashesTable;
   record_history: RecordHistoryTable;
   postcodes: PostcodesTable;
+  council_population: CouncilPopulationTable;
   child_addresses: ChildAddressesTable;
   people: PeopleTable;
   child_relationships: ChildRelationshipsTable;

@@ -6,8 +6,11 @@ import { importStaffList, staffList } from '../../modules/staff/staff-list.ts';
 import { CommandError, withDatabase } from '../shared.ts';
 import { chooseCouncil } from './staff.ts';
 
-/** `hearth import postcodes FILE`: loads the ONS Postcode Directory that a council downloads from the ONS. */
-export function registerImportCommands(program: Command): void {
+/**
+ * `hearth import postcodes FILE`: loads the ONS Postcode Directory that a council downloads from the ONS. Returns
+ * the `import` command, for other features' imports (the population, in indicators.ts).
+ */
+export function registerImportCommands(program: Command): Command {
   const load = program.command('import').description('Load reference data into Hearth');
   load
     .command('postcodes')
@@ -76,4 +79,5 @@ export function registerImportCommands(program: Command): void {
         console.log(`Wrote ${rows.length} workers to ${file}.`);
       }),
     );
+  return load;
 }

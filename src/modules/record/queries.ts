@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { CHILD_TABLES } from '../../db/record-tables.ts';
 import type { Tables } from '../../db/schema.ts';
 
@@ -8,10 +8,13 @@ export type RecordRow<T extends RecordTable | 'children'> = Selectable<Tables[T]
 
 /** Which children to read: some, or every child of the council (the daily job, the returns). */
 export type ChildScope = { childIds: readonly string[] } | 'all';
+/** Or those a query chooses (a select of child ids), for sets too large to list: the children a period touches. */
+export type ReadScope = ChildScope | { chosenBy: RawBuilder<unknown> };
 
 /** Whether a row's child (in `column`) is one of the scope's. */
-function childIn(scope: ChildScope, column: string) {
+function childIn(scope: ReadScope, column: string) {
   if (scope === 'all') return sql`true`;
+  if ('chosenBy' in scope) return sql`${sql.ref(column)} in (${scope.chosenBy})`;
   return scope.childIds.length ? sql`${sql.ref(column)} in (${sql.join(scope.childIds)})` : sql`false`;
 }
 
@@ -24,7 +27,7 @@ export async function rowsKnownAt<T extends RecordTable | 'children'>(
   db: Kysely<Tables>,
   councilId: string,
   table: T,
-  scope: ChildScope,
+  scope: ReadScope,
   knownAt?: Date,
 ): Promise<RecordRow<T>[]> {
   const inScope = childIn(scope, table === 'children' ? 'id' : 'child_id');

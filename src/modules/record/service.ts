@@ -4,11 +4,11 @@ import type { Tables } from '../../db/schema.ts';
 import { requireChildren } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { rowsAsAt } from './as-at.ts';
-import { rowsKnownAt, type ChildScope, type RecordRow, type RecordTable } from './queries.ts';
+import { rowsKnownAt, type ChildScope, type ReadScope, type RecordRow, type RecordTable } from './queries.ts';
 
 export { workerNames } from './queries.ts';
 
-export type { ChildScope, RecordTable } from './queries.ts';
+export type { ChildScope, ReadScope, RecordTable } from './queries.ts';
 
 /** One child's record: who the child is, and every fact of their journey, each table's rows in a list. */
 export type ChildRecord = { child: RecordRow<'children'> } & { [T in RecordTable]: RecordRow<T>[] };
@@ -42,18 +42,38 @@ export async function readRecords(
   scope: ChildScope,
   time: RecordTime,
 ): Promise<Map<string, ChildRecord>> {
-  const [children, ...tables] = await Promise.all([
-    rowsKnownAt(db, councilId, 'children', scope, time.knownAt),
-    ...CHILD_TABLES.map((table) => rowsKnownAt(db, councilId, table, scope, time.knownAt)),
+  return (await readRecordsOnDays(db, councilId, scope, [time.asAt], time.knownAt)).get(time.asAt)!;
+}
+
+/**
+ * The records of the children in scope as they stood on each of `days`, as Hearth knew them at `knownAt`, read
+ * once: for figures over several periods (an indicator's last 8 quarters). With `tables`, only those tables are
+ * read and the others are left empty.
+ */
+export async function readRecordsOnDays(
+  db: Kysely<Tables>,
+  councilId: string,
+  scope: ReadScope,
+  days: readonly string[],
+  knownAt?: Date,
+  tables: readonly RecordTable[] = CHILD_TABLES,
+): Promise<Map<string, Map<string, ChildRecord>>> {
+  const [children, ...rows] = await Promise.all([
+    rowsKnownAt(db, councilId, 'children', scope, knownAt),
+    ...tables.map((table) => rowsKnownAt(db, councilId, table, scope, knownAt)),
   ]);
-  const records = new Map<string, ChildRecord>();
-  for (const child of children as RecordRow<'children'>[]) records.set(child.id, emptyRecord(child));
-  CHILD_TABLES.forEach((table, index) => {
-    for (const row of rowsAsAt(table, tables[index] as { child_id: string }[], time.asAt)) {
-      (records.get(row.child_id)?.[table] as unknown[] | undefined)?.push(row);
-    }
-  });
-  return records;
+  const byDay = new Map<string, Map<string, ChildRecord>>();
+  for (const day of days) {
+    const records = new Map<string, ChildRecord>();
+    for (const child of children as RecordRow<'children'>[]) records.set(child.id, emptyRecord(child));
+    tables.forEach((table, index) => {
+      for (const row of rowsAsAt(table, rows[index] as { child_id: string }[], day)) {
+        (records.get(row.child_id)?.[table] as unknown[] | undefined)?.push(row);
+      }
+    });
+    byDay.set(day, records);
+  }
+  return byDay;
 }
 
 /** A person's read of some children's records: refused as "not found" for any child they may not see. */
