@@ -4,6 +4,7 @@ import { MigrationError } from '../db/migrate.ts';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerDemoCommands } from './commands/demo.ts';
 import { registerDueCommands } from './commands/due.ts';
+import { registerExportCommands } from './commands/export.ts';
 import { registerImportCommands } from './commands/import.ts';
 import { registerReminderCommands } from './commands/reminders.ts';
 import { registerServerCommands } from './commands/server.ts';
@@ -25,6 +26,7 @@ registerDueCommands(program);
 registerReminderCommands(program);
 registerImportCommands(program);
 registerValidateCommands(program);
+registerExportCommands(program);
 registerDemoCommands(program);
 
 try {

@@ -34,6 +34,7 @@ export const TABLES_WITH_HISTORY = [
   'pathway_plans',
   'pathway_plan_reviews',
   'care_leaver_contacts',
+  'care_outcomes',
 ] as const;
 
 /** The tables of the record that hang off the child by `child_id`: all but the child, people and factors. */

@@ -1,5 +1,5 @@
 import { lengthAt } from './context.ts';
-import { addMonths, addYears, ageOn, isoOf, onWorkingDay, type Day } from './days.ts';
+import { addMonths, addYears, ageOn, dayOf, isoOf, onWorkingDay, type Day } from './days.ts';
 import { closeEpisode, type Episode } from './episodes.ts';
 import { DEADLINE_RULES } from '../domain/timescales/deadline-rules.ts';
 import { educationPlans, healthAssessments } from './health-and-education.ts';
@@ -40,6 +40,63 @@ function placementType(story: Story, age: number, uasc: boolean, longTerm: boole
 
 function miles(a: DemoPostcode, b: DemoPostcode): number {
   return Math.round(Math.hypot(a[2] - b[2], a[3] - b[3]) / 160.9344) / 10;
+}
+
+/** Foster placements with the same carers: short-term becoming long-term, of the same kind (U3 to U1, U6 to U4). */
+function sameCarers(before: string, after: string): boolean {
+  return (before === 'U3' && after === 'U1') || (before === 'U6' && after === 'U4');
+}
+
+/** Who looks after the child: a foster household, a home, or the parents, as the council names them. */
+function carerOf(story: Story, place: string, from: Day): string {
+  if (place === 'P1') return `parents of ${story.childId.slice(0, 8)}`;
+  const kind = place.startsWith('U') ? 'FH' : place.startsWith('K') ? 'CH' : 'CA';
+  return `${kind}${story.random.int(10_000, 99_999)}-${from}`;
+}
+
+/**
+ * SSDA903 CIN, the category of need when care began (the referral's primary need; N8, absent parenting, for an
+ * unaccompanied child), and PrevPerm, any permanence order the child had before.
+ */
+function careNeedAndPermanence(story: Story, episode: Episode, entry: CareEntry, start: Day) {
+  const need = episode.row.primary_need as string;
+  const categoryOfNeed = entry.uasc ? 'N8' : /^N[1-8]$/.test(need) ? need : 'N1';
+  const earlier = !entry.uasc && story.random.chance(0.05);
+  const ordered = isoOf(Math.max(story.born + 30, start - story.random.int(200, 2000)));
+  return {
+    category_of_need: categoryOfNeed,
+    previous_permanence: earlier ? 'P2' : 'Z1',
+    previous_permanence_council: earlier ? '855' : null,
+    previous_permanence_date: earlier ? ordered.split('-').reverse().join('/') : null,
+  };
+}
+
+/**
+ * SSDA903 OC2: the outcomes recorded each 31 March for a child looked after for the year before it: the SDQ for
+ * ages 4 to 16 (a reason when none), conviction from 10, immunisations and substance misuse.
+ */
+function careOutcomes(story: Story, start: Day, until: Day, recordedBy: () => string): void {
+  const random = story.random;
+  for (let year = Number(isoOf(start).slice(0, 4)); ; year++) {
+    const yearEnd = dayOf(`${year}-03-31`);
+    if (yearEnd > until || yearEnd > story.asAt) return;
+    if (yearEnd - start < 365) continue;
+    const age = ageOn(story.born, yearEnd);
+    const misuse = age >= 11 && random.chance(0.06);
+    const received = misuse ? random.chance(0.6) : null;
+    const scored = age >= 4 && age <= 16 && random.chance(0.85);
+    story.add('care_outcomes', Math.min(yearEnd + random.int(1, 20), story.asAt), {
+      year_ending: isoOf(yearEnd),
+      sdq_score: scored ? random.int(2, 30) : null,
+      sdq_reason: scored ? null : age >= 4 && age <= 16 ? 'SDQ4' : 'SDQ1',
+      convicted: age >= 10 ? random.chance(0.04) : null,
+      immunisations_up_to_date: random.chance(0.88),
+      substance_misuse: misuse,
+      intervention_received: received,
+      intervention_offered: received === false ? random.chance(0.7) : null,
+      recorded_by: recordedBy(),
+    });
+  }
 }
 
 /** The period of care; returns when it ended (null while open) and whether the young person left as a care leaver. */
@@ -107,6 +164,7 @@ export function lookAfter(
     reason_ceased: open ? null : reason,
     version: open ? 1 : 2,
     updated_at: null,
+    ...careNeedAndPermanence(story, episode, entry, start),
   });
   story.allocateTo('children-in-care', start, 'Became looked after');
   const until = open ? story.asAt : end;
@@ -167,6 +225,7 @@ export function lookAfter(
     }
   }
   const home = entry.homePostcode;
+  let before: { place: string; carer: string; postcode: DemoPostcode } | undefined;
   placements.forEach((placement, index) => {
     const next = placements[index + 1]?.from ?? (open ? null : end);
     const area = random.weighted([
@@ -174,7 +233,15 @@ export function lookAfter(
       ['near', 23],
       ['far', 15],
     ] as const);
-    const postcode = placement.place === 'P1' ? home : random.pick(postcodesByArea[area]);
+    // A short-term foster placement often becomes the long-term one with the same carers (SSDA903 RNE T).
+    const stays = before !== undefined && sameCarers(before.place, placement.place) && random.chance(0.5);
+    const postcode = stays
+      ? before!.postcode
+      : placement.place === 'P1'
+        ? home
+        : random.pick(postcodesByArea[area]);
+    const carer = stays ? before!.carer : carerOf(story, placement.place, placement.from);
+    before = { place: placement.place, carer, postcode };
     const registered = placement.place === 'K2' || placement.place === 'K1';
     const unregistered = placement.place === 'K2' && random.chance(0.03);
     story.add('placements', placement.from, {
@@ -190,6 +257,7 @@ export function lookAfter(
       urn: registered && !unregistered ? `SC${random.int(100000, 999999)}` : null,
       unregistered,
       long_term_agreed: placement.place === 'U1' || placement.place === 'U4',
+      carer,
       change_reason:
         index + 1 < placements.length
           ? random.weighted([
@@ -273,6 +341,7 @@ export function lookAfter(
     );
   }
 
+  careOutcomes(story, start, until, cic);
   healthAssessments(story, start, until, cic);
   educationPlans(story, start, until, cic);
   // Missing and away from placement: a minority of older children, a few times a year.

@@ -48,6 +48,7 @@ const VALID_TIME: Record<RecordTable, ValidTime> = {
   pathway_plans: { from: 'started_on', to: 'ended_on' },
   pathway_plan_reviews: { from: 'held_on' },
   care_leaver_contacts: { from: 'contacted_on' },
+  care_outcomes: { from: 'year_ending' },
 };
 
 /** The calendar day of a `date` (YYYY-MM-DD text) or `timestamptz` (a Date, taken in England's time) value. */
