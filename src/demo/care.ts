@@ -27,19 +27,35 @@ const postcodesByArea = {
   far: demoPostcodes.filter((each) => each[1] !== HOME_DISTRICT && each[1] !== 'E07000135'),
 };
 
-function placementType(story: Story, age: number, uasc: boolean, longTerm: boolean): [string, string] {
+function placementType(
+  story: Story,
+  age: number,
+  uasc: boolean,
+  longTerm: boolean,
+  onOrder: boolean,
+): [string, string] {
   const random = story.random;
+  // Registered supported accommodation (K3) is for young people of 16 and over (SSDA903 371).
   if (uasc)
-    return random.chance(0.6) ? ['K3', random.pick(['PR4', 'PR5'])] : ['U6', random.pick(['PR1', 'PR4'])];
+    return random.chance(0.6) && age >= 16
+      ? ['K3', random.pick(['PR4', 'PR5'])]
+      : ['U6', random.pick(['PR1', 'PR4'])];
   if (age >= 16 && random.chance(0.45)) return ['K3', random.pick(['PR4', 'PR5', 'PR1'])];
   if (age >= 11 && random.chance(0.22)) return ['K2', random.chance(0.8) ? 'PR4' : 'PR1'];
-  if (random.chance(0.05)) return ['P1', 'PR0'];
+  if (random.chance(0.05) && onOrder) return ['P1', 'PR0'];
   if (random.chance(0.18)) return [longTerm ? 'U1' : 'U3', 'PR1'];
   return [longTerm ? 'U4' : 'U6', random.chance(0.6) ? 'PR1' : 'PR4'];
 }
 
 function miles(a: DemoPostcode, b: DemoPostcode): number {
   return Math.round(Math.hypot(a[2] - b[2], a[3] - b[3]) / 160.9344) / 10;
+}
+
+/** A placement's postcode other than the child's home, where only placed with parents shares it (392d). */
+function awayFrom(home: DemoPostcode, drawn: DemoPostcode): DemoPostcode {
+  if (drawn[0] !== home[0]) return drawn;
+  const others = postcodesByArea.home.filter((each) => each[0] !== home[0]);
+  return others[drawn[2] % others.length]!;
 }
 
 /** Foster placements with the same carers: short-term becoming long-term, of the same kind (U3 to U1, U6 to U4). */
@@ -186,7 +202,11 @@ export function lookAfter(
           ] as const);
     statuses.push([first, start]);
     if (first === 'L1' || first === 'L2' || first === 'J2')
-      statuses.push([random.chance(0.7) ? 'C1' : 'V2', onWorkingDay(start + random.int(1, 8))]);
+      // Police protection lasts at most 72 hours (Children Act 1989 s46; SSDA903 361).
+      statuses.push([
+        random.chance(0.7) ? 'C1' : 'V2',
+        first === 'L1' ? start + random.int(1, 3) : onWorkingDay(start + random.int(1, 8)),
+      ]);
     if (statuses.at(-1)![0] === 'C1') {
       const order = onWorkingDay(addMonths(statuses.at(-1)![1], random.int(6, 11)));
       statuses.push([adoptable ? 'E1' : 'C2', order]);
@@ -211,7 +231,10 @@ export function lookAfter(
   let from = start;
   do {
     const longTerm = from - start > 365 && random.chance(0.6);
-    const [place, provider] = placementType(story, ageOn(story.born, from), entry.uasc, longTerm);
+    // A child is placed with parents only under a care order, never accommodated under section 20 (378).
+    const status = statuses.filter(([, since]) => since <= from).at(-1)?.[0];
+    const onOrder = status === 'C1' || status === 'C2';
+    const [place, provider] = placementType(story, ageOn(story.born, from), entry.uasc, longTerm, onOrder);
     placements.push({ from, place, provider });
     const stay = Math.round(random.exponential(age >= 11 ? 420 : 800)) + 14;
     from = onWorkingDay(from + stay);
@@ -221,7 +244,7 @@ export function lookAfter(
     const adoptionPlacement = onWorkingDay(placementOrder[1] + random.int(30, 120));
     if (adoptionPlacement < until) {
       while (placements.length > 1 && placements.at(-1)!.from >= adoptionPlacement) placements.pop();
-      placements.push({ from: adoptionPlacement, place: 'A5', provider: random.pick(['PR1', 'PR2']) });
+      placements.push({ from: adoptionPlacement, place: 'A6', provider: random.pick(['PR1', 'PR2']) });
     }
   }
   const home = entry.homePostcode;
@@ -234,12 +257,18 @@ export function lookAfter(
       ['far', 15],
     ] as const);
     // A short-term foster placement often becomes the long-term one with the same carers (SSDA903 RNE T).
-    const stays = before !== undefined && sameCarers(before.place, placement.place) && random.chance(0.5);
+    // Adopted by the current foster carers (A5), or by new adopters (A6).
+    const stays =
+      before !== undefined &&
+      (sameCarers(before.place, placement.place) ||
+        (placement.place === 'A6' && before.place.startsWith('U'))) &&
+      random.chance(0.5);
+    if (stays && placement.place === 'A6') placement.place = 'A5';
     const postcode = stays
       ? before!.postcode
       : placement.place === 'P1'
         ? home
-        : random.pick(postcodesByArea[area]);
+        : awayFrom(home, random.pick(postcodesByArea[area]));
     const carer = stays ? before!.carer : carerOf(story, placement.place, placement.from);
     before = { place: placement.place, carer, postcode };
     const registered = placement.place === 'K2' || placement.place === 'K1';

@@ -141,14 +141,34 @@ export function socialWorkerRows(child: Ssda903ChildFacts, year: YearBounds): Ss
     const reason = fact.reason ?? (newInvolvement ? 'FCONTA' : fact.previousWorkerLeft ? 'LEFTRL' : 'OTHERS');
     stretches.push({ first: fact, to: fact.to, reason });
   }
+  // The episodes are those of the child's care: none begins after care ended, and one running on when care
+  // ended is returned open, as the DfE expects of the latest episode (SW17).
+  const careEnded = lastCareEnd(child, year);
   return stretches
-    .filter((stretch) => stretch.first.from <= year.end && (stretch.to === null || stretch.to >= from))
+    .filter(
+      (stretch) =>
+        stretch.first.from <= year.end &&
+        (careEnded === null || stretch.first.from < careEnded) &&
+        (stretch.to === null || stretch.to >= from),
+    )
     .map((stretch) => ({
       CHILD: child.localId,
       DOB: uk(child.dateOfBirth),
       SW_ID: stretch.first.registration ?? '',
       SW_DECOM: uk(stretch.first.from),
-      SW_DEC: stretch.to !== null && stretch.to <= year.end ? uk(stretch.to) : '',
+      SW_DEC:
+        stretch.to !== null && stretch.to <= year.end && (careEnded === null || stretch.to < careEnded)
+          ? uk(stretch.to)
+          : '',
       SW_REASON: stretch.reason,
     }));
+}
+
+/** The day the child's latest period of care ended, when it ended by 31 March; null while looked after. */
+function lastCareEnd(child: Ssda903ChildFacts, year: YearBounds): IsoDate | null {
+  const latest = [...child.periods]
+    .filter((period) => period.start <= year.end)
+    .sort((a, b) => (a.start < b.start ? -1 : 1))
+    .at(-1);
+  return latest?.end != null && latest.end <= year.end ? latest.end : null;
 }
