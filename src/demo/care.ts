@@ -142,7 +142,7 @@ export function lookAfter(
   if (end <= start) end = start + 1;
   const open = end > story.asAt;
   const agedOut = end === eighteen;
-  const reason = agedOut
+  let reason: string = agedOut
     ? random.weighted([
         ['E5', 50],
         ['E17', 18],
@@ -246,6 +246,17 @@ export function lookAfter(
       while (placements.length > 1 && placements.at(-1)!.from >= adoptionPlacement) placements.pop();
       placements.push({ from: adoptionPlacement, place: 'A6', provider: random.pick(['PR1', 'PR2']) });
     }
+  }
+  // An adoption or a special guardianship order to former foster carers ends care only from such a placement
+  // (SSDA903 390, 516): otherwise the child went home.
+  const last = placements.at(-1)!.place;
+  if (
+    !open &&
+    (((reason === 'E11' || reason === 'E12') && !last.startsWith('A')) ||
+      ((reason === 'E45' || reason === 'E46') && !last.startsWith('U')))
+  ) {
+    reason = 'E4A';
+    period.reason_ceased = reason;
   }
   const home = entry.homePostcode;
   let before: { place: string; carer: string; postcode: DemoPostcode } | undefined;

@@ -299,3 +299,8 @@ export function insertPersonalEducationPlan(db: Db, plan: Insertable<Tables['per
 export function insertMissingEpisode(db: Db, episode: Insertable<Tables['missing_episodes']>) {
   return db.insertInto('missing_episodes').values(episode).execute();
 }
+
+/** The year's outcomes of a child looked after for 12 months (SSDA903 OC2, migration 0064). */
+export function insertCareOutcomes(db: Db, outcomes: Insertable<Tables['care_outcomes']>) {
+  return db.insertInto('care_outcomes').values(outcomes).execute();
+}
