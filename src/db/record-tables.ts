@@ -35,6 +35,7 @@ export const TABLES_WITH_HISTORY = [
   'pathway_plan_reviews',
   'care_leaver_contacts',
   'care_outcomes',
+  'adoption_decisions',
 ] as const;
 
 /** The tables of the record that hang off the child by `child_id`: all but the child, people and factors. */

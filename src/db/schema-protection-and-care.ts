@@ -180,6 +180,19 @@ export interface CareOutcomesTable extends Recorded {
   intervention_offered: boolean | null;
 }
 
+/** SSDA903 PlacedAdoption and AD1: a decision to place for adoption, its reversal and the match (migration 0064). */
+export interface AdoptionDecisionsTable extends Recorded {
+  child_id: string;
+  decided_on: DateColumn;
+  reversed_on: DateColumn | null;
+  reversal_reason: string | null;
+  matched_on: DateColumn | null;
+  adopters_count: number | null;
+  adopters_sex: string | null;
+  adopters_legal_status: string | null;
+  by_foster_carers: boolean | null;
+}
+
 export interface CareLeaverStatusesTable extends Recorded {
   child_id: string;
   status: 'eligible' | 'relevant' | 'former-relevant' | 'qualifying';
@@ -220,6 +233,7 @@ export interface ProtectionAndCareTables {
   legal_statuses: LegalStatusesTable;
   placements: PlacementsTable;
   care_outcomes: CareOutcomesTable;
+  adoption_decisions: AdoptionDecisionsTable;
   cla_reviews: ClaReviewsTable;
   child_visits: ChildVisitsTable;
   health_assessments: HealthAssessmentsTable;

@@ -115,6 +115,63 @@ function careOutcomes(story: Story, start: Day, until: Day, recordedBy: () => st
   }
 }
 
+/**
+ * The agency decision maker's decision that the child should be placed for adoption, before the placement order
+ * (Adoption Agencies Regulations 2005, reg. 19); the match with adopters before the child is placed with them; or
+ * the decision reversed when the child left care otherwise (SSDA903 PlacedAdoption and AD1).
+ */
+function adoptionDecision(
+  story: Story,
+  care: {
+    start: Day;
+    end: Day | null;
+    reason: string;
+    order: Day;
+    placements: readonly { from: Day; place: string }[];
+  },
+): void {
+  const random = story.random;
+  const decided = Math.max(care.start + 1, care.order - random.int(14, 60));
+  const placed = care.placements.find((placement) => placement.place.startsWith('A'));
+  const adopted = care.reason === 'E11' || care.reason === 'E12';
+  const reversed = care.end !== null && !adopted;
+  const couple = random.chance(0.85);
+  const sex = couple
+    ? random.weighted([
+        ['MF', 85],
+        ['FF', 9],
+        ['MM', 6],
+      ] as const)
+    : random.chance(0.8)
+      ? 'F1'
+      : 'M1';
+  const legalStatus = !couple
+    ? 'L0'
+    : sex === 'MF'
+      ? random.chance(0.75)
+        ? 'L11'
+        : 'L3'
+      : random.pick(['L12', 'L2', 'L4']);
+  const matched = placed && !reversed ? Math.max(decided, placed.from - random.int(7, 30)) : null;
+  story.add('adoption_decisions', decided, {
+    decided_on: isoOf(decided),
+    reversed_on: reversed ? isoOf(Math.max(decided, care.end! - random.int(0, 20))) : null,
+    reversal_reason: reversed
+      ? random.weighted([
+          ['RD1', 40],
+          ['RD3', 20],
+          ['RD4', 40],
+        ] as const)
+      : null,
+    matched_on: matched === null ? null : isoOf(matched),
+    adopters_count: matched === null ? null : couple ? 2 : 1,
+    adopters_sex: matched === null ? null : sex,
+    adopters_legal_status: matched === null ? null : legalStatus,
+    by_foster_carers: matched === null ? null : placed!.place === 'A5',
+    recorded_by: story.worker('children-in-care', decided),
+  });
+}
+
 /** The period of care; returns when it ended (null while open) and whether the young person left as a care leaver. */
 export function lookAfter(
   story: Story,
@@ -198,7 +255,8 @@ export function lookAfter(
             ['C1', 46],
             ['L1', 10],
             ['L2', 6],
-            ['J2', 4],
+            // Remand (J2) is for young people of 10 and over (358).
+            ['J2', age >= 10 ? 4 : 0],
           ] as const);
     statuses.push([first, start]);
     if (first === 'L1' || first === 'L2' || first === 'J2')
@@ -339,6 +397,9 @@ export function lookAfter(
       });
     }
   });
+
+  if (placementOrder && placementOrder[1] < until)
+    adoptionDecision(story, { start, end: open ? null : end, reason, order: placementOrder[1], placements });
 
   // Reviews by the independent reviewing officer.
   const officers = story.council.staff.reviewingOfficers;

@@ -43,6 +43,7 @@ export const tableOrder = [
   'pathway_plan_reviews',
   'care_leaver_contacts',
   'care_outcomes',
+  'adoption_decisions',
   'allocations',
   'child_access_lists',
   'case_notes',

@@ -56,3 +56,32 @@ create table care_outcomes (
 create index care_outcomes_child on care_outcomes (council_id, child_id, year_ending);
 create trigger care_outcomes_keep_history before update or delete on care_outcomes
   for each row execute function keep_record_history();
+
+-- SSDA903 PlacedAdoption and AD1: the agency decision maker's decision that the child should be placed for
+-- adoption (Adoption Agencies Regulations 2005, reg. 19), its reversal with the reason (RD1 to RD4), and the match
+-- with adopters: how many, their sex (M1, F1, MM, FF, MF), their legal status (L0 to L4), and whether they are
+-- the child's foster carers.
+create table adoption_decisions (
+  council_id uuid not null,
+  id uuid not null,
+  child_id uuid not null,
+  decided_on date not null,
+  reversed_on date,
+  reversal_reason text,
+  matched_on date,
+  adopters_count integer check (adopters_count in (1, 2)),
+  adopters_sex text,
+  adopters_legal_status text,
+  by_foster_carers boolean,
+  recorded_by uuid not null,
+  created_at timestamptz not null default now(),
+  recorded_at timestamptz not null default hearth_now(),
+  primary key (council_id, id),
+  foreign key (council_id, child_id) references children (council_id, id),
+  check ((reversed_on is null) = (reversal_reason is null)),
+  check (reversed_on is null or reversed_on >= decided_on),
+  check (matched_on is null or matched_on >= decided_on)
+);
+create index adoption_decisions_child on adoption_decisions (council_id, child_id, decided_on);
+create trigger adoption_decisions_keep_history before update or delete on adoption_decisions
+  for each row execute function keep_record_history();

@@ -15,6 +15,7 @@ import {
   recordCareReview,
   startPeriodOfCare,
 } from './service.ts';
+import { recordAdoptionDecision, recordAdoptionMatch, reverseAdoptionDecision } from './adoption-service.ts';
 import { recordCareCheck, recordCareOutcomes, recordMissingEpisode } from './wellbeing-service.ts';
 
 const ssda903 = (field: string) => (today: string) => codeChoices('SSDA903', field, today);
@@ -246,6 +247,57 @@ export const careRecordings: Recording[] = [
       { name: 'interventionOffered', label: 'Offered an intervention and refused it?', kind: 'yes-no' },
     ],
     record: forChild(recordCareOutcomes),
+  },
+  {
+    ...common,
+    path: '/children/:childId/adoption-decisions',
+    title: 'Record the decision that the child should be placed for adoption',
+    guidance: 'The agency decision maker’s decision (Adoption Agencies Regulations 2005, regulation 19).',
+    audit: 'adoption-decision.recorded',
+    fields: [{ name: 'decidedOn', label: 'Date of the decision', kind: 'date', required: true }],
+    record: forChild(recordAdoptionDecision),
+  },
+  {
+    ...common,
+    path: '/children/:childId/adoption-matches',
+    title: 'Record the match with adopters',
+    audit: 'adoption-match.recorded',
+    fields: [
+      { name: 'matchedOn', label: 'Date the child was matched', kind: 'date', required: true },
+      {
+        name: 'adoptersSex',
+        label: 'The adopters',
+        kind: 'choice',
+        required: true,
+        options: ssda903('SEX_ADOPTR'),
+      },
+      {
+        name: 'adoptersLegalStatus',
+        label: 'Their legal status',
+        kind: 'choice',
+        required: true,
+        options: ssda903('LS_ADOPTR'),
+      },
+      { name: 'byFosterCarers', label: 'Are they the child’s foster carers?', kind: 'yes-no' },
+    ],
+    record: forChild(recordAdoptionMatch),
+  },
+  {
+    ...common,
+    path: '/children/:childId/adoption-reversals',
+    title: 'Record that the child should no longer be placed for adoption',
+    audit: 'adoption-decision.reversed',
+    fields: [
+      { name: 'reversedOn', label: 'Date of the decision', kind: 'date', required: true },
+      {
+        name: 'reason',
+        label: 'Reason',
+        kind: 'choice',
+        required: true,
+        options: ssda903('REASON_PLACED_CEASED'),
+      },
+    ],
+    record: forChild(reverseAdoptionDecision),
   },
   {
     ...common,

@@ -134,4 +134,42 @@ describe('the SSDA903 return made from the record, as Hearth knew it at a time (
       INTERVENTION_RECEIVED: '',
     });
   });
+
+  it('records a decision to place for adoption and the match, which PlacedAdoption shows; a second open decision is refused', async () => {
+    now = new Date('2026-04-10T10:00:00Z');
+    const { worker, child, council } = await aTeamWithAnAllocatedChild(db, { dateOfBirth: '2023-06-01' });
+    await anOpenEpisode(db, child, worker, { referralDate: '2025-05-01' });
+    const api = `/api/children/${child.id}`;
+    const browser = await signedInAs(app, worker);
+    await post(browser, `${api}/periods-of-care`, {
+      startDate: '2025-05-06',
+      legalStatus: 'C1',
+      ...shortTermFoster,
+    });
+    expect((await post(browser, `${api}/adoption-decisions`, { decidedOn: '2025-11-03' })).status).toBe(201);
+    expect((await post(browser, `${api}/adoption-decisions`, { decidedOn: '2025-12-03' })).status).toBe(400);
+    const single = await post(browser, `${api}/adoption-matches`, {
+      matchedOn: '2026-02-02',
+      adoptersSex: 'F1',
+      adoptersLegalStatus: 'L11',
+    });
+    expect(single.status).toBe(400);
+    const matched = await post(browser, `${api}/adoption-matches`, {
+      matchedOn: '2026-02-02',
+      adoptersSex: 'MF',
+      adoptersLegalStatus: 'L11',
+      byFosterCarers: false,
+    });
+    expect(matched.status).toBe(201);
+    const result = await exportSsda903(db, council.id, { year: 2025 });
+    expect(result.tables.PlacedAdoption.filter((row) => row.CHILD === child.localId)).toEqual([
+      {
+        CHILD: child.localId,
+        DOB: '01/06/2023',
+        DATE_PLACED: '03/11/2025',
+        DATE_PLACED_CEASED: '',
+        REASON_PLACED_CEASED: '',
+      },
+    ]);
+  });
 });

@@ -107,6 +107,18 @@ export function ssda903FactsOf(record: ChildRecord, workers: Registrations): Ssd
               activity: contact.activity,
             })),
           },
+    adoptionDecisions: record.adoption_decisions.map((decision) => ({
+      decidedOn: decision.decided_on,
+      reversedOn: decision.reversed_on,
+      reversalReason: decision.reversal_reason,
+      matchedOn: decision.matched_on,
+      adopters: {
+        count: decision.adopters_count,
+        sex: decision.adopters_sex,
+        legalStatus: decision.adopters_legal_status,
+        fosterCarers: decision.by_foster_carers,
+      },
+    })),
     socialWorkers: allocations.map((allocation, index) => {
       const previous = allocations[index - 1];
       const left = previous && workers.get(previous.worker_id)?.leftOn;

@@ -25,6 +25,23 @@ export interface Ssda903ChildFacts {
   readonly outcomes: readonly OutcomesFact[];
   readonly careLeaver: CareLeaverFact | null;
   readonly socialWorkers: readonly SocialWorkerFact[];
+  readonly adoptionDecisions: readonly AdoptionDecisionFact[];
+}
+
+/** A decision that the child should be placed for adoption, its reversal, and the match with adopters. */
+export interface AdoptionDecisionFact {
+  readonly decidedOn: IsoDate;
+  readonly reversedOn: IsoDate | null;
+  /** REASON_PLACED_CEASED: RD1 to RD4. */
+  readonly reversalReason: string | null;
+  readonly matchedOn: IsoDate | null;
+  readonly adopters: {
+    readonly count: number | null;
+    /** SEX_ADOPTR and LS_ADOPTR codes. */
+    readonly sex: string | null;
+    readonly legalStatus: string | null;
+    readonly fosterCarers: boolean | null;
+  };
 }
 
 /** A period of care with what was known, when it began, of a permanence order before it (PrevPerm). */

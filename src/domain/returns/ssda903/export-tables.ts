@@ -172,3 +172,59 @@ function lastCareEnd(child: Ssda903ChildFacts, year: YearBounds): IsoDate | null
     .at(-1);
   return latest?.end != null && latest.end <= year.end ? latest.end : null;
 }
+
+/**
+ * PlacedAdoption: each decision that the child should be placed for adoption in force at some time in the year
+ * (made by 31 March, not reversed before 1 April), with its reversal when that came by 31 March.
+ */
+export function placedForAdoptionRows(
+  child: Ssda903ChildFacts,
+  year: YearBounds,
+): Ssda903Cells<'PlacedAdoption'>[] {
+  return [...child.adoptionDecisions]
+    .filter(
+      (decision) =>
+        decision.decidedOn <= year.end && (decision.reversedOn === null || decision.reversedOn >= year.start),
+    )
+    .sort((a, b) => (a.decidedOn < b.decidedOn ? -1 : 1))
+    .map((decision) => {
+      const reversed = decision.reversedOn !== null && decision.reversedOn <= year.end;
+      return {
+        CHILD: child.localId,
+        DOB: uk(child.dateOfBirth),
+        DATE_PLACED: uk(decision.decidedOn),
+        DATE_PLACED_CEASED: reversed ? uk(decision.reversedOn) : '',
+        REASON_PLACED_CEASED: reversed ? (decision.reversalReason ?? '') : '',
+      };
+    });
+}
+
+/**
+ * AD1 for a child adopted in the year (the period of care ended E11 or E12 by 31 March): the latest decision to
+ * place for adoption, the match and the adopters, blank where not recorded (601 then asks for them).
+ */
+export function adoptionRow(child: Ssda903ChildFacts, year: YearBounds): Ssda903Cells<'AD1'> | null {
+  const adopted = child.periods.some(
+    (period) =>
+      period.end !== null &&
+      year.start <= period.end &&
+      period.end <= year.end &&
+      (period.reasonCeased === 'E11' || period.reasonCeased === 'E12'),
+  );
+  if (!adopted) return null;
+  const decision = [...child.adoptionDecisions]
+    .filter((each) => each.decidedOn <= year.end)
+    .sort((a, b) => (a.decidedOn < b.decidedOn ? -1 : 1))
+    .at(-1);
+  const matched = decision?.matchedOn != null && decision.matchedOn <= year.end ? decision.matchedOn : null;
+  return {
+    CHILD: child.localId,
+    DOB: uk(child.dateOfBirth),
+    DATE_INT: uk(decision?.decidedOn ?? null),
+    DATE_MATCH: uk(matched),
+    FOSTER_CARE: yesNo(decision?.adopters.fosterCarers ?? null),
+    NB_ADOPTR: decision?.adopters.count == null ? '' : String(decision.adopters.count),
+    SEX_ADOPTR: decision?.adopters.sex ?? '',
+    LS_ADOPTR: decision?.adopters.legalStatus ?? '',
+  };
+}

@@ -52,6 +52,7 @@ function aChild(overrides: Partial<Ssda903ChildFacts> = {}): Ssda903ChildFacts {
     outcomes: [],
     careLeaver: null,
     socialWorkers: [],
+    adoptionDecisions: [],
     ...overrides,
   };
 }

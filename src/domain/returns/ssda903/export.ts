@@ -2,7 +2,9 @@ import { ageOn, birthday, writeUkDate, type IsoDate } from '../dates.ts';
 import { episodeCells, ssda903Episodes, type Ssda903Episode } from './episodes.ts';
 import type { Ssda903ChildFacts } from './export-facts.ts';
 import {
+  adoptionRow,
   careLeaverRow,
+  placedForAdoptionRows,
   outcomesRow,
   previousPermanenceRow,
   socialWorkerRows,
@@ -108,9 +110,7 @@ function noTables(): Ssda903Export {
  * The eleven tables of the SSDA903 return for the collection year starting 1 April `year` (DfE, children looked
  * after return 2025 to 2026: technical specification), from each child's record as it stood on 31 March. A
  * child is in the return when looked after at some time in the year (Episodes) or when a care leaver whose
- * 17th to 21st birthday fell in it (OC3); the other tables follow the child. The adoption tables (AD1,
- * PlacedAdoption) are written with their columns and no rows: the record does not yet hold adoption decisions,
- * matching or placement for adoption (docs/returns/export.md).
+ * 17th to 21st birthday fell in it (OC3); the other tables follow the child (docs/returns/export.md).
  */
 export function buildSsda903(children: readonly Ssda903ChildFacts[], year: number): Ssda903Export {
   const bounds: YearBounds = { start: `${year}-04-01`, end: `${year + 1}-03-31` };
@@ -133,6 +133,9 @@ export function buildSsda903(children: readonly Ssda903ChildFacts[], year: numbe
     const permanence = previousPermanenceRow(child, bounds);
     if (permanence) tables.PrevPerm.push(permanence);
     tables.SWEpisodes.push(...socialWorkerRows(child, bounds));
+    tables.PlacedAdoption.push(...placedForAdoptionRows(child, bounds));
+    const adoption = adoptionRow(child, bounds);
+    if (adoption) tables.AD1.push(adoption);
   }
   return tables;
 }

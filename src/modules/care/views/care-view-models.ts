@@ -40,6 +40,9 @@ export function careSections(view: CareView) {
         ? [
             link('legal-statuses', 'Record a change of legal status'),
             link('care-outcomes', 'Record the year’s outcomes'),
+            link('adoption-decisions', 'Record a decision to place for adoption'),
+            link('adoption-matches', 'Record the match with adopters'),
+            link('adoption-reversals', 'Record that the child should no longer be placed for adoption'),
             link('placements', 'Record a change of placement'),
             link('care-endings', 'Record that the child stopped being looked after'),
           ]
