@@ -131,6 +131,8 @@ export function registerExportCommands(program: Command): void {
     .option('--known-at <timestamp>', 'the record as Hearth knew it at this instant (default now)', instant)
     .option('--council <id>', 'the council, when the database holds several')
     .option('--json', 'print a summary as JSON instead of the findings')
+    // An option it cannot read is "could not run" too (2), not commander's 1, which means validation errors here.
+    .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : COULD_NOT_RUN))
     .action(async (options: ExportOptions) => {
       try {
         await exportSsda903Command(options);
