@@ -58,6 +58,16 @@ function awayFrom(home: DemoPostcode, drawn: DemoPostcode): DemoPostcode {
   return others[drawn[2] % others.length]!;
 }
 
+/**
+ * The Ofsted URN of the fostering service of a foster placement (SSDA903 218): the council's own for its carers,
+ * one of a few agencies' otherwise; adoption and placements with parents have none.
+ */
+function fosteringUrn(placement: { place: string; provider: string }): string | null {
+  if (!placement.place.startsWith('U')) return null;
+  if (placement.provider === 'PR1') return 'SC855001';
+  return ['SC510231', 'SC480117', 'SC062744'][placement.place.charCodeAt(1) % 3]!;
+}
+
 /** Foster placements with the same carers: short-term becoming long-term, of the same kind (U3 to U1, U6 to U4). */
 function sameCarers(before: string, after: string): boolean {
   return (before === 'U3' && after === 'U1') || (before === 'U6' && after === 'U4');
@@ -352,7 +362,7 @@ export function lookAfter(
       home_postcode: home[0],
       in_area: postcode[1] === HOME_DISTRICT,
       distance_miles: miles(postcode, home),
-      urn: registered && !unregistered ? `SC${random.int(100000, 999999)}` : null,
+      urn: registered && !unregistered ? `SC${random.int(100000, 999999)}` : fosteringUrn(placement),
       unregistered,
       long_term_agreed: placement.place === 'U1' || placement.place === 'U4',
       carer,

@@ -39,6 +39,13 @@ const placementFields: FieldSpec[] = [
   },
   { name: 'postcode', label: 'Postcode of the placement', kind: 'text', maxLength: 8 },
   { name: 'homePostcode', label: 'Postcode of the child’s home', kind: 'text', maxLength: 8 },
+  {
+    name: 'urn',
+    label: 'Ofsted unique reference number (URN)',
+    kind: 'text',
+    maxLength: 8,
+    hint: 'Of the children’s home, or of the fostering service for a foster placement; XXXXXXX when the provider has none',
+  },
   { name: 'inArea', label: 'Is the placement inside the council’s area?', kind: 'yes-no' },
   {
     name: 'unregistered',

@@ -79,6 +79,7 @@ async function placementRow(trx: Kysely<Tables>, councilId: string, values: Reco
     unregistered: flag(values, 'unregistered'),
     long_term_agreed: flag(values, 'longTermAgreed'),
     carer: optional(values, 'carer')?.trim() || null,
+    urn: optional(values, 'urn')?.trim().toUpperCase() || null,
   };
 }
 

@@ -21,6 +21,7 @@ type Registrations = ReadonlyMap<string, { number: string | null; leftOn: string
 
 /** The child's periods of care with their legal statuses and placements, as the episode builder takes them. */
 function periodsOf(record: ChildRecord): PeriodOfCareWithPermanence[] {
+  const uasc = record.child.uasc;
   return record.care_periods.map((period) => {
     const facts: PeriodOfCareFact = {
       start: period.start_date,
@@ -38,7 +39,8 @@ function periodsOf(record: ChildRecord): PeriodOfCareWithPermanence[] {
           place: placement.place,
           provider: placement.provider,
           postcode: placement.postcode,
-          homePostcode: placement.home_postcode,
+          // The DfE asks no home postcode of a child who is or was unaccompanied (406).
+          homePostcode: uasc ? null : placement.home_postcode,
           urn: placement.urn,
           carer: placement.carer,
           changeReason: placement.change_reason,
