@@ -161,7 +161,7 @@ export function ssda903Files(tables: Ssda903Export): { name: string; text: strin
   }));
 }
 
-/** The file each table is written to: the table's name, which names no child. */
+/** The file each table is written to: named for the table (as in Data to Insight's example), never for a child. */
 export const ssda903FileNames: Readonly<Record<Ssda903Table, string>> = {
   Header: 'header.csv',
   Episodes: 'episodes.csv',
@@ -173,5 +173,5 @@ export const ssda903FileNames: Readonly<Record<Ssda903Table, string>> = {
   PlacedAdoption: 'placed_for_adoption.csv',
   PrevPerm: 'previous_permanence.csv',
   Missing: 'missing.csv',
-  SWEpisodes: 'social_worker_episodes.csv',
+  SWEpisodes: 'sw_episodes.csv',
 };
