@@ -59,10 +59,14 @@ function awayFrom(home: DemoPostcode, drawn: DemoPostcode): DemoPostcode {
 }
 
 /**
- * The Ofsted URN of the fostering service of a foster placement (SSDA903 218): the council's own for its carers,
- * one of a few agencies' otherwise; adoption and placements with parents have none.
+ * The Ofsted URN of the service of a placement that is not a children's home (SSDA903 218): the fostering
+ * service's for foster carers (the council's own, or one of a few agencies'), the adoption agency's, the
+ * supported accommodation's; placements with parents have none.
  */
 function fosteringUrn(placement: { place: string; provider: string }): string | null {
+  // Registered supported accommodation (K3) and adoption agencies (A5, A6) are registered with Ofsted too.
+  if (placement.place === 'K3') return ['SC701220', 'SC702981'][placement.provider === 'PR5' ? 1 : 0]!;
+  if (placement.place.startsWith('A')) return placement.provider === 'PR1' ? 'SC855002' : 'SC530118';
   if (!placement.place.startsWith('U')) return null;
   if (placement.provider === 'PR1') return 'SC855001';
   return ['SC510231', 'SC480117', 'SC062744'][placement.place.charCodeAt(1) % 3]!;
