@@ -5,6 +5,7 @@ import { registerAuditCommands } from './commands/audit.ts';
 import { registerBackupCommands } from './commands/backup.ts';
 import { registerDemoCommands } from './commands/demo.ts';
 import { registerDueCommands } from './commands/due.ts';
+import { registerExportCommands } from './commands/export.ts';
 import { registerImportCommands } from './commands/import.ts';
 import { registerIndicatorCommands } from './commands/indicators.ts';
 import { registerReminderCommands } from './commands/reminders.ts';
@@ -32,6 +33,7 @@ registerRetentionCommands(program);
 registerIndicatorCommands(program, registerImportCommands(program));
 registerValidateCommands(program);
 registerWorkforceCommands(program);
+registerExportCommands(program);
 registerDemoCommands(program);
 
 try {

@@ -36,6 +36,8 @@ export const TABLES_WITH_HISTORY = [
   'care_leaver_contacts',
   // The child's part of a supervision (migration 0066, which adds its history trigger).
   'supervision_discussions',
+  'care_outcomes',
+  'adoption_decisions',
 ] as const;
 
 /** The tables of the record that hang off the child by `child_id`: all but the child, people and factors. */

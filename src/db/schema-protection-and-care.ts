@@ -91,6 +91,11 @@ export interface CarePeriodsTable extends Versioned {
   end_date: DateColumn | null;
   reason_ceased: string | null;
   created_at: Generated<Date>;
+  /** SSDA903 CIN, PREV_PERM, LA_PERM and DATE_PERM (as written, partly unknown allowed) (migration 0064). */
+  category_of_need: ColumnType<string | null, string | null | undefined, string | null>;
+  previous_permanence: ColumnType<string | null, string | null | undefined, string | null>;
+  previous_permanence_council: ColumnType<string | null, string | null | undefined, string | null>;
+  previous_permanence_date: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface LegalStatusesTable extends Recorded {
@@ -118,6 +123,8 @@ export interface PlacementsTable extends Recorded {
   unregistered: Generated<boolean>;
   long_term_agreed: Generated<boolean>;
   change_reason: string | null;
+  /** Who looks after the child there, as the council names the carers (migration 0064). */
+  carer: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ClaReviewsTable extends Recorded {
@@ -160,6 +167,32 @@ export interface MissingEpisodesTable extends Recorded {
   return_interview_accepted: boolean | null;
 }
 
+/** SSDA903 OC2: a year's outcomes of a child looked after for 12 months (migration 0064). */
+export interface CareOutcomesTable extends Recorded {
+  child_id: string;
+  year_ending: DateColumn;
+  sdq_score: number | null;
+  sdq_reason: string | null;
+  convicted: boolean | null;
+  immunisations_up_to_date: boolean | null;
+  substance_misuse: boolean | null;
+  intervention_received: boolean | null;
+  intervention_offered: boolean | null;
+}
+
+/** SSDA903 PlacedAdoption and AD1: a decision to place for adoption, its reversal and the match (migration 0064). */
+export interface AdoptionDecisionsTable extends Recorded {
+  child_id: string;
+  decided_on: DateColumn;
+  reversed_on: DateColumn | null;
+  reversal_reason: string | null;
+  matched_on: DateColumn | null;
+  adopters_count: number | null;
+  adopters_sex: string | null;
+  adopters_legal_status: string | null;
+  by_foster_carers: boolean | null;
+}
+
 export interface CareLeaverStatusesTable extends Recorded {
   child_id: string;
   status: 'eligible' | 'relevant' | 'former-relevant' | 'qualifying';
@@ -199,6 +232,8 @@ export interface ProtectionAndCareTables {
   care_periods: CarePeriodsTable;
   legal_statuses: LegalStatusesTable;
   placements: PlacementsTable;
+  care_outcomes: CareOutcomesTable;
+  adoption_decisions: AdoptionDecisionsTable;
   cla_reviews: ClaReviewsTable;
   child_visits: ChildVisitsTable;
   health_assessments: HealthAssessmentsTable;

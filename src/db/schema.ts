@@ -54,6 +54,8 @@ export interface WorkersTable {
   asye_completed_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
   version: Generated<number>;
   created_at: Generated<Date>;
+  /** SSDA903 SW_ID: the Social Work England registration number (migration 0064). */
+  social_work_england_number: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Leave or sickness: only its kind and days, never a medical reason (migration 0040). */
@@ -137,6 +139,9 @@ export interface ChildrenTable {
   nhs_number: ColumnType<string | null, string | null | undefined, string | null>;
   /** The day the child died, recorded once (migration 0056). */
   date_of_death: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
+  /** SSDA903 MC_DOB and UASC DUC (migration 0064). */
+  first_child_born_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
+  uasc_ceased_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
   /** When Hearth learned this version of the row (migration 0050; earlier versions are in record_history). */
   recorded_at: Generated<Date>;
 }
@@ -324,6 +329,8 @@ export interface AllocationsTable {
   allocated_by: string | null;
   /** For cover: the absence it covers, ending with it (migration 0055). */
   absence_id: string | null;
+  /** SSDA903 SW_REASON: why the child's social worker changed (migration 0064). */
+  change_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AuditSamplesTable {

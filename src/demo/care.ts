@@ -1,5 +1,5 @@
 import { lengthAt } from './context.ts';
-import { addMonths, addYears, ageOn, isoOf, onWorkingDay, type Day } from './days.ts';
+import { addMonths, addYears, ageOn, dayOf, isoOf, onWorkingDay, type Day } from './days.ts';
 import { closeEpisode, type Episode } from './episodes.ts';
 import { DEADLINE_RULES } from '../domain/timescales/deadline-rules.ts';
 import { educationPlans, healthAssessments } from './health-and-education.ts';
@@ -27,19 +27,163 @@ const postcodesByArea = {
   far: demoPostcodes.filter((each) => each[1] !== HOME_DISTRICT && each[1] !== 'E07000135'),
 };
 
-function placementType(story: Story, age: number, uasc: boolean, longTerm: boolean): [string, string] {
+function placementType(
+  story: Story,
+  age: number,
+  uasc: boolean,
+  longTerm: boolean,
+  onOrder: boolean,
+): [string, string] {
   const random = story.random;
+  // Registered supported accommodation (K3) is for young people of 16 and over (SSDA903 371).
   if (uasc)
-    return random.chance(0.6) ? ['K3', random.pick(['PR4', 'PR5'])] : ['U6', random.pick(['PR1', 'PR4'])];
+    return random.chance(0.6) && age >= 16
+      ? ['K3', random.pick(['PR4', 'PR5'])]
+      : ['U6', random.pick(['PR1', 'PR4'])];
   if (age >= 16 && random.chance(0.45)) return ['K3', random.pick(['PR4', 'PR5', 'PR1'])];
   if (age >= 11 && random.chance(0.22)) return ['K2', random.chance(0.8) ? 'PR4' : 'PR1'];
-  if (random.chance(0.05)) return ['P1', 'PR0'];
+  if (random.chance(0.05) && onOrder) return ['P1', 'PR0'];
   if (random.chance(0.18)) return [longTerm ? 'U1' : 'U3', 'PR1'];
   return [longTerm ? 'U4' : 'U6', random.chance(0.6) ? 'PR1' : 'PR4'];
 }
 
 function miles(a: DemoPostcode, b: DemoPostcode): number {
   return Math.round(Math.hypot(a[2] - b[2], a[3] - b[3]) / 160.9344) / 10;
+}
+
+/** A placement's postcode other than the child's home, where only placed with parents shares it (392d). */
+function awayFrom(home: DemoPostcode, drawn: DemoPostcode): DemoPostcode {
+  if (drawn[0] !== home[0]) return drawn;
+  const others = postcodesByArea.home.filter((each) => each[0] !== home[0]);
+  return others[drawn[2] % others.length]!;
+}
+
+/**
+ * The Ofsted URN of the service of a placement that is not a children's home (SSDA903 218): the fostering
+ * service's for foster carers (the council's own, or one of a few agencies'), the adoption agency's, the
+ * supported accommodation's; placements with parents have none.
+ */
+function fosteringUrn(placement: { place: string; provider: string }): string | null {
+  // Registered supported accommodation (K3) and adoption agencies (A5, A6) are registered with Ofsted too.
+  if (placement.place === 'K3') return ['SC701220', 'SC702981'][placement.provider === 'PR5' ? 1 : 0]!;
+  if (placement.place.startsWith('A')) return placement.provider === 'PR1' ? 'SC855002' : 'SC530118';
+  if (!placement.place.startsWith('U')) return null;
+  if (placement.provider === 'PR1') return 'SC855001';
+  return ['SC510231', 'SC480117', 'SC062744'][placement.place.charCodeAt(1) % 3]!;
+}
+
+/** Foster placements with the same carers: short-term becoming long-term, of the same kind (U3 to U1, U6 to U4). */
+function sameCarers(before: string, after: string): boolean {
+  return (before === 'U3' && after === 'U1') || (before === 'U6' && after === 'U4');
+}
+
+/** Who looks after the child: a foster household, a home, or the parents, as the council names them. */
+function carerOf(story: Story, place: string, from: Day): string {
+  if (place === 'P1') return `parents of ${story.childId.slice(0, 8)}`;
+  const kind = place.startsWith('U') ? 'FH' : place.startsWith('K') ? 'CH' : 'CA';
+  return `${kind}${story.random.int(10_000, 99_999)}-${from}`;
+}
+
+/**
+ * SSDA903 CIN, the category of need when care began (the referral's primary need; N8, absent parenting, for an
+ * unaccompanied child), and PrevPerm, any permanence order the child had before.
+ */
+function careNeedAndPermanence(story: Story, episode: Episode, entry: CareEntry, start: Day) {
+  const need = episode.row.primary_need as string;
+  const categoryOfNeed = entry.uasc ? 'N8' : /^N[1-8]$/.test(need) ? need : 'N1';
+  const earlier = !entry.uasc && story.random.chance(0.05);
+  const ordered = isoOf(Math.max(story.born + 30, start - story.random.int(200, 2000)));
+  return {
+    category_of_need: categoryOfNeed,
+    previous_permanence: earlier ? 'P2' : 'Z1',
+    previous_permanence_council: earlier ? '855' : null,
+    previous_permanence_date: earlier ? ordered.split('-').reverse().join('/') : null,
+  };
+}
+
+/**
+ * SSDA903 OC2: the outcomes recorded each 31 March for a child looked after for the year before it: the SDQ for
+ * ages 4 to 16 (a reason when none), conviction from 10, immunisations and substance misuse.
+ */
+function careOutcomes(story: Story, start: Day, until: Day, recordedBy: () => string): void {
+  const random = story.random;
+  for (let year = Number(isoOf(start).slice(0, 4)); ; year++) {
+    const yearEnd = dayOf(`${year}-03-31`);
+    if (yearEnd > until || yearEnd > story.asAt) return;
+    if (yearEnd - start < 365) continue;
+    const age = ageOn(story.born, yearEnd);
+    const misuse = age >= 11 && random.chance(0.06);
+    const received = misuse ? random.chance(0.6) : null;
+    const scored = age >= 4 && age <= 16 && random.chance(0.85);
+    story.add('care_outcomes', Math.min(yearEnd + random.int(1, 20), story.asAt), {
+      year_ending: isoOf(yearEnd),
+      sdq_score: scored ? random.int(2, 30) : null,
+      sdq_reason: scored ? null : age >= 4 && age <= 16 ? 'SDQ4' : 'SDQ1',
+      convicted: age >= 10 ? random.chance(0.04) : null,
+      immunisations_up_to_date: random.chance(0.88),
+      substance_misuse: misuse,
+      intervention_received: received,
+      intervention_offered: received === false ? random.chance(0.7) : null,
+      recorded_by: recordedBy(),
+    });
+  }
+}
+
+/**
+ * The agency decision maker's decision that the child should be placed for adoption, before the placement order
+ * (Adoption Agencies Regulations 2005, reg. 19); the match with adopters before the child is placed with them; or
+ * the decision reversed when the child left care otherwise (SSDA903 PlacedAdoption and AD1).
+ */
+function adoptionDecision(
+  story: Story,
+  care: {
+    start: Day;
+    end: Day | null;
+    reason: string;
+    order: Day;
+    placements: readonly { from: Day; place: string }[];
+  },
+): void {
+  const random = story.random;
+  const decided = Math.max(care.start + 1, care.order - random.int(14, 60));
+  const placed = care.placements.find((placement) => placement.place.startsWith('A'));
+  const adopted = care.reason === 'E11' || care.reason === 'E12';
+  const reversed = care.end !== null && !adopted;
+  const couple = random.chance(0.85);
+  const sex = couple
+    ? random.weighted([
+        ['MF', 85],
+        ['FF', 9],
+        ['MM', 6],
+      ] as const)
+    : random.chance(0.8)
+      ? 'F1'
+      : 'M1';
+  const legalStatus = !couple
+    ? 'L0'
+    : sex === 'MF'
+      ? random.chance(0.75)
+        ? 'L11'
+        : 'L3'
+      : random.pick(['L12', 'L2', 'L4']);
+  const matched = placed && !reversed ? Math.max(decided, placed.from - random.int(7, 30)) : null;
+  story.add('adoption_decisions', decided, {
+    decided_on: isoOf(decided),
+    reversed_on: reversed ? isoOf(Math.max(decided, care.end! - random.int(0, 20))) : null,
+    reversal_reason: reversed
+      ? random.weighted([
+          ['RD1', 40],
+          ['RD3', 20],
+          ['RD4', 40],
+        ] as const)
+      : null,
+    matched_on: matched === null ? null : isoOf(matched),
+    adopters_count: matched === null ? null : couple ? 2 : 1,
+    adopters_sex: matched === null ? null : sex,
+    adopters_legal_status: matched === null ? null : legalStatus,
+    by_foster_carers: matched === null ? null : placed!.place === 'A5',
+    recorded_by: story.worker('children-in-care', decided),
+  });
 }
 
 /** The period of care; returns when it ended (null while open) and whether the young person left as a care leaver. */
@@ -69,7 +213,7 @@ export function lookAfter(
   if (end <= start) end = start + 1;
   const open = end > story.asAt;
   const agedOut = end === eighteen;
-  const reason = agedOut
+  let reason: string = agedOut
     ? random.weighted([
         ['E5', 50],
         ['E17', 18],
@@ -107,6 +251,7 @@ export function lookAfter(
     reason_ceased: open ? null : reason,
     version: open ? 1 : 2,
     updated_at: null,
+    ...careNeedAndPermanence(story, episode, entry, start),
   });
   story.allocateTo('children-in-care', start, 'Became looked after');
   const until = open ? story.asAt : end;
@@ -124,11 +269,16 @@ export function lookAfter(
             ['C1', 46],
             ['L1', 10],
             ['L2', 6],
-            ['J2', 4],
+            // Remand (J2) is for young people of 10 and over (358).
+            ['J2', age >= 10 ? 4 : 0],
           ] as const);
     statuses.push([first, start]);
     if (first === 'L1' || first === 'L2' || first === 'J2')
-      statuses.push([random.chance(0.7) ? 'C1' : 'V2', onWorkingDay(start + random.int(1, 8))]);
+      // Police protection lasts at most 72 hours (Children Act 1989 s46; SSDA903 361).
+      statuses.push([
+        random.chance(0.7) ? 'C1' : 'V2',
+        first === 'L1' ? start + random.int(1, 3) : onWorkingDay(start + random.int(1, 8)),
+      ]);
     if (statuses.at(-1)![0] === 'C1') {
       const order = onWorkingDay(addMonths(statuses.at(-1)![1], random.int(6, 11)));
       statuses.push([adoptable ? 'E1' : 'C2', order]);
@@ -153,7 +303,10 @@ export function lookAfter(
   let from = start;
   do {
     const longTerm = from - start > 365 && random.chance(0.6);
-    const [place, provider] = placementType(story, ageOn(story.born, from), entry.uasc, longTerm);
+    // A child is placed with parents only under a care order, never accommodated under section 20 (378).
+    const status = statuses.filter(([, since]) => since <= from).at(-1)?.[0];
+    const onOrder = status === 'C1' || status === 'C2';
+    const [place, provider] = placementType(story, ageOn(story.born, from), entry.uasc, longTerm, onOrder);
     placements.push({ from, place, provider });
     const stay = Math.round(random.exponential(age >= 11 ? 420 : 800)) + 14;
     from = onWorkingDay(from + stay);
@@ -163,10 +316,22 @@ export function lookAfter(
     const adoptionPlacement = onWorkingDay(placementOrder[1] + random.int(30, 120));
     if (adoptionPlacement < until) {
       while (placements.length > 1 && placements.at(-1)!.from >= adoptionPlacement) placements.pop();
-      placements.push({ from: adoptionPlacement, place: 'A5', provider: random.pick(['PR1', 'PR2']) });
+      placements.push({ from: adoptionPlacement, place: 'A6', provider: random.pick(['PR1', 'PR2']) });
     }
   }
+  // An adoption or a special guardianship order to former foster carers ends care only from such a placement
+  // (SSDA903 390, 516): otherwise the child went home.
+  const last = placements.at(-1)!.place;
+  if (
+    !open &&
+    (((reason === 'E11' || reason === 'E12') && !last.startsWith('A')) ||
+      ((reason === 'E45' || reason === 'E46') && !last.startsWith('U')))
+  ) {
+    reason = 'E4A';
+    period.reason_ceased = reason;
+  }
   const home = entry.homePostcode;
+  let before: { place: string; carer: string; postcode: DemoPostcode } | undefined;
   placements.forEach((placement, index) => {
     const next = placements[index + 1]?.from ?? (open ? null : end);
     const area = random.weighted([
@@ -174,7 +339,21 @@ export function lookAfter(
       ['near', 23],
       ['far', 15],
     ] as const);
-    const postcode = placement.place === 'P1' ? home : random.pick(postcodesByArea[area]);
+    // A short-term foster placement often becomes the long-term one with the same carers (SSDA903 RNE T).
+    // Adopted by the current foster carers (A5), or by new adopters (A6).
+    const stays =
+      before !== undefined &&
+      (sameCarers(before.place, placement.place) ||
+        (placement.place === 'A6' && before.place.startsWith('U'))) &&
+      random.chance(0.5);
+    if (stays && placement.place === 'A6') placement.place = 'A5';
+    const postcode = stays
+      ? before!.postcode
+      : placement.place === 'P1'
+        ? home
+        : awayFrom(home, random.pick(postcodesByArea[area]));
+    const carer = stays ? before!.carer : carerOf(story, placement.place, placement.from);
+    before = { place: placement.place, carer, postcode };
     const registered = placement.place === 'K2' || placement.place === 'K1';
     const unregistered = placement.place === 'K2' && random.chance(0.03);
     story.add('placements', placement.from, {
@@ -187,9 +366,10 @@ export function lookAfter(
       home_postcode: home[0],
       in_area: postcode[1] === HOME_DISTRICT,
       distance_miles: miles(postcode, home),
-      urn: registered && !unregistered ? `SC${random.int(100000, 999999)}` : null,
+      urn: registered && !unregistered ? `SC${random.int(100000, 999999)}` : fosteringUrn(placement),
       unregistered,
       long_term_agreed: placement.place === 'U1' || placement.place === 'U4',
+      carer,
       change_reason:
         index + 1 < placements.length
           ? random.weighted([
@@ -232,6 +412,9 @@ export function lookAfter(
     }
   });
 
+  if (placementOrder && placementOrder[1] < until)
+    adoptionDecision(story, { start, end: open ? null : end, reason, order: placementOrder[1], placements });
+
   // Reviews by the independent reviewing officer.
   const officers = story.council.staff.reviewingOfficers;
   const officer = open
@@ -273,6 +456,7 @@ export function lookAfter(
     );
   }
 
+  careOutcomes(story, start, until, cic);
   healthAssessments(story, start, until, cic);
   educationPlans(story, start, until, cic);
   // Missing and away from placement: a minority of older children, a few times a year.

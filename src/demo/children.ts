@@ -185,7 +185,7 @@ export function tellChild(council: Council, random: Random, arrival: Arrival): S
         : [],
       immigration_status: asylum ? 'Asylum claim made' : null,
       uasc: asylum,
-      upn: schoolAge && random.chance(0.9) ? `${upnCheckLetter(upnBody)}${upnBody}` : null,
+      upn: schoolAge && random.chance(0.99) ? `${upnCheckLetter(upnBody)}${upnBody}` : null,
       nhs_number: nhs,
     },
   ];

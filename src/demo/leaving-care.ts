@@ -1,6 +1,6 @@
 import { DEADLINE_RULES } from '../domain/timescales/deadline-rules.ts';
 import { addRow } from './context.ts';
-import { addYears, isoOf, type Day } from './days.ts';
+import { addYears, ageOn, isoOf, type Day } from './days.ts';
 import { timeliness } from './rates.ts';
 import type { Story } from './story.ts';
 
@@ -65,7 +65,8 @@ export function leaveCare(story: Story, start: Day, end: Day): void {
               ['U1', 25],
               ['D1', 20],
               ['E1', 8],
-              ['Z1', 10],
+              // Staying put with former foster carers (Z1) is from 18 (3001).
+              ['Z1', ageOn(story.born, day) >= 18 ? 10 : 0],
               ['B1', 12],
               ['T1', 5],
               ['K1', 5],

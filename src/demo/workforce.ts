@@ -70,6 +70,10 @@ export async function generateWorkforce(council: Council, rows: Rows, password: 
   const absenceRandom = random.fork('absences');
   const longAgo = addYears(council.windowStart, -1);
 
+  // Social Work England numbers for the social workers and their managers (SSDA903 SW_ID), in order of making.
+  let registered = 0;
+  const registration = (role: Role) =>
+    role === 'social-worker' || role === 'team-manager' ? `SW${String(100_000 + ++registered)}` : null;
   const addWorker = (
     role: Role,
     options: { contract?: string; fte?: number; startedOn?: Day; name?: readonly [string, string] } = {},
@@ -89,6 +93,7 @@ export async function generateWorkforce(council: Council, rows: Rows, password: 
       left_on: null,
       version: 1,
       created_at: instantOf(startedOn),
+      social_work_england_number: registration(role),
     });
     return id;
   };

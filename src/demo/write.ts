@@ -42,6 +42,8 @@ export const tableOrder = [
   'pathway_plans',
   'pathway_plan_reviews',
   'care_leaver_contacts',
+  'care_outcomes',
+  'adoption_decisions',
   'allocations',
   'child_access_lists',
   'case_notes',

@@ -90,6 +90,35 @@ describe('the administrator’s pages', async () => {
     expect(audit.some((entry) => entry.details.userId === worker.userId)).toBe(true);
   });
 
+  it('records a social worker’s Social Work England number, refusing one in another shape or held by someone else', async () => {
+    const worker = await newWorker(db, council, 'social-worker', { team });
+    const colleague = await newWorker(db, council, 'social-worker', { team });
+    const saved = await adminBrowser.post(`/admin/users/${worker.userId}/registration`, {
+      registration: 'sw 204518',
+    });
+    expect(saved.statusCode).toBe(303);
+    expect((await adminBrowser.get(`/admin/users/${worker.userId}`)).body).toContain('value="SW204518"');
+    const shape = await adminBrowser.post(`/admin/users/${colleague.userId}/registration`, {
+      registration: '204518',
+    });
+    expect(shape.statusCode).toBe(400);
+    expect(shape.body).toContain('SW followed by its digits');
+    const taken = await adminBrowser.post(`/admin/users/${colleague.userId}/registration`, {
+      registration: 'SW204518',
+    });
+    expect(taken.statusCode).toBe(400);
+    expect(taken.body).toContain('Someone else already has this registration number');
+    const stored = await db
+      .selectFrom('workers')
+      .select(['id', 'social_work_england_number'])
+      .where('id', 'in', [worker.workerId, colleague.workerId])
+      .execute();
+    expect(Object.fromEntries(stored.map((row) => [row.id, row.social_work_england_number]))).toEqual({
+      [worker.workerId]: 'SW204518',
+      [colleague.workerId]: null,
+    });
+  });
+
   it('disables a user: their open session ends at once and they cannot sign in again', async () => {
     const worker = await newWorker(db, council, 'social-worker', { team });
     const theirs = await signedInAs(app, worker);

@@ -12,10 +12,11 @@ import {
   disableUser,
   enableUser,
   listUsers,
+  setRegistration,
   userToChange,
 } from '../staff/service.ts';
 import { restrictionRoutes } from './restriction-routes.ts';
-import { ChangeUserForm, EmptyForm, NewUserForm, UserParams } from './schemas.ts';
+import { ChangeUserForm, EmptyForm, NewUserForm, RegistrationForm, UserParams } from './schemas.ts';
 import { roleChoices, roleInWords, teamChoices, userRows } from './user-rows.ts';
 
 /**
@@ -140,6 +141,29 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
         return reply.code(400).page('admin/views/change-user.njk', page);
       }
       return reply.redirect('/admin/users', 303);
+    },
+  );
+
+  app.post<{ Params: Static<typeof UserParams>; Body: Static<typeof RegistrationForm> }>(
+    '/admin/users/:userId/registration',
+    {
+      config: access('staff:manage', 'worker.registration-changed'),
+      schema: { params: UserParams, body: RegistrationForm, hide: true },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      try {
+        await setRegistration(db, actor, request.params.userId, request.body.registration ?? '');
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const user = await userToChange(db, actor.councilId, request.params.userId, actor.today);
+        const page = await changePage(actor.councilId, user, user, error.fields);
+        return reply.code(400).page('admin/views/change-user.njk', {
+          ...page,
+          user: { ...page.user, registration: request.body.registration ?? '' },
+        });
+      }
+      return reply.redirect(`/admin/users/${request.params.userId}`, 303);
     },
   );
 

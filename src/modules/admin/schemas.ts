@@ -22,6 +22,7 @@ export const NewUserForm = Type.Object({
   ...csrf,
 });
 
+export const RegistrationForm = Type.Object({ registration: text(20), ...csrf });
 export const ChangeUserForm = Type.Object({ role: text(50), teamId: text(64), manages: text(10), ...csrf });
 
 export const RestrictForm = Type.Object({ localId: text(50), reason: text(1000), ...csrf });

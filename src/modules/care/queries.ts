@@ -179,3 +179,40 @@ export function insertPersonalEducationPlan(db: Db, plan: Insertable<Tables['per
 export function insertMissingEpisode(db: Db, episode: Insertable<Tables['missing_episodes']>) {
   return db.insertInto('missing_episodes').values(episode).execute();
 }
+
+/** The year's outcomes of a child looked after for 12 months (SSDA903 OC2, migration 0064). */
+export function insertCareOutcomes(db: Db, outcomes: Insertable<Tables['care_outcomes']>) {
+  return db.insertInto('care_outcomes').values(outcomes).execute();
+}
+
+/** A decision that the child should be placed for adoption (migration 0064). */
+export function insertAdoptionDecision(db: Db, decision: Insertable<Tables['adoption_decisions']>) {
+  return db.insertInto('adoption_decisions').values(decision).execute();
+}
+
+/** The child's latest decision to place for adoption that has not been reversed, if any. */
+export function openAdoptionDecision(db: Db, councilId: string, childId: string) {
+  return db
+    .selectFrom('adoption_decisions')
+    .selectAll()
+    .where('council_id', '=', councilId)
+    .where('child_id', '=', childId)
+    .where('reversed_on', 'is', null)
+    .orderBy('decided_on', 'desc')
+    .executeTakeFirst();
+}
+
+/** Records the match with adopters, or the reversal, on a decision (its earlier version is kept in history). */
+export function updateAdoptionDecision(
+  db: Db,
+  councilId: string,
+  id: string,
+  change: Updateable<Tables['adoption_decisions']>,
+) {
+  return db
+    .updateTable('adoption_decisions')
+    .set(change)
+    .where('council_id', '=', councilId)
+    .where('id', '=', id)
+    .execute();
+}

@@ -15,7 +15,8 @@ import {
   recordCareReview,
   startPeriodOfCare,
 } from './service.ts';
-import { recordCareCheck, recordMissingEpisode } from './wellbeing-service.ts';
+import { recordAdoptionDecision, recordAdoptionMatch, reverseAdoptionDecision } from './adoption-service.ts';
+import { recordCareCheck, recordCareOutcomes, recordMissingEpisode } from './wellbeing-service.ts';
 
 const ssda903 = (field: string) => (today: string) => codeChoices('SSDA903', field, today);
 const named = (choices: Record<string, string>) => () =>
@@ -38,12 +39,57 @@ const placementFields: FieldSpec[] = [
   },
   { name: 'postcode', label: 'Postcode of the placement', kind: 'text', maxLength: 8 },
   { name: 'homePostcode', label: 'Postcode of the child’s home', kind: 'text', maxLength: 8 },
+  {
+    name: 'urn',
+    label: 'Ofsted unique reference number (URN)',
+    kind: 'text',
+    maxLength: 8,
+    hint: 'Of the children’s home, or of the fostering service for a foster placement; XXXXXXX when the provider has none',
+  },
   { name: 'inArea', label: 'Is the placement inside the council’s area?', kind: 'yes-no' },
   {
     name: 'unregistered',
     label: 'Is it an unregistered children’s home?',
     kind: 'yes-no',
     hint: 'A setting that should be registered with Ofsted and is not',
+  },
+  {
+    name: 'carer',
+    label: 'Who looks after the child there',
+    kind: 'text',
+    maxLength: 100,
+    hint: 'The fostering household’s or home’s reference. Give the same reference when the child stays with the same carers, so the return shows a change of placement with the same carers.',
+  },
+];
+
+/** Asked when a period of care begins, for the SSDA903 return (CIN and PrevPerm). */
+const periodOfCareFields: FieldSpec[] = [
+  {
+    name: 'categoryOfNeed',
+    label: 'Category of need',
+    kind: 'choice',
+    options: ssda903('CIN'),
+    hint: 'The main reason the child became looked after',
+  },
+  {
+    name: 'previousPermanence',
+    label: 'Did the child have a permanence order before?',
+    kind: 'choice',
+    options: ssda903('PREV_PERM'),
+  },
+  {
+    name: 'previousPermanenceCouncil',
+    label: 'Council that made the earlier order',
+    kind: 'text',
+    maxLength: 3,
+    hint: 'Its three-digit DfE number, for example 855',
+  },
+  {
+    name: 'previousPermanenceDate',
+    label: 'Date of the earlier order',
+    kind: 'text',
+    maxLength: 10,
+    hint: 'As DD/MM/YYYY; write zz for a day or month not known, for example zz/06/2019',
   },
 ];
 
@@ -67,6 +113,7 @@ export const careRecordings: Recording[] = [
       { name: 'startDate', label: 'Date the child became looked after', kind: 'date', required: true },
       { name: 'legalStatus', label: 'Legal status', kind: 'choice', required: true, options: ssda903('LS') },
       ...placementFields,
+      ...periodOfCareFields,
     ],
     record: forChild(startPeriodOfCare),
   },
@@ -173,6 +220,91 @@ export const careRecordings: Recording[] = [
       { name: 'completedOn', label: 'Date completed', kind: 'date', required: true },
     ],
     record: forChild(recordCareCheck('health-assessment')),
+  },
+  {
+    ...common,
+    path: '/children/:childId/care-outcomes',
+    title: 'Record the year’s outcomes',
+    guidance:
+      'For a child looked after for 12 months on 31 March: what the SSDA903 return asks about their health, strengths and difficulties, and offending in the year to that day.',
+    audit: 'care-outcomes.recorded',
+    fields: [
+      { name: 'yearEnding', label: 'Year ending 31 March', kind: 'date', required: true },
+      {
+        name: 'sdqScore',
+        label: 'Strengths and difficulties questionnaire score',
+        kind: 'number',
+        min: 0,
+        max: 40,
+      },
+      {
+        name: 'sdqReason',
+        label: 'Reason there is no score',
+        kind: 'choice',
+        options: ssda903('SDQ_REASON'),
+      },
+      {
+        name: 'convicted',
+        label: 'Convicted or given a caution in the year (aged 10 or over)?',
+        kind: 'yes-no',
+      },
+      { name: 'immunisationsUpToDate', label: 'Are the child’s immunisations up to date?', kind: 'yes-no' },
+      { name: 'substanceMisuse', label: 'Identified as having a substance misuse problem?', kind: 'yes-no' },
+      { name: 'interventionReceived', label: 'Received an intervention for it?', kind: 'yes-no' },
+      { name: 'interventionOffered', label: 'Offered an intervention and refused it?', kind: 'yes-no' },
+    ],
+    record: forChild(recordCareOutcomes),
+  },
+  {
+    ...common,
+    path: '/children/:childId/adoption-decisions',
+    title: 'Record the decision that the child should be placed for adoption',
+    guidance: 'The agency decision maker’s decision (Adoption Agencies Regulations 2005, regulation 19).',
+    audit: 'adoption-decision.recorded',
+    fields: [{ name: 'decidedOn', label: 'Date of the decision', kind: 'date', required: true }],
+    record: forChild(recordAdoptionDecision),
+  },
+  {
+    ...common,
+    path: '/children/:childId/adoption-matches',
+    title: 'Record the match with adopters',
+    audit: 'adoption-match.recorded',
+    fields: [
+      { name: 'matchedOn', label: 'Date the child was matched', kind: 'date', required: true },
+      {
+        name: 'adoptersSex',
+        label: 'The adopters',
+        kind: 'choice',
+        required: true,
+        options: ssda903('SEX_ADOPTR'),
+      },
+      {
+        name: 'adoptersLegalStatus',
+        label: 'Their legal status',
+        kind: 'choice',
+        required: true,
+        options: ssda903('LS_ADOPTR'),
+      },
+      { name: 'byFosterCarers', label: 'Are they the child’s foster carers?', kind: 'yes-no' },
+    ],
+    record: forChild(recordAdoptionMatch),
+  },
+  {
+    ...common,
+    path: '/children/:childId/adoption-reversals',
+    title: 'Record that the child should no longer be placed for adoption',
+    audit: 'adoption-decision.reversed',
+    fields: [
+      { name: 'reversedOn', label: 'Date of the decision', kind: 'date', required: true },
+      {
+        name: 'reason',
+        label: 'Reason',
+        kind: 'choice',
+        required: true,
+        options: ssda903('REASON_PLACED_CEASED'),
+      },
+    ],
+    record: forChild(reverseAdoptionDecision),
   },
   {
     ...common,

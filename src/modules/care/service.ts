@@ -78,6 +78,44 @@ async function placementRow(trx: Kysely<Tables>, councilId: string, values: Reco
     distance_miles: geography.distanceMiles,
     unregistered: flag(values, 'unregistered'),
     long_term_agreed: flag(values, 'longTermAgreed'),
+    carer: optional(values, 'carer')?.trim() || null,
+    urn: optional(values, 'urn')?.trim().toUpperCase() || null,
+  };
+}
+
+/**
+ * What the SSDA903 return asks when a period of care begins: the category of need (CIN) and any permanence order
+ * before (PREV_PERM, with the council that made it and its date, whose unknown parts are written zz).
+ */
+function periodOfCareAnswers(values: RecordValues, startDate: string) {
+  const need = optional(values, 'categoryOfNeed');
+  const previous = optional(values, 'previousPermanence');
+  if (need !== null) requireCode('CIN', 'categoryOfNeed', need, startDate);
+  if (previous !== null) requireCode('PREV_PERM', 'previousPermanence', previous, startDate);
+  const council = optional(values, 'previousPermanenceCouncil')?.trim() || null;
+  const date = optional(values, 'previousPermanenceDate')?.trim().toUpperCase() || null;
+  const problems = [];
+  if (council !== null && !/^\d{3}$/.test(council))
+    problems.push({
+      path: 'previousPermanenceCouncil',
+      message: 'Enter the council’s three-digit DfE number',
+    });
+  if (date !== null && !/^(\d\d|ZZ)\/(\d\d|ZZ)\/(\d{4}|ZZZZ)$/.test(date))
+    problems.push({
+      path: 'previousPermanenceDate',
+      message: 'Enter the date of the earlier order as DD/MM/YYYY, with zz for what is not known',
+    });
+  if ((council !== null || date !== null) && (previous === null || previous === 'Z1'))
+    problems.push({
+      path: 'previousPermanence',
+      message: 'Select the earlier permanence order, since its council or date is given',
+    });
+  if (problems.length) throw new ValidationError(problems);
+  return {
+    category_of_need: need,
+    previous_permanence: previous,
+    previous_permanence_council: council,
+    previous_permanence_date: date,
   };
 }
 
@@ -107,6 +145,7 @@ export async function startPeriodOfCare(db: Database, actor: Actor, childId: str
         { path: 'startDate', message: 'This period of care would overlap an earlier one' },
       ]);
     }
+    const permanence = periodOfCareAnswers(values, startDate);
     const episodeId = journey.episode?.id;
     if (!episodeId) throw new ValidationError([{ path: 'startDate', message: 'Record the referral first.' }]);
     const periodId = uuidv7();
@@ -116,6 +155,7 @@ export async function startPeriodOfCare(db: Database, actor: Actor, childId: str
       child_id: childId,
       episode_id: episodeId,
       start_date: startDate,
+      ...permanence,
     });
     await insertLegalStatus(trx, {
       council_id: actor.councilId,

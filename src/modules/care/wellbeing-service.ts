@@ -6,7 +6,13 @@ import { ValidationError } from '../../platform/errors.ts';
 import type { RecordValues } from '../../platform/recording/fields.ts';
 import { auditSource } from '../../platform/transactions.ts';
 import { onChild, requireOrder } from '../journey/service.ts';
-import { insertHealthAssessment, insertMissingEpisode, insertPersonalEducationPlan } from './queries.ts';
+import { codeListOn } from '../../domain/codes/code-lists.ts';
+import {
+  insertCareOutcomes,
+  insertHealthAssessment,
+  insertMissingEpisode,
+  insertPersonalEducationPlan,
+} from './queries.ts';
 
 /**
  * Health assessments, personal education plans and missing episodes: the statutory work with a child (Care
@@ -90,6 +96,56 @@ export async function recordMissingEpisode(
     });
     await appendAudit(trx, auditSource(actor), {
       action: 'missing-episode.recorded',
+      childId,
+      details: { id },
+    });
+    return id;
+  });
+}
+
+const answer = (values: RecordValues, name: string) => (values[name] as boolean | null | undefined) ?? null;
+
+/**
+ * The year's outcomes of a child looked after for 12 months on 31 March (SSDA903 OC2): the SDQ score or the
+ * reason there is none, conviction, immunisations and substance misuse with any intervention. One record a
+ * year; a correction is recorded again for the same year and the latest counts.
+ */
+export async function recordCareOutcomes(db: Database, actor: Actor, childId: string, values: RecordValues) {
+  return onChild(db, actor, childId, values, async (trx) => {
+    const yearEnding = values.yearEnding as string;
+    const problems = [];
+    if (!yearEnding.endsWith('-03-31'))
+      problems.push({ path: 'yearEnding', message: 'The year ends on 31 March: enter 31 March of the year' });
+    const sdqScore = (values.sdqScore as number | null | undefined) ?? null;
+    const sdqReason = (values.sdqReason as string | null | undefined) ?? null;
+    if (sdqScore !== null && sdqReason !== null)
+      problems.push({ path: 'sdqReason', message: 'Give a score or a reason there is none, not both' });
+    if (sdqReason !== null && !codeListOn('SSDA903', 'SDQ_REASON', yearEnding).has(sdqReason))
+      problems.push({ path: 'sdqReason', message: 'Select a reason from the list' });
+    if (answer(values, 'substanceMisuse') !== true && answer(values, 'interventionReceived') !== null)
+      problems.push({
+        path: 'interventionReceived',
+        message: 'An intervention is recorded only for a child with a substance misuse problem',
+      });
+    if (problems.length) throw new ValidationError(problems);
+    const id = uuidv7();
+    const received = answer(values, 'interventionReceived');
+    await insertCareOutcomes(trx, {
+      council_id: actor.councilId,
+      id,
+      child_id: childId,
+      year_ending: yearEnding,
+      sdq_score: sdqScore,
+      sdq_reason: sdqReason,
+      convicted: answer(values, 'convicted'),
+      immunisations_up_to_date: answer(values, 'immunisationsUpToDate'),
+      substance_misuse: answer(values, 'substanceMisuse'),
+      intervention_received: received,
+      intervention_offered: received === false ? answer(values, 'interventionOffered') : null,
+      recorded_by: actor.workerId,
+    });
+    await appendAudit(trx, auditSource(actor), {
+      action: 'care-outcomes.recorded',
       childId,
       details: { id },
     });

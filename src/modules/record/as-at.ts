@@ -50,6 +50,8 @@ const VALID_TIME: Record<RecordTable, ValidTime> = {
   pathway_plan_reviews: { from: 'held_on' },
   care_leaver_contacts: { from: 'contacted_on' },
   supervision_discussions: { from: 'discussed_on' },
+  care_outcomes: { from: 'year_ending' },
+  adoption_decisions: { from: 'decided_on', to: 'reversed_on', toldAtEnd: { reversal_reason: null } },
 };
 
 /** The calendar day of a `date` (YYYY-MM-DD text) or `timestamptz` (a Date, taken in England's time) value. */

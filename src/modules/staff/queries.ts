@@ -128,6 +128,7 @@ export function userWithWorker(db: Db, councilId: string, userId: string) {
       'w.given_name',
       'w.family_name',
       'w.role',
+      'w.social_work_england_number',
     ])
     .where('u.council_id', '=', councilId)
     .where('u.id', '=', userId)
@@ -172,6 +173,27 @@ export function removeMembership(db: Db, councilId: string, membershipId: string
     .where('council_id', '=', councilId)
     .where('id', '=', membershipId)
     .execute();
+}
+
+/** A worker's Social Work England registration number, or none (SSDA903 SW_ID; migration 0064). */
+export function setWorkerRegistration(db: Db, councilId: string, workerId: string, number: string | null) {
+  return db
+    .updateTable('workers')
+    .set((eb) => ({ social_work_england_number: number, version: eb('version', '+', 1) }))
+    .where('council_id', '=', councilId)
+    .where('id', '=', workerId)
+    .execute();
+}
+
+/** Another worker of the council with this registration number, if any. */
+export function workerWithRegistration(db: Db, councilId: string, number: string, exceptWorkerId: string) {
+  return db
+    .selectFrom('workers')
+    .select('id')
+    .where('council_id', '=', councilId)
+    .where('social_work_england_number', '=', number)
+    .where('id', '!=', exceptWorkerId)
+    .executeTakeFirst();
 }
 
 export function setWorkerRole(db: Db, councilId: string, workerId: string, role: string) {

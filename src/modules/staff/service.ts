@@ -21,6 +21,7 @@ import {
   removeMembership,
   revokeApiTokensNamed,
   setUserDisabled,
+  setWorkerRegistration,
   setWorkerRole,
   teamByName,
   teamMembershipsOn,
@@ -29,6 +30,7 @@ import {
   userWithWorker,
   usersWithWorkers,
   workerByIdOrEmail,
+  workerWithRegistration,
 } from './queries.ts';
 
 export const teamKinds = [
@@ -276,7 +278,36 @@ export async function userToChange(db: Database, councilId: string, userId: stri
     teamId: memberships[0]?.team_id ?? '',
     manages: memberships[0]?.manages ?? false,
     disabled: user.disabled_at !== null,
+    registration: user.social_work_england_number ?? '',
   };
+}
+
+/**
+ * A social worker's Social Work England registration number (SW followed by digits, as the SSDA903 return's
+ * SW_ID asks), or none when left blank. Two people cannot share one.
+ */
+export async function setRegistration(db: Database, actor: Actor, userId: string, typed: string) {
+  const number = typed.replaceAll(/\s/g, '').toUpperCase() || null;
+  if (number !== null && !/^SW\d{1,10}$/.test(number))
+    throw new ValidationError([
+      {
+        path: 'registration',
+        message: 'Enter the registration number as SW followed by its digits, for example SW123456',
+      },
+    ]);
+  await withTransaction(db, actor, async (trx) => {
+    const user = await userWithWorker(trx, actor.councilId, userId);
+    if (!user) throw new NotFound();
+    if (number !== null && (await workerWithRegistration(trx, actor.councilId, number, user.worker_id)))
+      throw new ValidationError([
+        { path: 'registration', message: 'Someone else already has this registration number' },
+      ]);
+    await setWorkerRegistration(trx, actor.councilId, user.worker_id, number);
+    await appendAudit(trx, auditSource(actor), {
+      action: 'worker.registration-changed',
+      details: { workerId: user.worker_id, registration: number },
+    });
+  });
 }
 
 export interface UserChange {

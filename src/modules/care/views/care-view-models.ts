@@ -26,14 +26,23 @@ export function careSections(view: CareView) {
       rows: view.periods.map((period) =>
         row(
           span(period.start_date, period.end_date),
-          period.reason_ceased
-            ? `Ended: ${coded('REC', period.reason_ceased, period.end_date!)}`
-            : 'Looked after now',
+          [
+            period.reason_ceased
+              ? `Ended: ${coded('REC', period.reason_ceased, period.end_date!)}`
+              : 'Looked after now',
+            period.category_of_need
+              ? `category of need: ${coded('CIN', period.category_of_need, period.start_date)}`
+              : 'no category of need recorded',
+          ].join('; '),
         ),
       ),
       actions: open
         ? [
             link('legal-statuses', 'Record a change of legal status'),
+            link('care-outcomes', 'Record the year’s outcomes'),
+            link('adoption-decisions', 'Record a decision to place for adoption'),
+            link('adoption-matches', 'Record the match with adopters'),
+            link('adoption-reversals', 'Record that the child should no longer be placed for adoption'),
             link('placements', 'Record a change of placement'),
             link('care-endings', 'Record that the child stopped being looked after'),
           ]
@@ -57,6 +66,7 @@ export function careSections(view: CareView) {
             coded('PLACE', placement.place, placement.start_date),
             coded('PLACE_PROVIDER', placement.provider, placement.start_date),
             placement.postcode ? `postcode ${placement.postcode}` : '',
+            placement.carer ? `carers ${placement.carer}` : '',
             placement.in_area === false ? 'outside the council’s area' : '',
             placement.unregistered ? 'UNREGISTERED' : '',
             placement.change_reason
