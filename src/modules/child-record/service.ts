@@ -5,7 +5,7 @@ import { requireChildren } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { ValidationError } from '../../platform/errors.ts';
-import { auditSource, withTransaction } from '../../platform/transactions.ts';
+import { auditSource, withAuditedRead, withTransaction } from '../../platform/transactions.ts';
 import { recordHistory, updateVersioned } from '../../platform/versioning.ts';
 import { statusesOf } from '../journey/service.ts';
 import { identityColumns, type IdentityInput } from './identity.ts';
@@ -26,7 +26,7 @@ import {
  * the change history.
  */
 export async function viewRecord(db: Database, actor: Actor, childId: string) {
-  return withTransaction(db, actor, async (trx) => {
+  return withAuditedRead(db, actor, async (trx, audit) => {
     await requireChildren(trx, actor, 'read', [childId]);
     const child = await childIdentity(trx, actor.councilId, childId);
     const addresses = await addressesOf(trx, actor.councilId, childId);
@@ -34,7 +34,7 @@ export async function viewRecord(db: Database, actor: Actor, childId: string) {
     const relationships = await relationshipsOf(trx, actor.councilId, childId);
     const history = await recordHistory(trx, actor.councilId, 'children', childId);
     const status = (await statusesOf(trx, actor, [childId])).get(childId)!;
-    await appendAudit(trx, auditSource(actor), { action: 'child.record-viewed', childId });
+    audit({ action: 'child.record-viewed', childId });
     return { child, status, addresses, flags, relationships, history };
   });
 }
