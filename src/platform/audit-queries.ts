@@ -1,27 +1,34 @@
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Tables } from '../db/schema.ts';
 
+/** An entry as `append_audit_entries` (migration 0061) takes it: everything but its place in the chain. */
+export interface UnchainedAuditEntry {
+  id: string;
+  at: string;
+  user_id: string | null;
+  worker_id: string | null;
+  action: string;
+  outcome: string;
+  child_id: string | null;
+  route: string | null;
+  ip: string | null;
+  details: unknown;
+  /** The entry's canonical JSON before and after its sequence number, from which the database makes its hash. */
+  content_before_seq: string;
+  content_after_seq: string;
+}
+
 /**
- * Waits for, then holds until the transaction ends, the council's turn at the head of its audit chain, so
- * concurrent writers append one after another.
+ * Appends entries to the end of a council's chain in one statement: the database takes the council's lock, reads
+ * the head, numbers and hashes the entries and inserts them. On its own (not in a transaction) the lock is held
+ * for this one statement.
  */
-export async function lockAuditChain(trx: Transaction<Tables>, councilId: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtextextended(${councilId}, 0))`.execute(trx);
-}
-
-/** The last entry of a council's audit chain: its sequence number and hash. */
-export function auditChainHead(trx: Transaction<Tables>, councilId: string) {
-  return trx
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
-    .where('council_id', '=', councilId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
-
-export function insertAuditEntries(trx: Transaction<Tables>, entries: Insertable<Tables['audit_log']>[]) {
-  return trx.insertInto('audit_log').values(entries).execute();
+export async function appendToAuditChain(
+  db: Kysely<Tables>,
+  councilId: string,
+  entries: UnchainedAuditEntry[],
+) {
+  await sql`select append_audit_entries(${councilId}::uuid, ${JSON.stringify(entries)}::jsonb)`.execute(db);
 }
 
 export function councilIds(db: Kysely<Tables>) {

@@ -13,7 +13,7 @@ import {
   testDatabaseUrl,
   testEngine,
 } from '../../test/support/world.ts';
-import { appendAuditNow, verifyAuditChain } from './audit.ts';
+import { appendAudit, appendAuditNow, verifyAuditChain } from './audit.ts';
 
 const now = new Date('2026-03-02T09:30:00.000Z');
 
@@ -58,6 +58,34 @@ describe('the audit log', async () => {
     expect(entries.map((entry) => entry.seq)).toEqual([1, 2, 3]);
     expect(entries[1]!.previous_hash).toBe(entries[0]!.hash);
     expect(entries[2]!.previous_hash).toBe(entries[1]!.hash);
+  });
+
+  it('keeps the chain whole and in order when many requests append at once, alone and inside changes', async () => {
+    const busy = await newCouncil(db, 'Busyshire');
+    const source = { councilId: busy.id, now };
+    await Promise.all(
+      Array.from({ length: 24 }, (_, index) =>
+        index % 3 === 0
+          ? db.transaction().execute(async (trx) => {
+              await appendAudit(trx, source, [
+                { action: 'child.updated', details: { index } },
+                { action: 'casenote.created', details: { index } },
+              ]);
+            })
+          : appendAudit(db, source, { action: 'child.viewed', details: { index } }),
+      ),
+    );
+    expect(await verifyAuditChain(db, { councilId: busy.id })).toEqual({ checked: 32, breaks: [] });
+    const actions = await db
+      .selectFrom('audit_log')
+      .select(['seq', 'action'])
+      .where('council_id', '=', busy.id)
+      .orderBy('seq')
+      .execute();
+    expect(actions.map((entry) => entry.seq)).toEqual(Array.from({ length: 32 }, (_, index) => index + 1));
+    // A change's two entries are appended together, one after the other.
+    const updated = actions.filter((entry) => entry.action === 'child.updated').map((entry) => entry.seq);
+    for (const seq of updated) expect(actions[seq]!.action).toBe('casenote.created');
   });
 });
 

@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../db/database.ts';
 import type { Tables } from '../db/schema.ts';
 import {
-  auditChainHead,
+  appendToAuditChain,
   auditEntriesFrom,
   councilIds,
-  insertAuditEntries,
-  lockAuditChain,
+  type UnchainedAuditEntry,
 } from './audit-queries.ts';
 
 /** Who an audit entry is about: a signed-in person, or the system (a command, a job) with only a council. */
@@ -56,11 +55,12 @@ interface HashedFields {
   previous_hash: string;
 }
 
-/** The SHA-256 of an entry's content, chained to the hash of the entry before it in the same council. */
-export function auditHash(entry: HashedFields): string {
-  const content = canonicalJson([
-    entry.council_id,
-    Number(entry.seq),
+/**
+ * An entry's canonical JSON in two parts, either side of its sequence number: the database numbers an entry as
+ * it appends it (migration 0061) and completes the content there.
+ */
+function contentAroundSeq(entry: Omit<HashedFields, 'seq' | 'previous_hash'>): [string, string] {
+  const after = [
     entry.id,
     new Date(entry.at).toISOString(),
     entry.user_id,
@@ -71,31 +71,33 @@ export function auditHash(entry: HashedFields): string {
     entry.route,
     entry.ip,
     entry.details,
-  ]);
+  ];
+  return [`[${canonicalJson(entry.council_id)},`, `,${after.map(canonicalJson).join(',')}]`];
+}
+
+/** The SHA-256 of an entry's content, chained to the hash of the entry before it in the same council. */
+export function auditHash(entry: HashedFields): string {
+  const [before, after] = contentAroundSeq(entry);
+  const content = `${before}${canonicalJson(Number(entry.seq))}${after}`;
   return createHash('sha256').update(entry.previous_hash).update('\n').update(content).digest('hex');
 }
 
 /**
- * Appends entries to the audit log inside the caller's transaction, so an entry exists exactly when the change it
- * records does (STYLE.md rule 4). Entries of one council are chained in order: a transaction-scoped lock on the
- * council makes concurrent writers take turns at the head of the chain.
+ * Appends entries to the council's audit chain in one statement (migration 0061, ADR 12). Given a transaction,
+ * the entries exist exactly when the change they record does (STYLE.md rule 4), and the council's lock is held
+ * from this statement to the commit: call it last. Given the database, the statement is its own transaction
+ * and holds the lock for itself alone, as a read's entries are written (`withAuditedRead`).
  */
 export async function appendAudit(
-  trx: Transaction<Tables>,
+  db: Kysely<Tables>,
   source: AuditSource,
   entries: AuditEntry | AuditEntry[],
 ): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
-  await lockAuditChain(trx, source.councilId);
-  const head = await auditChainHead(trx, source.councilId);
-  let seq = Number(head?.seq ?? 0);
-  let previousHash = head?.hash ?? GENESIS_HASH;
-  const rows = list.map((entry) => {
-    seq += 1;
-    const row: HashedFields = {
+  const unchained = list.map((entry): UnchainedAuditEntry => {
+    const fields = {
       council_id: source.councilId,
-      seq,
       id: uuidv7(),
       at: source.now,
       user_id: source.userId ?? null,
@@ -106,27 +108,21 @@ export async function appendAudit(
       route: source.route ?? null,
       ip: source.ip ?? null,
       details: entry.details ?? {},
-      previous_hash: previousHash,
     };
-    const hash = auditHash(row);
-    previousHash = hash;
-    return {
-      ...row,
-      details: JSON.stringify(row.details),
-      outcome: row.outcome as 'allowed' | 'refused',
-      hash,
-    };
+    const [before, after] = contentAroundSeq(fields);
+    const { council_id: _council, ...row } = fields;
+    return { ...row, at: fields.at.toISOString(), content_before_seq: before, content_after_seq: after };
   });
-  await insertAuditEntries(trx, rows);
+  await appendToAuditChain(db, source.councilId, unchained);
 }
 
-/** Appends entries in a transaction of their own: for refusals, whose request's own work is rolled back. */
+/** Appends entries in a statement of their own: for refusals, whose request's own work is rolled back. */
 export async function appendAuditNow(
   db: Database,
   source: AuditSource,
   entries: AuditEntry | AuditEntry[],
 ): Promise<void> {
-  await db.transaction().execute((trx) => appendAudit(trx, source, entries));
+  await appendAudit(db, source, entries);
 }
 
 export interface ChainBreak {

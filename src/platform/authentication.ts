@@ -60,6 +60,7 @@ export async function registerAuthentication(app: FastifyInstance): Promise<void
   app.decorateRequest('viaApiToken', false);
 
   app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.config.sessionless) return;
     const now = clock();
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {

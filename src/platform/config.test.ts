@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       sessionIdleMinutes: 30,
       sessionMaxHours: 12,
       demo: true,
+      reloadViews: false,
     });
   });
 
@@ -33,6 +34,11 @@ describe('loadConfig', () => {
     [{ HEARTH_ENV: 'staging' }, 'HEARTH_ENV'],
     [{ HEARTH_SESSION_IDLE_MINUTES: '0' }, 'HEARTH_SESSION_IDLE_MINUTES'],
     [{ HEARTH_DEMO: 'yes' }, 'HEARTH_DEMO'],
+    [{ HEARTH_RELOAD_VIEWS: 'yes' }, 'HEARTH_RELOAD_VIEWS'],
+    [
+      { HEARTH_RELOAD_VIEWS: 'on', HEARTH_ENV: 'production', HEARTH_SESSION_SECRET: 'x'.repeat(32) },
+      'HEARTH_RELOAD_VIEWS',
+    ],
     [{ HEARTH_LOG_LEVEL: 'loud' }, 'HEARTH_LOG_LEVEL'],
     [{ HEARTH_ENV: 'production' }, 'HEARTH_SESSION_SECRET'],
     [{ HEARTH_SESSION_SECRET: 'short' }, 'HEARTH_SESSION_SECRET'],

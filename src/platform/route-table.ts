@@ -21,6 +21,11 @@ declare module 'fastify' {
     audit?: AuditAction;
     /** A multipart upload whose handler checks the CSRF token from the body itself. */
     upload?: boolean;
+    /**
+     * Answered without asking who is asking: no session is read and no visitor cookie made (static files,
+     * `/health`), so the requests a page brings with it and a load balancer's polls cost no database work.
+     */
+    sessionless?: boolean;
   }
 }
 
@@ -32,7 +37,7 @@ export function access(permission: Permission, audit: AuditAction): RouteAccess 
 /** Routes registered inside `scope` (such as a static-file plugin) that serve public, unaudited files. */
 export function markPublic(scope: FastifyInstance): void {
   scope.addHook('onRoute', (route) => {
-    route.config = { ...(route.config as object), ...access('public', 'none') };
+    route.config = { ...(route.config as object), ...access('public', 'none'), sessionless: true };
   });
 }
 

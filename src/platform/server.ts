@@ -72,7 +72,7 @@ export async function buildServer(context: {
   app.decorate('hearth', { config, db, clock: context.clock ?? (() => new Date()) });
   app.decorate('routeTable', requireRouteMetadata(app));
 
-  const views = createViews({ watch: config.env === 'development' });
+  const views = createViews({ reload: config.reloadViews });
   app.decorateReply('page', function (template: string, values: Record<string, unknown> = {}) {
     const html = views.render(template, { ...this.request.pageLocals, ...values });
     return this.type('text/html; charset=utf-8').send(html);

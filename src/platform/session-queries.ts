@@ -3,22 +3,17 @@ import type { Tables } from '../db/schema.ts';
 
 type Db = Kysely<Tables>;
 
-/** The person a session or an API token speaks for: an enabled user and their worker record. */
+/** What Hearth needs of the person a request speaks for: their worker record's name and role, their sign-in. */
+const personColumns = ['w.id as worker_id', 'w.role', 'w.given_name', 'w.family_name', 'u.email'] as const;
+
+/** The person an API token speaks for: an enabled user and their worker record. */
 export function enabledPerson(db: Db, councilId: string, userId: string) {
   return db
     .selectFrom('users as u')
     .innerJoin('workers as w', (join) =>
       join.onRef('w.council_id', '=', 'u.council_id').onRef('w.id', '=', 'u.worker_id'),
     )
-    .select([
-      'u.council_id',
-      'u.id as user_id',
-      'w.id as worker_id',
-      'w.role',
-      'w.given_name',
-      'w.family_name',
-      'u.email',
-    ])
+    .select(['u.council_id', 'u.id as user_id', ...personColumns])
     .where('u.disabled_at', 'is', null)
     .where('u.council_id', '=', councilId)
     .where('u.id', '=', userId)
@@ -29,9 +24,26 @@ export function insertSession(db: Db, session: Insertable<Tables['sessions']>) {
   return db.insertInto('sessions').values(session).execute();
 }
 
-/** A session by its stored id (the HMAC of the cookie's token), ended or not. */
-export function sessionById(db: Db, id: string) {
-  return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+/**
+ * A session by its stored id (the HMAC of the cookie's token), ended or not, with the enabled person it speaks for
+ * (their columns null when the user is disabled or gone): one query per request (issue 23 part 2).
+ */
+export function sessionWithPerson(db: Db, id: string) {
+  return db
+    .selectFrom('sessions as s')
+    .leftJoin('users as u', (join) =>
+      join
+        .onRef('u.council_id', '=', 's.council_id')
+        .onRef('u.id', '=', 's.user_id')
+        .on('u.disabled_at', 'is', null),
+    )
+    .leftJoin('workers as w', (join) =>
+      join.onRef('w.council_id', '=', 'u.council_id').onRef('w.id', '=', 'u.worker_id'),
+    )
+    .select(['s.council_id', 's.user_id', 's.csrf_token', 's.created_at', 's.last_seen_at', 's.ended_at'])
+    .select(personColumns)
+    .where('s.id', '=', id)
+    .executeTakeFirst();
 }
 
 export function markSessionEnded(db: Db, id: string, now: Date) {

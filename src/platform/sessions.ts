@@ -12,7 +12,7 @@ import {
   markApiTokenUsed,
   markSessionEnded,
   markSessionSeen,
-  sessionById,
+  sessionWithPerson,
 } from './session-queries.ts';
 
 export const SESSION_COOKIE = 'hearth_session';
@@ -100,7 +100,7 @@ export async function lookUpSession(
   now: Date,
 ): Promise<SessionLookup> {
   const id = sessionIdOf(config.sessionSecret, token);
-  const session = await sessionById(db, id);
+  const session = await sessionWithPerson(db, id);
   if (!session) return { state: 'none' };
   const idleLimit = session.last_seen_at.getTime() + config.sessionIdleMinutes * 60_000;
   const ageLimit = session.created_at.getTime() + config.sessionMaxHours * 3_600_000;
@@ -116,8 +116,18 @@ export async function lookUpSession(
       csrfToken: session.csrf_token,
     };
   }
-  const person = await enabledPerson(db, session.council_id, session.user_id);
-  if (!person) return { state: 'none' };
+  const { worker_id: workerId, role, given_name: givenName, family_name: familyName, email } = session;
+  if (workerId === null || role === null || givenName === null || familyName === null || email === null)
+    return { state: 'none' };
+  const person: PersonRow = {
+    council_id: session.council_id,
+    user_id: session.user_id,
+    worker_id: workerId,
+    role,
+    given_name: givenName,
+    family_name: familyName,
+    email,
+  };
   // Writing on every request would serialise reads on PGlite; a minute's precision is enough for idle expiry.
   if (now.getTime() - session.last_seen_at.getTime() > 60_000) {
     await markSessionSeen(db, id, now);

@@ -11,12 +11,14 @@ const sourceFolder = new URL('../', import.meta.url).pathname;
 /**
  * The Nunjucks environment. Templates are found by path from `src/views` (the layout and shared pages), from
  * `src/modules` (a feature's own `<feature>/views/…`) and from govuk-frontend (`govuk/components/…`).
- * Autoescaping is on: everything written by people is shown as text, never as markup.
+ * Autoescaping is on: everything written by people is shown as text, never as markup. Each template is read and
+ * compiled once and kept, in every environment, so `npm start` performs as production does; only `reload`
+ * (`HEARTH_RELOAD_VIEWS=on`, for someone editing the views) reads them afresh on each render.
  */
-export function createViews(options: { watch?: boolean } = {}): nunjucks.Environment {
+export function createViews(options: { reload?: boolean } = {}): nunjucks.Environment {
   const loader = new nunjucks.FileSystemLoader(
     [join(sourceFolder, 'views'), join(sourceFolder, 'modules'), govukFrontendDist],
-    { noCache: options.watch ?? false, watch: false },
+    { noCache: options.reload ?? false, watch: false },
   );
   const environment = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false });
   environment.addFilter('ukDate', ukDate);

@@ -1,9 +1,8 @@
 import type { Database } from '../../db/database.ts';
 import { caseRoleOwes } from '../../domain/workforce/case-role-work.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { appendAudit } from '../../platform/audit.ts';
 import { pageWindow, type Order } from '../../platform/lists.ts';
-import { auditSource, withTransaction } from '../../platform/transactions.ts';
+import { withAuditedRead } from '../../platform/transactions.ts';
 import { statusesOf } from '../journey/service.ts';
 import { obligationsOf } from '../timescales/service.ts';
 import { myCaseload, teamCaseloads } from './queries.ts';
@@ -17,7 +16,7 @@ export async function viewMyCaseload(
   actor: Actor,
   list: { page?: number; sort: 'name' | 'next-due'; order: Order } = { sort: 'next-due', order: 'ascending' },
 ) {
-  return withTransaction(db, actor, async (trx) => {
+  return withAuditedRead(db, actor, async (trx, audit) => {
     const rows = (await myCaseload(trx, actor)).rows;
     const childIds = rows.map((row) => row.id);
     const obligations = await obligationsOf(trx, actor.councilId, childIds, actor.today);
@@ -51,7 +50,7 @@ export async function viewMyCaseload(
     // The whole caseload is read to sort it by what is due; a page of it is shown.
     const window = pageWindow(children.length, list.page);
     const shown = children.slice(window.offset, window.offset + window.limit);
-    await appendAudit(trx, auditSource(actor), {
+    audit({
       action: 'caseload.viewed',
       details: { childIds: shown.map((child) => child.id) },
     });
@@ -61,11 +60,11 @@ export async function viewMyCaseload(
 
 /** Team caseloads: each worker's count against the team's target, for the teams the actor manages (or all). */
 export async function viewTeamCaseloads(db: Database, actor: Actor) {
-  return withTransaction(db, actor, async (trx) => {
+  return withAuditedRead(db, actor, async (trx, audit) => {
     const rows = (
       await teamCaseloads(trx, actor, actor.role === 'service-manager' || actor.role === 'director')
     ).rows;
-    await appendAudit(trx, auditSource(actor), { action: 'caseloads.viewed' });
+    audit({ action: 'caseloads.viewed' });
     return rows;
   });
 }

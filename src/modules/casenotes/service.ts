@@ -7,7 +7,7 @@ import { requireChildren } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { NotFound, ValidationError } from '../../platform/errors.ts';
-import { auditSource, withTransaction } from '../../platform/transactions.ts';
+import { auditSource, withAuditedRead, withTransaction } from '../../platform/transactions.ts';
 import {
   childrenByLocalIds,
   childrenOfNote,
@@ -49,7 +49,7 @@ export interface NewNote {
  * the other children it is about as far as the reader may see them. The read is audited.
  */
 export async function listNotes(db: Database, actor: Actor, childId: string) {
-  return withTransaction(db, actor, async (trx) => {
+  return withAuditedRead(db, actor, async (trx, audit) => {
     await requireChildren(trx, actor, 'read', [childId]);
     const notes = await notesAboutChild(trx, actor.councilId, childId);
     const about = await noteChildrenVisibleTo(
@@ -57,7 +57,7 @@ export async function listNotes(db: Database, actor: Actor, childId: string) {
       actor,
       notes.map((note) => note.id),
     );
-    await appendAudit(trx, auditSource(actor), { action: 'casenotes.listed', childId });
+    audit({ action: 'casenotes.listed', childId });
     return notes.map((note) => ({
       ...note,
       correctedBy: notes

@@ -7,7 +7,7 @@ import { requireChildren } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { ValidationError } from '../../platform/errors.ts';
-import { auditSource, withTransaction } from '../../platform/transactions.ts';
+import { auditSource, withAuditedRead, withTransaction } from '../../platform/transactions.ts';
 import { recordHistory, updateVersioned } from '../../platform/versioning.ts';
 import { journeyRecordOf } from '../journey/journey-record.ts';
 import { oldestFirst, readRecord } from '../record/service.ts';
@@ -27,7 +27,7 @@ import {
  * the gatekeeper), so the page shows what every other page of the child shows.
  */
 export async function viewRecord(db: Database, actor: Actor, childId: string) {
-  return withTransaction(db, actor, async (trx) => {
+  return withAuditedRead(db, actor, async (trx, audit) => {
     const record = (await readRecord(trx, actor, [childId])).get(childId)!;
     const people = new Map(
       (
@@ -38,7 +38,7 @@ export async function viewRecord(db: Database, actor: Actor, childId: string) {
     );
     const history = await recordHistory(trx, actor.councilId, 'children', childId);
     const status = journeyStatus(journeyRecordOf(record), Temporal.PlainDate.from(actor.today));
-    await appendAudit(trx, auditSource(actor), { action: 'child.record-viewed', childId });
+    audit({ action: 'child.record-viewed', childId });
     return {
       child: record.child,
       status,

@@ -4,7 +4,7 @@ import { mayBreakGlass, requireChildren } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { NotFound, NotPermitted, ValidationError } from '../../platform/errors.ts';
-import { auditSource, withTransaction } from '../../platform/transactions.ts';
+import { auditSource, withAuditedRead, withTransaction } from '../../platform/transactions.ts';
 import { recordHistory, updateVersioned } from '../../platform/versioning.ts';
 import { statusesOf } from '../journey/service.ts';
 import {
@@ -19,13 +19,13 @@ import {
  * read is audited.
  */
 export async function viewChild(db: Database, actor: Actor, childId: string) {
-  return withTransaction(db, actor, async (trx) => {
+  return withAuditedRead(db, actor, async (trx, audit) => {
     await requireChildren(trx, actor, 'read', [childId]);
     const statuses = await statusesOf(trx, actor, [childId]);
     const child = { ...(await childById(trx, actor.councilId, childId)), status: statuses.get(childId)! };
     const allocations = await currentAllocations(trx, actor.councilId, childId, actor.today);
     const history = await recordHistory(trx, actor.councilId, 'children', childId);
-    await appendAudit(trx, auditSource(actor), { action: 'child.viewed', childId });
+    audit({ action: 'child.viewed', childId });
     return { child, allocations, history };
   });
 }

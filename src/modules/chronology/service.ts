@@ -1,7 +1,6 @@
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { appendAudit } from '../../platform/audit.ts';
-import { auditSource, withTransaction } from '../../platform/transactions.ts';
+import { withAuditedRead } from '../../platform/transactions.ts';
 import { readRecord, workerNames } from '../record/service.ts';
 import { inWords } from './event-words.ts';
 import { chronologyEntries, firstRecordedInstants, type ChronologyOrder } from './entries.ts';
@@ -36,7 +35,7 @@ export async function viewChronology(
   childId: string,
   request: ChronologyRequest,
 ) {
-  return withTransaction(db, actor, async (trx) => {
+  return withAuditedRead(db, actor, async (trx, audit) => {
     const record = (await readRecord(trx, actor, [childId])).get(childId)!;
     const [superseded, notes] = await Promise.all([
       supersededVersionsOf(trx, actor.councilId, childId, TABLES_IN_CHRONOLOGY),
@@ -58,7 +57,7 @@ export async function viewChronology(
       kinds,
       request.order,
     );
-    await appendAudit(trx, auditSource(actor), {
+    audit({
       action: request.print ? 'chronology.printed' : 'chronology.viewed',
       childId,
       details: { kinds: request.kinds, order: request.order },

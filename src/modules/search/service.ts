@@ -1,8 +1,7 @@
 import type { Static } from 'typebox';
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { appendAudit } from '../../platform/audit.ts';
-import { auditSource, withTransaction } from '../../platform/transactions.ts';
+import { withAuditedRead } from '../../platform/transactions.ts';
 import { statusesOf } from '../journey/service.ts';
 import { childrenFound, listFilters, matchingNames, type ChildSort } from './queries.ts';
 import type { ChildListQuery } from './schemas.ts';
@@ -32,7 +31,7 @@ export async function findChildren(
         ? 'relevance'
         : 'name';
   const order = request.order ?? 'ascending';
-  return withTransaction(db, actor, async (trx) => {
+  return withAuditedRead(db, actor, async (trx, audit) => {
     const names = terms.kind === 'name' ? await matchingNames(trx, actor.councilId, terms.tokens) : undefined;
     const filter = {
       terms: { ...terms, names },
@@ -51,7 +50,7 @@ export async function findChildren(
     const children = rows.map((child) => ({ ...child, status: statuses.get(child.id)! }));
     const filters = await listFilters(trx, actor, filter.teamId);
     if (terms.kind !== 'empty')
-      await appendAudit(trx, auditSource(actor), {
+      audit({
         action: options.everyoneWhenEmpty ? 'children.listed' : 'children.searched',
         details: {
           kind: terms.kind,
