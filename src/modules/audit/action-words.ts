@@ -59,6 +59,7 @@ const actionWords: Record<string, string> = {
   'episode.closed': 'Closed an episode',
   'episodes.viewed': 'Looked at the journey',
   'front-door.checked': 'Checked for a child already known',
+  'front-door.hidden-match': 'Checked for a child like this one, without seeing the record',
   'health-assessment.recorded': 'Recorded a health assessment',
   'initial-conference.recorded': 'Recorded an initial child protection conference',
   'legal-status.changed': 'Changed the legal status',

@@ -82,9 +82,11 @@ export async function frontDoorRoutes(app: FastifyInstance): Promise<void> {
         return reply.page('front-door/views/matches.njk', {
           pageTitle: matches.length
             ? 'Is this one of these children?'
-            : hidden.length
-              ? 'A child known to the council may match'
-              : 'No child known to you matches',
+            : mustGoToAManager(hidden)
+              ? 'A child known to the council probably matches'
+              : hidden.length
+                ? 'A child known to the council may match'
+                : 'No child known to you matches',
           who: who.enquiry,
           carried: carried(request.body),
           cards: matchCards(matches),
