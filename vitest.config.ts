@@ -13,6 +13,14 @@ const ownDatabase = [
   'src/demo/realism.int.test.ts',
 ];
 
+/**
+ * Each test file used to load Hearth's modules afresh in its worker: 538 s of the PGlite stage in CI went on that
+ * alone (issue 22, part 9). The tests mock nothing and change no module's state but the test world's shared
+ * database, which each file opens and closes for itself (test/support/world.ts), so a worker's files share one
+ * copy of the modules. The command tests start processes of their own and keep the default.
+ */
+const isolate = false;
+
 export default defineConfig({
   test: {
     // Vitest's default is one worker fewer than the cores, which on CI's two cores is one: every file would wait
@@ -23,6 +31,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          isolate,
           include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', 'test/browser/**', 'node_modules/**'],
         },
@@ -30,6 +39,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          isolate,
           globalSetup: ['test/support/snapshot.ts'],
           include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'],
           exclude: ['test/browser/**', 'node_modules/**', ...ownDatabase],
@@ -48,6 +58,7 @@ export default defineConfig({
       {
         test: {
           name: 'browser',
+          isolate,
           globalSetup: ['test/support/snapshot.ts'],
           include: ['test/browser/**/*.test.ts'],
           testTimeout: 60_000,

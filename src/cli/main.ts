@@ -2,10 +2,12 @@
 import { Command } from 'commander';
 import { MigrationError } from '../db/migrate.ts';
 import { registerAuditCommands } from './commands/audit.ts';
+import { registerBackupCommands } from './commands/backup.ts';
 import { registerDemoCommands } from './commands/demo.ts';
 import { registerDueCommands } from './commands/due.ts';
 import { registerImportCommands } from './commands/import.ts';
 import { registerReminderCommands } from './commands/reminders.ts';
+import { registerRetentionCommands } from './commands/retention.ts';
 import { registerServerCommands } from './commands/server.ts';
 import { registerStaffCommands } from './commands/staff.ts';
 import { registerTimescaleCommands } from './commands/timescales.ts';
@@ -20,9 +22,11 @@ const program = new Command('hearth')
 registerServerCommands(program);
 registerStaffCommands(program);
 registerAuditCommands(program);
+registerBackupCommands(program);
 registerTimescaleCommands(program);
 registerDueCommands(program);
 registerReminderCommands(program);
+registerRetentionCommands(program);
 registerImportCommands(program);
 registerValidateCommands(program);
 registerDemoCommands(program);

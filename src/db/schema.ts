@@ -20,6 +20,8 @@ export interface CouncilsTable {
   dfe_code: string | null;
   gss_code: string | null;
   created_at: Generated<Date>;
+  /** The birthday until which the records of children never looked after are kept (migration 0067). */
+  retention_others_until_birthday: Generated<number>;
 }
 
 export interface TeamsTable {

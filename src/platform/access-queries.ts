@@ -15,6 +15,18 @@ function actorTeams(actor: Actor, managing: boolean) {
 }
 
 /**
+ * A child who has died keeps the workers who held the case when they died, and those workers' team as it was then
+ * (`diedOn`): the death ends every allocation on the day, but the allocated worker still writes the closing records
+ * (the case closure, the notification to the Child Safeguarding Practice Review Panel within five working days
+ * where abuse or neglect is suspected, Working Together 2023 ch. 6; the information the child death review asks
+ * for, Child Death Review Statutory and Operational Guidance 2018), and the team must still be able to read the
+ * record it kept. The child leaves every caseload (which reads the allocations current today); only access stays.
+ */
+const deceased = sql`join children dc on dc.council_id = a.council_id and dc.id = a.child_id
+  and dc.date_of_death is not null`;
+const diedOn = sql`dc.date_of_death`;
+
+/**
  * The ids of the children one scope reaches, built from the few rows that grant access (allocations, memberships,
  * samples, grants) rather than by testing every child of the council, so large councils stay fast.
  */
@@ -22,13 +34,22 @@ function scopeChildren(scope: Exclude<Scope, 'all'>, actor: Actor) {
   switch (scope) {
     case 'own':
       return sql`select a.child_id from allocations a
-        where a.council_id = ${actor.councilId} and a.worker_id = ${actor.workerId} and ${currentOn('a', actor.today)}`;
+        where a.council_id = ${actor.councilId} and a.worker_id = ${actor.workerId} and ${currentOn('a', actor.today)}
+        union
+        select a.child_id from allocations a ${deceased}
+        where a.council_id = ${actor.councilId} and a.worker_id = ${actor.workerId} and ${currentOn('a', diedOn)}`;
     case 'team':
     case 'managed-teams':
       return sql`select a.child_id from allocations a
         join team_memberships tm on tm.council_id = a.council_id and tm.worker_id = a.worker_id
           and ${currentOn('tm', actor.today)}
         where a.council_id = ${actor.councilId} and ${currentOn('a', actor.today)}
+          and tm.team_id in (${actorTeams(actor, scope === 'managed-teams')})
+        union
+        select a.child_id from allocations a ${deceased}
+        join team_memberships tm on tm.council_id = a.council_id and tm.worker_id = a.worker_id
+          and ${currentOn('tm', diedOn)}
+        where a.council_id = ${actor.councilId} and ${currentOn('a', diedOn)}
           and tm.team_id in (${actorTeams(actor, scope === 'managed-teams')})`;
     case 'samples':
       return sql`select sc.child_id from audit_sample_children sc

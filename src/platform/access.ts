@@ -17,6 +17,8 @@ import type { Role } from './permissions.ts';
  * - service managers and directors: every child (directors read only);
  * - auditors: the children of their audit samples, read only;
  * - performance analysts and administrators: no child records.
+ * A child who has died stays reachable as on the day of death: by the worker then allocated (read and write, for
+ *   the closing records) and by that worker's team then (read only; write for its managers).
  * A restricted child is visible only to the workers on its access list, whatever their role.
  * Break-glass grants add read access to one child for the rest of one session.
  */

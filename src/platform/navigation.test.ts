@@ -14,7 +14,7 @@ describe('the menu in groups (issue 17: a service manager’s nine sections wrap
     ['service-manager', ['Home', 'Children', 'Work', 'Service']],
     ['director', ['Home', 'Children', 'Timescales', 'Service']],
     ['performance-analyst', ['Home', 'Timescales', 'Check a return']],
-    ['auditor', ['Home', 'Children', 'Audit trail']],
+    ['auditor', ['Home', 'Children', 'Service']],
     ['administrator', ['Home', 'Users', 'Restricted children', 'Local standards']],
   ])('a %s sees %j', (role, entries) => {
     expect(menu(role)).toEqual(entries);

@@ -38,6 +38,7 @@ const groups: ReadonlyArray<{ text: string | null; sections: readonly Section[] 
       { href: '/returns/validate', text: 'Check a return', permission: 'returns:validate' },
       { href: '/access-review', text: 'Access to review', permission: 'access:review' },
       { href: '/audit', text: 'Audit trail', permission: 'audit:search' },
+      { href: '/governance/retention', text: 'Retention', permission: 'records:retention' },
     ],
   },
   {

@@ -58,6 +58,8 @@ export const permissions = [
   'child:restrict',
   /** Check a statutory return's files against the DfE rules (child-level data, so not for administrators). */
   'returns:validate',
+  /** See which children's records are due for review under the retention schedule (information governance). */
+  'records:retention',
 ] as const;
 export type RolePermission = (typeof permissions)[number];
 
@@ -94,7 +96,7 @@ export const rolePermissions: Record<Role, readonly RolePermission[]> = {
     'returns:validate',
   ],
   'performance-analyst': ['figures:read', 'returns:validate'],
-  auditor: ['child:read', 'audit:child-access', 'audit:search'],
+  auditor: ['child:read', 'audit:child-access', 'audit:search', 'records:retention'],
   administrator: ['staff:manage', 'child:restrict'],
 };
 

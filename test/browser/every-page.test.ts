@@ -104,7 +104,9 @@ interface Visit {
   /** Words the page should show, in plain English rather than codes or ISO dates. */
   shows?: string[];
 }
-type Who = Extract<Role, 'social-worker' | 'team-manager' | 'service-manager' | 'administrator'> | 'visitor';
+type Who =
+  | Extract<Role, 'social-worker' | 'team-manager' | 'service-manager' | 'administrator' | 'auditor'>
+  | 'visitor';
 
 describe('a tour of every page, as someone who may see it, on a child with something in every section', async () => {
   const world = await browserWorld();
@@ -269,6 +271,7 @@ describe('a tour of every page, as someone who may see it, on a child with somet
     'team-manager': manager,
     'service-manager': serviceManager,
     administrator,
+    auditor,
   };
   const contexts = new Map<string, BrowserContext>();
   async function pageFor(who: Who, narrow = false): Promise<Page> {
@@ -558,6 +561,13 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       heading: /\S/,
     },
     { route: '/audit', url: '/audit', role: 'service-manager', heading: /\S/ },
+    {
+      route: '/governance/retention',
+      url: '/governance/retention',
+      role: 'auditor',
+      heading: 'Records due for review',
+      narrow: true,
+    },
     {
       route: '/returns/validate',
       url: '/returns/validate',

@@ -157,6 +157,8 @@ interface ObligationContext {
   calendar: WorkingDayCalendar;
   standards: readonly VersionedLocalStandard[];
   schoolTerms: readonly SchoolTerm[];
+  /** Include what will be owed from a day still to come, to store ahead (the initial PEP from a 3rd birthday). */
+  ahead?: boolean;
 }
 
 /**
@@ -193,6 +195,7 @@ export function childObligations(facts: ChildTimescaleFacts, context: Obligation
           },
           context.today,
           context.calendar,
+          context.ahead,
         )
       : []),
     ...leavingCareObligations(facts, child, context),

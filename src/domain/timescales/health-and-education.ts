@@ -83,7 +83,10 @@ export interface SchoolTerm {
  * the personal education plan is started within 10 working days of becoming looked after and reviewed every school
  * term. Each term that begins after the plan was started needs a review dated within it, due by the term's end.
  * `period` is the span of care in which a PEP is owed, from the 3rd birthday to the 18th (see `obligationSpan`):
- * nothing is owed before it starts, or at all when it never opens.
+ * nothing is owed before it starts, or at all when it never opens. With `ahead`, a span still to come (a child in
+ * care who turns 3 later) gives its initial PEP now, counted from the span's first day, so that it can be stored
+ * ahead and be owed on that birthday without waiting for a rebuild (the stored rows' readers leave out an
+ * obligation until its `counted_from`).
  */
 export function personalEducationPlanTimescales(
   period: ObligationSpan,
@@ -91,9 +94,10 @@ export function personalEducationPlanTimescales(
   terms: readonly SchoolTerm[],
   today: Temporal.PlainDate,
   calendar: WorkingDayCalendar,
+  ahead = false,
 ): Obligation[] {
   const { compare } = Temporal.PlainDate;
-  if (!spanLasts(period) || compare(period.startedOn, today) > 0) return [];
+  if (!spanLasts(period) || (!ahead && compare(period.startedOn, today) > 0)) return [];
   const initial = singleObligation(
     'personal-education-plan',
     firstDeadline(DEADLINE_RULES['pep-initial'], period, calendar),

@@ -250,6 +250,40 @@ describe('lookedAfterTimescales: nothing about the child before birth, no PEP be
   });
 });
 
+describe('the PEP of a child in care who turns 3 later, worked out ahead to be stored', () => {
+  // In care from birth (31 Mar 2024). The 3rd birthday is Wed 31 Mar 2027; + 10 wd (Easter 2027 is before it):
+  // 1–2 Apr (2), 5–9 (7), 12–14 (10) → Wed 14 Apr 2027.
+  const inCare: LookedAfterRecord = {
+    dateOfBirth: day('2024-03-31'),
+    periodsOfCare: [{ startedOn: day('2024-03-31'), placements: [{ startedOn: day('2024-03-31') }] }],
+    reviews: [],
+    visits: [],
+    healthAssessments: [],
+    personalEducationPlans: [],
+    schoolTerms: typicalSchoolTerms(2026, 2026),
+  };
+  const peps = (record: LookedAfterRecord, ahead: boolean) =>
+    lookedAfterTimescales(record, day('2026-11-20'), calendar, ahead).filter((o) =>
+      o.kind.startsWith('personal-education-plan'),
+    );
+
+  it('owes nothing yet as at today, but ahead gives the initial PEP counted from the 3rd birthday', () => {
+    expect(peps(inCare, false)).toEqual([]);
+    const [initial, ...rest] = peps(inCare, true);
+    expect(rest).toEqual([]);
+    expect(summary(initial!)).toEqual(['2027-04-14', '-', 'due']);
+    expect(initial!.explanation.countedFrom.toString()).toBe('2027-03-31');
+    expect(initial!.explanation.countedFromEvent).toBe('third birthday');
+  });
+
+  it('gives nothing ahead for a child whose care ends before they turn 3', () => {
+    const [period] = inCare.periodsOfCare;
+    expect(peps({ ...inCare, periodsOfCare: [{ ...period!, endedOn: day('2027-01-08') }] }, true)).toEqual(
+      [],
+    );
+  });
+});
+
 /** A child in one period of care with PEP meetings, as a PEP test row writes them. */
 interface PepCase {
   born: string;

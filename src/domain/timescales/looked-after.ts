@@ -110,11 +110,13 @@ export function placementVisits(
  * visits; a new period of care resets reviews, the initial health assessment and the PEP as well. Each is owed only
  * within the child's life as `obligationSpan` bounds it: from birth (the PEP from the 3rd birthday) until the period
  * of care ends, the child dies or reaches 18; a placement with no end of its own ends with its period of care.
+ * With `ahead`, the initial PEP owed from a 3rd birthday still to come is included (personalEducationPlanTimescales).
  */
 export function lookedAfterTimescales(
   record: LookedAfterRecord,
   today: Temporal.PlainDate,
   calendar: WorkingDayCalendar,
+  ahead = false,
 ): Obligation[] {
   return record.periodsOfCare.flatMap((period) => {
     const inPeriod = (dates: readonly Temporal.PlainDate[]) => datesWithin(dates, period);
@@ -153,6 +155,7 @@ export function lookedAfterTimescales(
         record.schoolTerms ?? [],
         today,
         calendar,
+        ahead,
       ),
     ];
   });

@@ -72,6 +72,7 @@ const actionWords: Record<string, string> = {
   'protection.viewed': 'Looked at the child protection record',
   'referral.recorded': 'Recorded a referral',
   'reminders.built': 'Built the daily reminders',
+  'retention.report.viewed': 'Looked at records due for review under the retention schedule',
   'return.validated': 'Checked a statutory return',
   'route.refused': 'Was refused a page',
   'strategy-discussion.recorded': 'Recorded a strategy discussion',

@@ -13,7 +13,6 @@ import type { RecordValues } from '../../platform/recording/fields.ts';
 import { auditSource } from '../../platform/transactions.ts';
 import {
   carePeriodDates,
-  careRecords,
   currentStatusAndPlacement,
   endCarePeriod,
   endLegalStatus,
@@ -30,6 +29,7 @@ import {
   requireOrder,
   type OpenJourney,
 } from '../journey/service.ts';
+import { oldestFirst, workerNames, type ChildRecord } from '../record/service.ts';
 import { placementGeography, postcodeProblemsOf } from '../postcodes/service.ts';
 import { closeEpisodeOnLeavingCare, requireSixteen, startCareLeaving } from './leaving-care-service.ts';
 
@@ -346,9 +346,34 @@ export async function endPeriodOfCare(db: Database, actor: Actor, childId: strin
   });
 }
 
-/** The care page: periods of care, legal statuses, placements and the statutory work, and leaving care. */
+/**
+ * The care page: periods of care, legal statuses, placements and the statutory work, and leaving care, from the
+ * child's record as at today through the one reader, oldest first; each care leaver status with its personal
+ * adviser's name.
+ */
 export async function viewCare(db: Database, actor: Actor, childId: string) {
-  return readChildSection(db, actor, childId, 'care.viewed', (trx) =>
-    careRecords(trx, actor.councilId, childId),
-  );
+  return readChildSection(db, actor, childId, 'care.viewed', async (record: ChildRecord, trx) => {
+    const advisers = await workerNames(
+      trx,
+      actor.councilId,
+      record.care_leaver_statuses.flatMap((status) => status.personal_adviser_id ?? []),
+    );
+    return {
+      periods: oldestFirst(record.care_periods, 'start_date'),
+      legalStatuses: oldestFirst(record.legal_statuses, 'from_date'),
+      placements: oldestFirst(record.placements, 'start_date'),
+      reviews: oldestFirst(record.cla_reviews, 'held_on'),
+      visits: oldestFirst(record.child_visits, 'visited_on'),
+      health: oldestFirst(record.health_assessments, 'completed_on'),
+      educationPlans: oldestFirst(record.personal_education_plans, 'completed_on'),
+      missing: oldestFirst(record.missing_episodes, 'started_on'),
+      careLeaver: oldestFirst(record.care_leaver_statuses, 'from_date').map((status) => ({
+        ...status,
+        adviser_name: status.personal_adviser_id ? (advisers.get(status.personal_adviser_id) ?? null) : null,
+      })),
+      pathwayPlans: oldestFirst(record.pathway_plans, 'started_on'),
+      pathwayReviews: oldestFirst(record.pathway_plan_reviews, 'held_on'),
+      contacts: oldestFirst(record.care_leaver_contacts, 'contacted_on'),
+    };
+  });
 }

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.ts';
+import { caseRoleOwes } from '../../domain/workforce/case-role-work.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { pageWindow, type Order } from '../../platform/lists.ts';
@@ -8,8 +9,8 @@ import { obligationsOf } from '../timescales/service.ts';
 import { myCaseload, teamCaseloads } from './queries.ts';
 
 /**
- * My caseload: the children allocated to me today, each with their journey status and the next statutory task due
- * (worked out by the timescales feature from the record). The read is audited with the children shown.
+ * My caseload: the children allocated to me today, each with their journey status and the next statutory task I
+ * owe in my case role (worked out by the timescales feature from the record). The read is audited with the children shown.
  */
 export async function viewMyCaseload(
   db: Database,
@@ -22,8 +23,11 @@ export async function viewMyCaseload(
     const obligations = await obligationsOf(trx, actor.councilId, childIds, actor.today);
     const statuses = await statusesOf(trx, actor, childIds);
     const children = rows.map((row) => {
+      // What this worker owes in their case role (a reviewing officer the reviews, a personal adviser the pathway
+      // plan and keeping in touch), as the home page's reminders list it.
       const open = (obligations.get(row.id) ?? [])
         .filter((obligation) => obligation.status === 'due' || obligation.status === 'overdue')
+        .filter((obligation) => caseRoleOwes(row.case_role, obligation.kind))
         .sort((a, b) => a.dueBy.localeCompare(b.dueBy));
       const next = open[0];
       return {

@@ -1,4 +1,6 @@
+import { Temporal } from 'temporal-polyfill';
 import { v7 as uuidv7 } from 'uuid';
+import { journeyStatus } from '../../domain/journey/status.ts';
 import type { Database } from '../../db/database.ts';
 import { pastDate, type DateEntry, type Problem } from '../../domain/journey/rules.ts';
 import { requireChildren } from '../../platform/access.ts';
@@ -7,36 +9,68 @@ import { appendAudit } from '../../platform/audit.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
 import { recordHistory, updateVersioned } from '../../platform/versioning.ts';
-import { statusesOf } from '../journey/service.ts';
+import { journeyRecordOf } from '../journey/journey-record.ts';
+import { oldestFirst, readRecord } from '../record/service.ts';
 import { identityColumns, type IdentityInput } from './identity.ts';
 import {
-  addressesOf,
-  childIdentity,
   endCurrentAddresses,
-  flagsOf,
   insertAddress,
   insertFlag,
   insertPerson,
   insertRelationship,
-  relationshipsOf,
+  peopleOf,
 } from './queries.ts';
 
 /**
- * The child's full record: their journey status, identity, addresses with their history, warnings and flags, and
- * the change history.
+ * The child's full record: their journey status, identity, addresses with their history, warnings and flags, the
+ * family and network, and the change history; read as at today through the one reader (`readRecord`, which asks
+ * the gatekeeper), so the page shows what every other page of the child shows.
  */
 export async function viewRecord(db: Database, actor: Actor, childId: string) {
   return withTransaction(db, actor, async (trx) => {
-    await requireChildren(trx, actor, 'read', [childId]);
-    const child = await childIdentity(trx, actor.councilId, childId);
-    const addresses = await addressesOf(trx, actor.councilId, childId);
-    const flags = await flagsOf(trx, actor.councilId, childId);
-    const relationships = await relationshipsOf(trx, actor.councilId, childId);
+    const record = (await readRecord(trx, actor, [childId])).get(childId)!;
+    const people = new Map(
+      (
+        await peopleOf(trx, actor.councilId, [
+          ...new Set(record.child_relationships.map((relationship) => relationship.person_id)),
+        ])
+      ).map((person) => [person.id, person]),
+    );
     const history = await recordHistory(trx, actor.councilId, 'children', childId);
-    const status = (await statusesOf(trx, actor, [childId])).get(childId)!;
+    const status = journeyStatus(journeyRecordOf(record), Temporal.PlainDate.from(actor.today));
     await appendAudit(trx, auditSource(actor), { action: 'child.record-viewed', childId });
-    return { child, status, addresses, flags, relationships, history };
+    return {
+      child: record.child,
+      status,
+      addresses: currentFirst(record.child_addresses, 'from_date'),
+      flags: oldestFirst(record.child_flags, 'review_date'),
+      relationships: currentFirst(record.child_relationships, 'to_date').map((relationship) => {
+        const person = people.get(relationship.person_id)!;
+        return {
+          ...relationship,
+          given_name: person.given_name,
+          family_name: person.family_name,
+          date_of_birth: person.date_of_birth,
+          organisation: person.organisation,
+          phone: person.phone,
+        };
+      }),
+      history,
+    };
   });
+}
+
+/**
+ * Dated rows as the page lists them: the current ones (no end date) first, then the rest newest first by `column`
+ * (an address by when it began, a relationship by when it ended).
+ */
+function currentFirst<Row extends { to_date: string | null }>(
+  rows: readonly Row[],
+  column: keyof Row,
+): Row[] {
+  return oldestFirst(rows, column)
+    .reverse()
+    .sort((a, b) => Number(a.to_date !== null) - Number(b.to_date !== null));
 }
 
 /** Changes the child's identity, refusing wrong check characters, unknown codes and edits from a stale version. */

@@ -93,25 +93,60 @@ describe('the chronology’s entries from the record and its kept versions', () 
     ]);
   });
 
+  const placement = (id: string, start: string, end: string | null, place: string, recordedAt: string) => ({
+    id,
+    care_period_id: 'c1',
+    start_date: start,
+    end_date: end,
+    place,
+    recorded_at: new Date(recordedAt),
+  });
+  const placementVersion = (row: ReturnType<typeof placement>, supersededAt: string): SupersededVersion => ({
+    ...version(row, row.recorded_at.toISOString(), supersededAt),
+    table_name: 'placements',
+    record_id: row.id,
+  });
+
+  it.each(['2026-03-08T12:00:00Z', '2026-03-09T12:00:00Z', '2026-05-10T12:00:00Z'])(
+    'does not call a first placement recorded late (at %s) a correction: it replaced nothing',
+    (recordedAt) => {
+      expect(
+        entriesOf(recordWith({ placements: [placement('p1', '2026-03-01', null, 'U1', recordedAt)] })),
+      ).toEqual([['2026-03-01', 'Placement began: {SSDA903.PLACE:U1}', null, null, null]]);
+    },
+  );
+
   it.each([
+    // Recorded within the week, a change is not late, whatever it replaced.
     ['2026-03-08T12:00:00Z', null],
     ['2026-03-09T12:00:00Z', 'A correction, recorded on 9 March 2026 with effect from 1 March 2026.'],
+    ['2026-05-10T12:00:00Z', 'A correction, recorded on 10 May 2026 with effect from 1 March 2026.'],
   ])(
-    'marks a placement first recorded at %s, eight days on or later, as a correction',
+    'marks a change of placement recorded at %s, back-dated over a placement already recorded, as a correction',
     (recordedAt, correction) => {
-      const placement = {
-        id: 'p1',
-        care_period_id: 'c1',
-        start_date: '2026-03-01',
-        end_date: null,
-        place: 'U1',
-        recorded_at: new Date(recordedAt),
-      };
-      expect(entriesOf(recordWith({ placements: [placement] }))).toEqual([
-        ['2026-03-01', 'Placement began: {SSDA903.PLACE:U1}', null, null, correction],
+      const first = placement('p1', '2026-01-05', null, 'U1', '2026-01-05T12:00:00Z');
+      const ended = { ...first, end_date: '2026-03-01', recorded_at: new Date(recordedAt) };
+      const next = placement('p2', '2026-03-01', null, 'U3', recordedAt);
+      expect(
+        entriesOf(recordWith({ placements: [ended, next] }), [placementVersion(first, recordedAt)]),
+      ).toEqual([
+        ['2026-01-05', 'Placement began: {SSDA903.PLACE:U1}', null, null, null],
+        ['2026-03-01', expect.stringMatching(/^Placement (began|changed)/), null, null, correction],
       ]);
     },
   );
+
+  it('does not call a late placement a correction when the one before had already ended by its start', () => {
+    const first = placement('p1', '2026-01-05', '2026-02-01', 'U1', '2026-02-01T12:00:00Z');
+    const next = placement('p2', '2026-03-01', null, 'U3', '2026-05-10T12:00:00Z');
+    expect(entriesOf(recordWith({ placements: [first, next] })).at(-1)).toEqual([
+      '2026-03-01',
+      'Placement began: {SSDA903.PLACE:U3}',
+      null,
+      null,
+      null,
+    ]);
+  });
 
   it.each([
     ['Saw Jay.', 300, 'Saw Jay.'],

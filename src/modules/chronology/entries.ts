@@ -1,5 +1,6 @@
 import { daysBetween } from '../../domain/returns/dates.ts';
 import { ukDate } from '../../platform/views.ts';
+import { validDaysOf } from '../record/as-at.ts';
 import type { ChildRecord, RecordTable } from '../record/service.ts';
 import type { notesWithin } from '../casenotes/service.ts';
 import type { SupersededVersion } from './queries.ts';
@@ -50,9 +51,42 @@ type Row = Record<string, unknown>;
 const instant = (value: unknown) => new Date(value as string | Date);
 const dayOf = (value: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(value);
 
-/** A fact recorded more than a week after it took effect changed what the record said about the days between. */
+/**
+ * A placement or legal status recorded more than a week after it took effect is late. It is a correction only if
+ * it replaced what the record already said about the days between (a back-dated change that ended a placement or
+ * status already recorded as running then); a fact first recorded late (the start of care entered weeks on)
+ * replaced nothing and is only said to be recorded late.
+ */
 const LATE_AFTER_DAYS = 7;
-const TABLES_WHERE_LATE_IS_A_CORRECTION: readonly RecordTable[] = ['placements', 'legal_statuses'];
+const TABLES_WHERE_LATE_MAY_CORRECT: readonly RecordTable[] = ['placements', 'legal_statuses'];
+
+/** One form of a row of the record: as it stood from when it was recorded until it was superseded (never: null). */
+interface Form {
+  id: unknown;
+  row: Row;
+  recordedAt: Date;
+  supersededAt: Date | null;
+}
+
+/**
+ * Whether, just before `since`, the record already held another fact of the table that ran on some day from `on`
+ * to the day of `since`: what a back-dated fact recorded at `since` with effect from `on` replaced.
+ */
+function replacedWhatWasRecorded(
+  table: RecordTable,
+  forms: readonly Form[],
+  id: unknown,
+  on: string,
+  since: Date,
+) {
+  const recordedOn = dayOf(since);
+  return forms.some((form) => {
+    if (form.id === id || form.recordedAt >= since) return false;
+    if (form.supersededAt !== null && form.supersededAt < since) return false;
+    const { from, to } = validDaysOf(table, form.row);
+    return from !== undefined && from < recordedOn && (to === undefined || to > on);
+  });
+}
 
 const byWhom = (name: string | null) => (name ? ` by ${name}` : '');
 const because = (reason: string | null) => (reason ? ` Reason: ${reason}` : '');
@@ -78,6 +112,7 @@ function entriesOfRow(
   versions: readonly SupersededVersion[],
   context: EventContext,
   recorders: ReadonlyMap<string, string>,
+  formsOfTable: readonly Form[],
 ): ChronologyEntry[] {
   const entries: ChronologyEntry[] = [];
   const forms = [
@@ -119,7 +154,10 @@ function entriesOfRow(
     }
     known = next;
   });
-  for (const now of known.values()) entries.push({ ...entryOf(now), correction: correctionOf(table, now) });
+  const replaced = (now: Known) =>
+    replacedWhatWasRecorded(table, formsOfTable, current.id, now.event.on, now.since);
+  for (const now of known.values())
+    entries.push({ ...entryOf(now), correction: correctionOf(table, now, replaced) });
   return entries;
 }
 
@@ -139,7 +177,7 @@ function entryOf(known: Known): ChronologyEntry {
   };
 }
 
-function correctionOf(table: RecordTable, known: Known): string | null {
+function correctionOf(table: RecordTable, known: Known, replaced: (known: Known) => boolean): string | null {
   const recorded = `recorded on ${ukDate(dayOf(known.since))}${byWhom(known.by)}`;
   if (known.replaced) {
     const of =
@@ -149,10 +187,10 @@ function correctionOf(table: RecordTable, known: Known): string | null {
     return `A correction, ${recorded}, of ${of}.${because(known.reason)}`;
   }
   if (
-    TABLES_WHERE_LATE_IS_A_CORRECTION.includes(table) &&
+    TABLES_WHERE_LATE_MAY_CORRECT.includes(table) &&
     daysBetween(known.event.on, dayOf(known.since)) > LATE_AFTER_DAYS
   ) {
-    return `A correction, ${recorded} with effect from ${ukDate(known.event.on)}.`;
+    return replaced(known) ? `A correction, ${recorded} with effect from ${ukDate(known.event.on)}.` : null;
   }
   return null;
 }
@@ -206,6 +244,21 @@ function noteEntries(notes: readonly ChronologyNote[], orderOfNotes: Map<Chronol
   });
 }
 
+/** Every form of the table's rows: each kept version, and each row as it stands now. */
+function formsOf(table: RecordTable, rows: readonly Row[], superseded: readonly SupersededVersion[]): Form[] {
+  return [
+    ...superseded
+      .filter((version) => version.table_name === table)
+      .map((version) => ({
+        id: version.record_id,
+        row: version.version_row as Row,
+        recordedAt: instant(version.recorded_at),
+        supersededAt: instant(version.superseded_at),
+      })),
+    ...rows.map((row) => ({ id: row.id, row, recordedAt: instant(row.recorded_at), supersededAt: null })),
+  ];
+}
+
 /**
  * The child's chronology: every dated event of the record as Hearth knows it now, each earlier form a correction
  * replaced (marked as corrected), and the case notes; in the order asked for, limited to the kinds asked for.
@@ -223,11 +276,15 @@ export function chronologyEntries(
     const key = `${version.table_name}:${version.record_id}`;
     versionsOf.set(key, [...(versionsOf.get(key) ?? []), version]);
   }
-  const entries = TABLES_IN_CHRONOLOGY.flatMap((table) =>
-    (sources.record[table] as unknown as Row[]).flatMap((row) =>
-      entriesOfRow(table, row, versionsOf.get(`${table}:${row.id}`) ?? [], context, sources.recorders),
-    ),
-  );
+  const entries = TABLES_IN_CHRONOLOGY.flatMap((table) => {
+    const rows = sources.record[table] as unknown as Row[];
+    const forms = TABLES_WHERE_LATE_MAY_CORRECT.includes(table)
+      ? formsOf(table, rows, sources.superseded)
+      : [];
+    return rows.flatMap((row) =>
+      entriesOfRow(table, row, versionsOf.get(`${table}:${row.id}`) ?? [], context, sources.recorders, forms),
+    );
+  });
   const orderOfNotes = new Map<ChronologyEntry, string>();
   entries.push(...noteEntries(sources.notes, orderOfNotes));
   const within = (entry: ChronologyEntry) => orderOfNotes.get(entry) ?? entry.title;

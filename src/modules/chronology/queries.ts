@@ -54,19 +54,3 @@ export async function recordersAt(
     order by a.at, (a.action like '%viewed' or a.action like '%printed'), a.seq`.execute(db);
   return new Map(rows.map((row) => [new Date(row.at).toISOString(), row.name]));
 }
-
-/** The names of these workers, by id. */
-export async function workerNames(
-  db: Kysely<Tables>,
-  councilId: string,
-  workerIds: readonly string[],
-): Promise<Map<string, string>> {
-  if (!workerIds.length) return new Map();
-  const rows = await db
-    .selectFrom('workers')
-    .select(['id', sql<string>`given_name || ' ' || family_name`.as('name')])
-    .where('council_id', '=', councilId)
-    .where('id', 'in', [...new Set(workerIds)])
-    .execute();
-  return new Map(rows.map((row) => [row.id, row.name]));
-}

@@ -2,10 +2,10 @@ import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
-import { readRecord } from '../record/service.ts';
+import { readRecord, workerNames } from '../record/service.ts';
 import { inWords } from './event-words.ts';
 import { chronologyEntries, firstRecordedInstants, type ChronologyOrder } from './entries.ts';
-import { recordersAt, supersededVersionsOf, workerNames } from './queries.ts';
+import { recordersAt, supersededVersionsOf } from './queries.ts';
 import { notesWithin } from '../casenotes/service.ts';
 import { TABLES_IN_CHRONOLOGY, chronologyKinds, type ChronologyKind } from './record-events.ts';
 

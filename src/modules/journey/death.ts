@@ -9,6 +9,8 @@ import type { RecordValues } from '../../platform/recording/fields.ts';
 import { auditSource } from '../../platform/transactions.ts';
 import { updateVersioned } from '../../platform/versioning.ts';
 import { endAllocationsOnDeath } from '../caseloads/allocation-service.ts';
+import { endChildInNeedPlanOn, endChildProtectionPlanOn } from '../protection/service.ts';
+import { PLAN_ENDED_BY_DEATH } from '../protection/views/protection-view-models.ts';
 import { endCareOnDeath, latestEventOn } from './queries.ts';
 import { onChild, type OpenJourney } from './service.ts';
 
@@ -17,8 +19,9 @@ const CHILD_DIED = 'RC2';
 
 /**
  * Records a child's death, once, inside the caller's transaction (issue 17): the date goes on the child's record
- * (its earlier version kept), the open episode of need closes with RC2, an open period of care ends with SSDA903
- * reason E2, and every allocation ends that day. The obligations that follow are rebuilt by the caller's `onChild`
+ * (its earlier version kept), an open child protection or child in need plan ends that day, the open episode of
+ * need closes with RC2, an open period of care ends with SSDA903 reason E2, and every allocation ends that day
+ * (the worker and team then holding the case keep access to the record: platform/access-queries.ts). The obligations that follow are rebuilt by the caller's `onChild`
  * after this returns, and the date of death ends each of them (lifetimes.ts). Nothing can be recorded after it.
  */
 export async function recordDeathOn(
@@ -45,6 +48,19 @@ export async function recordDeathOn(
     { table: 'children', id: childId, expectedVersion: journey.child.version, reason: death.how },
     { date_of_death: death.diedOn },
   );
+  // The plans end with the life they protected, through their own write path (each audited), before the episode
+  // they hang on closes: the CIN census and the CP register then show no plan open past the date of death.
+  if (journey.cpPlan)
+    await endChildProtectionPlanOn(trx, actor, childId, journey.cpPlan, {
+      endDate: death.diedOn,
+      reason: PLAN_ENDED_BY_DEATH,
+      path: death.path,
+    });
+  if (journey.cinPlan)
+    await endChildInNeedPlanOn(trx, actor, childId, journey.cinPlan, {
+      endDate: death.diedOn,
+      path: death.path,
+    });
   if (journey.episode)
     await updateVersioned(
       trx,
@@ -68,6 +84,7 @@ export async function recordDeathOn(
     details: {
       diedOn: death.diedOn,
       how: death.how,
+      plansEnded: [journey.cpPlan?.id, journey.cinPlan?.id].filter(Boolean),
       episodeClosed: journey.episode?.id ?? null,
       periodsOfCareEnded: periods,
     },

@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { JourneyRecord } from '../../domain/journey/status.ts';
+import { journeyStateOf, type JourneyState } from '../../domain/journey/transitions.ts';
 import { londonDate } from '../../platform/actor.ts';
 import type { ChildRecord } from '../record/service.ts';
 
@@ -89,4 +90,24 @@ export function journeyRecordOf(record: ChildRecord): JourneyRecord {
     ...needRecordOf(record),
     ...careRecordOf(record),
   };
+}
+
+/**
+ * The child's state in the journey's transition table from their record as at a day (as `readRecord` read it,
+ * which leaves out what began later and shows open what ended later): what is open then.
+ */
+export function journeyStateOfRecord(record: ChildRecord): JourneyState {
+  const open = <Row>(rows: Row[], end: (row: Row) => string | null) =>
+    rows.filter((row) => end(row) === null);
+  const episode = open(record.episodes, (row) => row.closed_on)[0];
+  return journeyStateOf({
+    openEpisode: episode !== undefined,
+    assessmentAuthorised: record.assessments.some(
+      (assessment) => assessment.episode_id === episode?.id && assessment.authorised_on !== null,
+    ),
+    openSection47: open(record.section47_enquiries, (row) => row.ended_on).length > 0,
+    openChildProtectionPlan: open(record.cp_plans, (row) => row.end_date).length > 0,
+    openPeriodOfCare: open(record.care_periods, (row) => row.end_date).length > 0,
+    careLeaver: open(record.care_leaver_statuses, (row) => row.to_date).length > 0,
+  });
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import {
   dateBoxes,
+  newTeam,
   newWorker,
   signedInAs,
   testServer,
@@ -24,6 +25,24 @@ async function recorded(browser: TestBrowser, url: string, json: Record<string, 
   expect(response.statusCode, response.body).toBe(201);
 }
 
+/** A strategy discussion, then an initial conference that puts the child on a child protection plan. */
+async function aChildProtectionPlan(
+  browser: TestBrowser,
+  api: string,
+  dates: { discussedOn: string; conferenceOn: string },
+) {
+  await recorded(browser, `${api}/strategy-discussions`, {
+    heldOn: dates.discussedOn,
+    attendees: 'Police',
+    outcome: 'section-47',
+  });
+  await recorded(browser, `${api}/initial-conferences`, {
+    heldOn: dates.conferenceOn,
+    outcome: 'child-protection-plan',
+    category: 'NEG',
+  });
+}
+
 /** Submits a recording form; returns the status and the error summary's items as the person reads them. */
 async function submit(browser: TestBrowser, url: string, form: Record<string, string>) {
   await browser.get(url);
@@ -39,8 +58,8 @@ async function submit(browser: TestBrowser, url: string, form: Record<string, st
 
 describe('the journey refuses what it used to let through (issue 17, part 7)', async () => {
   const { app, db } = await testServer();
-  // A death ends the allocations, so the worker no longer holds the case: a service manager, who sees every child,
-  // tries what would come after it.
+  // A death ends the allocations, so the worker no longer holds the case (they and their team keep the record, to
+  // close it): a service manager, who sees every child, tries what would come after it.
   const serviceManager = async (worker: TestWorker) =>
     signedInAs(app, await newWorker(db, worker.council, 'service-manager'));
   const count = async (table: string, childId: string) =>
@@ -57,16 +76,7 @@ describe('the journey refuses what it used to let through (issue 17, part 7)', a
     await anOpenEpisode(db, child, worker, { referralDate: '2025-04-14' });
     const browser = await signedInAs(app, worker);
     const api = `/api/children/${child.id}`;
-    await recorded(browser, `${api}/strategy-discussions`, {
-      heldOn: '2025-04-17',
-      attendees: 'Police',
-      outcome: 'section-47',
-    });
-    await recorded(browser, `${api}/initial-conferences`, {
-      heldOn: '2025-05-06',
-      outcome: 'child-protection-plan',
-      category: 'NEG',
-    });
+    await aChildProtectionPlan(browser, api, { discussedOn: '2025-04-17', conferenceOn: '2025-05-06' });
 
     const refused = await submit(
       browser,
@@ -312,6 +322,74 @@ describe('the journey refuses what it used to let through (issue 17, part 7)', a
       { field: 'diedOn', message: 'The child’s death is already recorded, on 10 September 2026' },
     ]);
     expect(await count('child_visits', child.id)).toBe(0);
+  });
+
+  it('ends an open child in need plan on the day of death, through its own write path', async () => {
+    const { worker, child } = await aTeamWithAnAllocatedChild(db, { dateOfBirth: '2016-05-10' });
+    await anOpenEpisode(db, child, worker, { referralDate: '2026-08-03' });
+    const browser = await signedInAs(app, worker);
+    await recorded(browser, `/api/children/${child.id}/cin-plans`, { startDate: '2026-08-10' });
+
+    const death = await submit(browser, `/children/${child.id}/death/new`, dateBoxes('diedOn', '2026-09-10'));
+    expect(death.problems).toEqual([]);
+    const plans = await db
+      .selectFrom('cin_plans')
+      .select('end_date')
+      .where('child_id', '=', child.id)
+      .execute();
+    expect(plans).toEqual([{ end_date: '2026-09-10' }]);
+    const audited = await db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('child_id', '=', child.id)
+      .where('action', '=', 'cin-plan.ended')
+      .execute();
+    expect(audited).toHaveLength(1);
+  });
+
+  it('ends an open child protection plan on the day of death; the worker and team who held the case keep the record', async () => {
+    const { council, team, worker, child } = await aTeamWithAnAllocatedChild(db, {
+      dateOfBirth: '2016-05-10',
+    });
+    await anOpenEpisode(db, child, worker, { referralDate: '2026-08-03' });
+    const browser = await signedInAs(app, worker);
+    const api = `/api/children/${child.id}`;
+    await aChildProtectionPlan(browser, api, { discussedOn: '2026-08-05', conferenceOn: '2026-08-20' });
+
+    const death = await submit(browser, `/children/${child.id}/death/new`, dateBoxes('diedOn', '2026-09-10'));
+    expect(death.problems).toEqual([]);
+    const plans = await db
+      .selectFrom('cp_plans')
+      .select(['end_date', 'end_reason'])
+      .where('child_id', '=', child.id)
+      .execute();
+    expect(plans).toEqual([{ end_date: '2026-09-10', end_reason: 'died' }]);
+    // The allocation ended on the day, yet the worker who held the case still reads the record and writes the
+    // closing note; the page says why the plan ended.
+    const page = await browser.get(`/children/${child.id}/protection`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('The child died');
+    const closing = await browser.request({
+      method: 'POST',
+      url: `${api}/notes`,
+      json: { kind: 'visit', occurredOn: '2026-09-10', title: 'Case closed', body: 'Closing summary.' },
+    });
+    expect(closing.statusCode, closing.body).toBe(201);
+    // Their team still reads it, read only; a worker of another team finds no such child.
+    const colleague = await signedInAs(app, await newWorker(db, council, 'social-worker', { team }));
+    expect((await colleague.get(`/children/${child.id}`)).statusCode).toBe(200);
+    const noted = await colleague.request({
+      method: 'POST',
+      url: `${api}/notes`,
+      json: { kind: 'visit', occurredOn: '2026-09-10', title: 'Note', body: 'Body.' },
+    });
+    expect(noted.statusCode).toBe(403);
+    const elsewhere = await newTeam(db, council);
+    const stranger = await signedInAs(
+      app,
+      await newWorker(db, council, 'social-worker', { team: elsewhere }),
+    );
+    expect((await stranger.get(`/children/${child.id}`)).statusCode).toBe(404);
   });
 
   it('takes ‘in touch: died’ as the death of a care leaver, and refuses contacts after it', async () => {

@@ -88,16 +88,6 @@ export async function openJourneyRecords(
   return { episode, section47, cpPlan, cinPlan, carePeriod, careLeaver };
 }
 
-/** The child's names, read without a lock. */
-export function childNames(db: Kysely<Tables>, councilId: string, childId: string) {
-  return db
-    .selectFrom('children')
-    .select(['given_name', 'family_name', 'date_of_birth'])
-    .where('council_id', '=', councilId)
-    .where('id', '=', childId)
-    .executeTakeFirstOrThrow();
-}
-
 /**
  * The latest day anything happened on the child's record as the journey records it (contacts, referrals,
  * assessments, enquiries, conferences, plans and their reviews, care and its reviews and visits, leaving care), so

@@ -17,10 +17,10 @@ import {
 } from '../../domain/journey/transitions.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { NotFound, ValidationError } from '../../platform/errors.ts';
-import { readRecord } from '../record/service.ts';
+import { readRecord, type ChildRecord } from '../record/service.ts';
 import { rebuildObligations } from '../timescales/service.ts';
-import { journeyRecordOf } from './journey-record.ts';
-import { childNames, lockChild, openJourneyRecords } from './queries.ts';
+import { journeyRecordOf, journeyStateOfRecord } from './journey-record.ts';
+import { lockChild, openJourneyRecords } from './queries.ts';
 
 export type OpenJourney = Awaited<ReturnType<typeof openJourneyRecords>> & {
   state: JourneyState;
@@ -52,11 +52,6 @@ export function requireMove(journey: OpenJourney, event: JourneyEvent, path: str
   const move = transition(journey.state, event);
   if (!move.allowed) throw new ValidationError([{ path, message: move.reason }]);
   return move;
-}
-
-/** The child's state in the transition table today, as the protection and care pages show it. */
-async function journeyStateNow(trx: Kysely<Tables>, actor: Actor, childId: string) {
-  return stateOf(await openJourneyRecords(trx, actor.councilId, childId, actor.today));
 }
 
 /**
@@ -148,22 +143,26 @@ export async function childCaption(
 }
 
 /**
- * Reads one part of a child's record for a page (child protection, care): the gatekeeper allows the read, the
- * child's name and status come with it, and the read is audited under `action`.
+ * Reads one part of a child's record for a page (child protection, care): the record as at today through the one
+ * reader (`readRecord`, which asks the gatekeeper), so the page shows the facts every other page shows; the
+ * child's name and status come from the same record, and the read is audited under `action`.
  */
 export async function readChildSection<T>(
   db: Database,
   actor: Actor,
   childId: string,
   action: string,
-  read: (trx: Transaction<Tables>) => Promise<T>,
+  read: (record: ChildRecord, trx: Transaction<Tables>) => T | Promise<T>,
 ) {
   return withTransaction(db, actor, async (trx) => {
-    await requireChildren(trx, actor, 'read', [childId]);
-    const records = await read(trx);
-    const status = await journeyStateNow(trx, actor, childId);
-    const child = await childNames(trx, actor.councilId, childId);
+    const record = (await readRecord(trx, actor, [childId])).get(childId)!;
+    const records = await read(record, trx);
+    const { given_name, family_name, date_of_birth } = record.child;
     await appendAudit(trx, auditSource(actor), { action, childId });
-    return { child, status, records };
+    return {
+      child: { given_name, family_name, date_of_birth },
+      status: journeyStateOfRecord(record),
+      records,
+    };
   });
 }

@@ -1,7 +1,7 @@
 import { codeChoices } from '../../domain/codes/code-lists.ts';
 import { forChild, type Recording } from '../../platform/recording/routes.ts';
 import { childCaption } from '../journey/service.ts';
-import { planEndReasonWords } from './views/protection-view-models.ts';
+import { planEndReasonWords, PLAN_ENDED_BY_DEATH } from './views/protection-view-models.ts';
 import {
   endChildInNeedPlan,
   endChildProtectionPlan,
@@ -134,7 +134,11 @@ export const protectionRecordings: Recording[] = [
         label: 'Reason',
         kind: 'choice',
         required: true,
-        options: () => Object.entries(planEndReasonWords).map(([value, text]) => ({ value, text })),
+        // A death is recorded on its own page, which ends the plan itself (journey/death.ts).
+        options: () =>
+          Object.entries(planEndReasonWords)
+            .filter(([value]) => value !== PLAN_ENDED_BY_DEATH)
+            .map(([value, text]) => ({ value, text })),
       },
     ],
     record: forChild(endChildProtectionPlan),

@@ -1,11 +1,14 @@
 import { childInNeedPlanProblems } from '../../domain/journey/guards.ts';
 import { v7 as uuidv7 } from 'uuid';
+import type { Transaction } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import type { Tables } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import type { RecordValues } from '../../platform/recording/fields.ts';
 import { auditSource } from '../../platform/transactions.ts';
+import { oldestFirst, type ChildRecord } from '../record/service.ts';
 import {
   markChildInNeedPlanEnded,
   markChildProtectionPlanEnded,
@@ -18,7 +21,6 @@ import {
   insertReviewConference,
   insertSection47Enquiry,
   insertStrategyDiscussion,
-  protectionRecords,
 } from './queries.ts';
 import {
   onChild,
@@ -218,6 +220,18 @@ export function recordPlanMeeting(kind: 'core-group' | 'review-conference') {
     });
 }
 
+/** Refuses a plan's end before its start, naming the field the end date came from. */
+function requireEndAfterStart(plan: { start_date: string }, ending: { endDate: string; path?: string }) {
+  requireOrder([
+    {
+      path: ending.path ?? 'endDate',
+      date: ending.endDate,
+      notBefore: plan.start_date,
+      message: 'The plan cannot end before it started',
+    },
+  ]);
+}
+
 export async function endChildProtectionPlan(
   db: Database,
   actor: Actor,
@@ -227,28 +241,37 @@ export async function endChildProtectionPlan(
   return onChild(db, actor, childId, values, async (trx, journey) => {
     const plan = requireOpenPlan(journey, 'endDate');
     requireMove(journey, 'child-protection-plan-ended', 'endDate');
-    const endDate = text(values, 'endDate');
-    requireOrder([
-      {
-        path: 'endDate',
-        date: endDate,
-        notBefore: plan.start_date,
-        message: 'The plan cannot end before it started',
-      },
-    ]);
-    await markChildProtectionPlanEnded(trx, actor.councilId, plan.id, {
-      end_date: endDate,
-      end_reason: text(values, 'reason'),
-      version: plan.version + 1,
-      updated_at: actor.now,
+    return endChildProtectionPlanOn(trx, actor, childId, plan, {
+      endDate: text(values, 'endDate'),
+      reason: text(values, 'reason'),
     });
-    await appendAudit(trx, auditSource(actor), {
-      action: 'cp-plan.ended',
-      childId,
-      details: { id: plan.id, reason: values.reason },
-    });
-    return plan.id;
   });
+}
+
+/**
+ * Ends the open child protection plan, inside the caller's transaction: not before it started, at its next
+ * version, audited. The form's use case and a child's death (journey/death.ts) both end a plan this way.
+ */
+export async function endChildProtectionPlanOn(
+  trx: Transaction<Tables>,
+  actor: Actor,
+  childId: string,
+  plan: NonNullable<OpenJourney['cpPlan']>,
+  ending: { endDate: string; reason: string; path?: string },
+) {
+  requireEndAfterStart(plan, ending);
+  await markChildProtectionPlanEnded(trx, actor.councilId, plan.id, {
+    end_date: ending.endDate,
+    end_reason: ending.reason,
+    version: plan.version + 1,
+    updated_at: actor.now,
+  });
+  await appendAudit(trx, auditSource(actor), {
+    action: 'cp-plan.ended',
+    childId,
+    details: { id: plan.id, reason: ending.reason },
+  });
+  return plan.id;
 }
 
 export async function startChildInNeedPlan(
@@ -332,32 +355,48 @@ export async function endChildInNeedPlan(db: Database, actor: Actor, childId: st
   return onChild(db, actor, childId, values, async (trx, journey) => {
     if (!journey.cinPlan)
       throw new ValidationError([{ path: 'endDate', message: 'The child has no open child in need plan.' }]);
-    const endDate = text(values, 'endDate');
-    requireOrder([
-      {
-        path: 'endDate',
-        date: endDate,
-        notBefore: journey.cinPlan.start_date,
-        message: 'The plan cannot end before it started',
-      },
-    ]);
-    await markChildInNeedPlanEnded(trx, actor.councilId, journey.cinPlan.id, {
-      end_date: endDate,
-      updated_at: actor.now,
-    });
-    await appendAudit(trx, auditSource(actor), {
-      action: 'cin-plan.ended',
-      childId,
-      details: { id: journey.cinPlan.id },
-    });
-    return journey.cinPlan.id;
+    return endChildInNeedPlanOn(trx, actor, childId, journey.cinPlan, { endDate: text(values, 'endDate') });
   });
 }
 
-/** The child protection and child in need page: what has been recorded, and the child's status. */
+/**
+ * Ends the open child in need plan, inside the caller's transaction: not before it started, audited. The form's
+ * use case and a child's death (journey/death.ts) both end a plan this way.
+ */
+export async function endChildInNeedPlanOn(
+  trx: Transaction<Tables>,
+  actor: Actor,
+  childId: string,
+  plan: NonNullable<OpenJourney['cinPlan']>,
+  ending: { endDate: string; path?: string },
+) {
+  requireEndAfterStart(plan, ending);
+  await markChildInNeedPlanEnded(trx, actor.councilId, plan.id, {
+    end_date: ending.endDate,
+    updated_at: actor.now,
+  });
+  await appendAudit(trx, auditSource(actor), {
+    action: 'cin-plan.ended',
+    childId,
+    details: { id: plan.id },
+  });
+  return plan.id;
+}
+
+/**
+ * The child protection and child in need page: what has been recorded, from the child's record as at today through
+ * the one reader, oldest first, and the child's status.
+ */
 export async function viewProtection(db: Database, actor: Actor, childId: string) {
-  const view = await readChildSection(db, actor, childId, 'protection.viewed', (trx) =>
-    protectionRecords(trx, actor.councilId, childId),
-  );
+  const view = await readChildSection(db, actor, childId, 'protection.viewed', (record: ChildRecord) => ({
+    strategyDiscussions: oldestFirst(record.strategy_discussions, 'held_on'),
+    enquiries: oldestFirst(record.section47_enquiries, 'started_on'),
+    conferences: oldestFirst(record.initial_conferences, 'held_on'),
+    cpPlans: oldestFirst(record.cp_plans, 'start_date'),
+    coreGroups: oldestFirst(record.cp_core_groups, 'held_on'),
+    reviewConferences: oldestFirst(record.cp_review_conferences, 'held_on'),
+    cinPlans: oldestFirst(record.cin_plans, 'start_date'),
+    cinReviews: oldestFirst(record.cin_plan_reviews, 'held_on'),
+  }));
   return { child: view.child, status: view.status, ...view.records };
 }

@@ -59,6 +59,16 @@ function dayOf(value: unknown): string | undefined {
   return String(value).slice(0, 10);
 }
 
+/** The days a row's fact was true in the child's life: from its first day, to the day it ended (none while open). */
+export function validDaysOf(
+  table: RecordTable,
+  row: object,
+): { from: string | undefined; to: string | undefined } {
+  const { from, to } = VALID_TIME[table];
+  const fields = row as Record<string, unknown>;
+  return { from: dayOf(fields[from]), to: to ? dayOf(fields[to]) : undefined };
+}
+
 /**
  * The rows of one table as the record stood at the end of `asAt`: facts that began after it are left out, and a
  * fact that ended after it is still open then, with what is told only at its end not yet known. A fact that

@@ -41,3 +41,22 @@ export async function rowsKnownAt<T extends RecordTable | 'children'>(
         and h.recorded_at <= ${knownAt} and h.superseded_at > ${knownAt}`.execute(db);
   return rows;
 }
+
+/**
+ * The names of the workers a child's record names (who recorded, authorised or advises), by id: organisation facts
+ * the pages of a child show beside the record.
+ */
+export async function workerNames(
+  db: Kysely<Tables>,
+  councilId: string,
+  workerIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (!workerIds.length) return new Map();
+  const rows = await db
+    .selectFrom('workers')
+    .select(['id', sql<string>`given_name || ' ' || family_name`.as('name')])
+    .where('council_id', '=', councilId)
+    .where('id', 'in', [...new Set(workerIds)])
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

@@ -6,6 +6,8 @@ import type { Actor } from '../../platform/actor.ts';
 import { rowsAsAt } from './as-at.ts';
 import { rowsKnownAt, type ChildScope, type RecordRow, type RecordTable } from './queries.ts';
 
+export { workerNames } from './queries.ts';
+
 export type { ChildScope, RecordTable } from './queries.ts';
 
 /** One child's record: who the child is, and every fact of their journey, each table's rows in a list. */
@@ -63,4 +65,13 @@ export async function readRecord(
 ): Promise<Map<string, ChildRecord>> {
   await requireChildren(db, actor, 'read', childIds);
   return readRecords(db, actor.councilId, { childIds }, time);
+}
+
+/** A table's rows oldest first by one of its date columns, as the child's pages list them (the reader keeps no order). */
+export function oldestFirst<Row>(rows: readonly Row[], column: keyof Row): Row[] {
+  const dayOf = (row: Row) => {
+    const value = row[column];
+    return value instanceof Date ? value.toISOString() : String(value ?? '');
+  };
+  return [...rows].sort((a, b) => (dayOf(a) < dayOf(b) ? -1 : dayOf(a) > dayOf(b) ? 1 : 0));
 }

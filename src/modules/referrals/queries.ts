@@ -24,16 +24,6 @@ export async function childReferralFacts(db: Db, councilId: string, childId: str
   };
 }
 
-export function episodesOfChild(db: Db, councilId: string, childId: string) {
-  return db
-    .selectFrom('episodes')
-    .selectAll()
-    .where('council_id', '=', councilId)
-    .where('child_id', '=', childId)
-    .orderBy('referral_date', 'desc')
-    .execute();
-}
-
 /** One episode of one child, locked for the change about to be made to it. */
 export function episodeForUpdate(db: Db, councilId: string, childId: string, episodeId: string) {
   return db

@@ -15,6 +15,7 @@ import {
 } from '../../domain/journey/rules.ts';
 import { requireChildren } from '../../platform/access.ts';
 import { londonDate, type Actor } from '../../platform/actor.ts';
+import { oldestFirst, readRecord, workerNames } from '../record/service.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { NotFound, ValidationError } from '../../platform/errors.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
@@ -25,7 +26,6 @@ import {
   childReferralFacts,
   contactsOfChild,
   episodeForUpdate,
-  episodesOfChild,
   factorsOf,
   insertContact,
   insertEpisode,
@@ -227,32 +227,44 @@ export async function closeEpisode(
   });
 }
 
-/** A child's contacts and episodes of need, each with its assessments and their factors. The read is audited. */
+/**
+ * A child's contacts and episodes of need, newest first, each episode with its assessments and their factors: the
+ * record as at today through the one reader (`readRecord`, which asks the gatekeeper), as every page of the child
+ * reads it. The read is audited.
+ */
 export async function viewJourney(db: Database, actor: Actor, childId: string) {
   return withTransaction(db, actor, async (trx) => {
-    await requireChildren(trx, actor, 'read', [childId]);
-    const facts = await childReferralFacts(trx, actor.councilId, childId);
-    const contacts = (await contactsOfChild(trx, actor.councilId, childId)).map((contact) => ({
-      ...contact,
-      receivedOn: londonDate(new Date(contact.received_at)),
-    }));
-    const episodes = [];
-    for (const episode of await episodesOfChild(trx, actor.councilId, childId)) {
-      const assessments = await assessmentsOfEpisode(trx, actor.councilId, episode.id);
-      const factors = await factorsOf(
-        trx,
-        actor.councilId,
-        assessments.map((assessment) => assessment.id),
-      );
-      episodes.push({
+    const record = (await readRecord(trx, actor, [childId])).get(childId)!;
+    const factors = await factorsOf(
+      trx,
+      actor.councilId,
+      record.assessments.map((assessment) => assessment.id),
+    );
+    const authorisers = await workerNames(
+      trx,
+      actor.councilId,
+      record.assessments.flatMap((assessment) => assessment.authorised_by ?? []),
+    );
+    const contacts = oldestFirst(record.contacts, 'received_at')
+      .reverse()
+      .map((contact) => ({ ...contact, receivedOn: londonDate(new Date(contact.received_at)) }));
+    const episodes = oldestFirst(record.episodes, 'referral_date')
+      .reverse()
+      .map((episode) => ({
         ...episode,
-        assessments: assessments.map((assessment) => ({
+        assessments: oldestFirst(
+          record.assessments.filter((assessment) => assessment.episode_id === episode.id),
+          'start_date',
+        ).map((assessment) => ({
           ...assessment,
+          authoriser_name: assessment.authorised_by
+            ? (authorisers.get(assessment.authorised_by) ?? null)
+            : null,
           factors: factors.filter((f) => f.assessment_id === assessment.id).map((f) => f.code),
         })),
-      });
-    }
+      }));
     await appendAudit(trx, auditSource(actor), { action: 'episodes.viewed', childId });
-    return { child: facts.child, contacts, episodes };
+    const { date_of_birth, date_of_death, given_name, family_name } = record.child;
+    return { child: { date_of_birth, date_of_death, given_name, family_name }, contacts, episodes };
   });
 }

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import { currentOn } from '../../db/current-on.ts';
 import type { Tables } from '../../db/schema.ts';
+import { WORK_OF_CASE_ROLE } from '../../domain/workforce/case-role-work.ts';
 
 type Db = Kysely<Tables>;
 
@@ -12,6 +13,18 @@ export interface ReminderRow {
   kind: string;
   due_by: string;
 }
+
+/**
+ * Whether the allocation `a` owes the obligation `o` by its case role: a reviewing officer the looked-after reviews,
+ * a personal adviser the pathway plan's reviews and keeping in touch, any other holder everything
+ * (src/domain/workforce/case-role-work.ts).
+ */
+const limitedRoles = Object.entries(WORK_OF_CASE_ROLE);
+const owedByCaseRole = sql`(a.case_role not in (${sql.join(limitedRoles.map(([role]) => role))})
+  or ${sql.join(
+    limitedRoles.map(([role, kinds]) => sql`(a.case_role = ${role} and o.kind in (${sql.join(kinds!)}))`),
+    sql` or `,
+  )})`;
 
 /**
  * The council's open stored obligations due before `today` + `dueSoonDays` (so overdue ones too), once for each
@@ -34,7 +47,7 @@ export async function obligationsDueSoon(
     from child_obligations o
       join children c on c.council_id = o.council_id and c.id = o.child_id
       join allocations a on a.council_id = o.council_id and a.child_id = o.child_id and ${currentOn('a', today)}
-    where o.council_id = ${councilId} and ${open} ${forWorker('a.worker_id')}
+    where o.council_id = ${councilId} and ${open} and ${owedByCaseRole} ${forWorker('a.worker_id')}
     union
     select distinct mm.worker_id, o.child_id, c.given_name || ' ' || c.family_name, o.kind, o.due_by::text
     from child_obligations o
@@ -42,7 +55,7 @@ export async function obligationsDueSoon(
       join allocations a on a.council_id = o.council_id and a.child_id = o.child_id and ${currentOn('a', today)}
       join team_memberships tm on tm.council_id = a.council_id and tm.worker_id = a.worker_id and ${currentOn('tm', today)}
       join team_memberships mm on mm.council_id = tm.council_id and mm.team_id = tm.team_id and mm.manages and ${currentOn('mm', today)}
-    where o.council_id = ${councilId} and ${open} ${forWorker('mm.worker_id')}
+    where o.council_id = ${councilId} and ${open} and ${owedByCaseRole} ${forWorker('mm.worker_id')}
     order by 5, 3`.execute(db);
   return found.rows;
 }

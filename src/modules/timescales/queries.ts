@@ -301,22 +301,21 @@ export async function vacuumStoredObligations(db: Kysely<Tables>): Promise<void>
   await sql`vacuum (analyze) child_obligations`.execute(db);
 }
 
-/** A worker's children on a date: those allocated to them then, in any role on the case. */
-export async function childrenOfWorker(
+/** A worker's allocations on a date: each child allocated to them then, with the role they hold on the case. */
+export async function allocationsOfWorker(
   db: Kysely<Tables>,
   councilId: string,
   workerId: string,
   date: string,
 ) {
-  const rows = await db
+  return db
     .selectFrom('allocations')
-    .select('child_id')
+    .select(['child_id', 'case_role'])
     .distinct()
     .where('council_id', '=', councilId)
     .where('worker_id', '=', workerId)
     .where(currentOn('allocations', date))
     .execute();
-  return rows.map((row) => row.child_id);
 }
 
 /** Some children's names and local ids. */

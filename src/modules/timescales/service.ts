@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
+import { caseRoleOwes } from '../../domain/workforce/case-role-work.ts';
 import type { Database } from '../../db/database.ts';
 import type { Tables } from '../../db/schema.ts';
 import { workingDayCalendar, type WorkingDayCalendar } from '../../domain/calendar/working-days.ts';
@@ -26,7 +27,7 @@ import {
   childInNeedTracker,
   childName,
   childNames,
-  childrenOfWorker,
+  allocationsOfWorker,
   childrenBehind,
   councilChildIds,
   councilTimescaleSettings,
@@ -72,8 +73,9 @@ function schoolTermsFor(day: Temporal.PlainDate, nextTerm: boolean) {
 /**
  * Works out the obligations of the children in scope as at `today` from their record as it stood that day (so a
  * visit recorded with a later date does not meet an obligation as at an earlier one), keyed by child. With
- * `nextTerm`, the review of a personal education plan owed in the next school term is included too, counted from
- * the term's first day (see `rebuildObligations`).
+ * `ahead`, what will be owed from a day still to come is included too, counted from that day (see
+ * `rebuildObligations`): the review of a personal education plan owed in the next school term, and the initial
+ * PEP of a child in care who turns 3 later.
  */
 export async function workOutObligations(
   db: Kysely<Tables>,
@@ -81,7 +83,7 @@ export async function workOutObligations(
   scope: ChildScope,
   today: string,
   settings?: TimescaleSettings,
-  options: { nextTerm?: boolean } = {},
+  options: { ahead?: boolean } = {},
 ): Promise<Map<string, Obligation[]>> {
   const { calendar, standards } = settings ?? (await timescaleSettings(db, councilId));
   const records = await readRecords(db, councilId, scope, { asAt: today });
@@ -90,7 +92,8 @@ export async function workOutObligations(
     today: day,
     calendar,
     standards,
-    schoolTerms: schoolTermsFor(day, options.nextTerm ?? false),
+    schoolTerms: schoolTermsFor(day, options.ahead ?? false),
+    ahead: options.ahead ?? false,
   };
   const result = new Map<string, Obligation[]>();
   for (const [childId, record] of records) {
@@ -101,9 +104,11 @@ export async function workOutObligations(
 
 /**
  * Replaces the stored obligations of some children with those worked out now, in the caller's transaction, and
- * returns them. They include the review owed in the next school term, stored ahead and owed from the term's first
- * day (`counted_from`), which every reader of the stored rows leaves out until then: so when a term begins with
- * nothing recorded and no rebuild yet, the pages still agree with the obligations worked out that day (issue 16).
+ * returns them. They include what will be owed from a day still to come, stored ahead and owed from that day
+ * (`counted_from`), which every reader of the stored rows leaves out until then: the review owed in the next school
+ * term, and the initial PEP owed from the 3rd birthday of a child in care. So when a term begins, or a child turns
+ * 3, with nothing recorded and no rebuild yet, the pages still agree with the obligations worked out that day
+ * (issue 16).
  */
 export async function rebuildObligations(
   trx: Kysely<Tables>,
@@ -113,7 +118,7 @@ export async function rebuildObligations(
   settings?: TimescaleSettings,
 ): Promise<Map<string, Obligation[]>> {
   const obligations = await workOutObligations(trx, councilId, { childIds }, clock.today, settings, {
-    nextTerm: true,
+    ahead: true,
   });
   const rows = [...obligations].flatMap(([childId, list]) =>
     list.map((obligation, position) => ({
@@ -309,13 +314,22 @@ export async function viewChildInNeedTracker(
   });
 }
 
-/** One worker's obligations as at a date, worked out from the record: the open ones first, soonest first. */
+/**
+ * One worker's obligations as at a date, worked out from the record: what they owe in their case role on each child
+ * (src/domain/workforce/case-role-work.ts), the open ones first, soonest first.
+ */
 export async function workerObligations(db: Database, councilId: string, workerId: string, date: string) {
-  const childIds = await childrenOfWorker(db, councilId, workerId, date);
+  const allocations = await allocationsOfWorker(db, councilId, workerId, date);
+  const childIds = [...new Set(allocations.map((allocation) => allocation.child_id))];
   const children = await childNames(db, councilId, childIds);
   const worked = await workOutObligations(db, councilId, { childIds }, date);
+  const owes = (childId: string, kind: string) =>
+    allocations.some(
+      (allocation) => allocation.child_id === childId && caseRoleOwes(allocation.case_role, kind),
+    );
   return children
     .flatMap((child) => (worked.get(child.id) ?? []).map((obligation) => ({ child, obligation })))
+    .filter(({ child, obligation }) => owes(child.id, obligation.kind))
     .sort(
       (a, b) =>
         statusOrder[a.obligation.status] - statusOrder[b.obligation.status] ||

@@ -1,8 +1,8 @@
 import { codeInWords, codeListOn } from '../../../domain/codes/code-lists.ts';
 import { ukDate } from '../../../platform/views.ts';
-import type { careRecords } from '../queries.ts';
+import type { viewCare } from '../service.ts';
 
-type CareView = Awaited<ReturnType<typeof careRecords>>;
+type CareView = Awaited<ReturnType<typeof viewCare>>['records'];
 
 const row = (key: string, value: string) => ({ key: { text: key }, value: { text: value } });
 const span = (from: string, to: string | null) =>
@@ -117,7 +117,7 @@ export function careSections(view: CareView) {
         ...view.careLeaver.map((status) =>
           row(
             span(status.from_date, status.to_date),
-            `${status.status.replace('-', ' ')}${status.given_name ? `; personal adviser ${status.given_name} ${status.family_name}` : ''}`,
+            `${status.status.replace('-', ' ')}${status.adviser_name ? `; personal adviser ${status.adviser_name}` : ''}`,
           ),
         ),
         ...view.pathwayPlans.map((plan) =>

@@ -1,12 +1,16 @@
 import type { JourneyState } from '../../../domain/journey/transitions.ts';
 import { ukDate } from '../../../platform/views.ts';
 
+/** The reason a child protection plan ends when the child dies: set by the death, never chosen on the form. */
+export const PLAN_ENDED_BY_DEATH = 'died';
+
 /** Why a child protection plan ended, in the words of the form that records it. */
 export const planEndReasonWords: Record<string, string> = {
   'no-longer-at-risk': 'No longer at continuing risk of significant harm',
   'looked-after': 'Became looked after',
   'moved-away': 'Moved to another local authority',
   'turned-18': 'Reached 18',
+  died: 'The child died',
   other: 'Another reason',
 };
 
