@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor.ts';
-import { navigationFor, subNavigationFor } from './navigation.ts';
+import { navigationFor, sectionsFor, subNavigationFor } from './navigation.ts';
 import type { Role } from './permissions.ts';
 
 const someone = (role: Role) => ({ role }) as Actor;
@@ -44,6 +44,19 @@ describe('the menu in groups (issue 17: a service manager’s nine sections wrap
       ['Children', true, false],
       ['Find a child', false, false],
     ]);
+  });
+
+  it('lists every section, ungrouped, for the home page', () => {
+    expect(sectionsFor(someone('team-manager')).map((section) => section.text)).toEqual([
+      'Home',
+      'Children',
+      'Find a child',
+      'My caseload',
+      'Team caseloads',
+      'Timescales',
+      'Access to review',
+    ]);
+    expect(sectionsFor(null)).toEqual([]);
   });
 
   it('shows no sub-navigation for a group of one, outside a group, or to a visitor', () => {

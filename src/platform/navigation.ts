@@ -95,6 +95,14 @@ export function navigationFor(actor: Actor | null, url: string): MenuEntry[] {
   );
 }
 
+/** Every section a person may use, ungrouped, for the home page's list of where to go. */
+export function sectionsFor(actor: Actor | null): { href: string; text: string }[] {
+  if (!actor) return [];
+  return groupsFor(actor).flatMap((group) =>
+    group.sections.map((section) => ({ href: section.href, text: section.text })),
+  );
+}
+
 /**
  * The sub-navigation of the group the page is in, when that group holds more than one section for the person:
  * its name (to label the navigation landmark) and its sections, the current one marked.
