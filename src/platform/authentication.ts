@@ -5,7 +5,7 @@ import type { Actor } from './actor.ts';
 import { appendAuditNow } from './audit.ts';
 import { wantsJson } from './error-handler.ts';
 import { NotPermitted, Unauthenticated } from './errors.ts';
-import { navigationFor } from './navigation.ts';
+import { navigationFor, sectionsFor, subNavigationFor } from './navigation.ts';
 import { roleCan, rolePermissions } from './permissions.ts';
 import {
   actorForApiToken,
@@ -96,6 +96,8 @@ export async function registerAuthentication(app: FastifyInstance): Promise<void
       actor: request.actor,
       actorPermissions: request.actor ? rolePermissions[request.actor.role] : [],
       navigation: navigationFor(request.actor, request.url),
+      subNavigation: subNavigationFor(request.actor, request.url),
+      sections: sectionsFor(request.actor),
     };
   });
 

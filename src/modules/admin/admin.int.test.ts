@@ -159,6 +159,10 @@ describe('the administrator’s pages', async () => {
     });
     expect(restricted.statusCode).toBe(303);
     expect(restricted.headers.location).toBe(`/admin/restricted-children/${child.id}`);
+    // The list of restricted children gives the number on each list, with no warning while someone is on it.
+    const listed = (await adminBrowser.get('/admin/restricted-children')).body;
+    expect(listed).toContain(child.localId);
+    expect(listed).not.toContain('Nobody can see this child');
     // The allocated worker was put on the list and keeps the record.
     const listPage = await adminBrowser.get(`/admin/restricted-children/${child.id}`);
     expect(listPage.body).toContain(allocated.email);
@@ -198,6 +202,12 @@ describe('the administrator’s pages', async () => {
       ['child.access-list.added', 'Covering while the allocated worker is on leave'],
       ['child.access-list.removed', 'Cover has ended'],
     ]);
+
+    // A restricted child with nobody on the list is hidden from everyone: the list says so in words.
+    const nobody = await newChild(db, council, { givenName: 'Ash', familyName: 'Lowe', restrictedTo: [] });
+    expect((await adminBrowser.get('/admin/restricted-children')).body).toMatch(
+      new RegExp(`${nobody.localId}[\\s\\S]*?Nobody can see this child`),
+    );
 
     // Lifting the restriction gives the team back its sight of the child.
     expect(

@@ -36,7 +36,13 @@ export async function restrictionRoutes(app: FastifyInstance): Promise<void> {
             )}</a>`,
           },
           { text: child.local_id },
-          { text: String(child.people), format: 'numeric' },
+          // A list of nobody hides the child from everyone, their own worker too: say so, not just "0".
+          Number(child.people) === 0
+            ? {
+                html: '0 <strong class="govuk-tag govuk-tag--orange">Nobody can see this child</strong>',
+                format: 'numeric',
+              }
+            : { text: String(child.people), format: 'numeric' },
         ]),
       });
     },

@@ -6,6 +6,7 @@ import { londonDate } from '../../platform/actor.ts';
 import { roleCan } from '../../platform/permissions.ts';
 import { ListQuery, listHref, pageView, sortField, sortableHead, type Order } from '../../platform/lists.ts';
 import { escapeHtml, ukDate } from '../../platform/views.ts';
+import { actionChoices, actionInWords } from './action-words.ts';
 import { accessToReview, childAccessLog, reviewGrant, searchAudit } from './service.ts';
 
 const ChildParams = Type.Object({ childId: Type.String({ maxLength: 64 }) });
@@ -34,17 +35,6 @@ function when(instant: Date): string {
   return `${ukDate(londonDate(instant))} ${londonTime.format(instant)}`;
 }
 
-/** Audit actions in words, for the pages; the code stays alongside for searching. */
-const actionWords: Record<string, string> = {
-  'child.viewed': 'Opened the record',
-  'child.updated': 'Changed the record',
-  'child.read.refused': 'Was refused the record',
-  'child.write.refused': 'Was refused a change',
-  'child.break-glass': 'Opened it outside their access (break-glass)',
-  'child.access-log.viewed': 'Looked at who has seen the record',
-  'access.reviewed': 'Reviewed break-glass access',
-};
-
 /** The heading row of an entry list, sorted by when (newest first unless asked otherwise). */
 function entriesHead(
   path: string,
@@ -59,10 +49,19 @@ function entriesHead(
   );
 }
 
-function describeAction(action: string, outcome: string): string {
-  const words = actionWords[action];
-  const text = words ? `${words} (${action})` : action;
-  return outcome === 'refused' && !action.includes('refused') ? `${text}, refused` : text;
+/**
+ * An entry's action in words, with its code (and the route or job that did it) in a GOV.UK details beneath, for
+ * the auditor who searches by code or compares with the raw log.
+ */
+function actionCell(entry: { action: string; outcome: string; route?: string | null }) {
+  const code = [entry.action, entry.route].filter(Boolean).map((part) => escapeHtml(String(part)));
+  return {
+    html:
+      `${escapeHtml(actionInWords(entry.action, entry.outcome))}` +
+      `<details class="govuk-details govuk-!-margin-top-1 govuk-!-margin-bottom-0 hearth-audit-code">` +
+      `<summary class="govuk-details__summary govuk-!-font-size-16"><span class="govuk-details__summary-text">Code</span></summary>` +
+      `<div class="govuk-details__text govuk-!-font-size-16 hearth-break-anywhere">${code.join('<br>')}</div></details>`,
+  };
 }
 
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
@@ -96,7 +95,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
         rows: entries.rows.map((entry) => [
           { text: when(entry.at) },
           { text: entry.given_name ? `${entry.given_name} ${entry.family_name}` : 'System' },
-          { text: describeAction(entry.action, entry.outcome) },
+          actionCell(entry),
           { text: entry.ip ?? '' },
         ]),
       });
@@ -122,19 +121,22 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
           { value: '', text: 'Any team' },
           ...teams.map((one) => ({ value: one.id, text: one.name, selected: one.id === team })),
         ],
-        head: entriesHead('/audit', request.query, order, ['User', 'Action', 'Child ID', 'Route']),
+        actionItems: [
+          { value: '', text: 'Any action' },
+          ...actionChoices.map((choice) => ({ ...choice, selected: choice.value === request.query.action })),
+        ],
+        head: entriesHead('/audit', request.query, order, ['User', 'Action', 'Child ID']),
         listPage: pageView(entries.window, (next) => listHref('/audit', request.query, { page: next })),
         rows: entries.rows.map((entry) => [
           { text: when(entry.at) },
           // Emails and routes are long words: they break where they must rather than widen the page.
           { text: entry.email ?? 'System', classes: 'hearth-break-anywhere' },
-          { text: describeAction(entry.action, entry.outcome) },
+          actionCell(entry),
           entry.local_id && entry.child_id
             ? {
                 html: `<a class="govuk-link" href="/children/${entry.child_id}/access-log">${escapeHtml(entry.local_id)}<span class="govuk-visually-hidden">: who has seen this record</span></a>`,
               }
             : { text: '' },
-          { text: entry.route ?? '', classes: 'hearth-break-anywhere' },
         ]),
       });
     },

@@ -74,6 +74,13 @@ describe('the header on every page of a child (issue 17, part 2)', async () => {
     }
   });
 
+  it('puts what is overdue first and does not call a child with only overdue work "Nothing due"', async () => {
+    const { worker, child } = await aTeamWithAnAllocatedChild(db, { dateOfBirth: '2016-05-10' });
+    await anOpenEpisode(db, child, worker, { referralDate: '2025-06-02' });
+    const header = headerOf((await (await signedInAs(app, worker)).get(`/children/${child.id}`)).body);
+    expect(header).toContain('Overdue Assessment authorised, due 4 August 2025 Next due Nothing else due');
+  });
+
   it('shows a child protection plan with its category, and the current warnings', async () => {
     const { worker, child } = await aTeamWithAnAllocatedChild(db, { dateOfBirth: '2019-11-30' });
     await anOpenEpisode(db, child, worker, { referralDate: '2025-08-01' });

@@ -175,9 +175,14 @@ describe('the child’s journey status, alike on the page, the full record and t
     expect((await browser.get(`/api/children/${child.id}`)).json().status).toMatchObject(expected);
     const listed = (await browser.get('/api/children')).json() as Array<{ id: string; status: unknown }>;
     expect(listed.find((one) => one.id === child.id)?.status).toMatchObject(expected);
-    expect((await browser.get(`/children/${child.id}`)).body).toMatch(
-      /Status\s*<\/dt>\s*<dd[^>]*>\s*Referral since 2 June 2025/,
-    );
+    // The child's page says it once, in the header that is now its heading (issue 17 part 2).
+    const page = (await browser.get(`/children/${child.id}`)).body;
+    expect(page).toMatch(/data-qa="child-status"><strong>Referral since 2 June 2025/);
+    expect(page.match(/Referral since 2 June 2025/g)).toHaveLength(1);
+    expect(page.match(/<h1[^>]*>([^<]*)<\/h1>/g)).toEqual([
+      `<h1 class="govuk-heading-l govuk-!-margin-bottom-1 hearth-child-header__name">Robin ${child.familyName}</h1>`,
+    ]);
+    expect(page.match(new RegExp(child.localId, 'g'))).toHaveLength(1);
     expect((await browser.get(`/children/${child.id}/record`)).body).toContain('Referral since 2 June 2025');
 
     await db

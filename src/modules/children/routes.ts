@@ -13,7 +13,7 @@ import { findChildren } from '../search/service.ts';
 import { childListView } from '../search/views/child-list.ts';
 import { BreakGlassForm, ChildEditForm, ChildParams, ChildSummary, ChildUpdate } from './schemas.ts';
 import { breakGlass, updateChild, viewChild } from './service.ts';
-import { childSummaryList, editFormValues } from './views/child-view-models.ts';
+import { editFormValues } from './views/child-view-models.ts';
 import { childHeader } from '../child-header/service.ts';
 
 type Params = { Params: Static<typeof ChildParams> };
@@ -62,9 +62,9 @@ export async function childrenRoutes(app: FastifyInstance): Promise<void> {
       const record = await viewChild(db, actor, request.params.childId);
       return reply.page('children/views/child.njk', {
         childHeader: await childHeader(db, actor, request.params.childId),
+        childHeaderIsHeading: true,
         pageTitle: `${record.child.given_name} ${record.child.family_name}`,
         child: record.child,
-        summary: childSummaryList(record.child),
         allocations: record.allocations,
         history: record.history,
         mayEdit: actor.role !== 'director' && actor.role !== 'auditor',

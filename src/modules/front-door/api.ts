@@ -46,7 +46,7 @@ export async function frontDoorApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { matches } = await checkForDuplicates(db, actorOf(request), whoOf(request.body.child));
+      const { matches, hidden } = await checkForDuplicates(db, actorOf(request), whoOf(request.body.child));
       return {
         matches: matches.map((match) => ({
           childId: match.childId,
@@ -57,6 +57,7 @@ export async function frontDoorApiRoutes(app: FastifyInstance): Promise<void> {
           reasons: match.reasons,
           sameIdentifier: match.sameIdentifier,
         })),
+        elsewhere: hidden,
       };
     },
   );

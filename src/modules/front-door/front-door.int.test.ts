@@ -242,6 +242,108 @@ describe('a new child at the front door', async () => {
     expect(JSON.stringify(audit.details)).not.toContain(hidden.id);
   });
 
+  it('tells a worker outside the child’s team that the council probably knows the child, without saying who, and sends them to a service manager', async () => {
+    const { council, worker, browser } = await aFrontDoorWorker();
+    // Ruby is known to another team, with the same name and birthday: the worker cannot see her.
+    const elsewhere = await newChild(db, council, {
+      givenName: 'Ruby',
+      familyName: 'Hall',
+      dateOfBirth: '2019-04-11',
+    });
+    await allocate(
+      db,
+      elsewhere,
+      await newWorker(db, council, 'social-worker', { team: await newTeam(db, council) }),
+    );
+
+    const check = await browser.post('/front-door', ruby);
+    expect(check.statusCode).toBe(200);
+    expect(check.body).toContain('A child known to the council probably matches');
+    expect(check.body).toContain('A child whose record you cannot see is probably this child');
+    expect(check.body).toContain('same name; same date of birth');
+    expect(check.body).toContain('Ask a service manager to check');
+    expect(check.body).not.toContain(elsewhere.id);
+    expect(check.body).not.toContain(elsewhere.localId);
+    expect(check.body).not.toContain('No, this is a new child');
+    expect(check.body).not.toContain('Continue with a new child');
+
+    const before = await councilRows(db, council);
+    const forced = await browser.post('/front-door/new-child', { ...ruby, ...policeContact, stage: 'save' });
+    expect(forced.statusCode).toBe(400);
+    expect(forced.body).toContain(
+      'href="#givenName">A child whose record you cannot see is probably this child',
+    );
+    expect(forced.body).not.toContain(elsewhere.localId);
+    expect(await councilRows(db, council)).toEqual(before);
+    // The check is on that child's audit trail, where the child's managers see who looked for a child like her.
+    const trail = await db
+      .selectFrom('audit_log')
+      .select(['action', 'worker_id'])
+      .where('child_id', '=', elsewhere.id)
+      .execute();
+    expect(trail).toContainEqual({ action: 'front-door.hidden-match', worker_id: worker.workerId });
+
+    // A service manager sees every child, so is offered her by name and decides.
+    const manager = await signedInAs(app, await newWorker(db, council, 'service-manager'));
+    const managerCheck = await manager.post('/front-door', ruby);
+    expect(managerCheck.body).toContain('Is this one of these children?');
+    expect(managerCheck.body).toContain(`href="/children/${elsewhere.id}/contacts/new"`);
+    expect(managerCheck.body).not.toContain('whose record you cannot see');
+  });
+
+  it('lets a worker go on past a child they cannot see who only possibly matches, after saying so', async () => {
+    const { council, browser } = await aFrontDoorWorker();
+    // The same name elsewhere in the council, but nothing else agrees: possibly, not probably.
+    const elsewhere = await newChild(db, council, {
+      givenName: 'Ruby',
+      familyName: 'Hall',
+      dateOfBirth: '2015-01-20',
+    });
+    await allocate(
+      db,
+      elsewhere,
+      await newWorker(db, council, 'social-worker', { team: await newTeam(db, council) }),
+    );
+    const check = await browser.post('/front-door', ruby);
+    expect(check.body).toContain('A child known to the council may match');
+    expect(check.body).toContain('A child whose record you cannot see may be this child');
+    expect(check.body).toContain('What agrees with what you were told: same name.');
+    expect(check.body).not.toContain('20 January 2015');
+    expect(check.body).toContain('Continue with a new child');
+    expect(
+      (await browser.post('/front-door/new-child', { ...ruby, ...policeContact, stage: 'save' })).statusCode,
+    ).toBe(303);
+  });
+
+  it('says nothing of a restricted child the worker cannot see, even one probably the same, and lets the record be made', async () => {
+    const { council, worker, browser } = await aFrontDoorWorker();
+    const listed = await newWorker(db, council, 'social-worker');
+    const restricted = await newChild(db, council, {
+      givenName: 'Ruby',
+      familyName: 'Hall',
+      dateOfBirth: '2019-04-11',
+      restrictedTo: [listed],
+    });
+    // The same page as for a council with no such child: no oracle of a restricted child's existence.
+    const check = await browser.post('/front-door', ruby);
+    expect(check.body).toContain('No child known to you matches');
+    expect(check.body).not.toContain('whose record you cannot see');
+    const made = await browser.post('/front-door/new-child', { ...ruby, ...policeContact, stage: 'save' });
+    expect(made.statusCode).toBe(303);
+    // Only those on the restricted child's list can read the entry that says a child like her was checked.
+    const entry = await db
+      .selectFrom('audit_log')
+      .select(['worker_id'])
+      .where('child_id', '=', restricted.id)
+      .where('action', '=', 'front-door.hidden-match')
+      .executeTakeFirst();
+    expect(entry?.worker_id).toBe(worker.workerId);
+    const auditor = await signedInAs(app, await newWorker(db, council, 'service-manager'));
+    expect((await auditor.get(`/audit?action=front-door.hidden-match`)).body).not.toContain(
+      restricted.localId,
+    );
+  });
+
   it('re-shows each page with a GOV.UK error summary naming each problem, what was typed kept, nothing written', async () => {
     const { council, browser } = await aFrontDoorWorker();
     const before = await councilRows(db, council);

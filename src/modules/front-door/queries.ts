@@ -18,11 +18,17 @@ function namesLike(councilId: string, name: string) {
 }
 
 /**
- * The children the actor may see who share anything the duplicate check weighs with the enquiry: an NHS number,
- * UPN, birthday (or expected date), a name spelt alike, the current postcode, or a parent's family name. Only
- * the gatekeeper's set is searched, so a restricted child is never a candidate for anyone not on its list.
+ * The children who share anything the duplicate check weighs with the enquiry: an NHS number, UPN, birthday (or
+ * expected date), a name spelt alike, the current postcode, or a parent's family name. `visible` searches the
+ * gatekeeper's set for the actor; `elsewhere` the rest of the council's children, whose records the service must
+ * not show (it says only that a likely match exists, and says nothing of a restricted child: see service.ts).
  */
-export async function candidateChildren(db: Db, actor: Actor, enquiry: Enquiry) {
+export async function candidateChildren(
+  db: Db,
+  actor: Actor,
+  enquiry: Enquiry,
+  reach: 'visible' | 'elsewhere' = 'visible',
+) {
   const council = actor.councilId;
   const agrees: ReturnType<typeof sql<SqlBool>>[] = [];
   if (enquiry.nhsNumber) agrees.push(sql<SqlBool>`c.nhs_number = ${enquiry.nhsNumber}`);
@@ -64,6 +70,7 @@ export async function candidateChildren(db: Db, actor: Actor, enquiry: Enquiry) 
         'c.other_names',
         'c.date_of_birth',
         'c.expected_date_of_birth',
+        'c.restricted',
         sql<string | null>`a.line1`.as('address_line1'),
         sql<string | null>`a.postcode`.as('postcode'),
       ])
@@ -81,7 +88,11 @@ export async function candidateChildren(db: Db, actor: Actor, enquiry: Enquiry) 
         (join) => join.onTrue(),
       )
       .where('c.council_id', '=', council)
-      .where(sql<SqlBool>`c.id in (${allowedChildren(actor)})`)
+      .where(
+        reach === 'visible'
+          ? sql<SqlBool>`c.id in (${allowedChildren(actor)})`
+          : sql<SqlBool>`c.id not in (${allowedChildren(actor)})`,
+      )
       .where(sql<SqlBool>`(${sql.join(agrees, sql` or `)})`)
       // The strongest likeness first, should there ever be more candidates than are weighed.
       .orderBy(sql`coalesce(${agrees[0]}, false)`, 'desc')

@@ -7,8 +7,8 @@ import { access } from '../../platform/route-table.ts';
 import { formDate } from '../referrals/schemas.ts';
 import { codeSelectItems, decisionNames, namedItems } from '../referrals/views/journey-view-models.ts';
 import { NewChildForm, WhoForm, whoFieldNames } from './schemas.ts';
-import { checkForDuplicates, createChildWithContact } from './service.ts';
-import { matchCards, parentRelationshipItems } from './views/front-door-view-models.ts';
+import { checkForDuplicates, createChildWithContact, mustGoToAManager } from './service.ts';
+import { hiddenMatchView, matchCards, parentRelationshipItems } from './views/front-door-view-models.ts';
 import type { WhoInput } from './who.ts';
 
 type Form = Record<string, string | string[] | undefined>;
@@ -78,13 +78,21 @@ export async function frontDoorRoutes(app: FastifyInstance): Promise<void> {
       const actor = actorOf(request);
       if (request.body.stage === 'change') return whoPage(reply, request.body);
       try {
-        const { who, matches } = await checkForDuplicates(db, actor, whoOf(request.body));
+        const { who, matches, hidden } = await checkForDuplicates(db, actor, whoOf(request.body));
         return reply.page('front-door/views/matches.njk', {
-          pageTitle: matches.length ? 'Is this one of these children?' : 'No child known to you matches',
+          pageTitle: matches.length
+            ? 'Is this one of these children?'
+            : mustGoToAManager(hidden)
+              ? 'A child known to the council probably matches'
+              : hidden.length
+                ? 'A child known to the council may match'
+                : 'No child known to you matches',
           who: who.enquiry,
           carried: carried(request.body),
           cards: matchCards(matches),
+          hidden: hiddenMatchView(hidden),
           blocked: matches.find((match) => match.sameIdentifier),
+          toAManager: mustGoToAManager(hidden),
         });
       } catch (error) {
         if (error instanceof ValidationError) return whoPage(reply, request.body, error.fields);

@@ -87,4 +87,14 @@ export const PossibleDuplicates = Type.Object({
       sameIdentifier: Type.Boolean(),
     }),
   ),
+  elsewhere: Type.Array(
+    Type.Object({
+      likeness: Type.Union([Type.Literal('same-child'), Type.Literal('possibly')]),
+      reasons: Type.Array(Type.String()),
+    }),
+    {
+      description:
+        'Children of the council whose records you may not see who may be this child: only how alike and why, never who. A same-child likeness means a service manager must check before a new child is made. Restricted children are never counted.',
+    },
+  ),
 });

@@ -20,15 +20,24 @@ import { readWho, type WhoInput } from './who.ts';
 /** What the given name of an unborn child is until they are named (DfE CIN census guide: unborn children). */
 const UNBORN_GIVEN_NAME = 'Unborn';
 
+/** What a worker is told when a child they cannot see is probably the child: who can check, and nothing more. */
+export const HIDDEN_MATCH_MESSAGE =
+  'A child whose record you cannot see is probably this child. Ask a service manager to check before a new record is made: they can record the contact on that child’s record';
+
 type Trx = Parameters<Parameters<typeof withTransaction>[2]>[0];
 
 function refuseIf(problems: { path: string; message: string }[]): void {
   if (problems.length) throw new ValidationError(problems);
 }
 
-/** The children like the enquiry that the actor may see, weighed by the duplicate rule, with what shows them. */
-async function likeChildren(trx: Trx, actor: Actor, who: ReturnType<typeof readWho>) {
-  const candidates = await candidateChildren(trx, actor, who.enquiry);
+/** The children like the enquiry (that the actor may see, or the rest), weighed by the duplicate rule. */
+async function likeChildren(
+  trx: Trx,
+  actor: Actor,
+  who: ReturnType<typeof readWho>,
+  reach: 'visible' | 'elsewhere' = 'visible',
+) {
+  const candidates = await candidateChildren(trx, actor, who.enquiry, reach);
   const parents = await parentsOf(
     trx,
     actor.councilId,
@@ -60,8 +69,56 @@ async function likeChildren(trx: Trx, actor: Actor, who: ReturnType<typeof readW
 }
 
 /**
+ * What the council-wide check found among the children the actor may not see, as the actor may learn it: only
+ * how strong the likeness is and why (which of the facts they typed agree), never who the child is.
+ */
+export interface HiddenMatch {
+  likeness: 'same-child' | 'possibly';
+  reasons: string[];
+}
+
+/**
+ * The duplicate check across the whole council (issue 17). The gatekeeper's set alone lets a worker outside a
+ * child's team make a second record of that child, so the check also weighs the children the actor may not see:
+ * - a child who is not restricted comes back as a `HiddenMatch`, without name, ID, birth or address: the worker
+ *   learns that the council may already know the child and is sent to a service manager (who sees every child),
+ *   and the check is written to that child's audit trail, where the child's managers see it;
+ * - a restricted child the actor is not listed for is never shown, nor does it change the page or what may be
+ *   created, since anything the worker could see would tell them a restricted child exists (DESIGN.md,
+ *   Permissions: "even their existence is hidden"). The likeness is written only to that child's audit trail,
+ *   which only those on its list can read.
+ * Family likenesses (an address or a parent shared) of hidden children are not weighed: they are about another
+ * family's record.
+ */
+async function hiddenMatches(
+  trx: Trx,
+  actor: Actor,
+  who: ReturnType<typeof readWho>,
+): Promise<HiddenMatch[]> {
+  const found = (await likeChildren(trx, actor, who, 'elsewhere')).filter(
+    (match) => match.likeness !== 'family',
+  );
+  for (const match of found) {
+    await appendAudit(trx, auditSource(actor), {
+      action: 'front-door.hidden-match',
+      childId: match.childId,
+      details: { likeness: match.likeness, reasons: match.reasons },
+    });
+  }
+  return found
+    .filter((match) => !match.child.restricted)
+    .map((match) => ({ likeness: match.likeness as HiddenMatch['likeness'], reasons: match.reasons }));
+}
+
+/** Whether a hidden match stops the actor making a new record: it is probably the same child (or shares a number). */
+export function mustGoToAManager(hidden: readonly HiddenMatch[]): boolean {
+  return hidden.some((match) => match.likeness === 'same-child');
+}
+
+/**
  * The front door's duplicate check: who the contact is about, checked, and the children the actor may see who
- * may be that child or their family. The children shown are audited, as any list of children is.
+ * may be that child or their family, and what the council-wide check may say of the others (`hiddenMatches`).
+ * The children shown are audited, as any list of children is.
  */
 export async function checkForDuplicates(db: Database, actor: Actor, input: WhoInput) {
   const who = readWho(input, actor.today);
@@ -72,7 +129,7 @@ export async function checkForDuplicates(db: Database, actor: Actor, input: WhoI
       action: 'front-door.checked',
       details: { childIds: matches.map((match) => match.childId) },
     });
-    return { who, matches };
+    return { who, matches, hidden: await hiddenMatches(trx, actor, who) };
   });
 }
 
@@ -101,6 +158,8 @@ export async function createChildWithContact(
           message: `${sameIdentifier.child.given_name} ${sameIdentifier.child.family_name} (${sameIdentifier.child.local_id}) already has this ${sameIdentifier.reasons.includes('Same NHS number') ? 'NHS number' : 'UPN'}: record the contact on their record, or check the number`,
         },
       ]);
+    if (mustGoToAManager(await hiddenMatches(trx, actor, who)))
+      throw new ValidationError([{ path: 'givenName', message: HIDDEN_MATCH_MESSAGE }]);
     const childId = uuidv7();
     const { enquiry } = who;
     await insertChild(trx, {

@@ -42,6 +42,64 @@ export type RecordValues = Record<string, FieldValue>;
 
 const lower = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
 
+const auxiliaries = /^(is|was|are|were|has|have|had|does|do|did|can|will)\s+(.+?)\?$/i;
+const pronouns = new Set(['it', 'they', 'you', 'he', 'she', 'we']);
+const determiners = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'their',
+  'his',
+  'her',
+  'its',
+]);
+/** Words that end a question's subject: prepositions and past participles that are not "-ed". */
+const predicateStarts = new Set([
+  'in',
+  'inside',
+  'outside',
+  'at',
+  'on',
+  'within',
+  'seen',
+  'known',
+  'given',
+  'told',
+  'held',
+  'kept',
+  'made',
+  'done',
+  'taken',
+]);
+
+/**
+ * The GOV.UK error for an unanswered yes/no question: "Select yes if the child was seen" for "Was the child
+ * seen?" (Design System, radios: "Select yes if …"). A question this cannot turn round is quoted whole.
+ */
+export function yesNoMessage(label: string): string {
+  const question = auxiliaries.exec(label.trim());
+  if (question) {
+    const [, verb, rest] = question as unknown as [string, string, string];
+    const words = rest.split(/\s+/);
+    let end = 0;
+    if (pronouns.has(words[0]!.toLowerCase())) end = 1;
+    else if (determiners.has(words[0]!.toLowerCase())) {
+      end = words.findIndex(
+        (word, index) => index > 0 && (predicateStarts.has(word) || /[a-z]ed$/.test(word)),
+      );
+    }
+    if (end > 0 && end < words.length) {
+      const subject = words.slice(0, end).join(' ');
+      return `Select yes if ${lower(subject)} ${verb.toLowerCase()} ${words.slice(end).join(' ')}`;
+    }
+  }
+  return `Select yes or no for ‘${label}’`;
+}
+
 /** Reads a posted GOV.UK form (dates in three boxes, yes/no as radios) into values, with a message per problem. */
 export function parseFormFields(
   fields: readonly FieldSpec[],
@@ -97,9 +155,11 @@ export function checkFields(
       if (field.required) {
         problem(
           field,
-          field.kind === 'choice' || field.kind === 'yes-no'
-            ? `Select ${lower(field.label)}`
-            : `Enter ${lower(field.label)}`,
+          field.kind === 'yes-no'
+            ? yesNoMessage(field.label)
+            : field.kind === 'choice'
+              ? `Select ${lower(field.label)}`
+              : `Enter ${lower(field.label)}`,
         );
       }
       continue;
@@ -117,7 +177,7 @@ export function checkFields(
         } else values[field.name] = value;
         break;
       case 'yes-no':
-        if (typeof value !== 'boolean') problem(field, `Select yes or no for ${lower(field.label)}`);
+        if (typeof value !== 'boolean') problem(field, yesNoMessage(field.label));
         else values[field.name] = value;
         break;
       case 'number':

@@ -54,6 +54,24 @@ export function matchCards(matches: readonly (PossibleDuplicate & { child: Shown
   };
 }
 
+/**
+ * What the matches page says of the children the worker may not see (service.ts, `hiddenMatches`): the strongest
+ * likeness and the facts that agree, never who. Null when there is nothing to say.
+ */
+export function hiddenMatchView(
+  hidden: readonly { likeness: 'same-child' | 'possibly'; reasons: string[] }[],
+) {
+  if (hidden.length === 0) return null;
+  const probably = hidden.some((match) => match.likeness === 'same-child');
+  const strongest = hidden.filter((match) => match.likeness === (probably ? 'same-child' : 'possibly'));
+  return {
+    probably,
+    reasons: [...new Set(strongest.flatMap((match) => match.reasons))]
+      .map((reason) => reason.charAt(0).toLowerCase() + reason.slice(1))
+      .join('; '),
+  };
+}
+
 /** The radios of how the named parent or carer is related to the child, with the chosen one checked. */
 export function parentRelationshipItems(selected: string) {
   return namedItems(parentRelationships, selected || 'mother');
