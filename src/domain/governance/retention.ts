@@ -38,10 +38,10 @@ export type Retention =
   | { kind: 'review'; reason: RetentionReason; reviewOn: IsoDate };
 
 export const retentionReasonWords: Record<RetentionReason, string> = {
-  adopted: 'Adopted: 100 years from the adoption order',
-  'looked-after': 'Looked after: until the 75th birthday',
-  'looked-after-died': 'Looked after, died before 18: 15 years from the death',
-  'council-policy': 'The council’s policy for children never looked after',
+  adopted: 'Adopted',
+  'looked-after': 'Looked after',
+  'looked-after-died': 'Looked after, died before 18',
+  'council-policy': 'Never looked after',
 };
 
 export function retentionOf(
