@@ -29,13 +29,18 @@ const groups: ReadonlyArray<{ text: string | null; sections: readonly Section[] 
     sections: [
       { href: '/caseload', text: 'My caseload', permission: 'child:write' },
       { href: '/team-caseloads', text: 'Team caseloads', permission: 'child:allocate', also: ['/workers'] },
+    ],
+  },
+  {
+    text: 'Figures',
+    sections: [
       { href: '/timescales', text: 'Timescales', permission: 'figures:read' },
+      { href: '/performance', text: 'Performance', permission: 'figures:read' },
     ],
   },
   {
     text: 'Service',
     sections: [
-      { href: '/performance', text: 'Performance', permission: 'figures:read' },
       { href: '/returns/validate', text: 'Check a return', permission: 'returns:validate' },
       { href: '/access-review', text: 'Access to review', permission: 'access:review' },
       { href: '/audit', text: 'Audit trail', permission: 'audit:search' },

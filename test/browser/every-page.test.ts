@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -299,6 +300,20 @@ describe('a tour of every page, as someone who may see it, on a child with somet
     .select('id')
     .where('child_id', '=', child.id)
     .executeTakeFirstOrThrow();
+  // A one-to-one in which the manager supervised the worker (issue 21), for the supervision's own page.
+  const supervisionId = randomUUID();
+  await db
+    .insertInto('supervisions')
+    .values({
+      council_id: council.id,
+      id: supervisionId,
+      kind: 'one-to-one',
+      held_on: '2026-10-01',
+      supervisor_id: manager.workerId,
+      supervisee_id: worker.workerId,
+      recorded_by: manager.workerId,
+    })
+    .execute();
   const c = `/children/${child.id}`;
   const name = 'Jordan Okafor';
   const visits: Visit[] = [
@@ -561,6 +576,39 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       heading: /\S/,
     },
     { route: '/audit', url: '/audit', role: 'service-manager', heading: /\S/ },
+    {
+      route: '/performance',
+      url: '/performance',
+      role: 'service-manager',
+      heading: 'How the service is doing',
+      narrow: true,
+    },
+    {
+      route: '/performance/:id',
+      url: '/performance/referrals',
+      role: 'service-manager',
+      heading: /Referrals/,
+    },
+    {
+      route: '/performance/:id/children',
+      url: '/performance/referrals/children',
+      role: 'service-manager',
+      heading: /\S/,
+    },
+    { route: '/supervision', url: '/supervision', role: 'team-manager', heading: /\S/, narrow: true },
+    { route: '/supervision/new', url: '/supervision/new', role: 'team-manager', heading: /\S/ },
+    {
+      route: '/supervision/:supervisionId',
+      url: `/supervision/${supervisionId}`,
+      role: 'team-manager',
+      heading: /\S/,
+    },
+    {
+      route: '/children/:childId/supervision',
+      url: `${c}/supervision`,
+      role: 'social-worker',
+      heading: /\S/,
+    },
     {
       route: '/governance/retention',
       url: '/governance/retention',
