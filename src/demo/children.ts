@@ -110,12 +110,18 @@ export function tellChild(council: Council, random: Random, arrival: Arrival): S
     if (start <= council.asAt && ageOn(born, start) < 18)
       lookAfter(story, episode, { day: onWorkingDay(start), uasc: asylum, homePostcode: home });
     else if (start <= council.asAt) closeEpisode(story, episode, Math.max(start, addYears(born, 18)), 'RC7');
+    // Still on a plan or in an enquiry when they turn 18: no longer a child, so the episode closes then.
+    else if (addYears(born, 18) <= council.asAt) closeAtEighteen(story, episode, addYears(born, 18));
   } else {
     let referral: Day | null = arrival.day;
     while (referral !== null && referral <= council.asAt && ageOn(born, referral) < 18) {
       const episode = openEpisode(story, referral);
       const closed = runEpisode(story, episode);
-      if (closed === null) break;
+      if (closed === null) {
+        // Still open when they turn 18: no longer a child, so the plans end and the episode closes on the birthday.
+        if (addYears(born, 18) <= council.asAt) closeAtEighteen(story, episode, addYears(born, 18));
+        break;
+      }
       if (closed + 7 < addMonths(referral, 12) && council.share('re-referral', flows.reReferralWithinYear))
         referral = random.int(closed + 7, addMonths(referral, 12) - 1);
       else if (council.share('later-referral', flows.laterReferral))
@@ -317,4 +323,16 @@ function runEpisode(story: Story, episode: Episode): Day | null {
     return episode.closed;
   }
   return stepDown(authorised, cinMonths());
+}
+
+/** A child's plans end and their episode closes on their 18th birthday, when they are no longer a child in need. */
+function closeAtEighteen(story: Story, episode: Episode, birthday: Day): void {
+  for (const table of ['cp_plans', 'cin_plans']) {
+    for (const plan of story.rows[table] ?? []) {
+      if (plan.episode_id !== episode.id || plan.end_date !== null) continue;
+      plan.end_date = isoOf(birthday);
+      if (table === 'cp_plans') plan.end_reason = 'Turned 18';
+    }
+  }
+  closeEpisode(story, episode, birthday, 'RC7');
 }

@@ -596,7 +596,12 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       heading: /\S/,
     },
     { route: '/supervision', url: '/supervision', role: 'team-manager', heading: /\S/, narrow: true },
-    { route: '/supervision/new', url: '/supervision/new', role: 'team-manager', heading: /\S/ },
+    {
+      route: '/supervision/new',
+      url: '/supervision/new?kind=one-to-one',
+      role: 'team-manager',
+      heading: /\S/,
+    },
     {
       route: '/supervision/:supervisionId',
       url: `/supervision/${supervisionId}`,

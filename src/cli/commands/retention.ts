@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { retentionReasonWords } from '../../domain/governance/retention.ts';
 import { readIsoDate } from '../../domain/returns/dates.ts';
-import { setRetentionPolicy } from '../../modules/governance/queries.ts';
-import { retentionReport } from '../../modules/governance/service.ts';
+import { retentionReport, setRetentionPolicy } from '../../modules/governance/service.ts';
 import { londonDate } from '../../platform/actor.ts';
 import { CommandError, withDatabase } from '../shared.ts';
 import { chooseCouncil } from './staff.ts';

@@ -4,6 +4,10 @@
  */
 const actionWords: Record<string, string> = {
   'access.reviewed': 'Reviewed break-glass access',
+  'action.closed': 'Closed an action',
+  'adoption-decision.recorded': 'Recorded a decision that a child should be placed for adoption',
+  'adoption-decision.reversed': 'Recorded that an adoption decision was reversed',
+  'adoption-match.recorded': 'Recorded a match with adopters',
   'allocations.ended': 'Ended allocations',
   'allocations.viewed': 'Looked at the allocations',
   'assessment.authorised': 'Authorised an assessment',
@@ -13,6 +17,7 @@ const actionWords: Record<string, string> = {
   'audit.searched': 'Searched the audit trail',
   'care-leaver-contact.recorded': 'Recorded contact with a care leaver',
   'care-leaver-status.changed': 'Changed care leaver status',
+  'care-outcomes.recorded': 'Recorded the year’s outcomes for a child in care',
   'care-period.ended': 'Ended a period of care',
   'care-period.started': 'Started a period of care',
   'care-review.recorded': 'Recorded a looked-after review',
@@ -40,6 +45,7 @@ const actionWords: Record<string, string> = {
   'child.relationship-recorded': 'Added a person to the family and network',
   'child.restricted': 'Restricted the child’s record',
   'child.restriction-lifted': 'Lifted the restriction on the child’s record',
+  'child.supervision-viewed': 'Looked at a child’s supervision discussions',
   'child.updated': 'Changed the record',
   'child.viewed': 'Opened the record',
   'child.write.refused': 'Was refused a change',
@@ -73,9 +79,14 @@ const actionWords: Record<string, string> = {
   'referral.recorded': 'Recorded a referral',
   'reminders.built': 'Built the daily reminders',
   'retention.report.viewed': 'Looked at records due for review under the retention schedule',
+  'return.exported': 'Exported a statutory return',
   'return.validated': 'Checked a statutory return',
   'route.refused': 'Was refused a page',
   'strategy-discussion.recorded': 'Recorded a strategy discussion',
+  'supervision.child-discussed': 'Discussed a child in supervision',
+  'supervision.read.refused': 'Was refused a supervision record',
+  'supervision.recorded': 'Recorded a supervision',
+  'supervision.viewed': 'Looked at a supervision record',
   'team.created': 'Created a team',
   'timescales.viewed': 'Looked at timescales',
   'token.created': 'Created an API token',
@@ -92,6 +103,7 @@ const actionWords: Record<string, string> = {
   'worker.absence-ended': 'Ended a worker’s absence',
   'worker.absence-recorded': 'Recorded a worker’s absence',
   'worker.cover-arranged': 'Arranged cover for a worker',
+  'worker.registration-changed': 'Changed a social worker’s Social Work England number',
 };
 
 /** The actions that have words, for the audit trail's filter, in alphabetical order of their words. */

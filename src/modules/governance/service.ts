@@ -11,6 +11,8 @@ import { appendAudit } from '../../platform/audit.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
 import { retentionFacts, retentionPolicyOf } from './queries.ts';
 
+export { setRetentionPolicy } from './queries.ts';
+
 export interface RecordDueForReview {
   childId: string;
   localId: string;
