@@ -5,6 +5,7 @@
  * shaped like a council's, and about one child in fifty carries a deliberate mistake.
  */
 import { upnCheckLetter } from '../../src/domain/returns/cin/rules/identifiers.ts';
+import { ssda903FileNames } from '../../src/domain/returns/ssda903/export.ts';
 import { ssda903Columns, type Ssda903Table } from '../../src/domain/returns/ssda903/tables.ts';
 import { addMonths, addYears, dayOf, ethnicities, Random, ukOf, upnOf } from './random.ts';
 
@@ -302,21 +303,6 @@ function csv(table: Ssda903Table, rows: readonly Row[]): string {
   ];
   return `${lines.join('\r\n')}\r\n`;
 }
-
-/** The file names D2I's command-line example uses, so both tools read the same folder. */
-export const ssda903FileNames: Record<Ssda903Table, string> = {
-  Header: 'header.csv',
-  Episodes: 'episodes.csv',
-  Reviews: 'reviews.csv',
-  UASC: 'uasc.csv',
-  OC2: 'oc2.csv',
-  OC3: 'oc3.csv',
-  AD1: 'ad1.csv',
-  PlacedAdoption: 'placed_for_adoption.csv',
-  PrevPerm: 'previous_permanence.csv',
-  Missing: 'missing.csv',
-  SWEpisodes: 'sw_episodes.csv',
-};
 
 /** The CSV files (name → text) of a return of `looked` children looked after in collection year `year`. */
 export function generateSsda903(looked: number, seed: number, year = 2025): Map<string, string> {
