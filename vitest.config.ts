@@ -2,15 +2,16 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Tests of commands that run Hearth as a process of its own on an embedded database of its own (or none): they
- * do the same whichever engine the tests are given, so CI runs them once, not again on PostgreSQL.
+ * Tests that run once in CI, not again on the second engine: the commands run Hearth as a process of its own on an
+ * embedded database of its own (or none), and the demo's realism and determinism make databases of their own
+ * (`freshDatabase`, on the engine the tests are given) to see what the generator writes, which does not depend on
+ * the engine (demo.int.test.ts loads the council on both).
  */
 const ownDatabase = [
   'src/cli/main.int.test.ts',
   'src/cli/commands/{demo,staff,timescales,validate-cin,validate-ssda903}.int.test.ts',
   'scripts/**/*.int.test.ts',
-  // The demo's realism: the generator writes the same rows on either engine (demo.int.test.ts loads it on both).
-  'src/demo/realism.int.test.ts',
+  'src/demo/{realism,same-seed}.int.test.ts',
 ];
 
 /**

@@ -9,7 +9,6 @@ import { passwordMatches } from '../platform/passwords.ts';
 import { freshDatabase } from '../../test/support/world.ts';
 import type { Rows } from './context.ts';
 import { addWorkingDays, dayOf, isoOf } from './days.ts';
-import { canonicalDumpHash } from './dump.ts';
 import { loadDemoCouncil } from './generate.ts';
 import { onTimeShares } from './measure.ts';
 import { childProblems } from './validate.ts';
@@ -40,26 +39,7 @@ describe('the demonstration council (issue 7)', () => {
     }
   });
 
-  it(
-    'is the same council for the same seed: two databases, one canonical dump',
-    { timeout: 300_000 },
-    async () => {
-      const hashes: string[] = [];
-      for (let run = 0; run < 2; run++) {
-        const { db, close } = await freshDatabase();
-        try {
-          await migrate(db);
-          await loadDemoCouncil(db, options);
-          hashes.push((await canonicalDumpHash(db)).sha256);
-        } finally {
-          await close();
-        }
-      }
-      expect(hashes[0]).toBe(hashes[1]);
-    },
-  );
-
-  it('has nothing the domain rules refuse, read back from the database', { timeout: 300_000 }, async () => {
+  it('has nothing the domain rules refuse, read back from the database', { timeout: 600_000 }, async () => {
     const { db, close } = await freshDatabase();
     try {
       await migrate(db);
