@@ -1,10 +1,10 @@
 import type { Actor } from './actor.ts';
-import { roleCan } from './permissions.ts';
+import { roleCan, type RolePermission } from './permissions.ts';
 
 interface Section {
   href: string;
   text: string;
-  permission: string;
+  permission: RolePermission | 'signed-in';
   /** Other addresses whose pages belong to this section. */
   also?: readonly string[];
 }

@@ -105,6 +105,6 @@ export function isRole(value: string): value is Role {
 }
 
 /** Whether a role carries a permission. `signed-in` is carried by every role. */
-export function roleCan(role: Role, permission: string): boolean {
+export function roleCan(role: Role, permission: RolePermission | 'signed-in'): boolean {
   return permission === 'signed-in' || (rolePermissions[role] as readonly string[]).includes(permission);
 }

@@ -1,11 +1,12 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { RolePermission } from './permissions.ts';
 
 /**
  * What a route may be used for and by whom. Every route states one, together with its audit action, where it is
  * registered (STYLE.md rule 2); `requireRouteMetadata` refuses to start a server with a route that does not.
  * `public` needs no sign-in; `signed-in` needs only a session. Roles' permissions are in `permissions.ts`.
  */
-export type Permission = 'public' | 'signed-in' | (string & {});
+export type Permission = 'public' | 'signed-in' | RolePermission;
 
 /** The audit action recorded for a route, or `none` for routes that touch no record (assets, health). */
 export type AuditAction = 'none' | (string & {});

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { actorOf } from '../../platform/authentication.ts';
 import { Conflict, NotFound, ValidationError } from '../../platform/errors.ts';
 import { formErrors } from '../../platform/forms.ts';
-import { access } from '../../platform/route-table.ts';
+import { access, type Permission } from '../../platform/route-table.ts';
 import { takeFormStash } from '../sign-in/service.ts';
 import { overseeAssessment, recordAssessment, resendAssessment } from './assessment-service.ts';
 import {
@@ -132,7 +132,7 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
    */
   function formStep(spec: {
     url: string;
-    permission: string;
+    permission: Permission;
     audit: string;
     params: TSchema;
     body: TSchema;
