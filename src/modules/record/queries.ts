@@ -82,7 +82,7 @@ export async function assessmentFactorsKnownAt(
   const { rows } = await sql<{ assessment_id: string; code: string }>`select assessment_id, code
       from assessment_factors where council_id = ${councilId} and recorded_at <= ${knownAt}
     union all
-    select h.version_row ->> 'assessment_id', h.version_row ->> 'code' from record_history h
+    select (h.version_row ->> 'assessment_id')::uuid, h.version_row ->> 'code' from record_history h
       where h.council_id = ${councilId} and h.table_name = 'assessment_factors'
         and h.recorded_at <= ${knownAt} and h.superseded_at > ${knownAt}`.execute(db);
   return rows;
