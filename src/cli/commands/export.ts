@@ -150,6 +150,61 @@ async function exportCinCommand(options: ExportOptions): Promise<void> {
   });
 }
 
+function day(value: string): string {
+  if (!/^\d{4}-\d\d-\d\d$/.test(value) || Number.isNaN(new Date(`${value}T00:00:00Z`).getTime()))
+    throw new InvalidArgumentError('Give a day as YYYY-MM-DD.');
+  return value;
+}
+
+interface AnnexAOptions {
+  from?: string;
+  to: string;
+  out: string;
+  council?: string;
+  json?: boolean;
+}
+
+async function exportAnnexACommand(options: AnnexAOptions): Promise<void> {
+  if (options.from !== undefined && options.from > options.to)
+    throw new CommandError('--from must be on or before --to.', COULD_NOT_RUN);
+  await withDatabase(async (db) => {
+    const councilId = await chooseCouncil(db, options.council);
+    const { exportAnnexA } = await import('../../modules/returns/annex-a-export.ts');
+    const bar = await progressBar();
+    const result = await exportAnnexA(db, councilId, {
+      to: options.to,
+      ...(options.from ? { from: options.from } : {}),
+      onProgress: (stage, done, total) => {
+        bar?.setTotal(total);
+        bar?.update(done, { stage });
+      },
+    });
+    bar?.stop();
+    writeOut(options.out, result.workbook);
+    const lists = result.lists.map(({ list, from, rows }) => ({
+      list: list.number,
+      name: list.name,
+      from,
+      rows: rows.length,
+    }));
+    if (options.json)
+      console.log(
+        JSON.stringify(
+          { return: 'annex-a', to: options.to, out: options.out, children: result.children, lists },
+          null,
+          2,
+        ),
+      );
+    else {
+      for (const list of lists)
+        console.log(`List ${list.list} (${list.name}), from ${list.from}: ${list.rows} rows`);
+      console.log(
+        `\nWrote Ofsted's Annex A to ${options.to} (${result.children} children) to ${options.out}.`,
+      );
+    }
+  });
+}
+
 const yearName = (year: number) => `${year}–${String(year + 1).slice(2)}`;
 
 /** Writes one file, its folder made if missing; a file that cannot be written is "could not run". */
@@ -258,4 +313,16 @@ export function registerExportCommands(program: Command): void {
       ),
     'the file to write the census to (its folder made if missing)',
   ).action(exporting(exportCinCommand));
+  exporter
+    .command('annex-a')
+    .description(
+      "Write Ofsted's Annex A lists 1 to 11 as one workbook: six months to --to (twelve for lists 10 and 11) unless --from is given (exit 0, or 2: could not run)",
+    )
+    .requiredOption('--to <day>', 'the last day of the window, YYYY-MM-DD', day)
+    .option('--from <day>', 'the first day of the window (default: six months before --to)', day)
+    .requiredOption('--out <file>', 'the workbook to write (.xlsx; its folder made if missing)')
+    .option('--council <id>', 'the council, when the database holds several')
+    .option('--json', 'print a summary as JSON')
+    .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : COULD_NOT_RUN))
+    .action(exporting(exportAnnexACommand));
 }
