@@ -10,7 +10,7 @@ import {
   type AnnexARow,
 } from '../../domain/returns/annex-a/lists.ts';
 import { writeUkDate, type IsoDate } from '../../domain/returns/dates.ts';
-import { appendAuditNow } from '../../platform/audit.ts';
+import { appendAuditNow, type AuditSource } from '../../platform/audit.ts';
 import { readRecords, type ChildRecord } from '../record/service.ts';
 import { adoptionRows, lookedAfterRows } from './annex-a-care-rows.ts';
 import {
@@ -43,7 +43,8 @@ export interface AnnexAExportRequest {
   readonly from?: IsoDate;
   readonly to: IsoDate;
   readonly onProgress?: (stage: string, done: number, total: number) => void;
-  readonly userId?: string;
+  /** Who asked, for the audit entry: a person on the page (the command line audits as the council). */
+  readonly audit?: AuditSource;
 }
 
 export interface AnnexAExportResult {
@@ -91,14 +92,10 @@ export async function exportAnnexA(
     return { list, from, rows };
   });
   const workbook = await annexAWorkbook(lists, request.to);
-  await appendAuditNow(
-    db,
-    { councilId, now: new Date(), ...(request.userId ? { userId: request.userId } : {}) },
-    {
-      action: 'return.exported',
-      details: { return: 'annex-a', from: request.from ?? null, to: request.to, children: children.size },
-    },
-  );
+  await appendAuditNow(db, request.audit ?? { councilId, now: new Date() }, {
+    action: 'return.exported',
+    details: { return: 'annex-a', from: request.from ?? null, to: request.to, children: children.size },
+  });
   return { lists, workbook, children: children.size };
 }
 

@@ -5,7 +5,7 @@ import { buildCinCensus, type CinCensusChild } from '../../domain/returns/cin/ex
 import { cinCensusXml } from '../../domain/returns/cin/export-xml.ts';
 import { readCin } from '../../domain/returns/cin/read.ts';
 import { validateCin } from '../../domain/returns/cin/validate.ts';
-import { appendAuditNow } from '../../platform/audit.ts';
+import { appendAuditNow, type AuditSource } from '../../platform/audit.ts';
 import { readAssessmentFactors, readRecords, type ChildRecord } from '../record/service.ts';
 import { councilCodes } from './ssda903-export-queries.ts';
 
@@ -81,8 +81,8 @@ export interface CinExportRequest {
   /** Hearth's knowledge at this instant (default now). */
   readonly knownAt?: Date;
   readonly onProgress?: (stage: string, done: number, total: number) => void;
-  /** Who asked, for the audit entry (a person on the page; none from the command line). */
-  readonly userId?: string;
+  /** Who asked, for the audit entry: a person on the page (the command line audits as the council). */
+  readonly audit?: AuditSource;
 }
 
 export interface CinExportResult {
@@ -126,20 +126,16 @@ export async function exportCin(
   request.onProgress?.('validating', 0, 1);
   const reading = readCin({ name: cinFileName(request.year), content: new TextEncoder().encode(text) });
   const validation = validateCin(reading, { year: request.year });
-  await appendAuditNow(
-    db,
-    { councilId, now: new Date(), ...(request.userId ? { userId: request.userId } : {}) },
-    {
-      action: 'return.exported',
-      details: {
-        return: 'cin',
-        year: request.year,
-        knownAt: (request.knownAt ?? null)?.toISOString() ?? null,
-        children: children.length,
-        errors: validation.findings.filter((finding) => finding.severity === 'error').length,
-      },
+  await appendAuditNow(db, request.audit ?? { councilId, now: new Date() }, {
+    action: 'return.exported',
+    details: {
+      return: 'cin',
+      year: request.year,
+      knownAt: (request.knownAt ?? null)?.toISOString() ?? null,
+      children: children.length,
+      errors: validation.findings.filter((finding) => finding.severity === 'error').length,
     },
-  );
+  });
   return { children, file: { name: cinFileName(request.year), text }, validation, la };
 }
 

@@ -37,3 +37,14 @@ export async function workersAndTeams(db: Kysely<Tables>, councilId: string, on:
     .where('w.council_id', '=', councilId)
     .execute();
 }
+
+/** The ids of the council's children with these local ids (the returns name children by their local id). */
+export async function childIdsByLocalId(db: Kysely<Tables>, councilId: string, localIds: readonly string[]) {
+  if (localIds.length === 0) return [];
+  return db
+    .selectFrom('children')
+    .select(['id', 'local_id'])
+    .where('council_id', '=', councilId)
+    .where('local_id', 'in', [...localIds])
+    .execute();
+}
