@@ -47,7 +47,7 @@ describe('statutory returns made from the record (issue 18, part 5)', async () =
 
       await make('Children in need census');
       const main = page.getByRole('main');
-      expect(await main.innerText()).toMatch(/1 children\. 1 error/);
+      expect(await main.innerText()).toMatch(/1 child\. Hearth’s own validation finds 1 error/);
       expect(await main.getByRole('table').innerText()).toContain('4220');
       expect(await main.innerText()).not.toContain(jordan.localId);
       for (const width of [1280, 390]) {

@@ -5,6 +5,7 @@ import { visibleChildIds } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { roleCan } from '../../platform/permissions.ts';
 import { auditSource } from '../../platform/transactions.ts';
+import { annexANotes } from '../../domain/returns/annex-a/lists.ts';
 import { annexAFileName, exportAnnexA } from './annex-a-export.ts';
 import { exportCin } from './cin-export.ts';
 import { findingsByRule } from './service.ts';
@@ -98,13 +99,16 @@ export async function findingsForPage(db: Database, actor: Actor, findings: read
   const pageOf = new Map(
     ids.filter((row) => visible.has(row.id)).map((row) => [row.local_id, `/children/${row.id}`]),
   );
-  return groups.map((group) => {
+  const order = { error: 0, query: 1, warning: 2 } as const;
+  const errorsFirst = [...groups].sort((a, b) => order[a.severity] - order[b.severity]);
+  return errorsFirst.map((group) => {
     const children = [...new Set(group.findings.map((finding) => finding.child).filter(Boolean))];
     const shown = children.filter((child) => pageOf.has(child));
     return {
       rule: group.rule,
       severity: group.severity,
-      message: group.message,
+      // The kind of finding is said beside it, so the DfE's "Please check:" is not repeated.
+      message: sentenceCase(group.message.replace(/^Please check: /, '')),
       count: group.count,
       children: group.children,
       named: named ? shown.slice(0, 100).map((child) => ({ localId: child, href: pageOf.get(child)! })) : [],
@@ -112,3 +116,5 @@ export async function findingsForPage(db: Database, actor: Actor, findings: read
     };
   });
 }
+
+const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../platform/authentication.ts';
 import { formErrors } from '../../platform/forms.ts';
+import { roleCan } from '../../platform/permissions.ts';
 import { access } from '../../platform/route-table.ts';
 import { findingsForPage, makeReturn, type ReturnChoice, type StatutoryReturn } from './statutory-returns.ts';
 
@@ -55,12 +56,10 @@ export async function statutoryReturnRoutes(app: FastifyInstance): Promise<void>
       const { choice, problems } = choiceOf(request.query);
       if (!choice) {
         const errors = formErrors(problems);
-        return reply
-          .code(400)
-          .page('returns/views/returns.njk', {
-            ...page(request.query, errors),
-            pageTitle: 'Error: Statutory returns',
-          });
+        return reply.code(400).page('returns/views/returns.njk', {
+          ...page(request.query, errors),
+          pageTitle: 'Error: Statutory returns',
+        });
       }
       const made = await makeReturn(app.hearth.db, actor, choice);
       const groups = await findingsForPage(app.hearth.db, actor, made.findings);
@@ -72,13 +71,13 @@ export async function statutoryReturnRoutes(app: FastifyInstance): Promise<void>
             kind: choice.kind,
             year: choice.year,
             fileName: made.file.name,
-            children: made.children,
+            today: actor.today,
+            childrenText: `${made.children.toLocaleString('en-GB')} ${made.children === 1 ? 'child' : 'children'}`,
             lists: made.lists,
             errors: made.findings.filter((finding) => finding.severity === 'error').length,
             queries: made.findings.filter((finding) => finding.severity === 'query').length,
             groups,
-            namesChildren:
-              actor.role !== 'performance-analyst' && groups.some((group) => group.named.length > 0),
+            namesChildren: roleCan(actor.role, 'child:read'),
           },
         }),
       );
