@@ -30,6 +30,8 @@ export interface MadeReturn {
     readonly name: string;
     readonly from: string;
     readonly rows: number;
+    /** Whether Hearth records what the list asks (early help and adopters it does not yet). */
+    readonly recorded: boolean;
   }[];
 }
 
@@ -76,6 +78,7 @@ export async function makeReturn(db: Database, actor: Actor, choice: ReturnChoic
       name: list.name,
       from,
       rows: rows.length,
+      recorded: annexANotes[list.number] === undefined,
     })),
   };
 }

@@ -12,7 +12,13 @@ describe("Ofsted's Annex A lists (issue 18, part 3)", () => {
 
   it.each([
     ['six months to 30 November 2026', 1, '2026-11-30', undefined, '2026-06-01'],
-    ['six months to 31 August 2026 (1 March, whatever February’s length)', 3, '2026-08-31', undefined, '2026-03-01'],
+    [
+      'six months to 31 August 2026 (1 March, whatever February’s length)',
+      3,
+      '2026-08-31',
+      undefined,
+      '2026-03-01',
+    ],
     ['twelve months for adoption', 10, '2026-11-30', undefined, '2025-12-01'],
     ['twelve months for adopters', 11, '2026-11-30', undefined, '2025-12-01'],
     ['a chosen first day', 1, '2026-11-30', '2026-01-01', '2026-01-01'],
