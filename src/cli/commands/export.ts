@@ -35,13 +35,19 @@ interface ExportOptions {
   json?: boolean;
 }
 
-/** A progress bar on stderr when it is a terminal; nothing otherwise. */
+/** A progress bar on stderr when it is a terminal (nothing otherwise): what an export reports its stages to. */
 async function progressBar() {
-  if (!process.stderr.isTTY) return undefined;
+  if (!process.stderr.isTTY) return { onProgress: () => {}, stop: () => {} };
   const { SingleBar } = (await import('cli-progress')).default;
   const bar = new SingleBar({ stream: process.stderr, format: '{stage} {bar} {value}/{total}' });
   bar.start(1, 0, { stage: 'reading the record' });
-  return bar;
+  return {
+    onProgress: (stage: string, done: number, total: number) => {
+      bar.setTotal(total);
+      bar.update(done, { stage });
+    },
+    stop: () => bar.stop(),
+  };
 }
 
 /** The findings of an export by rule: how many, for how many children, and the rule's words. */
@@ -116,12 +122,9 @@ async function exportCinCommand(options: ExportOptions): Promise<void> {
     const result = await exportCin(db, councilId, {
       year: options.year,
       ...(options.knownAt ? { knownAt: options.knownAt } : {}),
-      onProgress: (stage, done, total) => {
-        bar?.setTotal(total);
-        bar?.update(done, { stage });
-      },
+      onProgress: bar.onProgress,
     });
-    bar?.stop();
+    bar.stop();
     writeOut(options.out, result.file.text);
     const { findings } = result.validation;
     if (options.json) {
@@ -174,12 +177,9 @@ async function exportAnnexACommand(options: AnnexAOptions): Promise<void> {
     const result = await exportAnnexA(db, councilId, {
       to: options.to,
       ...(options.from ? { from: options.from } : {}),
-      onProgress: (stage, done, total) => {
-        bar?.setTotal(total);
-        bar?.update(done, { stage });
-      },
+      onProgress: bar.onProgress,
     });
-    bar?.stop();
+    bar.stop();
     writeOut(options.out, result.workbook);
     const lists = result.lists.map(({ list, from, rows }) => ({
       list: list.number,
@@ -230,12 +230,9 @@ async function exportSsda903Command(options: ExportOptions): Promise<void> {
     const result = await exportSsda903(db, councilId, {
       year: options.year,
       ...(options.knownAt ? { knownAt: options.knownAt } : {}),
-      onProgress: (stage, done, total) => {
-        bar?.setTotal(total);
-        bar?.update(done, { stage });
-      },
+      onProgress: bar.onProgress,
     });
-    bar?.stop();
+    bar.stop();
     try {
       for (const file of result.files) writeFileSync(join(options.out, file.name), file.text);
     } catch (error) {

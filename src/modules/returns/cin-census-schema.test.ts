@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCinCensus, type CinChildFacts } from '../../domain/returns/cin/export.ts';
 import { cinCensusXml } from '../../domain/returns/cin/export-xml.ts';
+import { aChildFacts, anEpisodeFacts } from '../../domain/returns/cin/test-builders.ts';
 import { cinCensusSchemaErrors } from './test-data/cin-census-schema.ts';
 
 const header = {
@@ -13,24 +14,10 @@ const header = {
 
 /** Children of every shape the census holds: unborn, no UPN, disabled, a plan with reviews, an enquiry, NFA. */
 const children: CinChildFacts[] = [
-  {
-    localId: 'C1',
-    upn: 'A855123456789',
-    dateOfBirth: '2016-05-01',
-    expectedDateOfBirth: null,
-    sex: 'F',
-    dateOfDeath: null,
-    ethnicity: 'WBRI',
+  aChildFacts({
     disabilities: ['AUT', 'LD'],
-    uasc: false,
     episodes: [
-      {
-        referralDate: '2025-10-06',
-        referralSource: '1A',
-        primaryNeed: 'N4',
-        closedOn: null,
-        closureReason: null,
-        noFurtherAction: false,
+      anEpisodeFacts({
         assessments: [{ start: '2025-10-07', authorisedOn: '2025-11-14', factors: ['3A', '21'] }],
         cinPlans: [{ start: '2025-11-14', end: '2025-11-30' }],
         enquiries: [
@@ -51,21 +38,18 @@ const children: CinChildFacts[] = [
             reviews: ['2026-03-16'],
           },
         ],
-      },
+      }),
     ],
-  },
-  {
+  }),
+  aChildFacts({
     localId: 'C2',
     upn: null,
     dateOfBirth: null,
     expectedDateOfBirth: '2026-06-01',
     sex: null,
-    dateOfDeath: null,
     ethnicity: 'NOBT',
-    disabilities: [],
-    uasc: false,
     episodes: [
-      {
+      anEpisodeFacts({
         referralDate: '2026-01-12',
         referralSource: '3B',
         primaryNeed: null,
@@ -73,12 +57,9 @@ const children: CinChildFacts[] = [
         closureReason: 'RC8',
         noFurtherAction: true,
         assessments: [],
-        cinPlans: [],
-        enquiries: [],
-        protectionPlans: [],
-      },
+      }),
     ],
-  },
+  }),
 ];
 
 describe('the CIN census as written against the 2025–26 schema (issue 18, part 2)', () => {

@@ -1,44 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { CinChildFacts, CinEpisodeFacts } from './export-facts.ts';
+import type { CinChildFacts } from './export-facts.ts';
 import { buildCinCensus } from './export.ts';
 import { cinCensusXml } from './export-xml.ts';
 import { readCin } from './read.ts';
-import { aUpn } from './test-builders.ts';
+import { aChildFacts as aChild, anEpisodeFacts as anEpisode, aUpn } from './test-builders.ts';
 import { validateCin } from './validate.ts';
-
-/** A child of 9 with a UPN, referred on Monday 6 October 2025 (the 2025–26 census). */
-function aChild(fields: Partial<CinChildFacts> = {}): CinChildFacts {
-  return {
-    localId: 'C1',
-    upn: aUpn(),
-    dateOfBirth: '2016-05-01',
-    expectedDateOfBirth: null,
-    sex: 'F',
-    dateOfDeath: null,
-    ethnicity: 'WBRI',
-    disabilities: [],
-    uasc: false,
-    episodes: [anEpisode()],
-    ...fields,
-  };
-}
-
-/** An episode referred Monday 6 October 2025, source 1A, need N4, assessed, still open. */
-function anEpisode(fields: Partial<CinEpisodeFacts> = {}): CinEpisodeFacts {
-  return {
-    referralDate: '2025-10-06',
-    referralSource: '1A',
-    primaryNeed: 'N4',
-    closedOn: null,
-    closureReason: null,
-    noFurtherAction: false,
-    assessments: [{ start: '2025-10-07', authorisedOn: '2025-11-14', factors: ['3A', '1C'] }],
-    cinPlans: [],
-    enquiries: [],
-    protectionPlans: [],
-    ...fields,
-  };
-}
 
 const only = (children: CinChildFacts[]) => {
   const census = buildCinCensus(children, 2025);
