@@ -88,4 +88,24 @@ describe('statutory returns made from the record (issue 18, part 5)', async () =
     await page.getByRole('link', { name: jordan.localId }).click();
     await expect.poll(() => page.url()).toContain(`/children/${jordan.id}`);
   });
+
+  it(
+    'shows the return problem on the child’s page, and no longer once the record is corrected (part 4)',
+    { timeout: 120_000 },
+    async () => {
+      await page.goto(`${address}/children/${jordan.id}`);
+      await verifyOnPage(page, /Jordan Okafor/);
+      const main = page.getByRole('main');
+      expect(await main.innerText()).toContain('Return problems');
+      expect(await main.innerText()).toContain(
+        'The ethnicity is missing or not a valid code. (rule 4220: Ethnicity)',
+      );
+      await page.screenshot({ path: `${screenshotFolder}/child-return-problems.png`, fullPage: true });
+      // The ethnicity is recorded (the identity form does not yet ask it, so the record is written here).
+      await db.updateTable('children').set({ ethnicity: 'WBRI' }).where('id', '=', jordan.id).execute();
+      await page.reload();
+      await verifyOnPage(page, /Jordan Okafor/);
+      expect(await main.innerText()).not.toContain('rule 4220');
+    },
+  );
 });

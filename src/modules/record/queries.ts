@@ -73,7 +73,15 @@ export async function assessmentFactorsKnownAt(
   db: Kysely<Tables>,
   councilId: string,
   knownAt?: Date,
+  assessmentIds?: readonly string[],
 ): Promise<{ assessment_id: string; code: string }[]> {
+  if (assessmentIds) {
+    if (assessmentIds.length === 0) return [];
+    const { rows } = await sql<{ assessment_id: string; code: string }>`select assessment_id, code
+      from assessment_factors where council_id = ${councilId}
+        and assessment_id in (${sql.join(assessmentIds)})`.execute(db);
+    return rows;
+  }
   if (!knownAt) {
     const { rows } = await sql<{ assessment_id: string; code: string }>`select assessment_id, code
       from assessment_factors where council_id = ${councilId}`.execute(db);

@@ -111,9 +111,11 @@ export async function readAssessmentFactors(
   db: Kysely<Tables>,
   councilId: string,
   knownAt?: Date,
+  /** Only these assessments' factors, as they are now (a child's page); knownAt is then not used. */
+  assessmentIds?: readonly string[],
 ): Promise<Map<string, string[]>> {
   const factors = new Map<string, string[]>();
-  for (const row of await assessmentFactorsKnownAt(db, councilId, knownAt)) {
+  for (const row of await assessmentFactorsKnownAt(db, councilId, knownAt, assessmentIds)) {
     const codes = factors.get(row.assessment_id);
     if (codes) codes.push(row.code);
     else factors.set(row.assessment_id, [row.code]);
