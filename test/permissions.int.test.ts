@@ -280,6 +280,9 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   'GET /cin-tracker': outcomes([...childReaders, 'unallocated']),
   // Checking a return (issue 9): child-level data, for analysts and senior managers.
   'GET /returns/validate': outcomes(['service-manager', 'director', 'performance-analyst']),
+  // Making a return from the record (issue 18): the same people.
+  'GET /returns': outcomes(['service-manager', 'director', 'performance-analyst']),
+  'GET /returns/download': outcomes(['service-manager', 'director', 'performance-analyst']),
   'POST /returns/validate': outcomes(['service-manager', 'director', 'performance-analyst']),
   'GET /local-standards': outcomes(['administrator']),
   'GET /local-standards/new': outcomes(['administrator']),
@@ -753,6 +756,8 @@ describe('every route with every role', async () => {
   // cover: they have passed the permission check all the same.
   const refusedOnceDone = new Set([
     'POST /returns/validate',
+    // Without a return chosen, a download is refused as input.
+    'GET /returns/download',
     'POST /children/:childId/allocation',
     'POST /api/children/:childId/allocations',
     'POST /workers/:workerId/cover',

@@ -167,6 +167,10 @@ export function tellChild(council: Council, random: Random, arrival: Arrival): S
       .filter((day) => day !== null),
   );
   const schoolAge = ageOn(born, council.asAt) >= 5 && ageOn(born, council.asAt) < 19;
+  // 1% of children of school age have no UPN recorded (a planted fault). A young adult was given one at school
+  // (an unaccompanied young person never was), so the returns of the years they were a child carry it; no random
+  // draw is made for them, and the draw stays where it was, so the rest of the council is drawn as before.
+  const hasUpn = () => (schoolAge ? random.chance(0.99) : ageOn(born, council.asAt) >= 19 && !asylum);
   story.rows.children = [
     {
       council_id: council.id,
@@ -191,7 +195,7 @@ export function tellChild(council: Council, random: Random, arrival: Arrival): S
         : [],
       immigration_status: asylum ? 'Asylum claim made' : null,
       uasc: asylum,
-      upn: schoolAge && random.chance(0.99) ? `${upnCheckLetter(upnBody)}${upnBody}` : null,
+      upn: hasUpn() ? `${upnCheckLetter(upnBody)}${upnBody}` : null,
       nhs_number: nhs,
     },
   ];
@@ -302,7 +306,8 @@ function runEpisode(story: Story, episode: Episode): Day | null {
         enquiry.ended,
       );
       if (authorised === null) return null;
-      closeEpisode(story, episode, authorised, 'RC8');
+      // After a section 47 enquiry the case did not close after assessment alone (RC8, rule 2990): RC7.
+      closeEpisode(story, episode, authorised, 'RC7');
       return episode.closed;
     }
     assess(

@@ -13,7 +13,7 @@ describe('the menu in groups (issue 17: a service manager’s nine sections wrap
     ['team-manager', ['Home', 'Children', 'Work', 'Figures', 'Access to review']],
     ['service-manager', ['Home', 'Children', 'Work', 'Figures', 'Service']],
     ['director', ['Home', 'Children', 'Figures', 'Service']],
-    ['performance-analyst', ['Home', 'Figures', 'Check a return']],
+    ['performance-analyst', ['Home', 'Figures', 'Service']],
     ['auditor', ['Home', 'Children', 'Service']],
     ['administrator', ['Home', 'Users', 'Restricted children', 'Local standards']],
   ])('a %s sees %j', (role, entries) => {
@@ -38,6 +38,7 @@ describe('the menu in groups (issue 17: a service manager’s nine sections wrap
     expect(subNavigationFor(someone('service-manager'), '/audit?page=2')).toEqual({
       label: 'Service',
       sections: [
+        { href: '/returns', text: 'Statutory returns', active: false, current: false },
         { href: '/returns/validate', text: 'Check a return', active: false, current: false },
         { href: '/access-review', text: 'Access to review', active: false, current: false },
         { href: '/audit', text: 'Audit trail', active: true, current: true },
@@ -48,6 +49,16 @@ describe('the menu in groups (issue 17: a service manager’s nine sections wrap
       ['Children', true, false],
       ['Find a child', false, false],
     ]);
+  });
+
+  it('marks only the section of the page when one section lives under another (statutory returns)', () => {
+    const marked = (url: string) =>
+      subNavigationFor(someone('performance-analyst'), url)
+        ?.sections.filter((section) => section.active)
+        .map((section) => section.text);
+    expect(marked('/returns?return=cin&year=2025')).toEqual(['Statutory returns']);
+    expect(marked('/returns/download')).toEqual(['Statutory returns']);
+    expect(marked('/returns/validate')).toEqual(['Check a return']);
   });
 
   it('lists every section, ungrouped, for the home page', () => {

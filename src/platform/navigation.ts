@@ -7,6 +7,8 @@ interface Section {
   permission: RolePermission | 'signed-in';
   /** Other addresses whose pages belong to this section. */
   also?: readonly string[];
+  /** Only these addresses, not the pages under them (another section lives under it). */
+  exact?: boolean;
 }
 
 /**
@@ -41,6 +43,13 @@ const groups: ReadonlyArray<{ text: string | null; sections: readonly Section[] 
   {
     text: 'Service',
     sections: [
+      {
+        href: '/returns',
+        text: 'Statutory returns',
+        permission: 'returns:validate',
+        also: ['/returns/download'],
+        exact: true,
+      },
       { href: '/returns/validate', text: 'Check a return', permission: 'returns:validate' },
       { href: '/access-review', text: 'Access to review', permission: 'access:review' },
       { href: '/audit', text: 'Audit trail', permission: 'audit:search' },
@@ -68,7 +77,9 @@ export interface MenuEntry {
 /** Whether a page's address lies in a section: the section itself or a page under it. */
 function isIn(url: string, section: Section): boolean {
   const path = url.split('?')[0]!;
-  return [section.href, ...(section.also ?? [])].some((href) => path === href || path.startsWith(`${href}/`));
+  return [section.href, ...(section.also ?? [])].some(
+    (href) => path === href || (!section.exact && path.startsWith(`${href}/`)),
+  );
 }
 
 /** The sections of each group that a person may use, the empty groups left out. */

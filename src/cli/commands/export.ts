@@ -3,9 +3,10 @@ import { codeListYears } from '../../domain/codes/code-lists.ts';
 import { CommandError, withDatabase } from '../shared.ts';
 import { chooseCouncil } from './staff.ts';
 import { report } from './validate-report.ts';
+import type { Finding } from '../../domain/returns/findings.ts';
 
 const { mkdirSync, writeFileSync } = process.getBuiltinModule('node:fs');
-const { join } = process.getBuiltinModule('node:path');
+const { dirname, join } = process.getBuiltinModule('node:path');
 
 /** Bad input, or a return that could not be made or written, exits 2 (issue 18, part 5). */
 const COULD_NOT_RUN = 2;
@@ -34,13 +35,186 @@ interface ExportOptions {
   json?: boolean;
 }
 
-/** A progress bar on stderr when it is a terminal; nothing otherwise. */
+/** A progress bar on stderr when it is a terminal (nothing otherwise): what an export reports its stages to. */
 async function progressBar() {
-  if (!process.stderr.isTTY) return undefined;
+  if (!process.stderr.isTTY) return { onProgress: () => {}, stop: () => {} };
   const { SingleBar } = (await import('cli-progress')).default;
   const bar = new SingleBar({ stream: process.stderr, format: '{stage} {bar} {value}/{total}' });
   bar.start(1, 0, { stage: 'reading the record' });
-  return bar;
+  return {
+    onProgress: (stage: string, done: number, total: number) => {
+      bar.setTotal(total);
+      bar.update(done, { stage });
+    },
+    stop: () => bar.stop(),
+  };
+}
+
+/** The findings of an export by rule: how many, for how many children, and the rule's words. */
+function findingsByRule(findings: readonly Finding[]) {
+  const byRule = new Map<
+    string,
+    { findings: number; children: Set<string>; message: string; severity: string }
+  >();
+  for (const finding of findings) {
+    const entry = byRule.get(finding.rule) ?? {
+      findings: 0,
+      children: new Set(),
+      message: finding.message,
+      severity: finding.severity,
+    };
+    entry.findings += 1;
+    entry.children.add(finding.child);
+    byRule.set(finding.rule, entry);
+  }
+  return [...byRule].map(([rule, entry]) => ({
+    rule,
+    severity: entry.severity,
+    findings: entry.findings,
+    children: entry.children.size,
+    message: entry.message,
+  }));
+}
+
+/** `--json`: what was written and the findings by rule; the exit code says whether any is an error. */
+function printSummary(
+  made: { return: string; year: number; knownAt?: Date | undefined; out: string; children: number },
+  files: readonly { name: string; rows: number }[],
+  findings: readonly Finding[],
+): void {
+  const errors = findings.filter((finding) => finding.severity === 'error');
+  console.log(
+    JSON.stringify(
+      {
+        return: made.return,
+        year: made.year,
+        knownAt: made.knownAt?.toISOString() ?? null,
+        out: made.out,
+        children: made.children,
+        files,
+        errors: errors.length,
+        childrenWithErrors: new Set(errors.map((finding) => finding.child)).size,
+        findingsByRule: findingsByRule(findings),
+      },
+      null,
+      2,
+    ),
+  );
+  process.exitCode = errors.length > 0 ? 1 : 0;
+}
+
+/** The closing line: what was written, and whether it holds errors (an export with errors is written all the same). */
+function closingLine(what: string, out: string, children: number, findings: readonly Finding[]): string {
+  const errors = findings.filter((finding) => finding.severity === 'error');
+  return (
+    `\nWrote ${what} (${children} children) to ${out}` +
+    (errors.length > 0
+      ? `, with ${errors.length} validation errors for ${new Set(errors.map((finding) => finding.child)).size} children: written all the same.`
+      : ', with no validation errors.')
+  );
+}
+
+async function exportCinCommand(options: ExportOptions): Promise<void> {
+  await withDatabase(async (db) => {
+    const councilId = await chooseCouncil(db, options.council);
+    const { exportCin } = await import('../../modules/returns/cin-export.ts');
+    const bar = await progressBar();
+    const result = await exportCin(db, councilId, {
+      year: options.year,
+      ...(options.knownAt ? { knownAt: options.knownAt } : {}),
+      onProgress: bar.onProgress,
+    });
+    bar.stop();
+    writeOut(options.out, result.file.text);
+    const { findings } = result.validation;
+    if (options.json) {
+      printSummary(
+        {
+          return: 'cin',
+          year: options.year,
+          knownAt: options.knownAt,
+          out: options.out,
+          children: result.children.length,
+        },
+        [{ name: options.out, rows: result.children.length }],
+        findings,
+      );
+      return;
+    }
+    report(result.validation, false, false);
+    console.log(
+      closingLine(
+        `the CIN census for ${yearName(options.year)}`,
+        options.out,
+        result.children.length,
+        findings,
+      ),
+    );
+  });
+}
+
+function day(value: string): string {
+  if (!/^\d{4}-\d\d-\d\d$/.test(value) || Number.isNaN(new Date(`${value}T00:00:00Z`).getTime()))
+    throw new InvalidArgumentError('Give a day as YYYY-MM-DD.');
+  return value;
+}
+
+interface AnnexAOptions {
+  from?: string;
+  to: string;
+  out: string;
+  council?: string;
+  json?: boolean;
+}
+
+async function exportAnnexACommand(options: AnnexAOptions): Promise<void> {
+  if (options.from !== undefined && options.from > options.to)
+    throw new CommandError('--from must be on or before --to.', COULD_NOT_RUN);
+  await withDatabase(async (db) => {
+    const councilId = await chooseCouncil(db, options.council);
+    const { exportAnnexA } = await import('../../modules/returns/annex-a-export.ts');
+    const bar = await progressBar();
+    const result = await exportAnnexA(db, councilId, {
+      to: options.to,
+      ...(options.from ? { from: options.from } : {}),
+      onProgress: bar.onProgress,
+    });
+    bar.stop();
+    writeOut(options.out, result.workbook);
+    const lists = result.lists.map(({ list, from, rows }) => ({
+      list: list.number,
+      name: list.name,
+      from,
+      rows: rows.length,
+    }));
+    if (options.json)
+      console.log(
+        JSON.stringify(
+          { return: 'annex-a', to: options.to, out: options.out, children: result.children, lists },
+          null,
+          2,
+        ),
+      );
+    else {
+      for (const list of lists)
+        console.log(`List ${list.list} (${list.name}), from ${list.from}: ${list.rows} rows`);
+      console.log(
+        `\nWrote Ofsted's Annex A to ${options.to} (${result.children} children) to ${options.out}.`,
+      );
+    }
+  });
+}
+
+const yearName = (year: number) => `${year}–${String(year + 1).slice(2)}`;
+
+/** Writes one file, its folder made if missing; a file that cannot be written is "could not run". */
+function writeOut(path: string, content: string | Uint8Array): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  } catch (error) {
+    throw new CommandError(`cannot write to ${path}: ${(error as Error).message}`, COULD_NOT_RUN);
+  }
 }
 
 async function exportSsda903Command(options: ExportOptions): Promise<void> {
@@ -56,90 +230,96 @@ async function exportSsda903Command(options: ExportOptions): Promise<void> {
     const result = await exportSsda903(db, councilId, {
       year: options.year,
       ...(options.knownAt ? { knownAt: options.knownAt } : {}),
-      onProgress: (stage, done, total) => {
-        bar?.setTotal(total);
-        bar?.update(done, { stage });
-      },
+      onProgress: bar.onProgress,
     });
-    bar?.stop();
+    bar.stop();
     try {
       for (const file of result.files) writeFileSync(join(options.out, file.name), file.text);
     } catch (error) {
       throw new CommandError(`cannot write to ${options.out}: ${(error as Error).message}`, COULD_NOT_RUN);
     }
-    const errors = result.validation.findings.filter((finding) => finding.severity === 'error');
     if (options.json) {
-      const byRule = new Map<string, { findings: number; children: Set<string>; message: string }>();
-      for (const finding of result.validation.findings) {
-        const entry = byRule.get(finding.rule) ?? {
-          findings: 0,
-          children: new Set(),
-          message: finding.message,
-        };
-        entry.findings += 1;
-        entry.children.add(finding.child);
-        byRule.set(finding.rule, entry);
-      }
-      console.log(
-        JSON.stringify(
-          {
-            return: 'ssda903',
-            year: options.year,
-            knownAt: (options.knownAt ?? null)?.toISOString() ?? null,
-            out: options.out,
-            children: result.children,
-            files: result.files.map((file) => ({
-              name: file.name,
-              rows: file.text.split('\r\n').length - 2,
-            })),
-            errors: errors.length,
-            childrenWithErrors: new Set(errors.map((finding) => finding.child)).size,
-            findingsByRule: [...byRule].map(([rule, entry]) => ({
-              rule,
-              findings: entry.findings,
-              children: entry.children.size,
-              message: entry.message,
-            })),
-          },
-          null,
-          2,
-        ),
+      printSummary(
+        {
+          return: 'ssda903',
+          year: options.year,
+          knownAt: options.knownAt,
+          out: options.out,
+          children: result.children,
+        },
+        result.files.map((file) => ({ name: file.name, rows: file.text.split('\r\n').length - 2 })),
+        result.validation.findings,
       );
-      process.exitCode = errors.length > 0 ? 1 : 0;
       return;
     }
     report(result.validation, false, false);
     console.log(
-      `\nWrote the SSDA903 return for ${options.year}–${String(options.year + 1).slice(2)} (${result.children} children) to ${options.out}` +
-        (errors.length > 0
-          ? `, with ${errors.length} validation errors for ${new Set(errors.map((finding) => finding.child)).size} children: the files are written all the same.`
-          : ', with no validation errors.'),
+      closingLine(
+        `the SSDA903 return for ${yearName(options.year)}`,
+        options.out,
+        result.children,
+        result.validation.findings,
+      ),
     );
   });
 }
 
-/** `hearth export ssda903`: the statutory returns made from the record (issue 18). */
+/** Runs an export: any failure but validation errors is "could not run" (2), never 1, which means errors here. */
+function exporting<T>(command: (options: T) => Promise<void>) {
+  return async (options: T) => {
+    try {
+      await command(options);
+    } catch (error) {
+      if (error instanceof CommandError && error.exitCode !== 1) throw error;
+      if (error instanceof CommandError) throw new CommandError(error.message, COULD_NOT_RUN);
+      throw new CommandError(`the return could not be made: ${(error as Error).message}`, COULD_NOT_RUN);
+    }
+  };
+}
+
+/** The options every export of a collection year takes. */
+function yearExport(command: Command, out: string): Command {
+  return (
+    command
+      .requiredOption('--year <year>', 'collection year: 2025 means 2025–26', collectionYear)
+      .requiredOption('--out <path>', out)
+      .option('--known-at <timestamp>', 'the record as Hearth knew it at this instant (default now)', instant)
+      .option('--council <id>', 'the council, when the database holds several')
+      .option('--json', 'print a summary as JSON instead of the findings')
+      // An option it cannot read is "could not run" too (2), not commander's 1, which means validation errors here.
+      .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : COULD_NOT_RUN))
+  );
+}
+
+/** `hearth export ssda903|cin|annex-a`: the statutory returns made from the record (issue 18). */
 export function registerExportCommands(program: Command): void {
   const exporter = program.command('export').description('Make a statutory return from the record');
+  yearExport(
+    exporter
+      .command('ssda903')
+      .description(
+        'Write the eleven CSV tables of the SSDA903 return as at 31 March, validated (exit 0: no errors, 1: errors, 2: could not run)',
+      ),
+    'the folder to write the tables to (made if missing)',
+  ).action(exporting(exportSsda903Command));
+  yearExport(
+    exporter
+      .command('cin')
+      .description(
+        'Write the CIN census XML as at 31 March, validated (exit 0: no errors, 1: errors, 2: could not run)',
+      ),
+    'the file to write the census to (its folder made if missing)',
+  ).action(exporting(exportCinCommand));
   exporter
-    .command('ssda903')
+    .command('annex-a')
     .description(
-      'Write the eleven CSV tables of the SSDA903 return as at 31 March, validated (exit 0: no errors, 1: errors, 2: could not run)',
+      "Write Ofsted's Annex A lists 1 to 11 as one workbook: six months to --to (twelve for lists 10 and 11) unless --from is given (exit 0, or 2: could not run)",
     )
-    .requiredOption('--year <year>', 'collection year: 2025 means 2025–26', collectionYear)
-    .requiredOption('--out <dir>', 'the folder to write the tables to (made if missing)')
-    .option('--known-at <timestamp>', 'the record as Hearth knew it at this instant (default now)', instant)
+    .requiredOption('--to <day>', 'the last day of the window, YYYY-MM-DD', day)
+    .option('--from <day>', 'the first day of the window (default: six months before --to)', day)
+    .requiredOption('--out <file>', 'the workbook to write (.xlsx; its folder made if missing)')
     .option('--council <id>', 'the council, when the database holds several')
-    .option('--json', 'print a summary as JSON instead of the findings')
-    // An option it cannot read is "could not run" too (2), not commander's 1, which means validation errors here.
+    .option('--json', 'print a summary as JSON')
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : COULD_NOT_RUN))
-    .action(async (options: ExportOptions) => {
-      try {
-        await exportSsda903Command(options);
-      } catch (error) {
-        if (error instanceof CommandError && error.exitCode !== 1) throw error;
-        if (error instanceof CommandError) throw new CommandError(error.message, COULD_NOT_RUN);
-        throw new CommandError(`the return could not be made: ${(error as Error).message}`, COULD_NOT_RUN);
-      }
-    });
+    .action(exporting(exportAnnexACommand));
 }

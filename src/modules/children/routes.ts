@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { codeListYears, collectionYearOf } from '../../domain/codes/code-lists.ts';
+import { returnProblemsOf } from '../returns/return-problems.ts';
 import { Type, type Static } from 'typebox';
 import { actorOf } from '../../platform/authentication.ts';
 import { dateFromParts } from '../../platform/dates.ts';
@@ -67,6 +69,8 @@ export async function childrenRoutes(app: FastifyInstance): Promise<void> {
         child: record.child,
         allocations: record.allocations,
         history: record.history,
+        returnProblems: await returnProblemsOf(db, actor, request.params.childId),
+        returnYear: Math.min(collectionYearOf(actor.today), codeListYears().at(-1)!),
         mayEdit: actor.role !== 'director' && actor.role !== 'auditor',
       });
     },

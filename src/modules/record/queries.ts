@@ -63,3 +63,35 @@ export async function workerNames(
     .execute();
   return new Map(rows.map((row) => [row.id, row.name]));
 }
+
+/**
+ * The factors identified at each assessment of the council, as Hearth knew them at `knownAt` (current rows
+ * recorded by then and kept versions current then; without `knownAt`, the current rows). Factors hang off the
+ * assessment, not the child, so the reader of children's records does not read them.
+ */
+export async function assessmentFactorsKnownAt(
+  db: Kysely<Tables>,
+  councilId: string,
+  knownAt?: Date,
+  assessmentIds?: readonly string[],
+): Promise<{ assessment_id: string; code: string }[]> {
+  if (assessmentIds) {
+    if (assessmentIds.length === 0) return [];
+    const { rows } = await sql<{ assessment_id: string; code: string }>`select assessment_id, code
+      from assessment_factors where council_id = ${councilId}
+        and assessment_id in (${sql.join(assessmentIds)})`.execute(db);
+    return rows;
+  }
+  if (!knownAt) {
+    const { rows } = await sql<{ assessment_id: string; code: string }>`select assessment_id, code
+      from assessment_factors where council_id = ${councilId}`.execute(db);
+    return rows;
+  }
+  const { rows } = await sql<{ assessment_id: string; code: string }>`select assessment_id, code
+      from assessment_factors where council_id = ${councilId} and recorded_at <= ${knownAt}
+    union all
+    select (h.version_row ->> 'assessment_id')::uuid, h.version_row ->> 'code' from record_history h
+      where h.council_id = ${councilId} and h.table_name = 'assessment_factors'
+        and h.recorded_at <= ${knownAt} and h.superseded_at > ${knownAt}`.execute(db);
+  return rows;
+}

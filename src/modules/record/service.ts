@@ -4,7 +4,14 @@ import type { Tables } from '../../db/schema.ts';
 import { requireChildren } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { rowsAsAt } from './as-at.ts';
-import { rowsKnownAt, type ChildScope, type ReadScope, type RecordRow, type RecordTable } from './queries.ts';
+import {
+  assessmentFactorsKnownAt,
+  rowsKnownAt,
+  type ChildScope,
+  type ReadScope,
+  type RecordRow,
+  type RecordTable,
+} from './queries.ts';
 
 export { workerNames } from './queries.ts';
 
@@ -94,4 +101,24 @@ export function oldestFirst<Row>(rows: readonly Row[], column: keyof Row): Row[]
     return value instanceof Date ? value.toISOString() : String(value ?? '');
   };
   return [...rows].sort((a, b) => (dayOf(a) < dayOf(b) ? -1 : dayOf(a) > dayOf(b) ? 1 : 0));
+}
+
+/**
+ * The factors identified at each assessment (DfE codes, by assessment id), as Hearth knew them at `knownAt`: the
+ * part of the record that hangs off an assessment rather than the child, for the council's own jobs (the returns).
+ */
+export async function readAssessmentFactors(
+  db: Kysely<Tables>,
+  councilId: string,
+  knownAt?: Date,
+  /** Only these assessments' factors, as they are now (a child's page); knownAt is then not used. */
+  assessmentIds?: readonly string[],
+): Promise<Map<string, string[]>> {
+  const factors = new Map<string, string[]>();
+  for (const row of await assessmentFactorsKnownAt(db, councilId, knownAt, assessmentIds)) {
+    const codes = factors.get(row.assessment_id);
+    if (codes) codes.push(row.code);
+    else factors.set(row.assessment_id, [row.code]);
+  }
+  return factors;
 }

@@ -8,6 +8,7 @@ import { access } from '../../platform/route-table.ts';
 import { auditSource } from '../../platform/transactions.ts';
 import type { ReturnFile } from '../../domain/returns/text.ts';
 import { importedPostcodeLookup } from '../postcodes/service.ts';
+import { statutoryReturnRoutes } from './statutory-routes.ts';
 import { findingsByRule, findingsCsv, findingsXlsx, validateUpload, type ReturnKind } from './service.ts';
 
 const MAX_BYTES = 100 * 1024 * 1024;
@@ -19,6 +20,7 @@ const years = [2025];
  */
 export async function returnRoutes(app: FastifyInstance): Promise<void> {
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_BYTES, files: 30, fields: 10 } });
+  await statutoryReturnRoutes(app);
 
   const page = (values: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
     pageTitle: 'Check a statutory return',

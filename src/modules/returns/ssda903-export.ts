@@ -11,7 +11,7 @@ import type {
 import { postcodesToLookUp } from '../../domain/returns/ssda903/geography.ts';
 import { readSsda903 } from '../../domain/returns/ssda903/read.ts';
 import { validateSsda903 } from '../../domain/returns/ssda903/validate.ts';
-import { appendAuditNow } from '../../platform/audit.ts';
+import { appendAuditNow, type AuditSource } from '../../platform/audit.ts';
 import { importedPostcodeLookup } from '../postcodes/service.ts';
 import { readRecords, type ChildRecord } from '../record/service.ts';
 import { councilCodes, socialWorkerRegistrations } from './ssda903-export-queries.ts';
@@ -141,6 +141,8 @@ export interface Ssda903ExportRequest {
   /** Hearth's knowledge at this instant (default now). */
   readonly knownAt?: Date;
   readonly onProgress?: (stage: string, done: number, total: number) => void;
+  /** Who asked, for the audit entry: a person on the page (the command line audits as the council). */
+  readonly audit?: AuditSource;
 }
 
 export interface Ssda903ExportResult {
@@ -186,20 +188,16 @@ export async function exportSsda903(
   const files = ssda903Files(tables);
   request.onProgress?.('validating', 0, 1);
   const validation = await validateExport(db, files, request.year, council?.dfe_code ?? null);
-  await appendAuditNow(
-    db,
-    { councilId, now: new Date() },
-    {
-      action: 'return.exported',
-      details: {
-        return: 'ssda903',
-        year: request.year,
-        knownAt: (request.knownAt ?? null)?.toISOString() ?? null,
-        children: tables.Header.length,
-        errors: validation.findings.filter((finding) => finding.severity === 'error').length,
-      },
+  await appendAuditNow(db, request.audit ?? { councilId, now: new Date() }, {
+    action: 'return.exported',
+    details: {
+      return: 'ssda903',
+      year: request.year,
+      knownAt: (request.knownAt ?? null)?.toISOString() ?? null,
+      children: tables.Header.length,
+      errors: validation.findings.filter((finding) => finding.severity === 'error').length,
     },
-  );
+  });
   return { tables, files, validation, children: tables.Header.length, la: council?.dfe_code ?? null };
 }
 

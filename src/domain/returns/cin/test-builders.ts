@@ -3,6 +3,7 @@
  * rule test goes through the reader too. Element names are the DfE's; a field set to null is left out.
  * The defaults make a child who breaks no per-child rule of 2025–26.
  */
+import type { CinChildFacts, CinEpisodeFacts } from './export-facts.ts';
 import { upnCheckLetter } from './rules/identifiers.ts';
 import { readCin } from './read.ts';
 import { validateCin } from './validate.ts';
@@ -131,4 +132,38 @@ export function flagsOf(rule: string, xml: string): string[] {
 /** Every finding of the message, for the tests that a clean return stays clean. */
 export function findingsOf(xml: string) {
   return validateCin(readCin({ name: 'cin.xml', content: xml }), { year: 2025 }).findings;
+}
+
+/** A child of 9 with a UPN, referred on Monday 6 October 2025 (the 2025–26 census). */
+export function aChildFacts(fields: Partial<CinChildFacts> = {}): CinChildFacts {
+  return {
+    localId: 'C1',
+    upn: aUpn(),
+    dateOfBirth: '2016-05-01',
+    expectedDateOfBirth: null,
+    sex: 'F',
+    dateOfDeath: null,
+    ethnicity: 'WBRI',
+    disabilities: [],
+    uasc: false,
+    episodes: [anEpisodeFacts()],
+    ...fields,
+  };
+}
+
+/** An episode referred Monday 6 October 2025, source 1A, need N4, assessed, still open. */
+export function anEpisodeFacts(fields: Partial<CinEpisodeFacts> = {}): CinEpisodeFacts {
+  return {
+    referralDate: '2025-10-06',
+    referralSource: '1A',
+    primaryNeed: 'N4',
+    closedOn: null,
+    closureReason: null,
+    noFurtherAction: false,
+    assessments: [{ start: '2025-10-07', authorisedOn: '2025-11-14', factors: ['3A', '1C'] }],
+    cinPlans: [],
+    enquiries: [],
+    protectionPlans: [],
+    ...fields,
+  };
 }
