@@ -41,7 +41,7 @@ describe('the demonstration council (issue 7)', () => {
   });
 
   it(
-    'is the same council for the same seed: two databases, one canonical dump',
+    'is the same council for the same seed: two databases, one canonical dump; the loading is stamped with its real time',
     { timeout: 300_000 },
     async () => {
       const hashes: string[] = [];
@@ -49,7 +49,17 @@ describe('the demonstration council (issue 7)', () => {
         const { db, close } = await freshDatabase();
         try {
           await migrate(db);
+          const started = Date.now();
           await loadDemoCouncil(db, options);
+          const finished = Date.now();
+          const loaded = await db
+            .selectFrom('audit_log')
+            .select('at')
+            .where('action', '=', 'demo.generated')
+            .executeTakeFirstOrThrow();
+          // Not 18:00 on the demo's last day (31 March 2026), but the moment it was loaded.
+          expect(new Date(loaded.at).getTime()).toBeGreaterThanOrEqual(started);
+          expect(new Date(loaded.at).getTime()).toBeLessThanOrEqual(finished);
           hashes.push((await canonicalDumpHash(db)).sha256);
         } finally {
           await close();
