@@ -26,7 +26,8 @@ export async function canonicalDumpHash(db: Database): Promise<{ sha256: string;
     digest.update(`${table}\n`);
     for (const { row } of result.rows) {
       const value = row as Record<string, unknown>;
-      if (table === 'audit_log') for (const column of ['id', 'at', 'hash', 'previous_hash']) delete value[column];
+      if (table === 'audit_log')
+        for (const column of ['id', 'at', 'hash', 'previous_hash']) delete value[column];
       digest.update(
         JSON.stringify(
           Object.keys(value)

@@ -364,7 +364,10 @@ async function whoseFigure(
     if (!team) throw new NotFound();
     return { name: team.name, figuresHref: '/timescales' };
   }
-  return { name: filter.unallocated ? 'No team (unallocated)' : 'The whole service', figuresHref: '/timescales' };
+  return {
+    name: filter.unallocated ? 'No team (unallocated)' : 'The whole service',
+    figuresHref: '/timescales',
+  };
 }
 
 /** One page of the child in need tracker; the read is audited with the children shown. */

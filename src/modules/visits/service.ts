@@ -13,12 +13,7 @@ import { writeNote } from '../casenotes/service.ts';
 import { journeyRecordOf } from '../journey/journey-record.ts';
 import { onChild, type OpenJourney } from '../journey/service.ts';
 import { readRecord } from '../record/service.ts';
-import {
-  insertChildVisit,
-  insertKeepingInTouch,
-  latestEpisodeClosing,
-  noteAboutChild,
-} from './queries.ts';
+import { insertChildVisit, insertKeepingInTouch, latestEpisodeClosing, noteAboutChild } from './queries.ts';
 
 /**
  * Visits recorded once (issue 17, part 5): one visit, at any stage of the child's journey, records the statutory
@@ -62,7 +57,9 @@ export async function notesToOfferAsVisits(
   childId: string,
   notes: readonly { id: string; kind: string; occurred_on: string; corrects_note_id: string | null }[],
 ): Promise<Set<string>> {
-  const record = (await readRecord(db, actor, [childId], { asAt: actor.today }, ['child_visits'])).get(childId)!;
+  const record = (await readRecord(db, actor, [childId], { asAt: actor.today }, ['child_visits'])).get(
+    childId,
+  )!;
   const visits = record.child_visits;
   const named = new Set(visits.map((visit) => visit.case_note_id));
   const days = new Set(visits.map((visit) => visit.visited_on));

@@ -97,7 +97,10 @@ export const figureHead = (by: 'team' | 'worker') => [
 
 /** A figure's name as a drill-down's heading begins with it: "Overdue: Children in care team". */
 export const measureHeadings: Record<Measure, string> = {
-  ...(Object.fromEntries(measures.map(({ measure, heading }) => [measure, heading])) as Record<Measure, string>),
+  ...(Object.fromEntries(measures.map(({ measure, heading }) => [measure, heading])) as Record<
+    Measure,
+    string
+  >),
   'due-this-year': 'Due this year',
 };
 
