@@ -261,7 +261,7 @@ describe('a new child at the front door', async () => {
     expect(check.body).toContain('A child known to the council probably matches');
     expect(check.body).toContain('A child whose record you cannot see is probably this child');
     expect(check.body).toContain('same name; same date of birth');
-    expect(check.body).toContain('Ask a service manager to check');
+    expect(check.body).toContain('A service manager has been asked to check, with the details you typed');
     expect(check.body).not.toContain(elsewhere.id);
     expect(check.body).not.toContain(elsewhere.localId);
     expect(check.body).not.toContain('No, this is a new child');
