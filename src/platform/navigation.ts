@@ -29,6 +29,7 @@ const groups: ReadonlyArray<{ text: string | null; sections: readonly Section[] 
     sections: [
       { href: '/caseload', text: 'My caseload', permission: 'child:write' },
       { href: '/team-caseloads', text: 'Team caseloads', permission: 'child:allocate', also: ['/workers'] },
+      { href: '/duplicate-reviews', text: 'Possible duplicates', permission: 'duplicates:review' },
     ],
   },
   {
@@ -41,7 +42,6 @@ const groups: ReadonlyArray<{ text: string | null; sections: readonly Section[] 
   {
     text: 'Service',
     sections: [
-      { href: '/duplicate-reviews', text: 'Possible duplicates', permission: 'duplicates:review' },
       { href: '/returns/validate', text: 'Check a return', permission: 'returns:validate' },
       { href: '/access-review', text: 'Access to review', permission: 'access:review' },
       { href: '/audit', text: 'Audit trail', permission: 'audit:search' },
