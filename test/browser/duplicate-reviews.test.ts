@@ -1,18 +1,7 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { allocate, newChild, newCouncil, newTeam, newWorker } from '../support/world.ts';
 import { signInThroughTheForm } from './pages.ts';
-import { browserWorld, screenshotFolder, verifyOnPage } from './support.ts';
-
-/** Looks at the page at 1280 px and at a phone's 320 px, and checks it never scrolls sideways. */
-async function atBothWidths(page: Page, name: string) {
-  await page.setViewportSize({ width: 320, height: 900 });
-  await page.screenshot({ path: `${screenshotFolder}/${name}-narrow.png`, fullPage: true });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, 'the page scrolls sideways on a phone').toBeLessThanOrEqual(0);
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${screenshotFolder}/${name}.png`, fullPage: true });
-}
+import { browserWorld, onAPhone, verifyOnPage } from './support.ts';
 
 describe('a possible duplicate at the front door, reviewed by a service manager (issue 17)', async () => {
   const { page, address, db } = await browserWorld();
@@ -61,7 +50,7 @@ describe('a possible duplicate at the front door, reviewed by a service manager 
     const review = page.locator('[data-qa="duplicate-review"]');
     expect(await review.innerText()).toContain('Same name; same date of birth');
     expect(await review.innerText()).toContain(`Ruby Hall, child ID ${known.localId}, born 11 April 2019`);
-    await atBothWidths(page, 'duplicate-reviews');
+    await onAPhone(page, 'duplicate-reviews');
     await review.getByRole('link', { name: /^Decide/ }).click();
     await verifyOnPage(page, 'Is this Ruby Hall?');
     await page.getByRole('button', { name: 'Save the decision' }).click();
@@ -69,7 +58,7 @@ describe('a possible duplicate at the front door, reviewed by a service manager 
     await expect
       .poll(() => page.getByRole('alert').innerText())
       .toContain('Select whether this is the same child as the one already known');
-    await atBothWidths(page, 'duplicate-review-error');
+    await onAPhone(page, 'duplicate-review-error');
     await page.getByLabel('Not the same child: let the worker continue').check();
     await page.getByRole('button', { name: 'Save the decision' }).click();
     await verifyOnPage(page, 'Possible duplicates to review');
@@ -80,6 +69,6 @@ describe('a possible duplicate at the front door, reviewed by a service manager 
     const answer = await page.locator('[data-qa="duplicate-questions"]').innerText();
     expect(answer).toContain('not the same child');
     expect(answer).not.toContain(known.localId);
-    await atBothWidths(page, 'duplicate-answer-home');
+    await onAPhone(page, 'duplicate-answer-home');
   }, 180_000);
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   allocate,
-  dateBoxes,
   newChild,
   newCouncil,
   newTeam,
@@ -9,31 +8,10 @@ import {
   signedInAs,
   testServer,
 } from '../../../test/support/world.ts';
+import { policeContact, ruby } from '../../../test/support/front-door.ts';
 
 /** Monday 7 December 2026, 10:00 in London. */
 const now = new Date('2026-12-07T10:00:00Z');
-
-/** What the front door is told about Ruby Hall. */
-const ruby = {
-  born: 'yes',
-  givenName: 'Ruby',
-  familyName: 'Hall',
-  ...dateBoxes('dateOfBirth', '2019-04-11'),
-  addressLine1: '3 Quarry Street',
-  town: 'Leeds',
-  postcode: 'ls6 2bx',
-  parentName: 'Chloe Hall',
-  parentRelationship: 'mother',
-};
-
-const policeContact = {
-  ...dateBoxes('receivedOn', '2026-12-07'),
-  receivedTime: '09:15',
-  source: '6',
-  reason: 'Police called to the home overnight; Ruby was present',
-  decision: 'no-further-action',
-  ...dateBoxes('decidedOn', '2026-12-07'),
-};
 
 describe('possible duplicates for a service manager to review (issue 17)', async () => {
   const { app, db } = await testServer({ clock: () => now });
