@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { roles, type Role } from '../../src/platform/permissions.ts';
+import { roleNames, roles, type Role } from '../../src/platform/permissions.ts';
 import { aTeamWithAnAllocatedChild, anOpenEpisode } from '../support/journey.ts';
 import { addToAuditSample, allocate, newWorker, signedInAs, type TestWorker } from '../support/world.ts';
 import { browserWorld, screenshotFolder, verifyOnPage } from './support.ts';
