@@ -13,6 +13,7 @@ import { childrenRoutes } from './modules/children/routes.ts';
 import { chronologyRoutes } from './modules/chronology/routes.ts';
 import { frontDoorApiRoutes } from './modules/front-door/api.ts';
 import { frontDoorRoutes } from './modules/front-door/routes.ts';
+import { duplicateReviewRoutes } from './modules/front-door/review-routes.ts';
 import { governanceRoutes } from './modules/governance/routes.ts';
 import { homeRoutes } from './modules/home/routes.ts';
 import { journeyRoutes } from './modules/journey/routes.ts';
@@ -45,6 +46,7 @@ export const features: readonly Feature[] = [
   referralApiRoutes,
   frontDoorRoutes,
   frontDoorApiRoutes,
+  duplicateReviewRoutes,
   caseNoteRoutes,
   searchRoutes,
   childRecordRoutes,

@@ -144,6 +144,10 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   'POST /front-door/new-child': outcomes(frontDoorWorkers),
   'POST /api/front-door/possible-duplicates': outcomes(frontDoorWorkers, { visitor: 'unauthorised' }),
   'POST /api/front-door/contacts': outcomes(frontDoorWorkers, { visitor: 'unauthorised' }),
+  // Possible duplicates at the front door: service managers' alone (an unknown review is not found).
+  'GET /duplicate-reviews': outcomes(['service-manager']),
+  'GET /duplicate-reviews/:reviewId': outcomes([], { hidden: ['service-manager'] }),
+  'POST /duplicate-reviews/:reviewId': outcomes([], { hidden: ['service-manager'] }),
   // Case notes (issue 5).
   'GET /children/:childId/notes': outcomes(childReaders, { hidden: ['unallocated'] }),
   'GET /children/:childId/notes/:noteId': outcomes(childReaders, { hidden: ['unallocated'] }),
@@ -478,6 +482,7 @@ describe('every route with every role', async () => {
       .replace(':absenceId', absenceId)
       .replace(':supervisionId', uuidv7())
       .replace(':actionId', uuidv7())
+      .replace(':reviewId', uuidv7())
       .replace('/performance/:id', '/performance/referrals')
       .replace('/supervision/new', '/supervision/new?kind=group')
       .replace(

@@ -416,6 +416,21 @@ export interface CouncilPopulationTable {
   loaded_at: Generated<Date>;
 }
 
+/** A possible duplicate at the front door for a service manager to review (migration 0068). */
+export interface DuplicateReviewsTable {
+  council_id: string;
+  id: string;
+  child_id: string;
+  raised_by: string;
+  raised_at: Instant;
+  enquiry: ColumnType<Record<string, unknown>, string, string>;
+  fingerprint: string;
+  reasons: ColumnType<string[], string, string>;
+  decision: 'same-child' | 'different-child' | null;
+  decided_by: string | null;
+  decided_at: Instant | null;
+}
+
 /** Every table Hearth's queries may name, with its columns. */
 export interface Tables extends ProtectionAndCareTables, TimescaleTables, WorkforceTables {
   schema_migrations: SchemaMigrationsTable;
@@ -438,6 +453,7 @@ export interface Tables extends ProtectionAndCareTables, TimescaleTables, Workfo
   record_history: RecordHistoryTable;
   postcodes: PostcodesTable;
   council_population: CouncilPopulationTable;
+  duplicate_reviews: DuplicateReviewsTable;
   child_addresses: ChildAddressesTable;
   people: PeopleTable;
   child_relationships: ChildRelationshipsTable;

@@ -5,8 +5,9 @@ import { tableOrder } from './write.ts';
 
 /**
  * A canonical dump of what the demo wrote: every table ordered by its primary key, as JSON, hashed with SHA-256.
- * The audit log's `id` and hash chain are left out: `appendAudit` gives each entry a fresh random id, and the
- * chain hashes it. Everything else must be the same for the same seed, size, years and date.
+ * The audit log's `id`, time and hash chain are left out: `appendAudit` gives each entry a fresh random id, the
+ * "council loaded" entry carries the real time of loading, and the chain hashes both. Everything else must be
+ * the same for the same seed, size, years and date.
  */
 export async function canonicalDumpHash(db: Database): Promise<{ sha256: string; rows: number }> {
   const digest = createHash('sha256');
@@ -25,7 +26,8 @@ export async function canonicalDumpHash(db: Database): Promise<{ sha256: string;
     digest.update(`${table}\n`);
     for (const { row } of result.rows) {
       const value = row as Record<string, unknown>;
-      if (table === 'audit_log') for (const column of ['id', 'hash', 'previous_hash']) delete value[column];
+      if (table === 'audit_log')
+        for (const column of ['id', 'at', 'hash', 'previous_hash']) delete value[column];
       digest.update(
         JSON.stringify(
           Object.keys(value)

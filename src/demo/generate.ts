@@ -166,10 +166,12 @@ export async function loadDemoCouncil(
   }
   await flush();
   await flush(true);
+  // The entry says when the council was loaded, the real time (not a time on the demo's last day): the records
+  // the demo wrote are dated in the children's lives, but loading them is an event of today.
   await db.transaction().execute((trx) =>
     appendAudit(
       trx,
-      { councilId: council.id, route: 'hearth demo', now: new Date(instantOf(asAt, 600)) },
+      { councilId: council.id, route: 'hearth demo', now: new Date() },
       {
         action: 'demo.generated',
         details: {

@@ -11,7 +11,7 @@ import { loadDemoCouncil } from './generate.ts';
  */
 describe('the demonstration council', () => {
   it(
-    'is the same council for the same seed: two databases, one canonical dump',
+    'is the same council for the same seed: two databases, one canonical dump; the loading is stamped with its real time',
     { timeout: 600_000 },
     async () => {
       const hashes: string[] = [];
@@ -19,6 +19,7 @@ describe('the demonstration council', () => {
         const { db, close } = await freshDatabase();
         try {
           await migrate(db);
+          const started = Date.now();
           await loadDemoCouncil(db, {
             size: 'small',
             seed: 7,
@@ -26,6 +27,15 @@ describe('the demonstration council', () => {
             asAt: '2026-03-31',
             password: 'a demo password for tests',
           });
+          const finished = Date.now();
+          const loaded = await db
+            .selectFrom('audit_log')
+            .select('at')
+            .where('action', '=', 'demo.generated')
+            .executeTakeFirstOrThrow();
+          // Not 18:00 on the demo's last day (31 March 2026), but the moment it was loaded.
+          expect(new Date(loaded.at).getTime()).toBeGreaterThanOrEqual(started);
+          expect(new Date(loaded.at).getTime()).toBeLessThanOrEqual(finished);
           hashes.push((await canonicalDumpHash(db)).sha256);
         } finally {
           await close();

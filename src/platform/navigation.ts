@@ -31,6 +31,7 @@ const groups: ReadonlyArray<{ text: string | null; sections: readonly Section[] 
     sections: [
       { href: '/caseload', text: 'My caseload', permission: 'child:write' },
       { href: '/team-caseloads', text: 'Team caseloads', permission: 'child:allocate', also: ['/workers'] },
+      { href: '/duplicate-reviews', text: 'Possible duplicates', permission: 'duplicates:review' },
     ],
   },
   {

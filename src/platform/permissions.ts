@@ -40,6 +40,8 @@ export const permissions = [
   'child:allocate',
   /** Take a contact about a child not yet known: check for a duplicate, then create the child (issue 17). */
   'front-door:record',
+  /** Decide whether a new child at the front door is a child already known whom the worker cannot see (issue 17). */
+  'duplicates:review',
   /** Authorise casework that needs a manager's approval, such as an assessment. */
   'casework:authorise',
   /** Open a child outside one's access, giving a reason. */
@@ -86,6 +88,7 @@ export const rolePermissions: Record<Role, readonly RolePermission[]> = {
     ...manager.filter((permission) => permission !== 'child:break-glass'),
     'audit:search',
     'returns:validate',
+    'duplicates:review',
   ],
   director: [
     'child:read',

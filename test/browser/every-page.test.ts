@@ -314,6 +314,32 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       recorded_by: manager.workerId,
     })
     .execute();
+  // A colleague stopped at the front door by Mia, whom they cannot see: a possible duplicate for the service
+  // manager to review (issue 17).
+  const reviewId = randomUUID();
+  await db
+    .insertInto('duplicate_reviews')
+    .values({
+      council_id: council.id,
+      id: reviewId,
+      child_id: sibling.id,
+      raised_by: colleague.workerId,
+      raised_at: new Date(),
+      enquiry: JSON.stringify({
+        givenName: 'Mia',
+        familyName: 'Okafor',
+        dateOfBirth: '2017-08-21',
+        expectedDateOfBirth: null,
+        nhsNumber: null,
+        upn: null,
+        addressLine1: '14 Mill Lane',
+        postcode: 'DA1 1AB',
+        parentNames: ['Dana Okafor'],
+      }),
+      fingerprint: 'tour',
+      reasons: JSON.stringify(['Same name', 'Same date of birth']),
+    })
+    .execute();
   const c = `/children/${child.id}`;
   const name = 'Jordan Okafor';
   const visits: Visit[] = [
@@ -576,6 +602,22 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       heading: /\S/,
     },
     { route: '/audit', url: '/audit', role: 'service-manager', heading: /\S/ },
+    {
+      route: '/duplicate-reviews',
+      url: '/duplicate-reviews',
+      role: 'service-manager',
+      heading: 'Possible duplicates to review',
+      narrow: true,
+      shows: ['Mia Okafor', '21 August 2017', 'Same name; same date of birth'],
+    },
+    {
+      route: '/duplicate-reviews/:reviewId',
+      url: `/duplicate-reviews/${reviewId}`,
+      role: 'service-manager',
+      heading: 'Is this Mia Okafor?',
+      submitEmpty: true,
+      narrow: true,
+    },
     {
       route: '/performance',
       url: '/performance',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { londonDate } from '../../src/platform/actor.ts';
 import { allocate, newChild, newCouncil, newTeam, newWorker } from '../support/world.ts';
 import { signInThroughTheForm } from './pages.ts';
-import { browserWorld, screenshotFolder, verifyOnPage } from './support.ts';
+import { browserWorld, onAPhone, verifyOnPage } from './support.ts';
 
 /** Fills a GOV.UK date input whose legend is `legend` with a YYYY-MM-DD date. */
 async function fillDate(page: Page, legend: string | RegExp, date: string) {
@@ -12,16 +12,6 @@ async function fillDate(page: Page, legend: string | RegExp, date: string) {
   await group.getByLabel('Day').fill(String(Number(day)));
   await group.getByLabel('Month').fill(String(Number(month)));
   await group.getByLabel('Year').fill(year);
-}
-
-/** Looks at a page at a phone's width too, as a social worker on a visit would see it. */
-async function onAPhone(page: Page, name: string) {
-  await page.setViewportSize({ width: 320, height: 900 });
-  await page.screenshot({ path: `${screenshotFolder}/${name}-narrow.png`, fullPage: true });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, 'the page scrolls sideways on a phone').toBeLessThanOrEqual(0);
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${screenshotFolder}/${name}.png`, fullPage: true });
 }
 
 describe('a new child at the front door, from contact to authorised assessment', async () => {

@@ -50,3 +50,13 @@ export async function verifyOnPage(page: Page, heading: string | RegExp): Promis
   const violations = results.violations.map((violation) => `${violation.id}: ${violation.help}`);
   expect(violations).toEqual([]);
 }
+
+/** Looks at a page at a phone's width (320 px) too, as a social worker on a visit would see it, then at 1280 px. */
+export async function onAPhone(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 320, height: 900 });
+  await page.screenshot({ path: `${screenshotFolder}/${name}-narrow.png`, fullPage: true });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, 'the page scrolls sideways on a phone').toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: `${screenshotFolder}/${name}.png`, fullPage: true });
+}

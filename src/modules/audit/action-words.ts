@@ -66,6 +66,8 @@ const actionWords: Record<string, string> = {
   'episodes.viewed': 'Looked at the journey',
   'front-door.checked': 'Checked for a child already known',
   'front-door.hidden-match': 'Checked for a child like this one, without seeing the record',
+  'front-door.duplicate-viewed': 'Opened a possible duplicate to review',
+  'front-door.duplicate-reviewed': 'Decided whether a new contact is about this child',
   'health-assessment.recorded': 'Recorded a health assessment',
   'initial-conference.recorded': 'Recorded an initial child protection conference',
   'legal-status.changed': 'Changed the legal status',

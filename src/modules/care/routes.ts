@@ -21,9 +21,9 @@ export async function careRoutes(app: FastifyInstance): Promise<void> {
       const view = await viewCare(app.hearth.db, actor, request.params.childId);
       return reply.page('child-sections.njk', {
         childHeader: await childHeader(app.hearth.db, actor, request.params.childId),
-        pageTitle: 'Care and leaving care',
+        pageTitle: `Care and leaving care – ${view.child.given_name} ${view.child.family_name}`,
+        heading: 'Care and leaving care',
         childId: request.params.childId,
-        childName: `${view.child.given_name} ${view.child.family_name}`,
         sections: careSections(view.records),
         mayRecord: actor.role !== 'director' && actor.role !== 'auditor',
       });

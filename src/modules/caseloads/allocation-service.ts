@@ -282,11 +282,41 @@ export async function endAllocationsOnDeath(
   childId: string,
   diedOn: string,
 ): Promise<void> {
-  const ended = await endAllocationsOn(trx, actor.councilId, childId, diedOn);
+  await endEveryAllocation(trx, actor, childId, { lastDay: diedOn, reason: 'The child died' });
+}
+
+/**
+ * Ends every allocation of a child whose involvement has closed (nothing of their journey still open), inside the
+ * caller's transaction: no worker holds a closed case, so the child leaves every caseload and My caseload never
+ * lists a closed child as still allocated. The last day held is the day the closure is recorded: the worker held
+ * the case in Hearth until then, and no allocation already in the history is rewritten.
+ */
+export async function endAllocationsOnClosure(
+  trx: Transaction<Tables>,
+  actor: Actor,
+  childId: string,
+): Promise<void> {
+  await endEveryAllocation(trx, actor, childId, {
+    lastDay: actor.today,
+    reason: 'The child’s episode of need closed',
+  });
+}
+
+async function endEveryAllocation(
+  trx: Transaction<Tables>,
+  actor: Actor,
+  childId: string,
+  ending: { lastDay: string; reason: string },
+): Promise<void> {
+  const ended = await endAllocationsOn(trx, actor.councilId, childId, ending.lastDay);
   if (!ended.length) return;
   await appendAudit(trx, auditSource(actor), {
     action: 'allocations.ended',
     childId,
-    details: { reason: 'The child died', on: diedOn, allocations: ended.map((allocation) => allocation.id) },
+    details: {
+      reason: ending.reason,
+      on: ending.lastDay,
+      allocations: ended.map((allocation) => allocation.id),
+    },
   });
 }

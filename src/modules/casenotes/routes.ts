@@ -57,7 +57,7 @@ export async function caseNoteRoutes(app: FastifyInstance): Promise<void> {
       return reply.page('casenotes/views/note.njk', {
         offerVisit: offerVisits.has(note.id),
         childHeader: await childHeader(db, actor, request.params.childId),
-        pageTitle: note.title,
+        pageTitle: `${note.title} – ${child.given_name} ${child.family_name}`,
         child,
         note,
         corrects,

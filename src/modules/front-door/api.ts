@@ -57,7 +57,8 @@ export async function frontDoorApiRoutes(app: FastifyInstance): Promise<void> {
           reasons: match.reasons,
           sameIdentifier: match.sameIdentifier,
         })),
-        elsewhere: hidden,
+        // How alike and why, never which child: the known child's id stays with Hearth.
+        elsewhere: hidden.map(({ likeness, reasons }) => ({ likeness, reasons })),
       };
     },
   );

@@ -13,32 +13,10 @@ import {
   testServer,
   type TestCouncil,
 } from '../../../test/support/world.ts';
+import { policeContact, ruby } from '../../../test/support/front-door.ts';
 
 /** Monday 7 December 2026, 10:00 in London. */
 const now = new Date('2026-12-07T10:00:00Z');
-
-/** What the front door is told about Ruby Hall, a child not yet known. */
-const ruby = {
-  born: 'yes',
-  givenName: 'Ruby',
-  familyName: 'Hall',
-  ...dateBoxes('dateOfBirth', '2019-04-11'),
-  addressLine1: '3 Quarry Street',
-  town: 'Leeds',
-  postcode: 'ls6 2bx',
-  nhsNumber: '943 476 5919',
-  parentName: 'Chloe Hall',
-  parentRelationship: 'mother',
-};
-
-const policeContact = {
-  ...dateBoxes('receivedOn', '2026-12-07'),
-  receivedTime: '09:15',
-  source: '6',
-  reason: 'Police called to the home overnight; Ruby was present',
-  decision: 'referral',
-  ...dateBoxes('decidedOn', '2026-12-07'),
-};
 
 /** How many rows of each table a council has: to show that a refusal wrote nothing. */
 async function councilRows(db: Database, council: TestCouncil) {
@@ -261,7 +239,7 @@ describe('a new child at the front door', async () => {
     expect(check.body).toContain('A child known to the council probably matches');
     expect(check.body).toContain('A child whose record you cannot see is probably this child');
     expect(check.body).toContain('same name; same date of birth');
-    expect(check.body).toContain('Ask a service manager to check');
+    expect(check.body).toContain('A service manager has been asked to check, with the details you typed');
     expect(check.body).not.toContain(elsewhere.id);
     expect(check.body).not.toContain(elsewhere.localId);
     expect(check.body).not.toContain('No, this is a new child');

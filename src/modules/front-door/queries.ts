@@ -151,3 +151,99 @@ export async function insertParent(
 export function insertAllocation(db: Db, allocation: Insertable<Tables['allocations']>) {
   return db.insertInto('allocations').values(allocation).execute();
 }
+
+/**
+ * Puts a possible duplicate to the service managers, once: asking again about the same child with the same facts
+ * leaves the question already waiting as it was.
+ */
+export async function insertDuplicateReview(db: Db, review: Insertable<Tables['duplicate_reviews']>) {
+  await sql`insert into duplicate_reviews
+      (council_id, id, child_id, raised_by, raised_at, enquiry, fingerprint, reasons)
+    values (${review.council_id}, ${review.id}, ${review.child_id}, ${review.raised_by}, ${review.raised_at},
+      ${review.enquiry}::jsonb, ${review.fingerprint}, ${review.reasons}::jsonb)
+    on conflict (council_id, raised_by, child_id, fingerprint) where decision is null do nothing`.execute(db);
+}
+
+/** The children a service manager decided are not the one this worker asked about with these facts. */
+export async function childrenClearedFor(db: Db, actor: Actor, fingerprint: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('duplicate_reviews')
+    .select('child_id')
+    .where('council_id', '=', actor.councilId)
+    .where('raised_by', '=', actor.workerId)
+    .where('fingerprint', '=', fingerprint)
+    .where('decision', '=', 'different-child')
+    .execute();
+  return new Set(rows.map((row) => row.child_id));
+}
+
+/** Reviews with the names of the worker who asked and of the child known, restricted children left out. */
+function reviewsNamed(db: Db, councilId: string) {
+  return db
+    .selectFrom('duplicate_reviews as r')
+    .innerJoin('children as c', (join) =>
+      join.onRef('c.council_id', '=', 'r.council_id').onRef('c.id', '=', 'r.child_id'),
+    )
+    .innerJoin('workers as w', (join) =>
+      join.onRef('w.council_id', '=', 'r.council_id').onRef('w.id', '=', 'r.raised_by'),
+    )
+    .leftJoin('workers as d', (join) =>
+      join.onRef('d.council_id', '=', 'r.council_id').onRef('d.id', '=', 'r.decided_by'),
+    )
+    .select([
+      'r.id',
+      'r.child_id',
+      'r.raised_at',
+      'r.enquiry',
+      'r.reasons',
+      'r.decision',
+      'r.decided_at',
+      'c.local_id',
+      'c.given_name',
+      'c.family_name',
+      'c.date_of_birth',
+      sql<string>`w.given_name || ' ' || w.family_name`.as('raised_by_name'),
+      sql<string | null>`d.given_name || ' ' || d.family_name`.as('decided_by_name'),
+    ])
+    .where('r.council_id', '=', councilId)
+    .where('c.restricted', '=', false);
+}
+
+/** The possible duplicates still waiting for a service manager, oldest first. */
+export function awaitingDuplicateReviews(db: Db, councilId: string) {
+  return reviewsNamed(db, councilId).where('r.decision', 'is', null).orderBy('r.raised_at').execute();
+}
+
+/** One review, unless its child is restricted (then it is not found, as the child is not). */
+export function duplicateReview(db: Db, councilId: string, reviewId: string) {
+  return reviewsNamed(db, councilId).where('r.id', '=', reviewId).executeTakeFirst();
+}
+
+/** Records a service manager's decision on a review still waiting; returns nothing if it was already decided. */
+export function decideReview(
+  db: Db,
+  councilId: string,
+  reviewId: string,
+  decision: { decision: 'same-child' | 'different-child'; decidedBy: string; decidedAt: Date },
+) {
+  return db
+    .updateTable('duplicate_reviews')
+    .set({ decision: decision.decision, decided_by: decision.decidedBy, decided_at: decision.decidedAt })
+    .where('council_id', '=', councilId)
+    .where('id', '=', reviewId)
+    .where('decision', 'is', null)
+    .returning(['id', 'child_id', 'raised_by'])
+    .executeTakeFirst();
+}
+
+/** What a worker asked service managers since `since`, and the answers: never the child known, only the facts typed. */
+export function duplicateQuestionsOf(db: Db, actor: Actor, since: Date) {
+  return db
+    .selectFrom('duplicate_reviews')
+    .select(['id', 'raised_at', 'enquiry', 'decision', 'decided_at'])
+    .where('council_id', '=', actor.councilId)
+    .where('raised_by', '=', actor.workerId)
+    .where((eb) => eb.or([eb('decision', 'is', null), eb('decided_at', '>=', since)]))
+    .orderBy('raised_at', 'desc')
+    .execute();
+}

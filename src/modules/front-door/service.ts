@@ -15,6 +15,7 @@ import {
   nextLocalId,
   parentsOf,
 } from './queries.ts';
+import { askServiceManagers, childrenCleared } from './duplicate-reviews.ts';
 import { readWho, type WhoInput } from './who.ts';
 
 /** What the given name of an unborn child is until they are named (DfE CIN census guide: unborn children). */
@@ -75,6 +76,8 @@ async function likeChildren(
 export interface HiddenMatch {
   likeness: 'same-child' | 'possibly';
   reasons: string[];
+  /** Hearth's own: the known child, never shown to the worker; the question for service managers names it. */
+  childId: string;
 }
 
 /**
@@ -105,9 +108,15 @@ async function hiddenMatches(
       details: { likeness: match.likeness, reasons: match.reasons },
     });
   }
+  // A child a service manager has said is not the one these facts are about no longer stops this worker.
+  const cleared = await childrenCleared(trx, actor, who.enquiry);
   return found
-    .filter((match) => !match.child.restricted)
-    .map((match) => ({ likeness: match.likeness as HiddenMatch['likeness'], reasons: match.reasons }));
+    .filter((match) => !match.child.restricted && !cleared.has(match.childId))
+    .map((match) => ({
+      likeness: match.likeness as HiddenMatch['likeness'],
+      reasons: match.reasons,
+      childId: match.childId,
+    }));
 }
 
 /** Whether a hidden match stops the actor making a new record: it is probably the same child (or shares a number). */
@@ -129,7 +138,16 @@ export async function checkForDuplicates(db: Database, actor: Actor, input: WhoI
       action: 'front-door.checked',
       details: { childIds: matches.map((match) => match.childId) },
     });
-    return { who, matches, hidden: await hiddenMatches(trx, actor, who) };
+    const hidden = await hiddenMatches(trx, actor, who);
+    // A probable match the worker may not see goes to the service managers' queue of possible duplicates.
+    if (mustGoToAManager(hidden))
+      await askServiceManagers(
+        trx,
+        actor,
+        who.enquiry,
+        hidden.filter((match) => match.likeness === 'same-child'),
+      );
+    return { who, matches, hidden };
   });
 }
 

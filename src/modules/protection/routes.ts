@@ -21,9 +21,9 @@ export async function protectionRoutes(app: FastifyInstance): Promise<void> {
       const view = await viewProtection(app.hearth.db, actor, request.params.childId);
       return reply.page('child-sections.njk', {
         childHeader: await childHeader(app.hearth.db, actor, request.params.childId),
-        pageTitle: 'Child protection and child in need',
+        pageTitle: `Child protection and child in need – ${view.child.given_name} ${view.child.family_name}`,
+        heading: 'Child protection and child in need',
         childId: request.params.childId,
-        childName: `${view.child.given_name} ${view.child.family_name}`,
         status: statusWords[view.status],
         sections: protectionSections(view),
         mayRecord: actor.role !== 'director' && actor.role !== 'auditor',

@@ -48,8 +48,9 @@ export async function readRecords(
   councilId: string,
   scope: ChildScope,
   time: RecordTime,
+  tables: readonly RecordTable[] = CHILD_TABLES,
 ): Promise<Map<string, ChildRecord>> {
-  return (await readRecordsOnDays(db, councilId, scope, [time.asAt], time.knownAt)).get(time.asAt)!;
+  return (await readRecordsOnDays(db, councilId, scope, [time.asAt], time.knownAt, tables)).get(time.asAt)!;
 }
 
 /**
@@ -83,15 +84,19 @@ export async function readRecordsOnDays(
   return byDay;
 }
 
-/** A person's read of some children's records: refused as "not found" for any child they may not see. */
+/**
+ * A person's read of some children's records: refused as "not found" for any child they may not see. With
+ * `tables`, only those tables are read and the others are left empty (a page that needs one part of the record).
+ */
 export async function readRecord(
   db: Kysely<Tables>,
   actor: Actor,
   childIds: readonly string[],
   time: RecordTime = { asAt: actor.today },
+  tables: readonly RecordTable[] = CHILD_TABLES,
 ): Promise<Map<string, ChildRecord>> {
   await requireChildren(db, actor, 'read', childIds);
-  return readRecords(db, actor.councilId, { childIds }, time);
+  return readRecords(db, actor.councilId, { childIds }, time, tables);
 }
 
 /** A table's rows oldest first by one of its date columns, as the child's pages list them (the reader keeps no order). */

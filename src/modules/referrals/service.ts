@@ -13,7 +13,10 @@ import {
   type DateEntry,
   type ReferralInput,
 } from '../../domain/journey/rules.ts';
+import { journeyStatus } from '../../domain/journey/status.ts';
 import { requireChildren } from '../../platform/access.ts';
+import { endAllocationsOnClosure } from '../caseloads/allocation-service.ts';
+import { journeyRecordOf } from '../journey/journey-record.ts';
 import { londonDate, type Actor } from '../../platform/actor.ts';
 import { oldestFirst, readRecord, workerNames } from '../record/service.ts';
 import { appendAudit } from '../../platform/audit.ts';
@@ -216,6 +219,11 @@ export async function closeEpisode(
       { table: 'episodes', id: episodeId, expectedVersion: input.version },
       { closed_on: (input.closedOn as { date: string }).date, closure_reason: input.reason.trim() },
     );
+    // A child with nothing of their journey still open (no care, no leaving-care support) is no one's case: the
+    // allocations end with it, so My caseload never lists a closed child as still allocated (issue 17).
+    const record = (await readRecord(trx, actor, [childId])).get(childId)!;
+    if (journeyStatus(journeyRecordOf(record), Temporal.PlainDate.from(actor.today)).stage === 'closed')
+      await endAllocationsOnClosure(trx, actor, childId);
     // What is due follows what was recorded (timescales), in the same transaction.
     await rebuildObligations(trx, actor.councilId, [childId], actor);
     await appendAudit(trx, auditSource(actor), {

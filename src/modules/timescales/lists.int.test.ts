@@ -101,6 +101,10 @@ describe('the drill-downs and the child in need tracker are paged, sorted and fi
     const figure = new RegExp(`measure=overdue&teamId=${east.id}">(\\d+)<`).exec(figures)?.[1];
     expect(figure).toBe('61');
     const first = await browser.get(`/timescales/children?measure=overdue&teamId=${east.id}`);
+    // The page names the team whose figure was opened, and counts what the figure counted.
+    expect(first.body).toMatch(/<h1[^>]*>Overdue: East team<\/h1>/);
+    expect(first.body).toContain('<title>Overdue: East team – Hearth</title>');
+    expect(first.body).toContain('href="/timescales"');
     expect(first.body).toContain('This figure counts 61 pieces of work. 1 of them is for children outside');
     expect(first.body).toContain('Showing 1 to 50 of 60 pieces of work named');
     expect(namesListed(first.body)).toHaveLength(50);
@@ -112,6 +116,18 @@ describe('the drill-downs and the child in need tracker are paged, sorted and fi
     );
     expect(namesListed(byChild.body)[0]).toBe('Eli East60');
     expect(byChild.body).toMatch(/<th[^>]*aria-sort="descending"[^>]*>\s*<a[^>]*>Child/);
+  });
+
+  it('names the worker whose figure was opened from the team view, and counts what the figure counted', async () => {
+    const teamView = (await browser.get(`/timescales/teams/${west.id}`)).body;
+    const figure = new RegExp(`measure=overdue&workerId=${wes.workerId}">(\\d+)<`).exec(teamView)?.[1];
+    expect(figure).toBe('5');
+    const drill = await browser.get(`/timescales/children?measure=overdue&workerId=${wes.workerId}`);
+    expect(drill.body).toMatch(/<h1[^>]*>Overdue: Wes [^<]+<\/h1>/);
+    expect(drill.body).toContain('This figure counts 5 pieces of work.');
+    expect(drill.body).toContain(`href="/timescales/teams/${west.id}"`);
+    const unknown = await browser.get(`/timescales/children?measure=overdue&teamId=${uuidv7()}`);
+    expect(unknown.statusCode).toBe(404);
   });
 
   it('pages the tracker, sorts it by a heading and filters it by team and by worker', async () => {

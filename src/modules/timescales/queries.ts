@@ -372,6 +372,21 @@ export function teamNamed(db: Kysely<Tables>, councilId: string, teamId: string)
     .executeTakeFirst();
 }
 
+/** A worker of the council by their id, with the team they are in on `today` (none if they are in no team). */
+export function workerNamed(db: Kysely<Tables>, councilId: string, workerId: string, today: string) {
+  return db
+    .selectFrom('workers as w')
+    .leftJoin(
+      sql<{ worker_id: string; team_id: string }>`(${workerTeams(councilId, today)})`.as('m'),
+      'm.worker_id',
+      'w.id',
+    )
+    .select(['w.id', sql<string>`w.given_name || ' ' || w.family_name`.as('name'), 'm.team_id'])
+    .where('w.council_id', '=', councilId)
+    .where('w.id', '=', workerId)
+    .executeTakeFirst();
+}
+
 /**
  * For each kind, the stored obligations due from `from` to `asAt` that had not lapsed, and how many were done on
  * time and late: the year's compliance counted from the rows the daily job stored as at `asAt`.

@@ -16,6 +16,7 @@ import {
 import {
   figureHead,
   figureRows,
+  measureHeadings,
   measureWords,
   obligationCard,
   obligationWords,
@@ -152,7 +153,9 @@ export async function timescaleRoutes(app: FastifyInstance): Promise<void> {
       );
       const path = '/timescales/children';
       return reply.page('timescales/views/children.njk', {
-        pageTitle: `Children with work ${measureWords[measure]}`,
+        pageTitle: `${measureHeadings[measure]}: ${behind.whose.name}`,
+        caption: `Children with work ${measureWords[measure]}`,
+        backLink: behind.whose.figuresHref,
         counted: behind.counted,
         notShown: behind.notShown,
         head: sortableHead(

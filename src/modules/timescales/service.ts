@@ -36,6 +36,7 @@ import {
   storedCompliance,
   storedObligations,
   teamNamed,
+  workerNamed,
   vacuumStoredObligations,
 } from './queries.ts';
 
@@ -327,6 +328,7 @@ export async function timescaleChildren(
   list: Parameters<typeof childrenBehind>[3],
 ) {
   return withTransaction(db, actor, async (trx) => {
+    const whose = await whoseFigure(trx, actor, filter);
     const behind = await childrenBehind(trx, actor, filter, list);
     await appendAudit(trx, auditSource(actor), {
       action: 'children.listed',
@@ -336,8 +338,36 @@ export async function timescaleChildren(
         childIds: [...new Set(behind.rows.map((row) => row.child_id))],
       },
     });
-    return { ...behind, notShown: behind.counted - behind.window.total };
+    return { ...behind, whose, notShown: behind.counted - behind.window.total };
   });
+}
+
+/**
+ * Whose figure a drill-down opened, so its page can name them ("Overdue: Children in care team"), with the page
+ * of figures it came from; an unknown team or worker is not found.
+ */
+async function whoseFigure(
+  db: Kysely<Tables>,
+  actor: Actor,
+  filter: Parameters<typeof childrenBehind>[2],
+): Promise<{ name: string; figuresHref: string }> {
+  if (filter.workerId) {
+    const worker = await workerNamed(db, actor.councilId, filter.workerId, actor.today);
+    if (!worker) throw new NotFound();
+    return {
+      name: worker.name,
+      figuresHref: worker.team_id ? `/timescales/teams/${worker.team_id}` : '/timescales',
+    };
+  }
+  if (filter.teamId) {
+    const team = await teamNamed(db, actor.councilId, filter.teamId);
+    if (!team) throw new NotFound();
+    return { name: team.name, figuresHref: '/timescales' };
+  }
+  return {
+    name: filter.unallocated ? 'No team (unallocated)' : 'The whole service',
+    figuresHref: '/timescales',
+  };
 }
 
 /** One page of the child in need tracker; the read is audited with the children shown. */

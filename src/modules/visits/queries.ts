@@ -45,13 +45,3 @@ export function noteAboutChild(db: Db, councilId: string, childId: string, noteI
     .where('l.child_id', '=', childId)
     .executeTakeFirst();
 }
-
-/** The child's visits: the day of each and the case note that tells of it, if one was named. */
-export function visitsOfChild(db: Db, councilId: string, childId: string) {
-  return db
-    .selectFrom('child_visits')
-    .select(['visited_on', 'case_note_id'])
-    .where('council_id', '=', councilId)
-    .where('child_id', '=', childId)
-    .execute();
-}

@@ -13,13 +13,7 @@ import { writeNote } from '../casenotes/service.ts';
 import { journeyRecordOf } from '../journey/journey-record.ts';
 import { onChild, type OpenJourney } from '../journey/service.ts';
 import { readRecord } from '../record/service.ts';
-import {
-  insertChildVisit,
-  insertKeepingInTouch,
-  latestEpisodeClosing,
-  noteAboutChild,
-  visitsOfChild,
-} from './queries.ts';
+import { insertChildVisit, insertKeepingInTouch, latestEpisodeClosing, noteAboutChild } from './queries.ts';
 
 /**
  * Visits recorded once (issue 17, part 5): one visit, at any stage of the child's journey, records the statutory
@@ -54,7 +48,8 @@ export async function visitForm(db: Database, actor: Actor, childId: string, fro
 /**
  * Which of the child's case notes to offer as a statutory visit: a note of type Visit, not a correction, that no
  * visit names and on whose day no visit is recorded (visits recorded before notes were linked to them, as the
- * demo's are, are not offered twice). Called after the page's own service has let the reader see the notes.
+ * demo's are, are not offered twice). The visits are read through the record's reader, as known today; it is called
+ * after the page's own service has let the reader see the notes.
  */
 export async function notesToOfferAsVisits(
   db: Database,
@@ -62,7 +57,10 @@ export async function notesToOfferAsVisits(
   childId: string,
   notes: readonly { id: string; kind: string; occurred_on: string; corrects_note_id: string | null }[],
 ): Promise<Set<string>> {
-  const visits = await visitsOfChild(db, actor.councilId, childId);
+  const record = (await readRecord(db, actor, [childId], { asAt: actor.today }, ['child_visits'])).get(
+    childId,
+  )!;
+  const visits = record.child_visits;
   const named = new Set(visits.map((visit) => visit.case_note_id));
   const days = new Set(visits.map((visit) => visit.visited_on));
   return new Set(

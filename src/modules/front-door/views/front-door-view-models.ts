@@ -1,4 +1,4 @@
-import type { Likeness, PossibleDuplicate } from '../../../domain/identity/possible-duplicates.ts';
+import type { Enquiry, Likeness, PossibleDuplicate } from '../../../domain/identity/possible-duplicates.ts';
 import { ukDate } from '../../../platform/views.ts';
 import { namedItems } from '../../referrals/views/journey-view-models.ts';
 import { parentRelationships } from '../who.ts';
@@ -75,4 +75,32 @@ export function hiddenMatchView(
 /** The radios of how the named parent or carer is related to the child, with the chosen one checked. */
 export function parentRelationshipItems(selected: string) {
   return namedItems(parentRelationships, selected || 'mother');
+}
+
+/**
+ * A possible duplicate for a service manager, as summary-list rows: what the worker typed, and why it agrees with
+ * the child already known (duplicate-reviews.ts).
+ */
+export function reviewFacts(review: { enquiry: unknown; reasons: unknown }) {
+  const enquiry = review.enquiry as Partial<Enquiry>;
+  const row = (key: string, value: string | null | undefined) => ({
+    key: { text: key },
+    value: { text: value || 'Not given' },
+  });
+  return [
+    row('Name', [enquiry.givenName, enquiry.familyName].filter(Boolean).join(' ')),
+    enquiry.expectedDateOfBirth
+      ? row('Expected date of birth', ukDate(enquiry.expectedDateOfBirth))
+      : row('Date of birth', ukDate(enquiry.dateOfBirth ?? null)),
+    row('Address', [enquiry.addressLine1, enquiry.postcode].filter(Boolean).join(', ')),
+    row('NHS number', enquiry.nhsNumber),
+    row('UPN', enquiry.upn),
+    row('Parent or carer', (enquiry.parentNames ?? []).join(', ')),
+    row(
+      'What agrees',
+      (review.reasons as string[])
+        .map((reason, index) => (index === 0 ? reason : reason.charAt(0).toLowerCase() + reason.slice(1)))
+        .join('; '),
+    ),
+  ];
 }

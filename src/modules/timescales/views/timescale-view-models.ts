@@ -95,6 +95,15 @@ export const figureHead = (by: 'team' | 'worker') => [
   ...measures.map(({ heading }) => ({ text: heading, format: 'numeric' })),
 ];
 
+/** A figure's name as a drill-down's heading begins with it: "Overdue: Children in care team". */
+export const measureHeadings: Record<Measure, string> = {
+  ...(Object.fromEntries(measures.map(({ measure, heading }) => [measure, heading])) as Record<
+    Measure,
+    string
+  >),
+  'due-this-year': 'Due this year',
+};
+
 export const measureWords: Record<Measure, string> = {
   'due-this-week': 'due in the next 7 days',
   overdue: 'overdue',
