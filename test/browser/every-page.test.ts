@@ -16,7 +16,7 @@ import {
   type TestChild,
   type TestWorker,
 } from '../support/world.ts';
-import { browserWorld, screenshotFolder, verifyOnPage } from './support.ts';
+import { browserWorld, keepScreenshot, screenshotFolder, verifyOnPage } from './support.ts';
 
 /**
  * A tour of every HTML page Hearth serves (every GET route that is not the API, an asset or the health check),
@@ -776,7 +776,7 @@ describe('a tour of every page, as someone who may see it, on a child with somet
     const response = await page.goto(`${address}${visit.url}`);
     expect(response?.status()).toBe(200);
     await verifyOnPage(page, visit.heading);
-    await page.screenshot({ path: `${tourFolder}/${slug(visit)}.png`, fullPage: true });
+    await keepScreenshot(page, `${tourFolder}/${slug(visit)}.png`);
     expect(await checkPageShape(page)).toEqual([]);
     const main = await page.getByRole('main').innerText();
     for (const words of visit.shows ?? []) expect(main).toContain(words);
@@ -786,7 +786,7 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       const phone = await pageFor(visit.role, true);
       await phone.goto(`${address}${visit.url}`);
       await verifyOnPage(phone, visit.heading);
-      await phone.screenshot({ path: `${tourFolder}/${slug(visit)}-narrow.png`, fullPage: true });
+      await keepScreenshot(phone, `${tourFolder}/${slug(visit)}-narrow.png`);
       const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, 'the page scrolls sideways on a phone').toBeLessThanOrEqual(0);
     }
@@ -802,7 +802,7 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       await expect.poll(() => page.title()).toMatch(/^Error: /);
       await page.waitForLoadState('load');
       await verifyOnPage(page, visit.heading);
-      await page.screenshot({ path: `${tourFolder}/${slug(visit)}-error.png`, fullPage: true });
+      await keepScreenshot(page, `${tourFolder}/${slug(visit)}-error.png`);
       expect(await checkErrorSummary(page)).toEqual([]);
       expect(await checkPageShape(page)).toEqual([]);
     }

@@ -60,3 +60,11 @@ export async function onAPhone(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: `${screenshotFolder}/${name}.png`, fullPage: true });
 }
+
+/**
+ * Keeps a full-page screenshot in `path` for a person to look at, unless `HEARTH_SCREENSHOTS=off`: CI, where nobody
+ * looks, saves the time the tours spend drawing some 300 long pages.
+ */
+export async function keepScreenshot(page: Page, path: string): Promise<void> {
+  if (process.env.HEARTH_SCREENSHOTS !== 'off') await page.screenshot({ path, fullPage: true });
+}
