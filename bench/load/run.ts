@@ -169,7 +169,7 @@ async function person(index: number, cookie: string, agent: http.Agent, tally: T
         const form = await send(agent, base, `/children/${childId}/notes/new`, { cookie });
         const token = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? csrf;
         const today = new Date();
-        const written = await send(agent, base, `/children/${childId}/notes`, {
+        const written = await send(agent, base, `/children/${childId}/notes/new`, {
           cookie,
           form: {
             _csrf: token,
