@@ -73,6 +73,9 @@ const glassBreakers: Who[] = [
   'unallocated',
 ];
 
+/** Those who see the workforce's teams, posts and people. */
+const workforceReaders: Who[] = ['team-manager', 'service-manager', 'director', 'administrator'];
+
 const expectations: Record<string, Record<Who, Outcome>> = {
   'GET /': outcomes(everyone),
   'GET /health': outcomes(everyone),
@@ -202,6 +205,15 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   'GET /allocations/:allocationId': outcomes(['team-manager', 'service-manager']),
   'GET /workers/:workerId/caseload': outcomes(['team-manager', 'service-manager']),
   'GET /workers/:workerId/cover': outcomes(['team-manager', 'service-manager']),
+  // The Workforce section (issue 21): managers see their teams, the others the whole council.
+  'GET /workforce': outcomes(workforceReaders),
+  'GET /workforce/teams/:teamId': outcomes(workforceReaders),
+  'GET /workforce/staff': outcomes(workforceReaders),
+  'GET /workforce/staff/:workerId': outcomes(workforceReaders),
+  'GET /workforce/staff-list.csv': outcomes(['administrator']),
+  'GET /workforce/staff-list.xlsx': outcomes(['administrator']),
+  'GET /workforce/upload': outcomes(['administrator']),
+  'POST /workforce/upload': outcomes(['administrator']),
   // Supervision and actions (issue 21): a supervision is found only by the people it belongs to.
   'GET /supervision': outcomes(signedIn),
   'GET /supervision/new': outcomes([...childWriters, 'unallocated']),
@@ -753,6 +765,7 @@ describe('every route with every role', async () => {
   // cover: they have passed the permission check all the same.
   const refusedOnceDone = new Set([
     'POST /returns/validate',
+    'POST /workforce/upload',
     'POST /children/:childId/allocation',
     'POST /api/children/:childId/allocations',
     'POST /workers/:workerId/cover',

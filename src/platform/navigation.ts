@@ -29,6 +29,7 @@ const groups: ReadonlyArray<{ text: string | null; sections: readonly Section[] 
     sections: [
       { href: '/caseload', text: 'My caseload', permission: 'child:write' },
       { href: '/team-caseloads', text: 'Team caseloads', permission: 'child:allocate', also: ['/workers'] },
+      { href: '/workforce', text: 'Workforce', permission: 'workforce:read' },
     ],
   },
   {

@@ -54,6 +54,8 @@ export const permissions = [
   'figures:read',
   /** Manage sign-ins, workers and teams. */
   'staff:manage',
+  /** See the workforce: teams, posts, workers and their caseloads (managers: their own teams). */
+  'workforce:read',
   /** Restrict a child and manage who may see them (the list, not the record). */
   'child:restrict',
   /** Check a statutory return's files against the DfE rules (child-level data, so not for administrators). */
@@ -74,6 +76,7 @@ const manager: RolePermission[] = [
   'audit:child-access',
   'access:review',
   'figures:read',
+  'workforce:read',
 ];
 
 export const rolePermissions: Record<Role, readonly RolePermission[]> = {
@@ -89,6 +92,7 @@ export const rolePermissions: Record<Role, readonly RolePermission[]> = {
   ],
   director: [
     'child:read',
+    'workforce:read',
     'audit:child-access',
     'audit:search',
     'access:review',
@@ -97,7 +101,7 @@ export const rolePermissions: Record<Role, readonly RolePermission[]> = {
   ],
   'performance-analyst': ['figures:read', 'returns:validate'],
   auditor: ['child:read', 'audit:child-access', 'audit:search', 'records:retention'],
-  administrator: ['staff:manage', 'child:restrict'],
+  administrator: ['staff:manage', 'child:restrict', 'workforce:read'],
 };
 
 export function isRole(value: string): value is Role {

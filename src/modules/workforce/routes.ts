@@ -10,6 +10,7 @@ import { registerRecordings } from '../../platform/recording/routes.ts';
 import { access } from '../../platform/route-table.ts';
 import { ukDate } from '../../platform/views.ts';
 import { coverRoutes } from './cover-routes.ts';
+import { peopleRoutes } from './people-routes.ts';
 import { absenceRecording } from './recordings.ts';
 import { recordReturn, viewAbsences } from './service.ts';
 
@@ -40,6 +41,7 @@ export async function workforceRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.hearth;
   registerRecordings(app, [absenceRecording]);
   await coverRoutes(app);
+  await peopleRoutes(app);
 
   const absencesPage = async (actor: Actor, workerId: string, values: object, extra: object) => {
     const { worker, absences } = await viewAbsences(db, actor, workerId);
