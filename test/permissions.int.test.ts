@@ -210,6 +210,9 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   'GET /workforce/teams/:teamId': outcomes(workforceReaders),
   'GET /workforce/staff': outcomes(workforceReaders),
   'GET /workforce/staff/:workerId': outcomes(workforceReaders),
+  'GET /workforce/caseloads': outcomes(workforceReaders),
+  'GET /workforce/caseloads/weights': outcomes(['administrator']),
+  'POST /workforce/caseloads/weights': outcomes(['administrator']),
   'GET /workforce/staff-list.csv': outcomes(['administrator']),
   'GET /workforce/staff-list.xlsx': outcomes(['administrator']),
   'GET /workforce/upload': outcomes(['administrator']),
@@ -766,6 +769,7 @@ describe('every route with every role', async () => {
   const refusedOnceDone = new Set([
     'POST /returns/validate',
     'POST /workforce/upload',
+    'POST /workforce/caseloads/weights',
     'POST /children/:childId/allocation',
     'POST /api/children/:childId/allocations',
     'POST /workers/:workerId/cover',

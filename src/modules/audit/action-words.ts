@@ -83,6 +83,7 @@ const actionWords: Record<string, string> = {
   'return.validated': 'Checked a statutory return',
   'route.refused': 'Was refused a page',
   'strategy-discussion.recorded': 'Recorded a strategy discussion',
+  'caseload-weights.changed': 'Changed the caseload weights',
   'staff.exported': 'Downloaded the staff list',
   'staff.imported': 'Uploaded the staff list',
   'supervision.child-discussed': 'Discussed a child in supervision',
