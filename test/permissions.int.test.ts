@@ -213,6 +213,8 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   'GET /workforce/caseloads': outcomes(workforceReaders),
   'GET /workforce/caseloads/weights': outcomes(['administrator']),
   'POST /workforce/caseloads/weights': outcomes(['administrator']),
+  'GET /workforce/measures': outcomes(workforceReaders),
+  'GET /workforce/census.csv': outcomes(['administrator']),
   'GET /workforce/staff-list.csv': outcomes(['administrator']),
   'GET /workforce/staff-list.xlsx': outcomes(['administrator']),
   'GET /workforce/upload': outcomes(['administrator']),

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import { parseIsoDate } from '../../domain/calendar/dates.ts';
 import { codeListYears } from '../../domain/codes/code-lists.ts';
 import { CommandError, withDatabase } from '../shared.ts';
 import { chooseCouncil } from './staff.ts';
@@ -118,7 +119,7 @@ async function exportSsda903Command(options: ExportOptions): Promise<void> {
   });
 }
 
-/** `hearth export ssda903`: the statutory returns made from the record (issue 18). */
+/** `hearth export ssda903` and `hearth export workforce-census`: the statutory returns made from the record. */
 export function registerExportCommands(program: Command): void {
   const exporter = program.command('export').description('Make a statutory return from the record');
   exporter
@@ -142,4 +143,34 @@ export function registerExportCommands(program: Command): void {
         throw new CommandError(`the return could not be made: ${(error as Error).message}`, COULD_NOT_RUN);
       }
     });
+
+  exporter
+    .command('workforce-census')
+    .description(
+      'Write the children’s social work workforce census return in the DfE’s layout as CSV: the worker lines, or the council’s line',
+    )
+    .requiredOption('--date <date>', 'the census day, YYYY-MM-DD (30 September)', isoDay)
+    .option(
+      '--council-line',
+      'write the council’s line (vacancies and agency workers) instead of the worker lines',
+    )
+    .option('--out <file>', 'write to this file instead of standard output')
+    .option('--council <id>', 'the council, when the database holds several')
+    .action((options: { date: string; councilLine?: boolean; out?: string; council?: string }) =>
+      withDatabase(async (db) => {
+        const { councilCensusReturn } = await import('../../modules/workforce/census-service.ts');
+        const census = await councilCensusReturn(db, await chooseCouncil(db, options.council), options.date);
+        const csv = options.councilLine ? census.council : census.workers;
+        if (options.out) writeFileSync(options.out, csv);
+        else process.stdout.write(csv);
+      }),
+    );
+}
+
+function isoDay(value: string): string {
+  try {
+    return parseIsoDate(value).toString();
+  } catch {
+    throw new InvalidArgumentError('Give the day as YYYY-MM-DD.');
+  }
 }
