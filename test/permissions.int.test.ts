@@ -225,6 +225,7 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   'POST /supervision/new': outcomes([...childWriters, 'unallocated']),
   'GET /supervision/:supervisionId': outcomes([], { others: 'not-found' }),
   'POST /actions/:actionId/close': outcomes(signedIn),
+  'GET /actions': outcomes(signedIn),
   'GET /children/:childId/supervision': outcomes(childReaders, { hidden: ['unallocated'] }),
   'POST /api/supervision': outcomes([...childWriters, 'unallocated'], { visitor: 'unauthorised' }),
   'GET /api/supervision/:supervisionId': outcomes([], { others: 'not-found', visitor: 'unauthorised' }),
