@@ -17,6 +17,9 @@ import { caseloadFacts, councilWeights, replaceWeights } from './caseload-querie
 import { workforceTeams } from './people-queries.ts';
 import { seesWholeWorkforce } from './people-service.ts';
 
+/** The share of a full-time target a student on placement is given. */
+const STUDENT_SHARE = 0.25;
+
 export interface WorkerWithLoad extends WorkerLoad {
   workerId: string;
   name: string;
@@ -77,7 +80,8 @@ export async function viewWeightedCaseloads(db: Database, actor: Actor, teamId?:
             kinds: list,
             weights,
             teamTarget: team.caseload_target,
-            fte: Number(row.fte),
+            // A student on placement holds a quarter of a worker's cases at most.
+            fte: Number(row.fte) * (row.job === 'student' ? STUDENT_SHARE : 1),
             manager,
             managersHoldCases: team.managers_hold_cases,
           }),

@@ -173,7 +173,10 @@ function noticeHtml(worker: StaffMember, today: string): string {
     notices.push(tag('Appraisal overdue', 'red'));
   if (worker.training_expires_on && worker.training_expires_on < today)
     notices.push(tag('Training expired', 'red'));
-  return notices.join('<br>');
+  // One a line, with a little space between, so that two tags do not read as one.
+  return notices
+    .map((notice) => `<span class="govuk-!-display-block govuk-!-margin-bottom-1">${notice}</span>`)
+    .join('');
 }
 
 /** The staff list: name, job, team, contract and FTE, registration, start date, and what needs attention. */
