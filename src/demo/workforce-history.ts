@@ -115,21 +115,19 @@ export function addWorkforceHistory(council: Council, rows: Rows, staff: Staff, 
       if (agency) {
         const left = dayOf(member.started_on as string) - random.int(5, 60);
         const leaver = addLeaver(council, rows, team, left, random);
-        hold(postId, leaver, isoOf(left - random.int(400, 2500)), isoOf(left));
+        hold(postId, leaver.id, leaver.startedOn, isoOf(left));
       }
     }
+    // A post its holder left on `left`, now vacant unless someone holds it from later.
+    const vacatedPost = (left: Day) => {
+      const postId = post(team.kind === 'care-experienced' ? 'personal-adviser' : 'social-worker', 1);
+      const leaver = addLeaver(council, rows, team, left, random);
+      hold(postId, leaver.id, leaver.startedOn, isoOf(left));
+      return postId;
+    };
     // About one post in twelve is vacant today, its holder gone in the last year.
     const vacancies = Math.round((caseHolders.length * random.next()) / 6);
-    for (let number = 0; number < vacancies; number++) {
-      const left = asAt - random.int(20, 330);
-      const postId = post(team.kind === 'care-experienced' ? 'personal-adviser' : 'social-worker', 1);
-      hold(
-        postId,
-        addLeaver(council, rows, team, left, random),
-        isoOf(left - random.int(400, 2500)),
-        isoOf(left),
-      );
-    }
+    for (let number = 0; number < vacancies; number++) vacatedPost(asAt - random.int(20, 330));
     // Leavers replaced by starters over the five years: about one in ten of the team a year.
     for (let year = 1; year <= 5; year++) {
       const count = Math.round(caseHolders.length * 0.1 * (0.5 + random.next()));
@@ -137,13 +135,7 @@ export function addWorkforceHistory(council: Council, rows: Rows, staff: Staff, 
         const left = asAt - random.int(365 * (year - 1) + 30, 365 * year);
         const started = left + random.int(20, 120);
         if (started >= asAt) continue;
-        const postId = post(team.kind === 'care-experienced' ? 'personal-adviser' : 'social-worker', 1);
-        hold(
-          postId,
-          addLeaver(council, rows, team, left, random),
-          isoOf(left - random.int(400, 3000)),
-          isoOf(left),
-        );
+        const postId = vacatedPost(left);
         const starter = addStarter(council, rows, staff, team, started, random);
         hold(postId, starter, isoOf(started), null);
       }
@@ -221,8 +213,8 @@ function addPerson(council: Council, rows: Rows, team: Row, started: Day, random
   return worker;
 }
 
-/** Someone who left the team on `left`, for a reason. */
-function addLeaver(council: Council, rows: Rows, team: Row, left: Day, random: Random): string {
+/** Someone who left the team on `left`, for a reason: their id and first day. */
+function addLeaver(council: Council, rows: Rows, team: Row, left: Day, random: Random) {
   const started = left - random.int(400, 3000);
   const worker = addPerson(council, rows, team, started, random, {
     left_on: isoOf(left),
@@ -230,7 +222,7 @@ function addLeaver(council: Council, rows: Rows, team: Row, left: Day, random: R
     contract: random.chance(0.1) ? 'fixed-term' : 'permanent',
   });
   addMember(council, rows, team, worker.id as string, started, left, random);
-  return worker.id as string;
+  return { id: worker.id as string, startedOn: isoOf(started) };
 }
 
 /** Someone who joined the team on `started` and holds cases now; a newly qualified one in their ASYE. */
