@@ -73,6 +73,9 @@ const glassBreakers: Who[] = [
   'unallocated',
 ];
 
+/** Those who see the workforce's teams, posts and people. */
+const workforceReaders: Who[] = ['team-manager', 'service-manager', 'director', 'administrator'];
+
 const expectations: Record<string, Record<Who, Outcome>> = {
   'GET /': outcomes(everyone),
   'GET /health': outcomes(everyone),
@@ -206,12 +209,27 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   'GET /allocations/:allocationId': outcomes(['team-manager', 'service-manager']),
   'GET /workers/:workerId/caseload': outcomes(['team-manager', 'service-manager']),
   'GET /workers/:workerId/cover': outcomes(['team-manager', 'service-manager']),
+  // The Workforce section (issue 21): managers see their teams, the others the whole council.
+  'GET /workforce': outcomes(workforceReaders),
+  'GET /workforce/teams/:teamId': outcomes(workforceReaders),
+  'GET /workforce/staff': outcomes(workforceReaders),
+  'GET /workforce/staff/:workerId': outcomes(workforceReaders),
+  'GET /workforce/caseloads': outcomes(workforceReaders),
+  'GET /workforce/caseloads/weights': outcomes(['administrator']),
+  'POST /workforce/caseloads/weights': outcomes(['administrator']),
+  'GET /workforce/measures': outcomes(workforceReaders),
+  'GET /workforce/census.csv': outcomes(['administrator']),
+  'GET /workforce/staff-list.csv': outcomes(['administrator']),
+  'GET /workforce/staff-list.xlsx': outcomes(['administrator']),
+  'GET /workforce/upload': outcomes(['administrator']),
+  'POST /workforce/upload': outcomes(['administrator']),
   // Supervision and actions (issue 21): a supervision is found only by the people it belongs to.
   'GET /supervision': outcomes(signedIn),
   'GET /supervision/new': outcomes([...childWriters, 'unallocated']),
   'POST /supervision/new': outcomes([...childWriters, 'unallocated']),
   'GET /supervision/:supervisionId': outcomes([], { others: 'not-found' }),
   'POST /actions/:actionId/close': outcomes(signedIn),
+  'GET /actions': outcomes(signedIn),
   'GET /children/:childId/supervision': outcomes(childReaders, { hidden: ['unallocated'] }),
   'POST /api/supervision': outcomes([...childWriters, 'unallocated'], { visitor: 'unauthorised' }),
   'GET /api/supervision/:supervisionId': outcomes([], { others: 'not-found', visitor: 'unauthorised' }),
@@ -763,6 +781,8 @@ describe('every route with every role', async () => {
     'POST /returns/validate',
     // Without a return chosen, a download is refused as input.
     'GET /returns/download',
+    'POST /workforce/upload',
+    'POST /workforce/caseloads/weights',
     'POST /children/:childId/allocation',
     'POST /api/children/:childId/allocations',
     'POST /workers/:workerId/cover',

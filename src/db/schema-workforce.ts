@@ -86,7 +86,36 @@ export interface PostHoldersTable {
   to_date: DateColumn | null;
 }
 
+/** A step of an international recruit's induction, done on a day (migration 0069). */
+export interface InductionStepsTable {
+  council_id: string;
+  id: string;
+  worker_id: string;
+  step: string;
+  completed_on: DateColumn;
+}
+
+/** Training a worker has done, with its expiry where it has one (migration 0069). */
+export interface TrainingRecordsTable {
+  council_id: string;
+  id: string;
+  worker_id: string;
+  course: string;
+  completed_on: DateColumn;
+  expires_on: DateColumn | null;
+}
+
+/** The council's weight for a kind of case (migration 0069). */
+export interface CaseloadWeightsTable {
+  council_id: string;
+  kind: string;
+  weight: ColumnType<string, string | number, string | number>;
+}
+
 export interface WorkforceTables {
+  induction_steps: InductionStepsTable;
+  training_records: TrainingRecordsTable;
+  caseload_weights: CaseloadWeightsTable;
   supervisions: SupervisionsTable;
   supervision_attendees: SupervisionAttendeesTable;
   supervision_discussions: SupervisionDiscussionsTable;

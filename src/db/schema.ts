@@ -33,6 +33,8 @@ export interface TeamsTable {
   caseload_target: number | null;
   version: Generated<number>;
   created_at: Generated<Date>;
+  /** Whether the team's managers may hold cases (migration 0069). */
+  managers_hold_cases: Generated<boolean>;
 }
 
 export interface WorkersTable {
@@ -56,6 +58,14 @@ export interface WorkersTable {
   created_at: Generated<Date>;
   /** SSDA903 SW_ID: the Social Work England registration number (migration 0064). */
   social_work_england_number: ColumnType<string | null, string | null | undefined, string | null>;
+  /** What a manager knows of the worker beyond the census (migration 0069). */
+  lead_areas: ColumnType<string[], string[] | undefined, string[]>;
+  recruited_from: ColumnType<string | null, string | null | undefined, string | null>;
+  induction_started_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
+  induction_completed_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
+  appraised_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
+  appraisal_due_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
+  practice_educator_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Leave or sickness: only its kind and days, never a medical reason (migration 0040). */

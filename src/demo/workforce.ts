@@ -5,12 +5,13 @@ import { addYears, instantOf, isoOf, millisecondsOf, type Day } from './days.ts'
 import { staffName } from './names.ts';
 import type { Random } from './random.ts';
 import { signInPeople, starterEmail } from './sign-ins.ts';
+import { addWorkforceHistory } from './workforce-history.ts';
 
 /**
  * The council's workforce (DOMAIN.md §4): teams of each kind with the seeds' caseload targets (assessment 25,
  * children in care 18, care experienced 25; the others a common local figure), sized so that caseloads come out
  * near target with some teams over; managers who hold no cases; about 15% agency and locum workers, fixed-term
- * staff and students. Hearth has no table of leave or sickness yet, so nobody is shown away.
+ * staff and students; their leave and sickness; and (workforce-history.ts) posts, leavers, starters and supervision.
  */
 const kinds: readonly {
   kind: CaseTeam;
@@ -210,6 +211,9 @@ export async function generateWorkforce(council: Council, rows: Rows, password: 
       if (number === 0) signIns[role] = id;
     }
   }
+
+  // The workforce's own record (issue 21): on its own stream, so the rest of the council is as it was.
+  addWorkforceHistory(council, rows, staff, random.fork('workforce-history'));
 
   const passwordRandom = random.fork('passwords');
   for (const role of roles) {

@@ -12,10 +12,10 @@ describe('the menu in groups (issue 17: a service manager’s nine sections wrap
     ['personal-adviser', ['Home', 'Children', 'My caseload']],
     ['team-manager', ['Home', 'Children', 'Work', 'Figures', 'Access to review']],
     ['service-manager', ['Home', 'Children', 'Work', 'Figures', 'Service']],
-    ['director', ['Home', 'Children', 'Figures', 'Service']],
+    ['director', ['Home', 'Children', 'Workforce', 'Figures', 'Service']],
     ['performance-analyst', ['Home', 'Figures', 'Service']],
     ['auditor', ['Home', 'Children', 'Service']],
-    ['administrator', ['Home', 'Users', 'Restricted children', 'Local standards']],
+    ['administrator', ['Home', 'Workforce', 'Users', 'Restricted children', 'Local standards']],
   ])('a %s sees %j', (role, entries) => {
     expect(menu(role)).toEqual(entries);
   });
@@ -68,6 +68,7 @@ describe('the menu in groups (issue 17: a service manager’s nine sections wrap
       'Find a child',
       'My caseload',
       'Team caseloads',
+      'Workforce',
       'Timescales',
       'Performance',
       'Access to review',

@@ -32,6 +32,7 @@ const groups: ReadonlyArray<{ text: string | null; sections: readonly Section[] 
       { href: '/caseload', text: 'My caseload', permission: 'child:write' },
       { href: '/team-caseloads', text: 'Team caseloads', permission: 'child:allocate', also: ['/workers'] },
       { href: '/duplicate-reviews', text: 'Possible duplicates', permission: 'duplicates:review' },
+      { href: '/workforce', text: 'Workforce', permission: 'workforce:read' },
     ],
   },
   {

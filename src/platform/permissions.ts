@@ -56,6 +56,8 @@ export const permissions = [
   'figures:read',
   /** Manage sign-ins, workers and teams. */
   'staff:manage',
+  /** See the workforce: teams, posts, workers and their caseloads (managers: their own teams). */
+  'workforce:read',
   /** Restrict a child and manage who may see them (the list, not the record). */
   'child:restrict',
   /** Check a statutory return's files against the DfE rules (child-level data, so not for administrators). */
@@ -76,6 +78,7 @@ const manager: RolePermission[] = [
   'audit:child-access',
   'access:review',
   'figures:read',
+  'workforce:read',
 ];
 
 export const rolePermissions: Record<Role, readonly RolePermission[]> = {
@@ -92,6 +95,7 @@ export const rolePermissions: Record<Role, readonly RolePermission[]> = {
   ],
   director: [
     'child:read',
+    'workforce:read',
     'audit:child-access',
     'audit:search',
     'access:review',
@@ -100,7 +104,7 @@ export const rolePermissions: Record<Role, readonly RolePermission[]> = {
   ],
   'performance-analyst': ['figures:read', 'returns:validate'],
   auditor: ['child:read', 'audit:child-access', 'audit:search', 'records:retention'],
-  administrator: ['staff:manage', 'child:restrict'],
+  administrator: ['staff:manage', 'child:restrict', 'workforce:read'],
 };
 
 export function isRole(value: string): value is Role {

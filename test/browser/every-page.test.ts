@@ -638,6 +638,59 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       heading: /\S/,
     },
     { route: '/supervision', url: '/supervision', role: 'team-manager', heading: /\S/, narrow: true },
+    { route: '/actions', url: '/actions', role: 'social-worker', heading: 'Actions', narrow: true },
+    // The Workforce section (issue 21): a team manager sees their own team.
+    { route: '/workforce', url: '/workforce', role: 'team-manager', heading: 'Workforce', narrow: true },
+    {
+      route: '/workforce/teams/:teamId',
+      url: `/workforce/teams/${team.id}`,
+      role: 'team-manager',
+      heading: team.name,
+      narrow: true,
+    },
+    {
+      route: '/workforce/staff',
+      url: '/workforce/staff',
+      role: 'team-manager',
+      heading: 'Staff',
+      narrow: true,
+    },
+    {
+      route: '/workforce/staff/:workerId',
+      url: `/workforce/staff/${worker.workerId}`,
+      role: 'team-manager',
+      heading: /\S/,
+      narrow: true,
+    },
+    {
+      route: '/workforce/caseloads',
+      url: '/workforce/caseloads',
+      role: 'team-manager',
+      heading: 'Weighted caseloads',
+      narrow: true,
+    },
+    {
+      route: '/workforce/measures',
+      url: '/workforce/measures',
+      role: 'team-manager',
+      heading: 'Workforce measures',
+      narrow: true,
+    },
+    {
+      route: '/workforce/caseloads/weights',
+      url: '/workforce/caseloads/weights',
+      role: 'administrator',
+      heading: 'Caseload weights',
+      narrow: true,
+    },
+    {
+      route: '/workforce/upload',
+      url: '/workforce/upload',
+      role: 'administrator',
+      heading: 'Upload the staff list',
+      narrow: true,
+      submitEmpty: true,
+    },
     {
       route: '/supervision/new',
       url: '/supervision/new?kind=one-to-one',
@@ -764,8 +817,10 @@ describe('a tour of every page, as someone who may see it, on a child with somet
     const pageRoutes = app.routeTable
       .filter((route) => (Array.isArray(route.method) ? route.method : [route.method]).includes('GET'))
       .map((route) => route.url)
-      // A made return's download is a file, not a page (the returns browser test downloads each).
-      .filter((url) => !/^\/(api|assets|govuk|public)\/|^\/health$|^\/returns\/download$/.test(url));
+      // Downloads (a made return, the staff list, the census return) are files, not pages; the returns and
+      // workforce browser tests download them.
+      .filter((url) => !/^\/(api|assets|govuk|public)\/|^\/health$|^\/returns\/download$/.test(url))
+      .filter((url) => !/\.(csv|xlsx)$/.test(url));
     expect([...new Set(pageRoutes)].sort()).toEqual([...new Set(visits.map((visit) => visit.route))].sort());
   });
 

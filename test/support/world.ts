@@ -341,3 +341,31 @@ export function dateBoxes(name: string, date: string): Record<string, string> {
   const [year, month, day] = date.split('-') as [string, string, string];
   return { [`${name}-day`]: day, [`${name}-month`]: month, [`${name}-year`]: year };
 }
+
+/** Posts a multipart form to `url` as a browser would, with the page's CSRF token unless told otherwise. */
+export async function postFiles(
+  browser: TestBrowser,
+  url: string,
+  fields: Record<string, string>,
+  files: Array<{ name: string; content: string | Uint8Array; field?: string }>,
+  csrf = true,
+) {
+  const form = new FormData();
+  if (csrf) form.append('_csrf', browser.csrfToken);
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  for (const file of files) {
+    form.append(
+      file.field ?? 'files',
+      new Blob([typeof file.content === 'string' ? file.content : new Uint8Array(file.content)]),
+      file.name,
+    );
+  }
+  const request = new Request('http://hearth.test/', { method: 'POST', body: form });
+  const cookie = [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  return browser.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie, 'content-type': request.headers.get('content-type')! },
+    payload: Buffer.from(await request.arrayBuffer()),
+  });
+}

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import { parseIsoDate } from '../../domain/calendar/dates.ts';
 import { codeListYears } from '../../domain/codes/code-lists.ts';
 import { CommandError, withDatabase } from '../shared.ts';
 import { chooseCouncil } from './staff.ts';
@@ -291,7 +292,7 @@ function yearExport(command: Command, out: string): Command {
   );
 }
 
-/** `hearth export ssda903|cin|annex-a`: the statutory returns made from the record (issue 18). */
+/** `hearth export ssda903|cin|annex-a|workforce-census`: the statutory returns made from the record (issues 18, 21). */
 export function registerExportCommands(program: Command): void {
   const exporter = program.command('export').description('Make a statutory return from the record');
   yearExport(
@@ -322,4 +323,26 @@ export function registerExportCommands(program: Command): void {
     .option('--json', 'print a summary as JSON')
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : COULD_NOT_RUN))
     .action(exporting(exportAnnexACommand));
+
+  exporter
+    .command('workforce-census')
+    .description(
+      'Write the children’s social work workforce census return in the DfE’s layout as CSV: the worker lines, or the council’s line',
+    )
+    .requiredOption('--date <date>', 'the census day, YYYY-MM-DD (30 September)', day)
+    .option(
+      '--council-line',
+      'write the council’s line (vacancies and agency workers) instead of the worker lines',
+    )
+    .option('--out <file>', 'write to this file instead of standard output')
+    .option('--council <id>', 'the council, when the database holds several')
+    .action((options: { date: string; councilLine?: boolean; out?: string; council?: string }) =>
+      withDatabase(async (db) => {
+        const { councilCensusReturn } = await import('../../modules/workforce/census-service.ts');
+        const census = await councilCensusReturn(db, await chooseCouncil(db, options.council), options.date);
+        const csv = options.councilLine ? census.council : census.workers;
+        if (options.out) writeFileSync(options.out, csv);
+        else process.stdout.write(csv);
+      }),
+    );
 }

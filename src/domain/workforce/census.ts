@@ -179,8 +179,8 @@ export function workforceMeasures(
 }
 
 /** Working days of an absence that fall within the year (both ends counted). */
-function workingDaysWithin(
-  absence: CensusAbsence,
+export function workingDaysWithin(
+  absence: Pick<CensusAbsence, 'from' | 'to'>,
   yearFrom: string,
   day: string,
   calendar: WorkingDayCalendar,

@@ -96,4 +96,20 @@ describe('reading a staff list', () => {
     const { problems } = readStaffRows([['given_name', 'surname', 'job', 'contract']]);
     expect(problems.map((problem) => problem.column)).toEqual(['family_name', 'surname']);
   });
+
+  it('reads lead areas separated by semicolons, and refuses an ASYE completed before it started', () => {
+    const wider = [...header, 'asye_started_on', 'asye_completed_on', 'lead_areas'];
+    const person = ['', 'A', 'B', 'social-worker', 'permanent', '1', '', '', '', ''];
+    const { rows, problems } = readStaffRows([
+      wider,
+      [...person, '2025-09-01', '2026-08-31', 'Gangs; Unaccompanied minors ;'],
+      [...person, '2025-09-01', '2025-08-31', ''],
+      [...person, '', '2025-08-31', ''],
+    ]);
+    expect(rows.map((row) => row.leadAreas)).toEqual([['Gangs', 'Unaccompanied minors']]);
+    expect(problems.map((problem) => `${problem.line}:${problem.column}`)).toEqual([
+      '3:asye_completed_on',
+      '4:asye_completed_on',
+    ]);
+  });
 });

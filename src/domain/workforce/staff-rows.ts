@@ -17,6 +17,10 @@ export const STAFF_COLUMNS = [
   'swe_number',
   'swe_expires_on',
   'asye_started_on',
+  'asye_completed_on',
+  'appraised_on',
+  'appraisal_due_on',
+  'lead_areas',
 ] as const;
 export type StaffColumn = (typeof STAFF_COLUMNS)[number];
 
@@ -56,6 +60,11 @@ export interface StaffRow {
   sweNumber: string | null;
   sweExpiresOn: string | null;
   asyeStartedOn: string | null;
+  asyeCompletedOn: string | null;
+  appraisedOn: string | null;
+  appraisalDueOn: string | null;
+  /** The worker's lead areas, written in one cell separated by semicolons ("Gangs; Unaccompanied minors"). */
+  leadAreas: string[];
 }
 
 export interface StaffProblem {
@@ -76,12 +85,14 @@ function isDate(text: string): boolean {
 
 /**
  * Reads a staff list: the first row names the columns, each later row is a person (line numbers as the
- * spreadsheet shows them, the header being line 1). Blank rows are skipped. Every problem is reported, each with
+ * spreadsheet shows them, the header being line 1). Blank rows are skipped; a column left out is not read. Every problem is reported, each with
  * its line and column; a row with any problem is not among the rows returned.
  */
 export function readStaffRows(table: readonly (readonly string[])[]): {
   rows: StaffRow[];
   problems: StaffProblem[];
+  /** The columns the file has: an import changes only these, leaving what the file does not say as it was. */
+  columns: StaffColumn[];
 } {
   const problems: StaffProblem[] = [];
   const header = (table[0] ?? []).map((name) => name.trim().toLowerCase());
@@ -93,7 +104,8 @@ export function readStaffRows(table: readonly (readonly string[])[]): {
     if (name && !(STAFF_COLUMNS as readonly string[]).includes(name))
       problems.push({ line: 1, column: name, message: `${name} is not a column of the staff list` });
   });
-  if (problems.length) return { rows: [], problems };
+  const columns = STAFF_COLUMNS.filter((column) => header.includes(column));
+  if (problems.length) return { rows: [], problems, columns };
   const rows: StaffRow[] = [];
   const seen = new Map<string, number>();
   table.slice(1).forEach((cells, index) => {
@@ -141,6 +153,10 @@ export function readStaffRows(table: readonly (readonly string[])[]): {
     const sweNumber = cell('swe_number').toUpperCase() || null;
     if (sweNumber && !/^SW\d{1,7}$/.test(sweNumber))
       problem('swe_number', `${sweNumber} is not a Social Work England number, like SW123456`);
+    const asyeStartedOn = date('asye_started_on');
+    const asyeCompletedOn = date('asye_completed_on');
+    if (asyeCompletedOn && (!asyeStartedOn || asyeCompletedOn < asyeStartedOn))
+      problem('asye_completed_on', 'The ASYE must start before it is completed: give asye_started_on too');
     const row: StaffRow = {
       line,
       email,
@@ -154,10 +170,17 @@ export function readStaffRows(table: readonly (readonly string[])[]): {
       leavingReason,
       sweNumber,
       sweExpiresOn: date('swe_expires_on'),
-      asyeStartedOn: date('asye_started_on'),
+      asyeStartedOn,
+      asyeCompletedOn,
+      appraisedOn: date('appraised_on'),
+      appraisalDueOn: date('appraisal_due_on'),
+      leadAreas: cell('lead_areas')
+        .split(';')
+        .map((area) => area.trim())
+        .filter(Boolean),
     };
     if (own.length) problems.push(...own);
     else rows.push(row);
   });
-  return { rows, problems };
+  return { rows, problems, columns };
 }

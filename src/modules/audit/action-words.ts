@@ -22,6 +22,7 @@ const actionWords: Record<string, string> = {
   'care-period.started': 'Started a period of care',
   'care-review.recorded': 'Recorded a looked-after review',
   'care.viewed': 'Looked at the care record',
+  'caseload-weights.changed': 'Changed the caseload weights',
   'caseload.viewed': 'Looked at a caseload',
   'caseloads.viewed': 'Looked at team caseloads',
   'casenote.corrected': 'Corrected a case note',
@@ -85,6 +86,8 @@ const actionWords: Record<string, string> = {
   'return.validated': 'Checked a statutory return',
   'route.refused': 'Was refused a page',
   'strategy-discussion.recorded': 'Recorded a strategy discussion',
+  'staff.exported': 'Downloaded the staff list',
+  'staff.imported': 'Uploaded the staff list',
   'supervision.child-discussed': 'Discussed a child in supervision',
   'supervision.read.refused': 'Was refused a supervision record',
   'supervision.recorded': 'Recorded a supervision',
@@ -106,6 +109,7 @@ const actionWords: Record<string, string> = {
   'worker.absence-recorded': 'Recorded a worker’s absence',
   'worker.cover-arranged': 'Arranged cover for a worker',
   'worker.registration-changed': 'Changed a social worker’s Social Work England number',
+  'workforce-census.exported': 'Downloaded the workforce census return',
 };
 
 /** The actions that have words, for the audit trail's filter, in alphabetical order of their words. */

@@ -9,6 +9,7 @@ import { aChild, anEpisode, ssda903Files } from '../../domain/returns/ssda903/te
 import {
   newCouncil,
   newWorker,
+  postFiles,
   signedInAs,
   testServer,
   type TestBrowser,
@@ -16,32 +17,13 @@ import {
 import { importPostcodes } from '../postcodes/service.ts';
 import { validateUpload } from './service.ts';
 
-/** Posts a multipart form as a browser would, with the page's CSRF token unless told otherwise. */
-async function upload(
+/** Posts a multipart form to the return's page as a browser would. */
+const upload = (
   browser: TestBrowser,
   fields: Record<string, string>,
   files: Array<{ name: string; content: string | Uint8Array; field?: string }>,
   csrf = true,
-) {
-  const form = new FormData();
-  if (csrf) form.append('_csrf', browser.csrfToken);
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  for (const file of files) {
-    form.append(
-      file.field ?? 'files',
-      new Blob([typeof file.content === 'string' ? file.content : new Uint8Array(file.content)]),
-      file.name,
-    );
-  }
-  const request = new Request('http://hearth.test/', { method: 'POST', body: form });
-  const cookie = [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  return browser.app.inject({
-    method: 'POST',
-    url: '/returns/validate',
-    headers: { cookie, 'content-type': request.headers.get('content-type')! },
-    payload: Buffer.from(await request.arrayBuffer()),
-  });
-}
+) => postFiles(browser, '/returns/validate', fields, files, csrf);
 
 describe('checking a return through the page', async () => {
   const { app, db } = await testServer();

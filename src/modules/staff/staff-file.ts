@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { csvOf } from '../../domain/workforce/census-return.ts';
 import { STAFF_COLUMNS } from '../../domain/workforce/staff-rows.ts';
 
 /** A staff list's cells, as text, the header first: from CSV or from the first sheet of an XLSX workbook. */
@@ -33,16 +34,9 @@ function cellText(value: ExcelJS.CellValue): string {
 
 export type StaffListRow = Record<(typeof STAFF_COLUMNS)[number], string>;
 
-const quoted = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
-
 /** The staff list as CSV, in the columns an import reads back. */
 export function staffCsv(rows: readonly StaffListRow[]): string {
-  return [
-    STAFF_COLUMNS.join(','),
-    ...rows.map((row) => STAFF_COLUMNS.map((column) => quoted(row[column])).join(',')),
-  ]
-    .map((line) => `${line}\r\n`)
-    .join('');
+  return csvOf(STAFF_COLUMNS, rows);
 }
 
 /** The staff list as an XLSX workbook of one sheet, in the same columns. */

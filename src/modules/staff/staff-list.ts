@@ -1,6 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.ts';
-import { readStaffRows, type StaffProblem, type StaffRow } from '../../domain/workforce/staff-rows.ts';
+import {
+  readStaffRows,
+  type StaffColumn,
+  type StaffProblem,
+  type StaffRow,
+} from '../../domain/workforce/staff-rows.ts';
 import { insertWorker, staffListOf, updateStaffWorker, workerNamedBy } from './queries.ts';
 import { staffTableOf, type StaffListRow } from './staff-file.ts';
 
@@ -28,6 +33,10 @@ export async function staffList(db: Database, councilId: string): Promise<StaffL
     swe_number: row.swe_number ?? '',
     swe_expires_on: row.swe_expires_on ?? '',
     asye_started_on: row.asye_started_on ?? '',
+    asye_completed_on: row.asye_completed_on ?? '',
+    appraised_on: row.appraised_on ?? '',
+    appraisal_due_on: row.appraisal_due_on ?? '',
+    lead_areas: row.lead_areas ?? '',
   }));
 }
 
@@ -51,7 +60,7 @@ export async function importStaffList(
   name: string,
   options: { goodRowsOnly: boolean },
 ): Promise<StaffImport> {
-  const { rows, problems } = readStaffRows(await staffTableOf(file, name));
+  const { rows, problems, columns } = readStaffRows(await staffTableOf(file, name));
   if (problems.length && !options.goodRowsOnly) return { problems, added: 0, updated: 0, applied: false };
   let added = 0;
   let updated = 0;
@@ -59,7 +68,7 @@ export async function importStaffList(
     for (const row of rows) {
       const workerId = await workerNamedBy(trx, councilId, row);
       if (workerId) {
-        await updateStaffWorker(trx, councilId, workerId, censusFields(row));
+        await updateStaffWorker(trx, councilId, workerId, censusFields(row, columns));
         updated += 1;
       } else {
         await insertWorker(trx, {
@@ -68,7 +77,7 @@ export async function importStaffList(
           given_name: row.givenName,
           family_name: row.familyName,
           role: roleOfJob[row.job] ?? 'social-worker',
-          ...censusFields(row),
+          ...censusFields(row, columns),
         });
         added += 1;
       }
@@ -77,8 +86,9 @@ export async function importStaffList(
   return { problems, added, updated, applied: true };
 }
 
-function censusFields(row: StaffRow) {
-  return {
+/** The worker's fields a row gives: only those of the file's columns, so a column left out changes nothing. */
+function censusFields(row: StaffRow, columns: readonly StaffColumn[]) {
+  const fields = {
     job: row.job,
     contract: row.contract,
     fte: row.fte,
@@ -88,5 +98,12 @@ function censusFields(row: StaffRow) {
     swe_number: row.sweNumber,
     swe_expires_on: row.sweExpiresOn,
     asye_started_on: row.asyeStartedOn,
+    asye_completed_on: row.asyeCompletedOn,
+    appraised_on: row.appraisedOn,
+    appraisal_due_on: row.appraisalDueOn,
+    lead_areas: row.leadAreas,
   };
+  return Object.fromEntries(
+    Object.entries(fields).filter(([column]) => (columns as readonly string[]).includes(column)),
+  ) as Partial<typeof fields>;
 }

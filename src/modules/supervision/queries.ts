@@ -177,17 +177,47 @@ export function actionsWhere(
   return query.orderBy('a.due_on').execute();
 }
 
-export function actionFor(db: Db, councilId: string, actionId: string) {
-  return db
+/**
+ * The actions a worker may close: those they own and those agreed in supervision they led, open ones (or, with
+ * `openOnly` false, closed ones too), the earliest due first, with the owner's and child's names.
+ */
+export function actionsCloseableBy(db: Db, councilId: string, workerId: string, openOnly: boolean) {
+  let query = db
     .selectFrom('actions as a')
+    .innerJoin('workers as w', (join) =>
+      join.onRef('w.council_id', '=', 'a.council_id').onRef('w.id', '=', 'a.owner_id'),
+    )
+    .leftJoin('children as c', (join) =>
+      join.onRef('c.council_id', '=', 'a.council_id').onRef('c.id', '=', 'a.child_id'),
+    )
     .leftJoin('supervisions as s', (join) =>
       join.onRef('s.council_id', '=', 'a.council_id').onRef('s.id', '=', 'a.supervision_id'),
     )
-    .select(['a.id', 'a.owner_id', 'a.status', 'a.child_id', 's.supervisor_id'])
+    .selectAll('a')
+    .select([
+      fullName.as('owner_name'),
+      sql<string | null>`c.given_name || ' ' || c.family_name`.as('child_name'),
+    ])
     .where('a.council_id', '=', councilId)
-    .where('a.id', '=', actionId)
-    .forUpdate()
-    .executeTakeFirst();
+    .where((eb) => eb.or([eb('a.owner_id', '=', workerId), eb('s.supervisor_id', '=', workerId)]));
+  if (openOnly) query = query.where('a.status', '=', 'open');
+  return query.orderBy('a.status').orderBy('a.due_on').limit(500).execute();
+}
+
+export function actionFor(db: Db, councilId: string, actionId: string) {
+  return (
+    db
+      .selectFrom('actions as a')
+      .leftJoin('supervisions as s', (join) =>
+        join.onRef('s.council_id', '=', 'a.council_id').onRef('s.id', '=', 'a.supervision_id'),
+      )
+      .select(['a.id', 'a.owner_id', 'a.status', 'a.child_id', 's.supervisor_id'])
+      .where('a.council_id', '=', councilId)
+      .where('a.id', '=', actionId)
+      // Only the action's row: PostgreSQL refuses to lock the nullable side of an outer join.
+      .forUpdate('a')
+      .executeTakeFirst()
+  );
 }
 
 export function closeAction(

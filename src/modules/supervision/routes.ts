@@ -11,6 +11,7 @@ import { ACTIONS_PER_CHILD, formRows, supervisionFromForm, type PostedForm } fro
 import {
   childSupervision,
   closeOwnAction,
+  viewActionList,
   myOpenActions,
   recentSupervisions,
   recordSupervision,
@@ -20,6 +21,7 @@ import {
   viewSupervision,
 } from './service.ts';
 import {
+  actionListRows,
   actionRows,
   discussionRows,
   formLists,
@@ -34,8 +36,11 @@ const ChildParams = Type.Object({ childId: Type.String({ maxLength: 64 }) });
 const ActionParams = Type.Object({ actionId: Type.String({ maxLength: 64 }) });
 const CloseForm = Type.Object({
   status: Type.Union([Type.Literal('done'), Type.Literal('dropped')]),
+  /** The page to go back to: the actions list, or else the supervision page. */
+  back: Type.Optional(Type.Literal('actions')),
   _csrf: Type.Optional(Type.String()),
 });
+const ActionListQuery = Type.Object({ show: Type.Optional(Type.Literal('all')) });
 type Kind = Static<typeof KindQuery>['kind'];
 
 const guidance: Record<Kind, string> = {
@@ -191,6 +196,22 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
+  app.get<{ Querystring: Static<typeof ActionListQuery> }>(
+    '/actions',
+    { config: access('signed-in', 'none'), schema: { querystring: ActionListQuery, hide: true } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const openOnly = request.query.show !== 'all';
+      const actions = await viewActionList(db, actor, openOnly);
+      return reply.page('supervision/views/actions.njk', {
+        pageTitle: 'Actions',
+        openOnly,
+        overdue: actions.filter((action) => action.status === 'open' && action.due_on < actor.today).length,
+        rows: actionListRows(actions, actor.today, request.csrfToken),
+      });
+    },
+  );
+
   app.post<{ Params: Static<typeof ActionParams>; Body: Static<typeof CloseForm> }>(
     '/actions/:actionId/close',
     {
@@ -199,7 +220,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       await closeOwnAction(db, actorOf(request), request.params.actionId, request.body.status);
-      return reply.redirect('/supervision', 303);
+      return reply.redirect(request.body.back === 'actions' ? '/actions' : '/supervision', 303);
     },
   );
 }

@@ -13,6 +13,7 @@ import { auditSource, withTransaction } from '../../platform/transactions.ts';
 import { readRecord } from '../record/service.ts';
 import {
   actionFor,
+  actionsCloseableBy,
   actionsWhere,
   attendeesOf,
   childrenOfTeams,
@@ -200,6 +201,17 @@ export async function myOpenActions(db: Database, actor: Actor) {
     overdue: shown.filter((action) => action.due_on < actor.today),
     open: shown.filter((action) => action.due_on >= actor.today),
   };
+}
+
+/**
+ * The one list of actions (issue 21, part 5): those the actor owns or agreed as supervisor, open ones or all,
+ * leaving out any about a child the actor may not see.
+ */
+export async function viewActionList(db: Database, actor: Actor, openOnly: boolean) {
+  const actions = await actionsCloseableBy(db, actor.councilId, actor.workerId, openOnly);
+  const childIds = [...new Set(actions.flatMap((action) => (action.child_id ? [action.child_id] : [])))];
+  const visible = childIds.length ? await visibleChildIds(db, actor, childIds) : new Set<string>();
+  return actions.filter((action) => action.child_id === null || visible.has(action.child_id));
 }
 
 /** Closes an action as done or dropped: its owner, or the supervisor who agreed it. */

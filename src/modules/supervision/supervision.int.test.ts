@@ -102,6 +102,22 @@ describe('supervision linked to the children discussed (issue 21, parts 4 and 5)
     expect(home.body).toContain('Your overdue actions (1)');
     expect(home.body).toContain('Ask the school for attendance, due 27 November 2026');
 
+    // The one list of actions: Priya's, overdue, with a button that marks it as done; nobody else's.
+    const priyaLater = await signedInAs(app, worker);
+    const list = await priyaLater.get('/actions');
+    expect(list.body).toContain('1 overdue');
+    const close = /action="(\/actions\/[^"]+\/close)"/.exec(list.body)![1]!;
+    expect((await (await signedInAs(app, colleague)).get('/actions')).body).toContain(
+      'You have no open actions.',
+    );
+    const done = await priyaLater.post(close, { status: 'done', back: 'actions' });
+    expect(done.headers.location).toBe('/actions');
+    expect((await priyaLater.get('/actions')).body).toContain('You have no open actions.');
+    const all = await priyaLater.get('/actions?show=all');
+    expect(all.body).toContain('Ask the school for attendance');
+    expect(all.body).not.toMatch(/\/close"/);
+    expect((await priyaLater.get('/home')).body).not.toContain('Your overdue actions');
+
     // The manager sees when Priya was last supervised and when she is next due.
     const standings = await (await signedInAs(app, manager)).get('/supervision');
     expect(standings.body).toContain('Priya social-worker');

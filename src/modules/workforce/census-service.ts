@@ -1,61 +1,117 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/database.ts';
 import { workingDayCalendar } from '../../domain/calendar/working-days.ts';
-import { workforceMeasures, type WorkforceMeasures } from '../../domain/workforce/census.ts';
+import {
+  CENSUS_LA_COLUMNS,
+  CENSUS_WORKER_COLUMNS,
+  censusCouncilLine,
+  censusWorkerLines,
+  csvOf,
+} from '../../domain/workforce/census-return.ts';
+import {
+  inPostOn,
+  workforceMeasures,
+  type Workforce,
+  type WorkforceMeasures,
+} from '../../domain/workforce/census.ts';
 import { casesOn, censusHoldings, censusPosts, censusWorkers, sicknessWithin } from './census-queries.ts';
 
+const yearBefore = (day: string) =>
+  Temporal.PlainDate.from(day).subtract({ years: 1 }).add({ days: 1 }).toString();
+
+/** The council's workforce as the census reads it, with sickness from `from` to `day` and the cases on `day`. */
+async function councilWorkforce(db: Database, councilId: string, from: string, day: string) {
+  const [workers, posts, holdings, absences, casesByWorker] = await Promise.all([
+    censusWorkers(db, councilId),
+    censusPosts(db, councilId),
+    censusHoldings(db, councilId),
+    sicknessWithin(db, councilId, from, day),
+    casesOn(db, councilId, day),
+  ]);
+  const workforce: Workforce = {
+    workers: workers.map((worker) => ({
+      id: worker.id,
+      job: worker.job,
+      contract: worker.contract,
+      fte: Number(worker.fte),
+      startedOn: worker.started_on,
+      leftOn: worker.left_on,
+      leavingReason: worker.leaving_reason,
+      asyeStartedOn: worker.asye_started_on,
+      asyeCompletedOn: worker.asye_completed_on,
+    })),
+    posts: posts.map((post) => ({
+      id: post.id,
+      job: post.job,
+      fte: Number(post.fte),
+      from: post.from_date,
+      to: post.to_date,
+    })),
+    holdings: holdings.map((holding) => ({
+      postId: holding.post_id,
+      workerId: holding.worker_id,
+      from: holding.from_date,
+      to: holding.to_date,
+    })),
+    absences: absences.map((absence) => ({
+      workerId: absence.worker_id,
+      kind: absence.kind,
+      from: absence.from_date,
+      to: absence.to_date,
+    })),
+    casesByWorker,
+  };
+  return { workforce, sweNumbers: new Map(workers.map((worker) => [worker.id, worker.swe_number])) };
+}
+
 /**
- * The council's workforce measures on `day` over the year ending on it (issue 21, part 3), for the command and,
- * later, the indicators. Read by the council's own job, not by a person: it names no child and no worker.
+ * The council's workforce measures on `day` over the year ending on it (issue 21, part 3), for the command, the
+ * measures page and the indicators. It names no child and no worker.
  */
 export async function councilWorkforceMeasures(
   db: Database,
   councilId: string,
   day: string,
 ): Promise<WorkforceMeasures> {
-  const yearFrom = Temporal.PlainDate.from(day).subtract({ years: 1 }).add({ days: 1 }).toString();
-  const [workers, posts, holdings, absences, casesByWorker] = await Promise.all([
-    censusWorkers(db, councilId),
-    censusPosts(db, councilId),
-    censusHoldings(db, councilId),
-    sicknessWithin(db, councilId, yearFrom, day),
-    casesOn(db, councilId, day),
-  ]);
-  return workforceMeasures(
-    {
-      workers: workers.map((worker) => ({
-        id: worker.id,
-        job: worker.job,
-        contract: worker.contract,
-        fte: Number(worker.fte),
-        startedOn: worker.started_on,
-        leftOn: worker.left_on,
-        leavingReason: worker.leaving_reason,
-        asyeStartedOn: worker.asye_started_on,
-        asyeCompletedOn: worker.asye_completed_on,
-      })),
-      posts: posts.map((post) => ({
-        id: post.id,
-        job: post.job,
-        fte: Number(post.fte),
-        from: post.from_date,
-        to: post.to_date,
-      })),
-      holdings: holdings.map((holding) => ({
-        postId: holding.post_id,
-        workerId: holding.worker_id,
-        from: holding.from_date,
-        to: holding.to_date,
-      })),
-      absences: absences.map((absence) => ({
-        workerId: absence.worker_id,
-        kind: absence.kind,
-        from: absence.from_date,
-        to: absence.to_date,
-      })),
-      casesByWorker,
-    },
-    day,
-    workingDayCalendar(),
+  const { workforce } = await councilWorkforce(db, councilId, yearBefore(day), day);
+  return workforceMeasures(workforce, day, workingDayCalendar());
+}
+
+/**
+ * The measures at the end of each quarter over the three years to `today` (12 points, the oldest first): the
+ * workforce read once, the caseloads counted on each day.
+ */
+export async function councilWorkforceMeasuresOverTime(db: Database, councilId: string, today: string) {
+  const ends: string[] = [];
+  let end = Temporal.PlainDate.from(today).with({ day: 1 });
+  while (ends.length < 12) {
+    end = end.subtract({ days: 1 });
+    if ([3, 6, 9, 12].includes(end.month)) ends.unshift(end.toString());
+    end = end.with({ day: 1 });
+  }
+  const { workforce } = await councilWorkforce(db, councilId, yearBefore(ends[0]!), ends.at(-1)!);
+  const calendar = workingDayCalendar();
+  return Promise.all(
+    ends.map(async (day) =>
+      workforceMeasures({ ...workforce, casesByWorker: await casesOn(db, councilId, day) }, day, calendar),
+    ),
   );
+}
+
+/**
+ * The workforce census return on `day` (the census takes 30 September) as the DfE lays it out: the worker
+ * module's lines and the council's line, each as CSV.
+ */
+export async function councilCensusReturn(db: Database, councilId: string, day: string) {
+  const { workforce, sweNumbers } = await councilWorkforce(db, councilId, yearBefore(day), day);
+  const calendar = workingDayCalendar();
+  const lines = censusWorkerLines({ ...workforce, sweNumbers }, day, calendar);
+  const agencyHeadcount = workforce.workers.filter(
+    (worker) => (worker.contract === 'agency' || worker.contract === 'locum') && inPostOn(worker, day),
+  ).length;
+  const measures = workforceMeasures(workforce, day, calendar);
+  return {
+    workers: csvOf(CENSUS_WORKER_COLUMNS, lines),
+    council: csvOf(CENSUS_LA_COLUMNS, [censusCouncilLine(measures, agencyHeadcount)]),
+  };
 }

@@ -9,7 +9,10 @@ import { formErrors } from '../../platform/forms.ts';
 import { registerRecordings } from '../../platform/recording/routes.ts';
 import { access } from '../../platform/route-table.ts';
 import { ukDate } from '../../platform/views.ts';
+import { caseloadWeightRoutes } from './caseload-routes.ts';
 import { coverRoutes } from './cover-routes.ts';
+import { measureRoutes } from './measure-routes.ts';
+import { peopleRoutes } from './people-routes.ts';
 import { absenceRecording } from './recordings.ts';
 import { recordReturn, viewAbsences } from './service.ts';
 
@@ -40,6 +43,9 @@ export async function workforceRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.hearth;
   registerRecordings(app, [absenceRecording]);
   await coverRoutes(app);
+  await peopleRoutes(app);
+  await caseloadWeightRoutes(app);
+  await measureRoutes(app);
 
   const absencesPage = async (actor: Actor, workerId: string, values: object, extra: object) => {
     const { worker, absences } = await viewAbsences(db, actor, workerId);

@@ -87,6 +87,22 @@ export function actionRows(
   ]);
 }
 
+/** The actions list's rows: the action's own columns and, while it is open, a button to mark it as done. */
+export function actionListRows(
+  actions: ReadonlyArray<Parameters<typeof actionRows>[0][number] & { id: string }>,
+  today: string,
+  csrfToken: string,
+) {
+  return actionRows(actions, today).map((row, index) => {
+    const action = actions[index]!;
+    const button =
+      action.status === 'open'
+        ? `<form method="post" action="/actions/${action.id}/close" novalidate><input type="hidden" name="_csrf" value="${escapeHtml(csrfToken)}"><input type="hidden" name="status" value="done"><input type="hidden" name="back" value="actions"><button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">Mark as done<span class="govuk-visually-hidden">: ${escapeHtml(action.description)}</span></button></form>`
+        : '';
+    return [...row, { html: button }];
+  });
+}
+
 /** Rows of the supervision standings: the worker, the last one-to-one, the next due, overdue tagged. */
 export function standingRows(
   standings: readonly {

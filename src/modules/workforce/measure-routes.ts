@@ -1,0 +1,106 @@
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from 'typebox';
+import type { WorkforceMeasures } from '../../domain/workforce/census.ts';
+import { actorOf } from '../../platform/authentication.ts';
+import { appendAuditNow } from '../../platform/audit.ts';
+import { access } from '../../platform/route-table.ts';
+import { auditSource } from '../../platform/transactions.ts';
+import { ukDate } from '../../platform/views.ts';
+import { columnChart } from '../performance/views/charts.ts';
+import { councilCensusReturn, councilWorkforceMeasuresOverTime } from './census-service.ts';
+
+const CensusQuery = Type.Object({
+  date: Type.Optional(Type.String({ format: 'date' })),
+  line: Type.Optional(Type.Union([Type.Literal('workers'), Type.Literal('council')])),
+});
+
+/** The measures the page charts, each with its words and how a value is written. */
+const measures: ReadonlyArray<{
+  key: keyof WorkforceMeasures;
+  title: string;
+  shown: (value: number) => string;
+}> = [
+  { key: 'turnoverRate', title: 'Turnover rate', shown: (value) => `${value}%` },
+  { key: 'agencyRate', title: 'Agency rate', shown: (value) => `${value}%` },
+  { key: 'vacancyRate', title: 'Vacancy rate', shown: (value) => `${value}%` },
+  { key: 'sicknessDaysPerFte', title: 'Sickness days per FTE', shown: String },
+  { key: 'caseloadPerCaseHoldingFte', title: 'Caseload per case-holding FTE', shown: String },
+  { key: 'newlyQualifiedShare', title: 'Newly qualified (in ASYE)', shown: (value) => `${value}%` },
+];
+
+const monthYear = (day: string) =>
+  new Date(`${day}T12:00:00Z`).toLocaleDateString('en-GB', {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+
+/** The last 30 September on or before the day: the census day of the latest return. */
+export function lastCensusDay(today: string): string {
+  const year = Number(today.slice(0, 4));
+  return today >= `${year}-09-30` ? `${year}-09-30` : `${year - 1}-09-30`;
+}
+
+/** The workforce measures over three years (issue 21, part 3), and the census return to download. */
+export async function measureRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.hearth;
+
+  app.get(
+    '/workforce/measures',
+    { config: access('workforce:read', 'none'), schema: { hide: true } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const series = await councilWorkforceMeasuresOverTime(db, actor.councilId, actor.today);
+      const charts = measures.map((measure) => {
+        const points = series.map((point) => ({
+          label: monthYear(point.day),
+          value: point[measure.key] as number | null,
+        }));
+        const words = points.map(
+          (point) => `${point.label}: ${point.value === null ? 'none' : measure.shown(point.value)}`,
+        );
+        return {
+          title: measure.title,
+          svg: columnChart(
+            points,
+            `${measure.title}, quarter by quarter: ${words.join('; ')}`,
+            measure.shown,
+          ),
+          rows: points.map((point, index) => [
+            { text: ukDate(series[index]!.day) },
+            { text: point.value === null ? 'None' : measure.shown(point.value), format: 'numeric' },
+          ]),
+        };
+      });
+      const census = lastCensusDay(actor.today);
+      return reply.page('workforce/views/measures.njk', {
+        pageTitle: 'Workforce measures – Workforce',
+        charts,
+        census: { day: census, words: ukDate(census) },
+        administers: actor.role === 'administrator',
+      });
+    },
+  );
+
+  app.get<{ Querystring: Static<typeof CensusQuery> }>(
+    '/workforce/census.csv',
+    {
+      config: access('staff:manage', 'workforce-census.exported'),
+      schema: { querystring: CensusQuery, hide: true },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const day = request.query.date ?? lastCensusDay(actor.today);
+      const line = request.query.line ?? 'workers';
+      const census = await councilCensusReturn(db, actor.councilId, day);
+      await appendAuditNow(db, auditSource(actor), {
+        action: 'workforce-census.exported',
+        details: { day, line },
+      });
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="workforce-census-${day}-${line}.csv"`)
+        .send(line === 'council' ? census.council : census.workers);
+    },
+  );
+}

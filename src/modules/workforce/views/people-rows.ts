@@ -1,0 +1,252 @@
+import { Temporal } from 'temporal-polyfill';
+import { postState, postTotals, type PostOnDay } from '../../../domain/workforce/posts.ts';
+import { jobs } from '../../../domain/workforce/staff-rows.ts';
+import { escapeHtml, ukDate } from '../../../platform/views.ts';
+
+/**
+ * The Workforce section's tables and summary lists as GOV.UK rows (issue 21, part 1): pure functions of what
+ * the service read and `today`, so that a template only lays them out.
+ */
+
+export const contractWords: Record<string, string> = {
+  permanent: 'Permanent',
+  'fixed-term': 'Fixed term',
+  agency: 'Agency',
+  locum: 'Locum',
+  student: 'Student',
+};
+export const leavingReasonWords: Record<string, string> = {
+  resigned: 'Resigned',
+  retired: 'Retired',
+  'end-of-contract': 'End of contract',
+  dismissed: 'Dismissed',
+  'moved-within-council': 'Moved to another post in the council',
+  other: 'Other reason',
+};
+export const inductionStepWords: Record<string, string> = {
+  'swe-registration': 'Registered with Social Work England',
+  'right-to-work': 'Right to work checked',
+  'corporate-induction': 'Council induction',
+  'practice-induction': 'Practice induction (law and local procedures)',
+  shadowing: 'Shadowing an experienced worker',
+  'first-cases': 'First cases allocated',
+  'probation-review': 'Probation review',
+};
+
+const jobWords = (job: string | null) =>
+  job && job in jobs ? jobs[job as keyof typeof jobs] : 'Not recorded';
+const tag = (text: string, colour: string) =>
+  `<strong class="govuk-tag govuk-tag--${colour}">${text}</strong>`;
+const fteText = (fte: number) => String(Number(fte.toFixed(2)));
+const link = (href: string, text: string) => `<a class="govuk-link" href="${href}">${escapeHtml(text)}</a>`;
+
+export interface PostRow {
+  id: string;
+  team_id: string;
+  title: string;
+  job: string;
+  fte: string;
+  holder_id: string | null;
+  holder_name: string | null;
+  holder_contract: string | null;
+  holder_fte: string | null;
+}
+
+const onDay = (post: PostRow): PostOnDay => ({
+  fte: Number(post.fte),
+  holderContract: post.holder_contract,
+  holderFte: post.holder_fte === null ? null : Number(post.holder_fte),
+});
+
+/** Each team with its caseload target, managers and posts: established, filled, vacant, covered by agency. */
+export function teamRows(
+  teams: ReadonlyArray<{ id: string; name: string; caseload_target: number | null; managers: string | null }>,
+  posts: readonly PostRow[],
+) {
+  return teams.map((team) => {
+    const totals = postTotals(posts.filter((post) => post.team_id === team.id).map(onDay));
+    return [
+      { html: link(`/workforce/teams/${team.id}`, team.name) },
+      { text: team.managers ?? 'No manager' },
+      { text: team.caseload_target === null ? 'None set' : String(team.caseload_target), format: 'numeric' },
+      { text: fteText(totals.established), format: 'numeric' },
+      { text: fteText(totals.filled), format: 'numeric' },
+      { text: fteText(totals.vacant), format: 'numeric' },
+      { text: fteText(totals.agencyCover), format: 'numeric' },
+    ];
+  });
+}
+
+/** A team's posts: title, job, FTE, who holds it (and on what contract), and its state. */
+export function postRows(posts: readonly PostRow[]) {
+  return posts.map((post) => {
+    const state = postState(onDay(post));
+    const colour = { Filled: 'green', 'Part filled': 'yellow', 'Agency cover': 'blue', Vacant: 'red' }[state];
+    return [
+      { text: post.title },
+      { text: jobWords(post.job) },
+      { text: fteText(Number(post.fte)), format: 'numeric' },
+      post.holder_id
+        ? {
+            html: `${link(`/workforce/staff/${post.holder_id}`, post.holder_name ?? '')} (${escapeHtml(
+              (contractWords[post.holder_contract ?? ''] ?? '').toLowerCase(),
+            )}, ${fteText(Number(post.holder_fte))} FTE)`,
+          }
+        : { text: 'Nobody' },
+      { html: tag(state, colour) },
+    ];
+  });
+}
+
+export interface StaffMember {
+  id: string;
+  given_name: string;
+  family_name: string;
+  job: string | null;
+  contract: string;
+  fte: string;
+  started_on: string | null;
+  left_on: string | null;
+  leaving_reason: string | null;
+  swe_number: string | null;
+  swe_expires_on: string | null;
+  asye_started_on: string | null;
+  asye_completed_on: string | null;
+  lead_areas: string[];
+  recruited_from: string | null;
+  induction_started_on: string | null;
+  induction_completed_on: string | null;
+  appraised_on: string | null;
+  appraisal_due_on: string | null;
+  training_expires_on: string | null;
+  team_names: string | null;
+}
+
+/** Social Work England registration: the number, and a warning when it has lapsed or lapses within 30 days. */
+export function registrationHtml(worker: StaffMember, today: string): string {
+  if (!worker.swe_number) return 'Not registered';
+  const number = escapeHtml(worker.swe_number);
+  if (!worker.swe_expires_on) return number;
+  if (worker.swe_expires_on < today)
+    return `${number}<br>${tag(`Expired ${ukDate(worker.swe_expires_on)}`, 'red')}`;
+  const soon = Temporal.PlainDate.from(today).add({ days: 30 }).toString();
+  return worker.swe_expires_on <= soon
+    ? `${number}<br>${tag(`Expires ${ukDate(worker.swe_expires_on)}`, 'yellow')}`
+    : `${number}<br>until ${ukDate(worker.swe_expires_on)}`;
+}
+
+/** Where a worker is in their assessed and supported year in employment, if they are in it or finished it. */
+export function asyeText(worker: StaffMember, today: string): string | null {
+  if (!worker.asye_started_on) return null;
+  if (worker.asye_completed_on) return `ASYE completed on ${ukDate(worker.asye_completed_on)}`;
+  const months = Temporal.PlainDate.from(worker.asye_started_on).until(Temporal.PlainDate.from(today), {
+    largestUnit: 'months',
+  }).months;
+  return months >= 12
+    ? `ASYE since ${ukDate(worker.asye_started_on)}: not yet signed off`
+    : `In ASYE: month ${Math.max(1, months + 1)} of 12`;
+}
+
+/** An international recruit's induction, if they have one. */
+export function inductionText(worker: StaffMember, steps?: number): string | null {
+  if (!worker.induction_started_on) return null;
+  const from = worker.recruited_from ? ` (recruited from ${worker.recruited_from})` : '';
+  if (worker.induction_completed_on)
+    return `Induction completed on ${ukDate(worker.induction_completed_on)}${from}`;
+  const done =
+    steps === undefined ? '' : `, ${steps} of ${Object.keys(inductionStepWords).length} steps done`;
+  return `In induction since ${ukDate(worker.induction_started_on)}${from}${done}`;
+}
+
+/** What a manager should know at a glance: leaving, ASYE, induction, appraisal or training overdue. */
+function noticeHtml(worker: StaffMember, today: string): string {
+  const notices: string[] = [];
+  if (worker.left_on) {
+    const reason = worker.leaving_reason ? `: ${leavingReasonWords[worker.leaving_reason]}` : '';
+    notices.push(
+      escapeHtml(`${worker.left_on <= today ? 'Left' : 'Leaves'} on ${ukDate(worker.left_on)}${reason}`),
+    );
+  }
+  for (const text of [asyeText(worker, today), inductionText(worker)])
+    if (text) notices.push(escapeHtml(text));
+  if (worker.appraisal_due_on && worker.appraisal_due_on < today)
+    notices.push(tag('Appraisal overdue', 'red'));
+  if (worker.training_expires_on && worker.training_expires_on < today)
+    notices.push(tag('Training expired', 'red'));
+  // One a line, with a little space between, so that two tags do not read as one.
+  return notices
+    .map((notice) => `<span class="govuk-!-display-block govuk-!-margin-bottom-1">${notice}</span>`)
+    .join('');
+}
+
+/** The staff list: name, job, team, contract and FTE, registration, start date, and what needs attention. */
+export function staffRows(workers: readonly StaffMember[], today: string) {
+  return workers.map((worker) => [
+    { html: link(`/workforce/staff/${worker.id}`, `${worker.given_name} ${worker.family_name}`) },
+    { text: jobWords(worker.job) },
+    { text: worker.team_names ?? 'No team' },
+    { text: `${contractWords[worker.contract] ?? worker.contract}, ${fteText(Number(worker.fte))}` },
+    { html: registrationHtml(worker, today) },
+    { text: worker.started_on ? ukDate(worker.started_on) : 'Not recorded' },
+    { html: noticeHtml(worker, today) },
+  ]);
+}
+
+/** One worker's record as a GOV.UK summary list. */
+export function workerSummary(
+  worker: StaffMember & { educator_name: string | null; students: string | null },
+  today: string,
+  inductionSteps: number,
+) {
+  const row = (key: string, value: { text: string } | { html: string }) => ({ key: { text: key }, value });
+  const date = (value: string | null) => ({ text: value ? ukDate(value) : 'Not recorded' });
+  const appraisalDue = worker.appraisal_due_on
+    ? ukDate(worker.appraisal_due_on) + (worker.appraisal_due_on < today ? ` ${tag('Overdue', 'red')}` : '')
+    : 'Not recorded';
+  return [
+    row('Job', { text: jobWords(worker.job) }),
+    row('Team', { text: worker.team_names ?? 'No team today' }),
+    row('Contract', { text: contractWords[worker.contract] ?? worker.contract }),
+    row('Full-time equivalent', { text: fteText(Number(worker.fte)) }),
+    row('Social Work England', { html: registrationHtml(worker, today) }),
+    row('Started', date(worker.started_on)),
+    ...(worker.left_on
+      ? [
+          row(worker.left_on <= today ? 'Left' : 'Leaves', date(worker.left_on)),
+          row('Reason for leaving', {
+            text: leavingReasonWords[worker.leaving_reason ?? ''] ?? 'Not recorded',
+          }),
+        ]
+      : []),
+    row('Lead areas', { text: worker.lead_areas.length ? worker.lead_areas.join(', ') : 'None' }),
+    row('ASYE', { text: asyeText(worker, today) ?? 'Not in ASYE' }),
+    row('Induction', { text: inductionText(worker, inductionSteps) ?? 'No induction recorded' }),
+    ...(worker.educator_name ? [row('Practice educator', { text: worker.educator_name })] : []),
+    ...(worker.students ? [row('Practice educator to', { text: worker.students })] : []),
+    row('Last appraisal', date(worker.appraised_on)),
+    row('Next appraisal due', { html: appraisalDue }),
+  ];
+}
+
+/** A worker's training, latest first: course, completed, and its expiry, flagged when it has passed unrenewed. */
+export function trainingRows(
+  training: ReadonlyArray<{ course: string; completed_on: string; expires_on: string | null }>,
+  today: string,
+) {
+  const latest = new Map<string, string>();
+  for (const record of training)
+    if ((latest.get(record.course) ?? '') < record.completed_on)
+      latest.set(record.course, record.completed_on);
+  return training.map((record) => {
+    const renewed = latest.get(record.course) !== record.completed_on;
+    const expiry = (text: string) =>
+      !record.expires_on || record.expires_on >= today
+        ? text
+        : `${text} ${renewed ? '(renewed since)' : tag('Expired', 'red')}`;
+    return [
+      { text: record.course },
+      { text: ukDate(record.completed_on) },
+      record.expires_on ? { html: expiry(ukDate(record.expires_on)) } : { text: 'Does not expire' },
+    ];
+  });
+}
