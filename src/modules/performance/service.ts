@@ -128,7 +128,13 @@ export async function keptOrWorkedOut(
       .map((row) => [`${row.period_start}/${row.period_end}`, row.figures as KeptPeriod]),
   );
   if (refresh) await keptFiguresStillTrue(db, councilId, [...stillTrue.keys()].map(periodOfKey), knownAt);
-  const missing = periods.filter((period) => !stillTrue.has(`${period.start}/${period.end}`));
+  const missing = [
+    ...new Map(
+      periods
+        .filter((period) => !stillTrue.has(`${period.start}/${period.end}`))
+        .map((period) => [`${period.start}/${period.end}`, period]),
+    ).values(),
+  ];
   const fresh = await workedOut(db, councilId, missing);
   await keepFigures(
     db,
@@ -145,10 +151,16 @@ export async function keptOrWorkedOut(
   );
   return periods.map(
     (period) =>
-      fresh.find((figures) => figures.period === period) ??
-      figuresFromKept(period, stillTrue.get(`${period.start}/${period.end}`)!),
+      withPeriod(
+        fresh.find((figures) => sameDays(figures.period, period)),
+        period,
+      ) ?? figuresFromKept(period, stillTrue.get(`${period.start}/${period.end}`)!),
   );
 }
+
+const sameDays = (a: ReportingPeriod, b: ReportingPeriod) => a.start === b.start && a.end === b.end;
+const withPeriod = (figures: PeriodFigures | undefined, period: ReportingPeriod) =>
+  figures && { ...figures, period };
 
 const periodOfKey = (key: string) => {
   const [start, end] = key.split('/') as [string, string];
