@@ -14,7 +14,11 @@ import {
   type ReportingPeriod,
 } from '../../domain/indicators/index.ts';
 import { lastWholeQuarters } from '../../domain/indicators/chosen-period.ts';
+import type { Database } from '../../db/database.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
 import type { Role } from '../../platform/permissions.ts';
+import { auditSource, withTransaction } from '../../platform/transactions.ts';
 import { ukDate } from '../../platform/views.ts';
 import { figuresForPeriods, type PeriodFigures } from '../performance/service.ts';
 import {
@@ -113,30 +117,36 @@ export async function wordsOfReport(db: Kysely<Tables>, councilId: string, perio
   } satisfies ReportWords;
 }
 
-/** Keeps what the author wrote for a period's report. */
+/** Keeps what the author wrote for a period's report, audited. */
 export async function keepReportWords(
-  db: Kysely<Tables>,
-  by: { councilId: string; userId: string; now: Date },
+  db: Database,
+  actor: Actor,
   period: ReportingPeriod,
   words: ReportWords,
 ): Promise<void> {
-  await saveReportWords(db, {
-    council_id: by.councilId,
-    period_start: period.start,
-    period_end: period.end,
-    committee: words.committee,
-    meeting_date: words.meetingDate,
-    author: words.author,
-    classification: words.classification,
-    exempt_paragraph: words.classification === 'exempt' ? words.exemptParagraph : null,
-    summary: words.summary,
-    recommendations: words.recommendations,
-    commentary: words.commentary,
-    implications: words.implications,
-    exempt_appendix: words.exemptAppendix,
-    exempt_appendix_roles: words.exemptAppendixRoles,
-    updated_by: by.userId,
-    updated_at: by.now,
+  await withTransaction(db, actor, async (trx) => {
+    await saveReportWords(trx, {
+      council_id: actor.councilId,
+      period_start: period.start,
+      period_end: period.end,
+      committee: words.committee,
+      meeting_date: words.meetingDate,
+      author: words.author,
+      classification: words.classification,
+      exempt_paragraph: words.classification === 'exempt' ? words.exemptParagraph : null,
+      summary: words.summary,
+      recommendations: words.recommendations,
+      commentary: words.commentary,
+      implications: words.implications,
+      exempt_appendix: words.exemptAppendix,
+      exempt_appendix_roles: words.exemptAppendixRoles,
+      updated_by: actor.userId,
+      updated_at: actor.now,
+    });
+    await appendAudit(trx, auditSource(actor), {
+      action: 'report.words-saved',
+      details: { period: period.label, start: period.start, end: period.end },
+    });
   });
 }
 
