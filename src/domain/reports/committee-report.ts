@@ -17,6 +17,17 @@ export const SCHEDULE_12A: Readonly<Record<number, string>> = {
   7: 'Information relating to any action taken or to be taken in connection with the prevention, investigation or prosecution of crime.',
 };
 
+/** Each paragraph of Schedule 12A in a few words, for choosing one. */
+export const SCHEDULE_12A_SHORT: Readonly<Record<number, string>> = {
+  1: 'About an individual',
+  2: 'Likely to reveal who someone is',
+  3: 'Financial or business affairs',
+  4: 'Labour relations',
+  5: 'Legal professional privilege',
+  6: 'A proposed notice, order or direction',
+  7: 'Preventing or prosecuting crime',
+};
+
 /** The implications a committee report sets out, in the order councils print them. */
 export const IMPLICATIONS = [
   { kind: 'corporate', heading: 'Corporate implications' },

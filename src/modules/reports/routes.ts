@@ -5,7 +5,7 @@ import { financialYearOf } from '../../domain/indicators/index.ts';
 import {
   IMPLICATIONS,
   reportPeriodOf,
-  SCHEDULE_12A,
+  SCHEDULE_12A_SHORT,
   type ReportPeriod,
 } from '../../domain/reports/committee-report.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -63,9 +63,9 @@ const wordFields: FieldSpec[] = [
     label: 'Paragraph of Schedule 12A, if exempt',
     kind: 'choice',
     options: () =>
-      Object.entries(SCHEDULE_12A).map(([paragraph, words]) => ({
+      Object.entries(SCHEDULE_12A_SHORT).map(([paragraph, words]) => ({
         value: paragraph,
-        text: `${paragraph}. ${words}`,
+        text: `Paragraph ${paragraph}: ${words}`,
       })),
   },
   {
