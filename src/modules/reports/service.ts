@@ -181,7 +181,8 @@ function reportFigure(
     id: definition.id,
     title: definition.title,
     value: shownValue(definition, figure.value),
-    detail: figureDetail(definition, figure),
+    // "No figure" stands on nothing: "0 of 0" beside it would only repeat that.
+    detail: figure.value === null ? 'Nothing to count' : figureDetail(definition, figure),
     numerator: figure.numerator,
     denominator: figure.denominator,
     rawValue: figure.value,
