@@ -40,6 +40,7 @@ export interface ComparatorFiguresTable {
   geographic_level: 'National' | 'Regional' | 'Local authority';
   area_code: string;
   area_name: string;
+  region_code: string | null;
   value: string | number;
   source: string;
   loaded_at: Generated<Date>;

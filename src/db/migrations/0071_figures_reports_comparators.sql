@@ -70,6 +70,8 @@ create table comparator_figures (
   geographic_level text not null check (geographic_level in ('National', 'Regional', 'Local authority')),
   area_code text not null,
   area_name text not null,
+  -- A council's region, so that its region's figure can be found.
+  region_code text,
   value numeric not null,
   source text not null,
   loaded_at timestamptz not null default now(),

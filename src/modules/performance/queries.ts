@@ -254,3 +254,79 @@ export async function figureInputs(db: Kysely<Tables>, councilId: string) {
   ]);
   return { workers, population, closures };
 }
+
+/** Keeps the DfE's published figures, replacing those loaded before for the same indicator, year and area. */
+export async function saveComparators(
+  db: Kysely<Tables>,
+  rows: readonly {
+    council_id: string;
+    indicator_id: string;
+    time_period: string;
+    period_end: string;
+    geographic_level: 'National' | 'Regional' | 'Local authority';
+    area_code: string;
+    area_name: string;
+    region_code: string | null;
+    value: number;
+    source: string;
+  }[],
+) {
+  for (let at = 0; at < rows.length; at += 1000)
+    await db
+      .insertInto('comparator_figures')
+      .values(rows.slice(at, at + 1000))
+      .onConflict((conflict) =>
+        conflict.columns(['council_id', 'indicator_id', 'time_period', 'area_code']).doUpdateSet((eb) => ({
+          value: eb.ref('excluded.value'),
+          area_name: eb.ref('excluded.area_name'),
+          region_code: eb.ref('excluded.region_code'),
+          source: eb.ref('excluded.source'),
+          loaded_at: sql`now()`,
+        })),
+      )
+      .execute();
+}
+
+/** Replaces the council's statistical neighbours. */
+export async function saveNeighbours(
+  db: Kysely<Tables>,
+  councilId: string,
+  rows: readonly { la_code: string; neighbour_code: string; neighbour_name: string; closeness: number }[],
+) {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('statistical_neighbours').where('council_id', '=', councilId).execute();
+    if (rows.length)
+      await trx
+        .insertInto('statistical_neighbours')
+        .values(rows.map((row) => ({ ...row, council_id: councilId })))
+        .execute();
+  });
+}
+
+/** The published figures loaded, the council's statistical neighbours and its own code. */
+export async function comparatorsLoaded(db: Kysely<Tables>, councilId: string) {
+  const [figures, neighbours, council] = await Promise.all([
+    db
+      .selectFrom('comparator_figures')
+      .select([
+        'indicator_id',
+        'time_period',
+        'period_end',
+        'geographic_level',
+        'area_code',
+        'area_name',
+        'region_code',
+        'value',
+      ])
+      .where('council_id', '=', councilId)
+      .execute(),
+    db
+      .selectFrom('statistical_neighbours')
+      .select(['la_code', 'neighbour_code', 'neighbour_name', 'closeness'])
+      .where('council_id', '=', councilId)
+      .orderBy('closeness')
+      .execute(),
+    councilArea(db, councilId),
+  ]);
+  return { figures, neighbours, councilCode: council?.gss_code ?? neighbours[0]?.la_code ?? null };
+}
