@@ -10,18 +10,10 @@ import { shownValue } from '../../modules/performance/views/figure-words.ts';
 import { escapeHtml } from '../../platform/views.ts';
 import { allocate, newChild, newCouncil, newWorker } from '../../../test/support/world.ts';
 import { anOpenEpisode } from '../../../test/support/journey.ts';
+import { hearthOn } from '../../../test/support/cli.ts';
 
-const main = new URL('../main.ts', import.meta.url).pathname;
 const folder = mkdtempSync(join(tmpdir(), 'hearth-report-'));
-const databaseUrl = `pglite://${folder}/db`;
-
-function hearth(args: string[]) {
-  return spawnSync(process.execPath, [main, ...args], {
-    env: { PATH: process.env.PATH, HEARTH_DATABASE_URL: databaseUrl, HEARTH_LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
-}
+const hearth = hearthOn(`pglite://${folder}/db`);
 
 interface Printed {
   id: string;
@@ -44,7 +36,7 @@ describe('hearth report (issue 20, part 5)', () => {
     'writes the report on a year and on a quarter with the numbers hearth indicators prints for them',
     { timeout: 900_000 },
     async () => {
-      const db = await openDatabase(databaseUrl);
+      const db = await openDatabase(`pglite://${folder}/db`);
       await migrate(db);
       const council = await newCouncil(db);
       const worker = await newWorker(db, council, 'social-worker');
