@@ -279,12 +279,7 @@ function runEpisode(story: Story, episode: Episode): Day | null {
     return episode.closed;
   };
   const cinMonths = () => (disabled ? random.int(9, 36) : Math.max(2, Math.round(random.exponential(5.5))));
-  // A child who has had a plan before is more often in an enquiry again, and more often on a plan again.
-  const hadPlan = (story.rows.cp_plans ?? []).length > 0;
-  const enquire = hadPlan
-    ? story.council.share('section-47-after-plan', flows.section47AfterPlan)
-    : story.council.share('section-47', flows.section47);
-  if (ageOn(story.born, referral) < 17 && enquire) {
+  if (ageOn(story.born, referral) < 17 && story.council.share('section-47', flows.section47)) {
     const enquiry = section47(
       story,
       episode,
@@ -294,7 +289,6 @@ function runEpisode(story: Story, episode: Episode): Day | null {
           [random.int(1, 5), 45],
           [random.int(6, 25), 25],
         ] as const),
-      hadPlan && story.council.share('plan-again', flows.planAgain) ? random.int(3, 12) : undefined,
     );
     if (enquiry.ended === null) {
       assess(story, episode, 'strategy-discussion');

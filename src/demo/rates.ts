@@ -51,12 +51,6 @@ export const flows = {
   conference: 0.42,
   section47ChildInNeed: 0.33,
   planAtConference: 0.88,
-  /**
-   * A child whose plan has ended and who is referred again: more often a section 47 enquiry, and more often a plan
-   * again (about a quarter of plans nationally are a second or later plan: CIN 2024, table D4).
-   */
-  section47AfterPlan: 0.85,
-  planAgain: 0.85,
   /** Of other assessed referrals, those that go on to a child in need plan (the rest close). */
   childInNeedPlan: 0.42,
   /** Contacts that do not become referrals, per referral. */

@@ -65,7 +65,9 @@ describe('hearth report (issue 20, part 5)', () => {
           const figure = figures.find((candidate) => candidate.id === definition.id)!;
           const row = reportRow(html, definition.title);
           expect(row.value, definition.id).toBe(shownValue(definition, figure.value));
-          if (definition.kind === 'percentage')
+          if (definition.kind === 'percentage' && figure.value === null)
+            expect(row.detail, definition.id).toBe('Nothing to count');
+          else if (definition.kind === 'percentage')
             expect(row.detail, definition.id).toBe(
               `${figure.numerator.toLocaleString('en-GB')} of ${(figure.denominator ?? 0).toLocaleString('en-GB')}`,
             );
