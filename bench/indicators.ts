@@ -7,7 +7,8 @@
  *
  * It computes every indicator for the financial year (as known now, then as known at the year's end, which reads
  * every child), the dashboard's 8 quarters, and opens the dashboard over HTTP as a service manager. Prints
- * figures, with the children read and the machine's load; never pass/fail.
+ * figures, with the children read and the machine's load; never pass/fail. The dashboard page reads the kept
+ * figures of closed quarters (its first request keeps them).
  */
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -56,16 +57,23 @@ async function timed(label: string, work: () => Promise<number>) {
 const period = financialYear(year);
 await timed(`Every indicator for ${period.label}, as known now`, async () => {
   const figures = await figuresFor(db, council.id, period);
-  return figures.facts.children.length;
+  return figures.facts?.children.length ?? 0;
 });
 await timed(`The same, as known on ${period.end} (every child)`, async () => {
   const figures = await figuresFor(db, council.id, period, { knownAt: new Date(`${period.end}T23:00:00Z`) });
-  return figures.facts.children.length;
+  return figures.facts?.children.length ?? 0;
 });
 const quarters = lastWholeQuarters(period.end, 8);
 await timed('The dashboard’s 8 quarters, as known now', async () => {
   const series = await figuresForPeriods(db, council.id, quarters);
-  return series[0]!.facts.children.length;
+  return series[0]!.facts?.children.length ?? 0;
+});
+// Closed quarters' figures are kept (migration 0071): the first call works out and keeps what is not kept yet,
+// the next ones check what was recorded since and read the kept figures.
+await figuresForPeriods(db, council.id, quarters, { kept: { now: new Date() } });
+await timed('The dashboard’s 8 quarters, kept', async () => {
+  const series = await figuresForPeriods(db, council.id, quarters, { kept: { now: new Date() } });
+  return series[0]!.facts?.children.length ?? 0;
 });
 
 const manager = await db

@@ -19,6 +19,7 @@ import { homeRoutes } from './modules/home/routes.ts';
 import { journeyRoutes } from './modules/journey/routes.ts';
 import { localStandardRoutes } from './modules/local-standards/routes.ts';
 import { performanceRoutes } from './modules/performance/routes.ts';
+import { reportRoutes } from './modules/reports/routes.ts';
 import { protectionRoutes } from './modules/protection/routes.ts';
 import { referralApiRoutes } from './modules/referrals/api.ts';
 import { referralRoutes } from './modules/referrals/routes.ts';
@@ -61,6 +62,7 @@ export const features: readonly Feature[] = [
   journeyRoutes,
   timescaleRoutes,
   performanceRoutes,
+  reportRoutes,
   localStandardRoutes,
   returnRoutes,
 ];

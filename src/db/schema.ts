@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ProtectionAndCareTables } from './schema-protection-and-care.ts';
+import type { PerformanceTables } from './schema-performance.ts';
 import type { TimescaleTables } from './schema-timescales.ts';
 import type { WorkforceTables } from './schema-workforce.ts';
 
@@ -442,7 +443,7 @@ export interface DuplicateReviewsTable {
 }
 
 /** Every table Hearth's queries may name, with its columns. */
-export interface Tables extends ProtectionAndCareTables, TimescaleTables, WorkforceTables {
+export interface Tables extends ProtectionAndCareTables, TimescaleTables, WorkforceTables, PerformanceTables {
   schema_migrations: SchemaMigrationsTable;
   councils: CouncilsTable;
   teams: TeamsTable;

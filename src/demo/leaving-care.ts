@@ -51,7 +51,16 @@ export function leaveCare(story: Story, start: Day, end: Day): void {
   const inTouchLikely = random.chance(0.88);
   const contact = DEADLINE_RULES['care-leaver-contact'].period;
   const contactsUntil = (planEnds ?? story.asAt) - 1;
-  for (const day of story.recurring(end, contactsUntil, contact, contact, timeliness.careLeaverContact)) {
+  // The personal adviser first sees the young person within weeks of leaving care, then at least every 2 months:
+  // a first contact only after 2 months left those leaving on their 18th birthday with none around it (OC3).
+  const firstContact = { amount: 4, unit: 'weeks' } as const;
+  for (const day of story.recurring(
+    end,
+    contactsUntil,
+    firstContact,
+    contact,
+    timeliness.careLeaverContact,
+  )) {
     const inTouch = inTouchLikely ? (random.chance(0.95) ? 'YES' : 'NO') : random.pick(['NO', 'REFU', 'YES']);
     addRow(story.rows, 'care_leaver_contacts', {
       council_id: story.council.id,

@@ -632,6 +632,25 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       heading: /Referrals/,
     },
     {
+      route: '/performance/reports',
+      url: '/performance/reports',
+      role: 'service-manager',
+      heading: 'Committee reports',
+    },
+    {
+      route: '/performance/reports/:key',
+      url: '/performance/reports/2025',
+      role: 'service-manager',
+      heading: /How children’s social care is doing/,
+      narrow: true,
+    },
+    {
+      route: '/performance/reports/:key/words',
+      url: '/performance/reports/2025/words',
+      role: 'service-manager',
+      heading: /The words of the report/,
+    },
+    {
       route: '/performance/:id/children',
       url: '/performance/referrals/children',
       role: 'service-manager',

@@ -81,6 +81,7 @@ const actionWords: Record<string, string> = {
   'protection.viewed': 'Looked at the child protection record',
   'referral.recorded': 'Recorded a referral',
   'reminders.built': 'Built the daily reminders',
+  'report.words-saved': 'Wrote the words of a committee report',
   'retention.report.viewed': 'Looked at records due for review under the retention schedule',
   'return.exported': 'Exported a statutory return',
   'return.validated': 'Checked a statutory return',

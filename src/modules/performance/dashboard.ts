@@ -1,22 +1,35 @@
 import type { Database } from '../../db/database.ts';
 import { lastWholeQuarters } from '../../domain/indicators/chosen-period.ts';
 import { indicatorById, type IndicatorDefinition } from '../../domain/indicators/index.ts';
-import type { Actor } from '../../platform/actor.ts';
+import { londonDate, type Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { NotFound } from '../../platform/errors.ts';
 import { pageWindow } from '../../platform/lists.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
 import { timescaleSettings } from '../timescales/service.ts';
 import { visibleChildrenAmong } from './queries.ts';
-import { figuresByTeam, figuresForPeriods, type PeriodFigures } from './service.ts';
+import { figuresByTeam, figuresForPeriods, keptOrWorkedOut, type PeriodFigures } from './service.ts';
 
 /** The dashboard's trend: the last 8 whole quarters (issue 20, part 4). */
 export const TREND_QUARTERS = 8;
 
-/** Every indicator over the last 8 whole quarters as at `asAt` (default the actor's today), as known now. */
+/**
+ * Every indicator over the last 8 whole quarters as at `asAt` (default the actor's today), as known now: the
+ * figures kept for them unless a correction since alters them (kept-figures.ts).
+ */
 export async function dashboardSeries(db: Database, actor: Actor, asAt?: string): Promise<PeriodFigures[]> {
   const day = asAt && asAt < actor.today ? asAt : actor.today;
-  return figuresForPeriods(db, actor.councilId, lastWholeQuarters(day, TREND_QUARTERS));
+  return figuresForPeriods(db, actor.councilId, lastWholeQuarters(day, TREND_QUARTERS), {
+    kept: { now: actor.now },
+  });
+}
+
+/**
+ * The daily job's part: the dashboard's closed quarters as at `now` worked out and kept where a correction has
+ * altered them (or none is kept), and the others marked as still true now, so a dashboard request finds them kept.
+ */
+export async function keepDashboardFigures(db: Database, councilId: string, now: Date): Promise<void> {
+  await keptOrWorkedOut(db, councilId, lastWholeQuarters(londonDate(now), TREND_QUARTERS), now, true);
 }
 
 /** The indicator with this id, or "not found". */
@@ -48,9 +61,12 @@ export async function childrenBehindIndicator(
   request: { id: string; asAt?: string; which: 'counted' | 'out-of'; page?: number },
 ) {
   const definition = indicatorNamed(request.id);
-  const series = await figuresForPeriods(db, actor.councilId, [
-    lastWholeQuarters(request.asAt && request.asAt < actor.today ? request.asAt : actor.today, 1)[0]!,
-  ]);
+  const series = await figuresForPeriods(
+    db,
+    actor.councilId,
+    [lastWholeQuarters(request.asAt && request.asAt < actor.today ? request.asAt : actor.today, 1)[0]!],
+    { kept: { now: actor.now } },
+  );
   const latest = series[0]!;
   const figure = latest.results.find((result) => result.definition.id === request.id)!.figure;
   const behind = request.which === 'out-of' ? (figure.outOf ?? []) : figure.children;

@@ -142,3 +142,191 @@ export async function visibleChildrenAmong(
   ]);
   return { rows, total: Number(counted[0]?.n ?? 0) };
 }
+
+/** The kept figures of these periods (migration 0071), by each period's first and last day. */
+export function keptFigures(
+  db: Kysely<Tables>,
+  councilId: string,
+  periods: readonly { start: string; end: string }[],
+) {
+  return db
+    .selectFrom('indicator_figures')
+    .select(['period_start', 'period_end', 'known_at', 'inputs', 'figures'])
+    .where('council_id', '=', councilId)
+    .where((eb) =>
+      eb.or(
+        periods.map((period) =>
+          eb.and([eb('period_start', '=', period.start), eb('period_end', '=', period.end)]),
+        ),
+      ),
+    )
+    .execute();
+}
+
+/** Keeps a period's figures as known at `known_at`, replacing any kept before. */
+export async function keepFigures(
+  db: Kysely<Tables>,
+  rows: readonly {
+    council_id: string;
+    period_start: string;
+    period_end: string;
+    known_at: Date;
+    inputs: string;
+    figures: unknown;
+  }[],
+) {
+  if (!rows.length) return;
+  await db
+    .insertInto('indicator_figures')
+    .values(rows.map((row) => ({ ...row, figures: JSON.stringify(row.figures) })))
+    .onConflict((conflict) =>
+      conflict.columns(['council_id', 'period_start', 'period_end']).doUpdateSet((eb) => ({
+        known_at: eb.ref('excluded.known_at'),
+        inputs: eb.ref('excluded.inputs'),
+        figures: eb.ref('excluded.figures'),
+      })),
+    )
+    .execute();
+}
+
+/** Kept figures found still true as known at a later instant: only their `known_at` moves on. */
+export async function keptFiguresStillTrue(
+  db: Kysely<Tables>,
+  councilId: string,
+  periods: readonly { start: string; end: string }[],
+  knownAt: Date,
+) {
+  if (!periods.length) return;
+  await db
+    .updateTable('indicator_figures')
+    .set({ known_at: knownAt })
+    .where('council_id', '=', councilId)
+    .where('known_at', '<', knownAt)
+    .where((eb) =>
+      eb.or(
+        periods.map((period) =>
+          eb.and([eb('period_start', '=', period.start), eb('period_end', '=', period.end)]),
+        ),
+      ),
+    )
+    .execute();
+}
+
+/**
+ * Every version of the council's record recorded or superseded at or after `since`, in the tables given (and
+ * `children`), as JSON rows: the current rows recorded since, and the kept versions superseded since, each with
+ * when it was recorded. What could have changed the record as it stood on a past day since then.
+ */
+export async function versionsSince(
+  db: Kysely<Tables>,
+  councilId: string,
+  since: Date,
+  tables: readonly string[],
+) {
+  const current = ['children', ...tables].map(
+    (table) => sql`select ${table}::text as table_name, to_jsonb(t) as version_row, t.recorded_at,
+        null::timestamptz as superseded_at from ${sql.table(table)} t where t.council_id = ${councilId} and t.recorded_at >= ${since}`,
+  );
+  const { rows } = await sql<{
+    table_name: string;
+    version_row: Record<string, unknown>;
+    recorded_at: Date;
+    superseded_at: Date | null;
+  }>`
+    ${sql.join(current, sql` union all `)}
+    union all select h.table_name, h.version_row, h.recorded_at, h.superseded_at from record_history h
+      where h.council_id = ${councilId} and h.superseded_at >= ${since}
+        and h.table_name = any(${['children', ...tables]}::text[])`.execute(db);
+  return rows;
+}
+
+/** What a period's figures are worked out with besides the record: the social workers, population and calendar. */
+export async function figureInputs(db: Kysely<Tables>, councilId: string) {
+  const [workers, population, closures] = await Promise.all([
+    socialWorkers(db, councilId),
+    councilPopulation(db, councilId),
+    db
+      .selectFrom('council_closure_days')
+      .select(['day', 'name'])
+      .where('council_id', '=', councilId)
+      .orderBy('day')
+      .execute(),
+  ]);
+  return { workers, population, closures };
+}
+
+/** Keeps the DfE's published figures, replacing those loaded before for the same indicator, year and area. */
+export async function saveComparators(
+  db: Kysely<Tables>,
+  rows: readonly {
+    council_id: string;
+    indicator_id: string;
+    time_period: string;
+    period_end: string;
+    geographic_level: 'National' | 'Regional' | 'Local authority';
+    area_code: string;
+    area_name: string;
+    region_code: string | null;
+    value: number;
+    source: string;
+  }[],
+) {
+  for (let at = 0; at < rows.length; at += 1000)
+    await db
+      .insertInto('comparator_figures')
+      .values(rows.slice(at, at + 1000))
+      .onConflict((conflict) =>
+        conflict.columns(['council_id', 'indicator_id', 'time_period', 'area_code']).doUpdateSet((eb) => ({
+          value: eb.ref('excluded.value'),
+          area_name: eb.ref('excluded.area_name'),
+          region_code: eb.ref('excluded.region_code'),
+          source: eb.ref('excluded.source'),
+          loaded_at: sql`now()`,
+        })),
+      )
+      .execute();
+}
+
+/** Replaces the council's statistical neighbours. */
+export async function saveNeighbours(
+  db: Kysely<Tables>,
+  councilId: string,
+  rows: readonly { la_code: string; neighbour_code: string; neighbour_name: string; closeness: number }[],
+) {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('statistical_neighbours').where('council_id', '=', councilId).execute();
+    if (rows.length)
+      await trx
+        .insertInto('statistical_neighbours')
+        .values(rows.map((row) => ({ ...row, council_id: councilId })))
+        .execute();
+  });
+}
+
+/** The published figures loaded, the council's statistical neighbours and its own code. */
+export async function comparatorsLoaded(db: Kysely<Tables>, councilId: string) {
+  const [figures, neighbours, council] = await Promise.all([
+    db
+      .selectFrom('comparator_figures')
+      .select([
+        'indicator_id',
+        'time_period',
+        'period_end',
+        'geographic_level',
+        'area_code',
+        'area_name',
+        'region_code',
+        'value',
+      ])
+      .where('council_id', '=', councilId)
+      .execute(),
+    db
+      .selectFrom('statistical_neighbours')
+      .select(['la_code', 'neighbour_code', 'neighbour_name', 'closeness'])
+      .where('council_id', '=', councilId)
+      .orderBy('closeness')
+      .execute(),
+    councilArea(db, councilId),
+  ]);
+  return { figures, neighbours, councilCode: council?.gss_code ?? neighbours[0]?.la_code ?? null };
+}

@@ -6,9 +6,11 @@ import { listHref, pageView } from '../../platform/lists.ts';
 import { roleCan } from '../../platform/permissions.ts';
 import { access } from '../../platform/route-table.ts';
 import { escapeHtml, ukDate } from '../../platform/views.ts';
+import { comparisonsAsAt } from './comparators.ts';
 import { childrenBehindIndicator, dashboardSeries, indicatorPage } from './dashboard.ts';
 import {
   chartAlternative,
+  comparisonView,
   figureDetail,
   indicatorChart,
   pointsOf,
@@ -36,12 +38,14 @@ export async function performanceRoutes(app: FastifyInstance): Promise<void> {
     '/performance',
     { config: access('figures:read', 'none'), schema: { querystring: DashboardQuery, hide: true } },
     async (request, reply) => {
-      const series = await dashboardSeries(db, actorOf(request), request.query.asAt);
+      const actor = actorOf(request);
+      const series = await dashboardSeries(db, actor, request.query.asAt);
       const latest = series.at(-1)!;
+      const comparisons = await comparisonsAsAt(db, actor.councilId, latest.period.end);
       const themes = Object.entries(themeNames).map(([theme, name]) => ({
         name,
         tiles: INDICATORS.filter((definition) => definition.theme === theme).map((definition) =>
-          tileOf(definition, series),
+          tileOf(definition, series, comparisons.get(definition.id)),
         ),
       }));
       return reply.page('performance/views/dashboard.njk', {
@@ -66,7 +70,9 @@ export async function performanceRoutes(app: FastifyInstance): Promise<void> {
       const page = await indicatorPage(db, actor, request.params.id, request.query.asAt);
       const { definition, series, latest, byTeam, figure } = page;
       const points = pointsOf(series, definition.id);
+      const comparisons = await comparisonsAsAt(db, actor.councilId, latest.period.end);
       return reply.page('performance/views/indicator.njk', {
+        published: comparisonView(definition, comparisons.get(definition.id), figure.value),
         pageTitle: definition.title,
         definition,
         period: latest.period,

@@ -3,6 +3,7 @@ import type { Tables } from '../../db/schema.ts';
 import type { WorkingDayCalendar } from '../../domain/calendar/working-days.ts';
 import {
   computeIndicators,
+  INDICATORS,
   financialYearOf,
   openOn,
   type ChildFacts,
@@ -16,15 +17,22 @@ import {
   populationEstimates,
   populationForYear,
 } from '../../domain/indicators/population.ts';
+import { londonDate } from '../../platform/actor.ts';
+import { alteredSince, inputsDigest, KEPT_MARGIN_MS, type KeptPeriod } from './kept-figures.ts';
 import { readRecordsOnDays, type ChildRecord, type RecordTable } from '../record/service.ts';
 import { timescaleSettings } from '../timescales/service.ts';
 import {
   childIdsTouching,
   councilArea,
   councilPopulation,
+  figureInputs,
+  keepFigures,
+  keptFigures,
+  keptFiguresStillTrue,
   savePopulation,
   socialWorkers,
   theseChildren,
+  versionsSince,
   workerTeamsOn,
 } from './queries.ts';
 
@@ -58,13 +66,19 @@ export interface PeriodFigures {
   /** The ONS mid-year estimate used for rates per 10,000, if one is loaded. */
   readonly population: { midYear: number; children0To17: number; source?: string } | undefined;
   readonly results: readonly IndicatorResult[];
-  readonly facts: CouncilFacts;
+  /** The facts, when the figures were worked out now rather than kept (figures by team need them). */
+  readonly facts?: CouncilFacts;
 }
 
 /** When the figures are read as known: `knownAt` an instant (default now, every correction recorded so far). */
 export interface FigureOptions {
   readonly knownAt?: Date;
   readonly calendar?: WorkingDayCalendar;
+  /**
+   * Use and keep the figures of closed periods (those ended before the day of `now`, the clock of the one
+   * asking), as known now: see kept-figures.ts. The period still running is always worked out.
+   */
+  readonly kept?: { readonly now: Date };
 }
 
 /**
@@ -74,6 +88,103 @@ export interface FigureOptions {
  * since a correction since may have moved a child's dates out of the periods.
  */
 export async function figuresForPeriods(
+  db: Kysely<Tables>,
+  councilId: string,
+  periods: readonly ReportingPeriod[],
+  options: FigureOptions = {},
+): Promise<PeriodFigures[]> {
+  if (options.kept && !options.knownAt) return keptOrWorkedOut(db, councilId, periods, options.kept.now);
+  return workedOut(db, councilId, periods, options);
+}
+
+/**
+ * The closed periods' figures as kept, where nothing recorded since alters the record as it stood at their end
+ * and their other inputs are unchanged; the others worked out now (in one read), and kept if closed. With
+ * `refresh` (the daily job) the kept figures found still true are marked as known now, so that the next check
+ * looks only at what is recorded after it.
+ */
+export async function keptOrWorkedOut(
+  db: Kysely<Tables>,
+  councilId: string,
+  periods: readonly ReportingPeriod[],
+  now: Date,
+  refresh = false,
+): Promise<PeriodFigures[]> {
+  const today = londonDate(now);
+  const knownAt = new Date(now.getTime() - KEPT_MARGIN_MS);
+  const closed = periods.filter((period) => period.end < today);
+  const [kept, inputs] = await Promise.all([
+    closed.length ? keptFigures(db, councilId, closed) : [],
+    figureInputs(db, councilId),
+  ]);
+  const digest = inputsDigest(inputs);
+  const usable = kept.filter((row) => row.inputs === digest);
+  const since = usable.map((row) => row.known_at.getTime()).sort((a, b) => a - b)[0];
+  const versions =
+    since === undefined ? [] : await versionsSince(db, councilId, new Date(since), INDICATOR_TABLES);
+  const stillTrue = new Map(
+    usable
+      .filter((row) => !alteredSince(versions, row.known_at, row.period_end))
+      .map((row) => [`${row.period_start}/${row.period_end}`, row.figures as KeptPeriod]),
+  );
+  if (refresh) await keptFiguresStillTrue(db, councilId, [...stillTrue.keys()].map(periodOfKey), knownAt);
+  const missing = [
+    ...new Map(
+      periods
+        .filter((period) => !stillTrue.has(`${period.start}/${period.end}`))
+        .map((period) => [`${period.start}/${period.end}`, period]),
+    ).values(),
+  ];
+  const fresh = await workedOut(db, councilId, missing);
+  await keepFigures(
+    db,
+    fresh
+      .filter((figures) => figures.period.end < today)
+      .map((figures) => ({
+        council_id: councilId,
+        period_start: figures.period.start,
+        period_end: figures.period.end,
+        known_at: knownAt,
+        inputs: digest,
+        figures: keptPeriodOf(figures),
+      })),
+  );
+  return periods.map(
+    (period) =>
+      withPeriod(
+        fresh.find((figures) => sameDays(figures.period, period)),
+        period,
+      ) ?? figuresFromKept(period, stillTrue.get(`${period.start}/${period.end}`)!),
+  );
+}
+
+const sameDays = (a: ReportingPeriod, b: ReportingPeriod) => a.start === b.start && a.end === b.end;
+const withPeriod = (figures: PeriodFigures | undefined, period: ReportingPeriod) =>
+  figures && { ...figures, period };
+
+const periodOfKey = (key: string) => {
+  const [start, end] = key.split('/') as [string, string];
+  return { start, end };
+};
+
+/** What is kept of a period's figures: each figure by indicator, and the population. */
+function keptPeriodOf(figures: PeriodFigures): KeptPeriod {
+  return {
+    population: figures.population,
+    figures: Object.fromEntries(figures.results.map((result) => [result.definition.id, result.figure])),
+  };
+}
+
+function figuresFromKept(period: ReportingPeriod, kept: KeptPeriod): PeriodFigures {
+  return {
+    period,
+    population: kept.population ?? undefined,
+    results: INDICATORS.map((definition) => ({ definition, figure: kept.figures[definition.id]! })),
+  };
+}
+
+/** Every indicator for each period, worked out now from the record (see `figuresForPeriods`). */
+async function workedOut(
   db: Kysely<Tables>,
   councilId: string,
   periods: readonly ReportingPeriod[],
@@ -148,8 +259,9 @@ export async function figuresByTeam(
 ): Promise<TeamFigure[]> {
   const day = figures.period.end;
   const teams = new Map((await workerTeamsOn(db, councilId, day)).map((row) => [row.worker_id, row]));
+  const facts = figures.facts ?? (await workedOut(db, councilId, [figures.period]))[0]!.facts!;
   const groups = new Map<string, { team: string; teamId: string | null; children: ChildFacts[] }>();
-  for (const child of figures.facts.children) {
+  for (const child of facts.children) {
     const holder = caseHolderOf(child, day);
     const team = holder ? teams.get(holder) : undefined;
     const key = team?.team_id ?? '';
@@ -166,7 +278,7 @@ export async function figuresByTeam(
       team: group.team,
       teamId: group.teamId,
       figure: definition.compute(
-        { children: group.children, workers: figures.facts.workers },
+        { children: group.children, workers: facts.workers },
         figures.period,
         calendar,
       ),

@@ -7,6 +7,7 @@ import type {
   IndicatorFigure,
   IndicatorTheme,
 } from '../../../domain/indicators/index.ts';
+import type { Comparison } from '../../../domain/indicators/comparators.ts';
 import type { PeriodFigures } from '../service.ts';
 import { columnChart, trendLine, type ChartPoint } from './charts.ts';
 
@@ -131,7 +132,11 @@ export function seriesHead(definition: IndicatorDefinition, council = true) {
 }
 
 /** A tile of the dashboard: the latest quarter's value, what it stands on, its change and trend. */
-export function tileOf(definition: IndicatorDefinition, series: readonly PeriodFigures[]) {
+export function tileOf(
+  definition: IndicatorDefinition,
+  series: readonly PeriodFigures[],
+  comparison?: Comparison,
+) {
   const points = pointsOf(series, definition.id);
   const latest = series.at(-1)!;
   const figure = latest.results.find((result) => result.definition.id === definition.id)!.figure;
@@ -142,6 +147,7 @@ export function tileOf(definition: IndicatorDefinition, series: readonly PeriodF
     detail: figureDetail(definition, figure),
     change: changeWords(definition, points.at(-1)!, points.at(-2)),
     trend: trendLine(points, chartAlternative(definition, points)),
+    published: comparisonView(definition, comparison, figure.value),
     head: seriesHead(definition),
     rows: seriesRows(definition, series),
   };
@@ -151,4 +157,45 @@ export function tileOf(definition: IndicatorDefinition, series: readonly PeriodF
 export function indicatorChart(definition: IndicatorDefinition, series: readonly PeriodFigures[]): string {
   const points = pointsOf(series, definition.id);
   return columnChart(points, chartAlternative(definition, points), (value) => shownValue(definition, value));
+}
+
+/**
+ * The DfE's published figures beside Hearth's, in words: each area's value for the latest published year, and
+ * Hearth's latest figure against England's (better or worse, where higher or lower is better).
+ */
+export function comparisonView(
+  definition: IndicatorDefinition,
+  comparison: Comparison | undefined,
+  ours: number | null,
+) {
+  if (!comparison) return undefined;
+  const shown = (value: number | null) => (value === null ? 'Not published' : shownValue(definition, value));
+  const rows = [
+    { label: 'England', value: shown(comparison.england) },
+    ...(comparison.region ? [{ label: comparison.region.name, value: shown(comparison.region.value) }] : []),
+    ...(comparison.neighbours
+      ? [
+          {
+            label: `Statistical neighbours (average of ${comparison.neighbours.count})`,
+            value: shown(comparison.neighbours.average),
+          },
+        ]
+      : []),
+    ...(comparison.council === null
+      ? []
+      : [{ label: 'This council, as published', value: shown(comparison.council) }]),
+  ];
+  let against: 'better' | 'worse' | '' = '';
+  if (
+    ours !== null &&
+    comparison.england !== null &&
+    definition.higherIsBetter !== null &&
+    ours !== comparison.england
+  )
+    against = ours > comparison.england === definition.higherIsBetter ? 'better' : 'worse';
+  return {
+    year: comparison.year,
+    rows,
+    against,
+  };
 }

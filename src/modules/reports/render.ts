@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type nunjucks from 'nunjucks';
+import { chromium, type Browser } from 'playwright-core';
+import type { CommitteeReport } from './service.ts';
+import { wordDocument } from './word.ts';
+
+/**
+ * A committee report written as a file: HTML (a document of its own, styled for A4), PDF (that same HTML printed
+ * by Chromium) or Word (the `docx` package, its charts drawn by the same Chromium from the same SVG).
+ */
+export type ReportFormat = 'html' | 'docx' | 'pdf';
+
+export const REPORT_FORMATS: readonly ReportFormat[] = ['html', 'docx', 'pdf'];
+
+export const CONTENT_TYPES: Record<ReportFormat, string> = {
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+const styles = readFileSync(join(import.meta.dirname, 'views', 'report.css'), 'utf8');
+
+/** The roles named on the non-public appendix, in words. */
+export function rolesInWords(roles: readonly string[]): string {
+  const words = roles.map((role) => role.replaceAll('-', ' ') + 's');
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? '');
+}
+
+/** The report as one HTML document. */
+export function reportHtml(views: nunjucks.Environment, report: CommitteeReport): string {
+  return views.render('reports/views/report-document.njk', {
+    report,
+    styles,
+    exemptRoles: rolesInWords(report.exemptAppendix?.roles ?? []),
+  });
+}
+
+/** Debian's Chromium, headless, without the background networking this network refuses (as the browser tests). */
+async function startChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.HEARTH_CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** The report printed to PDF on A4 by Chromium, with page numbers at the foot. */
+async function reportPdf(html: string, report: CommitteeReport): Promise<Buffer> {
+  const browser = await startChromium();
+  try {
+    const page = await browser.newPage();
+    await page.setContent(html, { waitUntil: 'load' });
+    return await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: `<div style="font-size:8pt;font-family:Arial;width:100%;text-align:center;color:#505a5f">${report.titleBlock.exempt ? 'EXEMPT · ' : ''}${report.council} · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`,
+      margin: { top: '16mm', bottom: '18mm', left: '14mm', right: '14mm' },
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Each figure's chart as a PNG, by the figure's id, drawn by Chromium from the report's own SVG. */
+async function chartImages(report: CommitteeReport): Promise<Map<string, Buffer>> {
+  const figures = report.themes.flatMap((theme) => theme.figures);
+  const browser = await startChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 700, height: 300 }, deviceScaleFactor: 2 });
+    await page.setContent(
+      `<!DOCTYPE html><html><head><style>${styles} body{margin:0} .c{width:640px;padding:4px}</style></head><body>${figures
+        .map((figure) => `<div class="c" id="chart-${figure.id}">${figure.chart}</div>`)
+        .join('')}</body></html>`,
+    );
+    const images = new Map<string, Buffer>();
+    for (const figure of figures)
+      images.set(figure.id, await page.locator(`#chart-${figure.id}`).screenshot({ type: 'png' }));
+    return images;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The report in the format asked for. */
+export async function reportFile(
+  views: nunjucks.Environment,
+  report: CommitteeReport,
+  format: ReportFormat,
+): Promise<Buffer> {
+  if (format === 'html') return Buffer.from(reportHtml(views, report), 'utf8');
+  if (format === 'pdf') return reportPdf(reportHtml(views, report), report);
+  return wordDocument(report, await chartImages(report), rolesInWords(report.exemptAppendix?.roles ?? []));
+}
+
+/** The file's name: "committee-report-2026-Q2.pdf". */
+export function reportFileName(report: CommitteeReport, format: ReportFormat): string {
+  return `committee-report-${report.key}.${format}`;
+}
