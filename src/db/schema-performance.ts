@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 import type { DateColumn, Instant } from './schema.ts';
 
-/** A closed quarter's figures as known at an instant (migration 0071). */
+/** A closed quarter's figures as known at an instant (migration 0070). */
 export interface IndicatorFiguresTable {
   council_id: string;
   period_start: DateColumn;
@@ -11,7 +11,7 @@ export interface IndicatorFiguresTable {
   figures: unknown;
 }
 
-/** A committee report's title block and what its author wrote (migration 0071). */
+/** A committee report's title block and what its author wrote (migration 0070). */
 export interface CommitteeReportsTable {
   council_id: string;
   period_start: DateColumn;
@@ -31,7 +31,7 @@ export interface CommitteeReportsTable {
   updated_by: string | null;
 }
 
-/** A figure the DfE published for England, a region or a council (migration 0071). */
+/** A figure the DfE published for England, a region or a council (migration 0070). */
 export interface ComparatorFiguresTable {
   council_id: string;
   indicator_id: string;
@@ -46,7 +46,7 @@ export interface ComparatorFiguresTable {
   loaded_at: Generated<Date>;
 }
 
-/** A council's statistical neighbour, 1 the closest (migration 0071). */
+/** A council's statistical neighbour, 1 the closest (migration 0070). */
 export interface StatisticalNeighboursTable {
   council_id: string;
   la_code: string;

@@ -1,5 +1,4 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { parseIsoDate } from '../../domain/calendar/dates.ts';
 import { codeListYears } from '../../domain/codes/code-lists.ts';
 import { CommandError, withDatabase } from '../shared.ts';
 import { chooseCouncil } from './staff.ts';

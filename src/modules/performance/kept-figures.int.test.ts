@@ -9,7 +9,7 @@ const referrals = (figures: PeriodFigures) =>
   figures.results.find((result) => result.definition.id === 'referrals')!.figure;
 
 /**
- * The dashboard's closed quarters are kept (migration 0071): read again while nothing recorded since alters the
+ * The dashboard's closed quarters are kept (migration 0070): read again while nothing recorded since alters the
  * record as it stood at their end, worked out again after a correction back-dated into them.
  */
 describe('the figures kept for closed quarters', async () => {

@@ -6,7 +6,7 @@ import { rowsAsAt } from '../record/as-at.ts';
 import type { RecordTable } from '../record/service.ts';
 
 /**
- * Keeping a closed period's figures (migration 0071; ADR 9, "derived facts are stored"). A period's figures as
+ * Keeping a closed period's figures (migration 0070; ADR 9, "derived facts are stored"). A period's figures as
  * known now equal those kept as known at K when nothing recorded since K alters the record as it stood at the end
  * of the period's last day, and the figures' other inputs (the social workers, the population, the calendar and
  * the indicators' own definitions) are unchanged. Day-to-day work (a plan ended today, a contact received today)

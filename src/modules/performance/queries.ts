@@ -143,7 +143,7 @@ export async function visibleChildrenAmong(
   return { rows, total: Number(counted[0]?.n ?? 0) };
 }
 
-/** The kept figures of these periods (migration 0071), by each period's first and last day. */
+/** The kept figures of these periods (migration 0070), by each period's first and last day. */
 export function keptFigures(
   db: Kysely<Tables>,
   councilId: string,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Tables } from '../../db/schema.ts';
 
-/** What the author of the committee report on a period has written, if anything (migration 0071). */
+/** What the author of the committee report on a period has written, if anything (migration 0070). */
 export function reportWords(db: Kysely<Tables>, councilId: string, period: { start: string; end: string }) {
   return db
     .selectFrom('committee_reports')
