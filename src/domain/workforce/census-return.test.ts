@@ -1,25 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { workingDayCalendar } from '../calendar/working-days.ts';
-import { workforceMeasures, type CensusWorker, type Workforce } from './census.ts';
+import { workforceMeasures, type Workforce } from './census.ts';
+import { aSocialWorker, calendar, censusDay } from './census-test-workers.ts';
 import { CENSUS_WORKER_COLUMNS, censusCouncilLine, censusWorkerLines, csvOf } from './census-return.ts';
-
-const calendar = workingDayCalendar();
-const censusDay = '2026-09-30';
-
-function aSocialWorker(id: string, situation: Partial<CensusWorker> = {}): CensusWorker {
-  return {
-    id,
-    job: 'social-worker',
-    contract: 'permanent',
-    fte: 1,
-    startedOn: '2020-01-06',
-    leftOn: null,
-    leavingReason: null,
-    asyeStartedOn: null,
-    asyeCompletedOn: null,
-    ...situation,
-  };
-}
 
 describe('the workforce census return in the DfE’s layout', () => {
   const workers = [

@@ -1,25 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { workingDayCalendar } from '../calendar/working-days.ts';
-import { inPostOn, workforceMeasures, type CensusWorker, type Workforce } from './census.ts';
-
-const calendar = workingDayCalendar();
-const censusDay = '2026-09-30';
-
-/** A permanent full-time social worker since 2020, unless the situation says otherwise. */
-function aSocialWorker(id: string, situation: Partial<CensusWorker> = {}): CensusWorker {
-  return {
-    id,
-    job: 'social-worker',
-    contract: 'permanent',
-    fte: 1,
-    startedOn: '2020-01-06',
-    leftOn: null,
-    leavingReason: null,
-    asyeStartedOn: null,
-    asyeCompletedOn: null,
-    ...situation,
-  };
-}
+import { inPostOn, workforceMeasures, type Workforce } from './census.ts';
+import { aSocialWorker, calendar, censusDay } from './census-test-workers.ts';
 
 function workforceOf(parts: Partial<Workforce>): Workforce {
   return { workers: [], posts: [], holdings: [], absences: [], casesByWorker: new Map(), ...parts };
