@@ -2,6 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { postState, postTotals, type PostOnDay } from '../../../domain/workforce/posts.ts';
 import { jobs } from '../../../domain/workforce/staff-rows.ts';
 import { escapeHtml, ukDate } from '../../../platform/views.ts';
+import type { WorkerRow } from '../people-queries.ts';
 
 /**
  * The Workforce section's tables and summary lists as GOV.UK rows (issue 21, part 1): pure functions of what
@@ -98,29 +99,8 @@ export function postRows(posts: readonly PostRow[]) {
   });
 }
 
-export interface StaffMember {
-  id: string;
-  given_name: string;
-  family_name: string;
-  job: string | null;
-  contract: string;
-  fte: string;
-  started_on: string | null;
-  left_on: string | null;
-  leaving_reason: string | null;
-  swe_number: string | null;
-  swe_expires_on: string | null;
-  asye_started_on: string | null;
-  asye_completed_on: string | null;
-  lead_areas: string[];
-  recruited_from: string | null;
-  induction_started_on: string | null;
-  induction_completed_on: string | null;
-  appraised_on: string | null;
-  appraisal_due_on: string | null;
-  training_expires_on: string | null;
-  team_names: string | null;
-}
+/** A worker as the staff pages show them (whatever their sign-in role). */
+export type StaffMember = Omit<WorkerRow, 'role'>;
 
 /** Social Work England registration: the number, and a warning when it has lapsed or lapses within 30 days. */
 export function registrationHtml(worker: StaffMember, today: string): string {
