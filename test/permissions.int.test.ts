@@ -257,6 +257,31 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   'GET /performance': outcomes(['team-manager', 'service-manager', 'director', 'performance-analyst']),
   'GET /performance/:id': outcomes(['team-manager', 'service-manager', 'director', 'performance-analyst']),
   'GET /performance/:id/children': outcomes([...childReaders, 'unallocated']),
+  // Committee reports (issue 20): for those who read the figures.
+  'GET /performance/reports': outcomes([
+    'team-manager',
+    'service-manager',
+    'director',
+    'performance-analyst',
+  ]),
+  'GET /performance/reports/:key': outcomes([
+    'team-manager',
+    'service-manager',
+    'director',
+    'performance-analyst',
+  ]),
+  'GET /performance/reports/:key/words': outcomes([
+    'team-manager',
+    'service-manager',
+    'director',
+    'performance-analyst',
+  ]),
+  'POST /performance/reports/:key/words': outcomes([
+    'team-manager',
+    'service-manager',
+    'director',
+    'performance-analyst',
+  ]),
   'GET /access-review': outcomes(['team-manager', 'service-manager', 'director']),
   'POST /access-review/:grantId': outcomes(['team-manager', 'service-manager', 'director']),
   // The administrator's pages (issue 17 part 10): users, then a spare child restricted, listed and lifted.
@@ -502,6 +527,7 @@ describe('every route with every role', async () => {
       .replace(':actionId', uuidv7())
       .replace(':reviewId', uuidv7())
       .replace('/performance/:id', '/performance/referrals')
+      .replace(':key', '2025')
       .replace('/supervision/new', '/supervision/new?kind=group')
       .replace(
         ':workerId',
@@ -791,6 +817,8 @@ describe('every route with every role', async () => {
     'POST /supervision/new',
     'POST /api/supervision',
     'POST /actions/:actionId/close',
+    // A report's words sent empty are refused as input.
+    'POST /performance/reports/:key/words',
   ]);
 
   it(`gives each of ${Object.keys(expectations).length} routes × ${everyone.length} people the expected outcome`, async () => {
