@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import { parseIsoDate } from '../../domain/calendar/dates.ts';
 import { codeListYears } from '../../domain/codes/code-lists.ts';
 import { CommandError, withDatabase } from '../shared.ts';
 import { chooseCouncil } from './staff.ts';
@@ -153,10 +154,13 @@ async function exportCinCommand(options: ExportOptions): Promise<void> {
   });
 }
 
+/** A day on the command line, read by the domain's own date reader (which refuses 31 February, as `Date` does not). */
 function day(value: string): string {
-  if (!/^\d{4}-\d\d-\d\d$/.test(value) || Number.isNaN(new Date(`${value}T00:00:00Z`).getTime()))
+  try {
+    return parseIsoDate(value).toString();
+  } catch {
     throw new InvalidArgumentError('Give a day as YYYY-MM-DD.');
-  return value;
+  }
 }
 
 interface AnnexAOptions {
