@@ -51,38 +51,14 @@ async function progressBar() {
   };
 }
 
-/** The findings of an export by rule: how many, for how many children, and the rule's words. */
-function findingsByRule(findings: readonly Finding[]) {
-  const byRule = new Map<
-    string,
-    { findings: number; children: Set<string>; message: string; severity: string }
-  >();
-  for (const finding of findings) {
-    const entry = byRule.get(finding.rule) ?? {
-      findings: 0,
-      children: new Set(),
-      message: finding.message,
-      severity: finding.severity,
-    };
-    entry.findings += 1;
-    entry.children.add(finding.child);
-    byRule.set(finding.rule, entry);
-  }
-  return [...byRule].map(([rule, entry]) => ({
-    rule,
-    severity: entry.severity,
-    findings: entry.findings,
-    children: entry.children.size,
-    message: entry.message,
-  }));
-}
-
 /** `--json`: what was written and the findings by rule; the exit code says whether any is an error. */
-function printSummary(
+async function printSummary(
   made: { return: string; year: number; knownAt?: Date | undefined; out: string; children: number },
   files: readonly { name: string; rows: number }[],
   findings: readonly Finding[],
-): void {
+): Promise<void> {
+  // Loaded only for a summary, as the commands load their modules (start-up stays light).
+  const { findingsByRule } = await import('../../modules/returns/service.ts');
   const errors = findings.filter((finding) => finding.severity === 'error');
   console.log(
     JSON.stringify(
@@ -95,7 +71,14 @@ function printSummary(
         files,
         errors: errors.length,
         childrenWithErrors: new Set(errors.map((finding) => finding.child)).size,
-        findingsByRule: findingsByRule(findings),
+        // The returns page's grouping (most frequent first; a whole-return finding names no child).
+        findingsByRule: findingsByRule(findings).map(({ rule, severity, count, children, message }) => ({
+          rule,
+          severity,
+          findings: count,
+          children,
+          message,
+        })),
       },
       null,
       2,
@@ -129,7 +112,7 @@ async function exportCinCommand(options: ExportOptions): Promise<void> {
     writeOut(options.out, result.file.text);
     const { findings } = result.validation;
     if (options.json) {
-      printSummary(
+      await printSummary(
         {
           return: 'cin',
           year: options.year,
@@ -243,7 +226,7 @@ async function exportSsda903Command(options: ExportOptions): Promise<void> {
       throw new CommandError(`cannot write to ${options.out}: ${(error as Error).message}`, COULD_NOT_RUN);
     }
     if (options.json) {
-      printSummary(
+      await printSummary(
         {
           return: 'ssda903',
           year: options.year,
