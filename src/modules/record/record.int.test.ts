@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { aTeamWithAnAllocatedChild, anOpenEpisode } from '../../../test/support/journey.ts';
 import { signedInAs, testServer, type TestBrowser } from '../../../test/support/world.ts';
-import { readRecords } from './service.ts';
+import { readRecords, readRecordsOnDays } from './service.ts';
 
 async function post(browser: TestBrowser, url: string, json: Record<string, unknown>) {
   const response = await browser.request({ method: 'POST', url, json });
@@ -120,8 +120,9 @@ describe('the record as it stood on a date, as Hearth knew it at a time (issue 1
       .execute();
     const byId = (rows: unknown) =>
       [...(rows as { id?: string }[])].sort((a, b) => String(a.id).localeCompare(String(b.id)));
-    const read = async (scope: Parameters<typeof readRecords>[2]) => {
-      const record = (await readRecords(db, council.id, scope, { asAt: '2026-05-10' })).get(child.id)!;
+    const read = async (scope: Parameters<typeof readRecordsOnDays>[2]) => {
+      const day = '2026-05-10';
+      const record = (await readRecordsOnDays(db, council.id, scope, [day])).get(day)!.get(child.id)!;
       return Object.fromEntries(
         Object.entries(record).map(([table, rows]) => [table, Array.isArray(rows) ? byId(rows) : rows]),
       );
