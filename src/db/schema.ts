@@ -387,6 +387,15 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** A council's chain head at an instant, signed under HEARTH_AUDIT_KEY (migration 0071). */
+export interface AuditCheckpointsTable {
+  council_id: string;
+  seq: number;
+  hash: string;
+  at: Instant;
+  signature: string;
+}
+
 export interface FormStashesTable {
   council_id: string;
   id: string;
@@ -460,6 +469,7 @@ export interface Tables extends ProtectionAndCareTables, TimescaleTables, Workfo
   audit_sample_children: AuditSampleChildrenTable;
   break_glass_grants: BreakGlassGrantsTable;
   audit_log: AuditLogTable;
+  audit_checkpoints: AuditCheckpointsTable;
   form_stashes: FormStashesTable;
   record_history: RecordHistoryTable;
   postcodes: PostcodesTable;

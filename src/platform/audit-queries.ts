@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Tables } from '../db/schema.ts';
 
 /** An entry as `append_audit_entries` (migration 0061) takes it: everything but its place in the chain. */
@@ -35,14 +35,62 @@ export function councilIds(db: Kysely<Tables>) {
   return db.selectFrom('councils').select('id').orderBy('id').execute();
 }
 
-/** Up to `limit` entries of a council's chain, in order, from sequence number `fromSeq` on. */
-export function auditEntriesFrom(db: Kysely<Tables>, councilId: string, fromSeq: number, limit: number) {
+/** Up to `limit` entries of a council's chain, in order, from sequence number `fromSeq` on (to `untilSeq`). */
+export function auditEntriesFrom(
+  db: Kysely<Tables>,
+  councilId: string,
+  fromSeq: number,
+  limit: number,
+  untilSeq = Number.MAX_SAFE_INTEGER,
+) {
   return db
     .selectFrom('audit_log')
     .selectAll()
     .where('council_id', '=', councilId)
     .where('seq', '>=', fromSeq)
+    .where('seq', '<=', untilSeq)
     .orderBy('seq')
     .limit(limit)
+    .execute();
+}
+
+/** The newest entry of a council's chain: its head. */
+export function auditChainHead(db: Kysely<Tables>, councilId: string) {
+  return db
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .where('council_id', '=', councilId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** The council's newest checkpoint (migration 0071). */
+export function latestAuditCheckpoint(db: Kysely<Tables>, councilId: string) {
+  return db
+    .selectFrom('audit_checkpoints')
+    .selectAll()
+    .where('council_id', '=', councilId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Every checkpoint, or one council's, oldest first. */
+export function auditCheckpoints(db: Kysely<Tables>, councilId?: string) {
+  let query = db.selectFrom('audit_checkpoints').selectAll();
+  if (councilId) query = query.where('council_id', '=', councilId);
+  return query.orderBy('council_id').orderBy('seq').execute();
+}
+
+/** Keeps a checkpoint; one already kept for the same entry is left as it is. */
+export function insertAuditCheckpoint(
+  db: Kysely<Tables>,
+  checkpoint: Insertable<Tables['audit_checkpoints']>,
+) {
+  return db
+    .insertInto('audit_checkpoints')
+    .values(checkpoint)
+    .onConflict((conflict) => conflict.columns(['council_id', 'seq']).doNothing())
     .execute();
 }

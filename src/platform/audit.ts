@@ -128,51 +128,99 @@ export async function appendAuditNow(
 export interface ChainBreak {
   councilId: string;
   seq: number;
-  id: string;
+  /** The broken entry's id; null when the entry is missing altogether. */
+  id: string | null;
   problem: string;
+}
+
+/** A point of a council's chain: an entry's sequence number and hash (0 and the genesis hash before the first). */
+export interface ChainPoint {
+  seq: number;
+  hash: string;
+}
+
+export const chainStart: ChainPoint = { seq: 0, hash: GENESIS_HASH };
+
+/**
+ * Recomputes a council's chain from the entry after `from` (up to `untilSeq`, or its end): each entry's content
+ * must match its hash, its link the entry before, its sequence number follow without a gap, and `check`, if given,
+ * must find nothing wrong with it (a checkpoint's hash, ADR 13). Returns the last good point and the first break.
+ */
+export async function walkAuditChain(
+  db: Kysely<Tables>,
+  councilId: string,
+  from: ChainPoint,
+  options: {
+    untilSeq?: number;
+    check?: (point: ChainPoint) => string | undefined;
+    onProgress?: (checked: number) => void;
+  } = {},
+): Promise<{ checked: number; head: ChainPoint; broken?: ChainBreak }> {
+  let head = from;
+  let checked = 0;
+  for (;;) {
+    const batch = await auditEntriesFrom(db, councilId, head.seq + 1, 2000, options.untilSeq);
+    if (batch.length === 0) return { checked, head };
+    for (const entry of batch) {
+      const seq = Number(entry.seq);
+      const fault =
+        seq !== head.seq + 1
+          ? `entries ${head.seq + 1} to ${seq - 1} are missing`
+          : entry.previous_hash !== head.hash
+            ? 'its link to the entry before does not match'
+            : auditHash({ ...entry, seq }) !== entry.hash
+              ? 'its content does not match its hash'
+              : options.check?.({ seq, hash: entry.hash });
+      if (fault) return { checked, head, broken: { councilId, seq, id: entry.id, problem: fault } };
+      checked += 1;
+      head = { seq, hash: entry.hash };
+    }
+    options.onProgress?.(checked);
+  }
 }
 
 /**
  * Recomputes each council's chain from its first entry. Returns the first broken entry of each council whose
  * chain is broken: an entry whose content no longer matches its hash, whose link does not match the entry before,
- * or which follows a gap where entries were removed.
+ * or which follows a gap where entries were removed. With `anchor`, each chain is also held to its signed
+ * checkpoints (ADR 13), which find what a recomputed or shortened chain hides.
  */
 export async function verifyAuditChain(
   db: Database,
-  options: { councilId?: string; onProgress?: (checked: number) => void } = {},
+  options: {
+    councilId?: string;
+    onProgress?: (checked: number) => void;
+    anchor?: (councilId: string) => ChainAnchor;
+    /** Councils known only from their checkpoints: a council whose whole log is gone. */
+    alsoCouncils?: string[];
+  } = {},
 ): Promise<{ checked: number; breaks: ChainBreak[] }> {
-  let councils = await councilIds(db);
-  if (options.councilId) councils = councils.filter((council) => council.id === options.councilId);
+  const known = await councilsToVerify(db);
+  let councils = [...new Set([...known, ...(options.alsoCouncils ?? [])])].sort();
+  if (options.councilId) councils = councils.filter((council) => council === options.councilId);
   const breaks: ChainBreak[] = [];
   let checked = 0;
-  for (const { id: councilId } of councils) {
-    let expectedSeq = 1;
-    let previousHash = GENESIS_HASH;
-    let broken: ChainBreak | undefined;
-    while (!broken) {
-      const batch = await auditEntriesFrom(db, councilId, expectedSeq, 2000);
-      if (batch.length === 0) break;
-      for (const entry of batch) {
-        const seq = Number(entry.seq);
-        const fault =
-          seq !== expectedSeq
-            ? `entries ${expectedSeq} to ${seq - 1} are missing`
-            : entry.previous_hash !== previousHash
-              ? 'its link to the entry before does not match'
-              : auditHash({ ...entry, seq }) !== entry.hash
-                ? 'its content does not match its hash'
-                : undefined;
-        if (fault) {
-          broken = { councilId, seq, id: entry.id, problem: fault };
-          break;
-        }
-        checked += 1;
-        previousHash = entry.hash;
-        expectedSeq = seq + 1;
-      }
-      options.onProgress?.(checked);
-    }
+  for (const councilId of councils) {
+    const anchor = options.anchor?.(councilId);
+    const walked = await walkAuditChain(db, councilId, chainStart, {
+      check: anchor?.check,
+      onProgress: (count) => options.onProgress?.(checked + count),
+    });
+    checked += walked.checked;
+    const broken = walked.broken ?? anchor?.atHead(walked.head);
     if (broken) breaks.push(broken);
   }
   return { checked, breaks };
+}
+
+/** Every council's id, or only the one asked for if it exists. */
+export async function councilsToVerify(db: Kysely<Tables>, councilId?: string): Promise<string[]> {
+  const ids = (await councilIds(db)).map((council) => council.id);
+  return councilId ? ids.filter((id) => id === councilId) : ids;
+}
+
+/** What a council's checkpoints say of its chain: of each entry as it is walked, and of where the chain ends. */
+export interface ChainAnchor {
+  check: (point: ChainPoint) => string | undefined;
+  atHead: (head: ChainPoint) => ChainBreak | undefined;
 }
