@@ -396,6 +396,13 @@ export interface AuditCheckpointsTable {
   signature: string;
 }
 
+/** A read's audit entry waiting to be sealed into its council's chain (migration 0071, ADR 13). */
+export interface AuditPendingTable {
+  council_id: string;
+  id: string;
+  entry: ColumnType<Record<string, unknown>, string, string>;
+}
+
 export interface FormStashesTable {
   council_id: string;
   id: string;
@@ -470,6 +477,7 @@ export interface Tables extends ProtectionAndCareTables, TimescaleTables, Workfo
   break_glass_grants: BreakGlassGrantsTable;
   audit_log: AuditLogTable;
   audit_checkpoints: AuditCheckpointsTable;
+  audit_pending: AuditPendingTable;
   form_stashes: FormStashesTable;
   record_history: RecordHistoryTable;
   postcodes: PostcodesTable;

@@ -11,7 +11,14 @@ import {
   insertAuditCheckpoint,
   latestAuditCheckpoint,
 } from './audit-queries.ts';
-import { chainStart, walkAuditChain, type ChainAnchor, type ChainBreak, type ChainPoint } from './audit.ts';
+import {
+  chainStart,
+  sealPendingAuditEntries,
+  walkAuditChain,
+  type ChainAnchor,
+  type ChainBreak,
+  type ChainPoint,
+} from './audit.ts';
 
 /**
  * A council's chain head at an instant, signed with HMAC-SHA256 under HEARTH_AUDIT_KEY (ADR 13). The key is not
@@ -89,6 +96,7 @@ export async function writeAuditCheckpoints(
 ): Promise<{ written: AuditCheckpoint[]; refused: ChainBreak[] }> {
   const written: AuditCheckpoint[] = [];
   const refused: ChainBreak[] = [];
+  await sealPendingAuditEntries(db);
   for (const { id: councilId } of await councilIds(db)) {
     const head = await auditChainHead(db, councilId);
     if (!head) continue;
@@ -221,4 +229,28 @@ export function scheduleAuditCheckpoints(app: FastifyInstance): () => Promise<vo
     clearInterval(timer);
     await run();
   };
+}
+
+/**
+ * The sealing step (ADR 13): twice a second, the entries reads left pending because the council's lock was busy
+ * are sealed into the chain, so none waits longer than that. Runs while the server does; a last round as it closes.
+ */
+export function sealAuditWhileServing(app: FastifyInstance): void {
+  const { db } = app.hearth;
+  let timer: NodeJS.Timeout | undefined;
+  let sealing: Promise<unknown> = Promise.resolve();
+  const seal = () => {
+    sealing = sealing
+      .then(() => sealPendingAuditEntries(db))
+      .catch((error: unknown) => app.log.error({ err: error }, 'Sealing the pending audit entries failed'));
+    return sealing;
+  };
+  app.addHook('onReady', async () => {
+    timer = setInterval(() => void seal(), 500);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await seal();
+  });
 }

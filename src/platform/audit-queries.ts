@@ -31,6 +31,33 @@ export async function appendToAuditChain(
   await sql`select append_audit_entries(${councilId}::uuid, ${JSON.stringify(entries)}::jsonb)`.execute(db);
 }
 
+/**
+ * A read's entries: chained at once if the council's lock is free, else kept pending for the next holder of the
+ * lock or the sealing step to seal (migration 0071, ADR 13), so a read never waits for the lock.
+ */
+export async function appendToAuditChainWithoutWaiting(
+  db: Kysely<Tables>,
+  councilId: string,
+  entries: UnchainedAuditEntry[],
+) {
+  await sql`select append_audit_entries_without_waiting(${councilId}::uuid, ${JSON.stringify(entries)}::jsonb)`.execute(
+    db,
+  );
+}
+
+/** The councils with entries waiting to be sealed into their chains. */
+export function councilsWithPendingAudit(db: Kysely<Tables>) {
+  return db.selectFrom('audit_pending').select('council_id').distinct().execute();
+}
+
+/** Seals a council's pending entries into its chain, waiting for its lock; how many were sealed. */
+export async function sealPendingAudit(db: Kysely<Tables>, councilId: string): Promise<number> {
+  const result = await sql<{
+    sealed: number;
+  }>`select seal_audit_entries(${councilId}::uuid) as sealed`.execute(db);
+  return Number(result.rows[0]?.sealed ?? 0);
+}
+
 export function councilIds(db: Kysely<Tables>) {
   return db.selectFrom('councils').select('id').orderBy('id').execute();
 }

@@ -5,7 +5,10 @@ import type { Database } from '../db/database.ts';
 import type { Tables } from '../db/schema.ts';
 import {
   appendToAuditChain,
+  appendToAuditChainWithoutWaiting,
   auditEntriesFrom,
+  councilsWithPendingAudit,
+  sealPendingAudit,
   councilIds,
   type UnchainedAuditEntry,
 } from './audit-queries.ts';
@@ -86,16 +89,41 @@ export function auditHash(entry: HashedFields): string {
  * Appends entries to the council's audit chain in one statement (migration 0061, ADR 12). Given a transaction,
  * the entries exist exactly when the change they record does (STYLE.md rule 4), and the council's lock is held
  * from this statement to the commit: call it last. Given the database, the statement is its own transaction
- * and holds the lock for itself alone, as a read's entries are written (`withAuditedRead`).
+ * and holds the lock for itself alone. Entries pending from reads (`appendReadAudit`) are sealed first.
  */
 export async function appendAudit(
   db: Kysely<Tables>,
   source: AuditSource,
   entries: AuditEntry | AuditEntry[],
 ): Promise<void> {
-  const list = Array.isArray(entries) ? entries : [entries];
-  if (list.length === 0) return;
-  const unchained = list.map((entry): UnchainedAuditEntry => {
+  const unchained = unchainedEntries(source, entries);
+  if (unchained.length) await appendToAuditChain(db, source.councilId, unchained);
+}
+
+/**
+ * Appends a read's entries without waiting for the council's lock (ADR 13): chained at once if it is free, else
+ * kept pending and sealed into the chain, in order, by the next holder of the lock or `sealPendingAuditEntries`
+ * within half a second. Either way they are written before this returns.
+ */
+export async function appendReadAudit(
+  db: Database,
+  source: AuditSource,
+  entries: AuditEntry | AuditEntry[],
+): Promise<void> {
+  const unchained = unchainedEntries(source, entries);
+  if (unchained.length) await appendToAuditChainWithoutWaiting(db, source.councilId, unchained);
+}
+
+/** Seals every council's pending entries into its chain: the sealing step `hearth serve` runs twice a second. */
+export async function sealPendingAuditEntries(db: Database): Promise<number> {
+  let sealed = 0;
+  for (const { council_id } of await councilsWithPendingAudit(db))
+    sealed += await sealPendingAudit(db, council_id);
+  return sealed;
+}
+
+function unchainedEntries(source: AuditSource, entries: AuditEntry | AuditEntry[]): UnchainedAuditEntry[] {
+  return [entries].flat().map((entry): UnchainedAuditEntry => {
     const fields = {
       council_id: source.councilId,
       id: uuidv7(),
@@ -113,7 +141,6 @@ export async function appendAudit(
     const { council_id: _council, ...row } = fields;
     return { ...row, at: fields.at.toISOString(), content_before_seq: before, content_after_seq: after };
   });
-  await appendToAuditChain(db, source.councilId, unchained);
 }
 
 /** Appends entries in a statement of their own: for refusals, whose request's own work is rolled back. */

@@ -21,3 +21,105 @@ create trigger audit_checkpoints_no_truncate before truncate on audit_checkpoint
 -- A case note's audit entries carry the hash of what was written (details.contentHash); `hearth audit verify`
 -- finds each note's entries by this index to check the note against them.
 create index audit_log_note on audit_log (council_id, (details ->> 'noteId')) where details ? 'noteId';
+
+-- Reads do not queue at the head of the chain (issue 22 part 2, ADR 13). A read's entries are chained at once if
+-- the council's lock is free; if another request holds it, they are kept in `audit_pending` instead and the read
+-- goes on. Whoever next takes the lock (a change, a read that finds it free, or the sealing step `hearth serve`
+-- runs twice a second) first seals what is pending into the chain, oldest first, then appends its own entries.
+create table audit_pending (
+  council_id uuid not null references councils (id),
+  id uuid not null,
+  -- The entry as append_audit_entries takes it.
+  entry jsonb not null,
+  primary key (council_id, id)
+);
+
+-- Rule: a pending entry is never changed, and leaves the table only to be sealed into the chain.
+create function audit_pending_leaves_only_when_sealed() returns trigger language plpgsql as $$
+begin
+  if tg_op = 'DELETE' and current_setting('hearth.sealing', true) = 'on' then
+    return old;
+  end if;
+  raise exception 'Pending audit entries are only sealed into the audit log: % is not allowed on audit_pending', tg_op
+    using errcode = 'insufficient_privilege';
+end
+$$;
+create trigger audit_pending_sealed_only before update or delete on audit_pending
+  for each row execute function audit_pending_leaves_only_when_sealed();
+create trigger audit_pending_no_truncate before truncate on audit_pending
+  for each statement execute function audit_log_is_append_only();
+
+-- Chains entries to the head of a council's chain, as 0061 did; the caller holds the council's lock.
+create function chain_audit_entries(council uuid, entries jsonb) returns void language plpgsql as $$
+declare
+  head_seq bigint;
+  head_hash text;
+  entry jsonb;
+  entry_hash text;
+begin
+  select seq, hash into head_seq, head_hash
+    from audit_log where council_id = council order by seq desc limit 1;
+  head_seq := coalesce(head_seq, 0);
+  head_hash := coalesce(head_hash, repeat('0', 64));
+  for entry in select value from jsonb_array_elements(entries) loop
+    head_seq := head_seq + 1;
+    entry_hash := encode(digest(head_hash || chr(10) || (entry ->> 'content_before_seq') || head_seq::text
+      || (entry ->> 'content_after_seq'), 'sha256'), 'hex');
+    insert into audit_log (council_id, seq, id, at, user_id, worker_id, action, outcome, child_id, route, ip,
+      details, previous_hash, hash)
+    values (council, head_seq, (entry ->> 'id')::uuid, (entry ->> 'at')::timestamptz, (entry ->> 'user_id')::uuid,
+      (entry ->> 'worker_id')::uuid, entry ->> 'action', entry ->> 'outcome', (entry ->> 'child_id')::uuid,
+      entry ->> 'route', entry ->> 'ip', entry -> 'details', head_hash, entry_hash);
+    head_hash := entry_hash;
+  end loop;
+end
+$$;
+
+-- Seals a council's pending entries into its chain in the order they were made; the caller holds the lock.
+create function seal_pending_audit_entries(council uuid) returns integer language plpgsql as $$
+declare
+  sealed jsonb;
+begin
+  perform set_config('hearth.sealing', 'on', true);
+  with taken as (delete from audit_pending where council_id = council returning id, entry)
+  select jsonb_agg(entry order by entry ->> 'at', id) into sealed from taken;
+  perform set_config('hearth.sealing', 'off', true);
+  if sealed is null then
+    return 0;
+  end if;
+  perform chain_audit_entries(council, sealed);
+  return jsonb_array_length(sealed);
+end
+$$;
+
+-- A change's entries: wait for the lock, seal what is pending, append.
+create or replace function append_audit_entries(council uuid, entries jsonb) returns void language plpgsql as $$
+begin
+  perform pg_advisory_xact_lock(hashtextextended(council::text, 0));
+  perform seal_pending_audit_entries(council);
+  perform chain_audit_entries(council, entries);
+end
+$$;
+
+-- A read's entries: chained now if the lock is free, else kept pending. True if they were chained.
+create function append_audit_entries_without_waiting(council uuid, entries jsonb) returns boolean
+language plpgsql as $$
+begin
+  if pg_try_advisory_xact_lock(hashtextextended(council::text, 0)) then
+    perform seal_pending_audit_entries(council);
+    perform chain_audit_entries(council, entries);
+    return true;
+  end if;
+  insert into audit_pending (council_id, id, entry)
+    select council, (value ->> 'id')::uuid, value from jsonb_array_elements(entries);
+  return false;
+end
+$$;
+
+-- The sealing step: what is pending for a council, sealed into its chain.
+create function seal_audit_entries(council uuid) returns integer language plpgsql as $$
+begin
+  perform pg_advisory_xact_lock(hashtextextended(council::text, 0));
+  return seal_pending_audit_entries(council);
+end
+$$;
