@@ -232,12 +232,12 @@ export function scheduleAuditCheckpoints(app: FastifyInstance): () => Promise<vo
 }
 
 /**
- * The sealing step (ADR 13): twice a second, the entries reads left pending because the council's lock was busy
- * are sealed into the chain, so none waits longer than that. Runs while the server does; a last round as it closes.
+ * The sealing step (ADR 13): twice a second while `hearth serve` runs, the entries reads left pending because the
+ * council's lock was busy are sealed into the chain, so none waits longer than that. Returns its stop, which
+ * seals once more. (Not part of every server: tests count the statements a request sends.)
  */
-export function sealAuditWhileServing(app: FastifyInstance): void {
+export function scheduleAuditSealing(app: FastifyInstance): () => Promise<void> {
   const { db } = app.hearth;
-  let timer: NodeJS.Timeout | undefined;
   let sealing: Promise<unknown> = Promise.resolve();
   const seal = () => {
     sealing = sealing
@@ -245,12 +245,10 @@ export function sealAuditWhileServing(app: FastifyInstance): void {
       .catch((error: unknown) => app.log.error({ err: error }, 'Sealing the pending audit entries failed'));
     return sealing;
   };
-  app.addHook('onReady', async () => {
-    timer = setInterval(() => void seal(), 500);
-    timer.unref();
-  });
-  app.addHook('onClose', async () => {
+  const timer = setInterval(() => void seal(), 500);
+  timer.unref();
+  return async () => {
     clearInterval(timer);
     await seal();
-  });
+  };
 }

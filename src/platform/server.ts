@@ -15,7 +15,6 @@ import { createViews, govukFrontendDist } from './views.ts';
 import { isRealIsoDate } from './dates.ts';
 import { refuseHiddenCharacters, storeNothing } from './input-guards.ts';
 import { registerAuthentication } from './authentication.ts';
-import { sealAuditWhileServing } from './audit-checkpoints.ts';
 
 /** The clock requests read the time from; tests pass their own to move time on. */
 export type Clock = () => Date;
@@ -126,7 +125,6 @@ export async function buildServer(context: {
   });
 
   registerErrorHandler(app);
-  sealAuditWhileServing(app);
   app.addHook('preValidation', refuseHiddenCharacters);
   app.addHook('onSend', storeNothing);
   app.get('/api/openapi.json', { config: access('public', 'none'), schema: { hide: true } }, async () =>
