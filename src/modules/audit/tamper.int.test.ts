@@ -1,13 +1,19 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { buildHearth } from '../../app.ts';
 import type { Database } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAuditNow, auditHash } from '../../platform/audit.ts';
-import { writeAuditCheckpoints } from '../../platform/audit-checkpoints.ts';
+import {
+  checkpointsFromFile,
+  scheduleAuditCheckpoints,
+  writeAuditCheckpoints,
+} from '../../platform/audit-checkpoints.ts';
+import { loadTestConfig } from '../../platform/config.ts';
 import {
   allocate,
   freshDatabase,
@@ -59,6 +65,23 @@ describe('hearth audit verify finds', async () => {
       for (const table of tables) await sql`alter table ${sql.table(table)} enable trigger user`.execute(db);
     }
   }
+
+  it('(its checkpoints are signed by the server every HEARTH_AUDIT_CHECKPOINT_SECONDS, and as it stops)', async () => {
+    const council = await newCouncil(db);
+    const file = join(dirname(checkpointFile), 'served.jsonl');
+    const config = loadTestConfig({ auditKey: key, auditCheckpointFile: file, auditCheckpointSeconds: 1 });
+    const app = await buildHearth({ config, db });
+    const stop = scheduleAuditCheckpoints(app);
+    const source = { councilId: council.id, now };
+    await appendAuditNow(db, source, { action: 'child.viewed' });
+    const signedOf = async () =>
+      (await checkpointsFromFile(file)).filter((checkpoint) => checkpoint.councilId === council.id);
+    await vi.waitFor(async () => expect(await signedOf()).toHaveLength(1), { timeout: 5000, interval: 200 });
+    await appendAuditNow(db, source, { action: 'child.viewed' });
+    await stop();
+    await app.close();
+    expect((await signedOf()).map((checkpoint) => checkpoint.seq)).toEqual([1, 2]);
+  });
 
   it('a middle entry changed', async () => {
     const council = await signedCouncil(5);
