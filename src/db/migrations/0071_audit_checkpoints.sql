@@ -49,31 +49,9 @@ create trigger audit_pending_sealed_only before update or delete on audit_pendin
 create trigger audit_pending_no_truncate before truncate on audit_pending
   for each statement execute function audit_log_is_append_only();
 
--- Chains entries to the head of a council's chain, as 0061 did; the caller holds the council's lock.
-create function chain_audit_entries(council uuid, entries jsonb) returns void language plpgsql as $$
-declare
-  head_seq bigint;
-  head_hash text;
-  entry jsonb;
-  entry_hash text;
-begin
-  select seq, hash into head_seq, head_hash
-    from audit_log where council_id = council order by seq desc limit 1;
-  head_seq := coalesce(head_seq, 0);
-  head_hash := coalesce(head_hash, repeat('0', 64));
-  for entry in select value from jsonb_array_elements(entries) loop
-    head_seq := head_seq + 1;
-    entry_hash := encode(digest(head_hash || chr(10) || (entry ->> 'content_before_seq') || head_seq::text
-      || (entry ->> 'content_after_seq'), 'sha256'), 'hex');
-    insert into audit_log (council_id, seq, id, at, user_id, worker_id, action, outcome, child_id, route, ip,
-      details, previous_hash, hash)
-    values (council, head_seq, (entry ->> 'id')::uuid, (entry ->> 'at')::timestamptz, (entry ->> 'user_id')::uuid,
-      (entry ->> 'worker_id')::uuid, entry ->> 'action', entry ->> 'outcome', (entry ->> 'child_id')::uuid,
-      entry ->> 'route', entry ->> 'ip', entry -> 'details', head_hash, entry_hash);
-    head_hash := entry_hash;
-  end loop;
-end
-$$;
+-- Chains entries to the head of a council's chain: 0061's function under a new name. It takes the council's lock
+-- itself, which a caller already holding it is granted again at once.
+alter function append_audit_entries(uuid, jsonb) rename to chain_audit_entries;
 
 -- Seals a council's pending entries into its chain in the order they were made; the caller holds the lock.
 create function seal_pending_audit_entries(council uuid) returns integer language plpgsql as $$
@@ -93,7 +71,7 @@ end
 $$;
 
 -- A change's entries: wait for the lock, seal what is pending, append.
-create or replace function append_audit_entries(council uuid, entries jsonb) returns void language plpgsql as $$
+create function append_audit_entries(council uuid, entries jsonb) returns void language plpgsql as $$
 begin
   perform pg_advisory_xact_lock(hashtextextended(council::text, 0));
   perform seal_pending_audit_entries(council);
