@@ -77,7 +77,9 @@ export async function checkpointsFromFile(path: string): Promise<AuditCheckpoint
     if (!line.trim()) return [];
     try {
       const parsed = JSON.parse(line) as AuditCheckpoint;
-      if (typeof parsed.councilId === 'string' && Number.isSafeInteger(parsed.seq)) return [parsed];
+      const texts = [parsed.councilId, parsed.hash, parsed.at, parsed.signature];
+      if (texts.every((text) => typeof text === 'string') && Number.isSafeInteger(parsed.seq))
+        return [parsed];
     } catch {
       // Reported below with its line number.
     }

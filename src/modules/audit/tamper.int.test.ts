@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { sql } from 'kysely';
@@ -162,6 +163,32 @@ describe('hearth audit verify finds', async () => {
     ]);
     const signed = await writeAuditCheckpoints(db, { key, file: checkpointFile, now });
     expect(signed.refused.filter((broken) => broken.councilId === council.id)).toHaveLength(1);
+  });
+
+  it('a checkpoint not signed with HEARTH_AUDIT_KEY, such as one forged to match a shortened chain', async () => {
+    const council = await signedCouncil(2);
+    const head = await db
+      .selectFrom('audit_log')
+      .select(['seq', 'hash'])
+      .where('council_id', '=', council.id)
+      .where('seq', '=', 2)
+      .executeTakeFirstOrThrow();
+    const forged = {
+      councilId: council.id,
+      seq: 2,
+      hash: head.hash,
+      at: now.toISOString(),
+      signature: 'ab'.repeat(32),
+    };
+    await appendFile(checkpointFile, `${JSON.stringify(forged)}\n`);
+    expect((await verify(council)).breaks).toEqual([
+      {
+        councilId: council.id,
+        seq: 2,
+        id: null,
+        problem: `the checkpoint of entry 2 at ${forged.at} is not signed with this HEARTH_AUDIT_KEY`,
+      },
+    ]);
   });
 
   it('a case note’s body rewritten', async () => {
