@@ -4,7 +4,7 @@ import { journeyStatus } from '../../domain/journey/status.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { withTransaction } from '../../platform/transactions.ts';
 import { journeyRecordOf } from '../journey/journey-record.ts';
-import { readRecord } from '../record/service.ts';
+import { readRecord, type ChildRecord } from '../record/service.ts';
 import { obligationsOf } from '../timescales/service.ts';
 import { workersWithTeams } from './queries.ts';
 import { childHeaderView, type ChildHeaderView } from './views/header-view.ts';
@@ -19,9 +19,15 @@ export type { ChildHeaderView } from './views/header-view.ts';
  * whose own service audits the read of the same child in the same request, and a second entry for every page
  * would double the child's access log.
  */
-export async function childHeader(db: Database, actor: Actor, childId: string): Promise<ChildHeaderView> {
+export async function childHeader(
+  db: Database,
+  actor: Actor,
+  childId: string,
+  /** The child's whole record as this request has already read it (the gatekeeper allowed it), to read it once. */
+  alreadyRead?: ChildRecord,
+): Promise<ChildHeaderView> {
   return withTransaction(db, actor, async (trx) => {
-    const record = (await readRecord(trx, actor, [childId])).get(childId)!;
+    const record = alreadyRead ?? (await readRecord(trx, actor, [childId])).get(childId)!;
     const status = journeyStatus(journeyRecordOf(record), Temporal.PlainDate.from(actor.today));
     const obligations =
       (await obligationsOf(trx, actor.councilId, [childId], actor.today)).get(childId) ?? [];

@@ -63,13 +63,13 @@ export async function childrenRoutes(app: FastifyInstance): Promise<void> {
       const actor = actorOf(request);
       const record = await viewChild(db, actor, request.params.childId);
       return reply.page('children/views/child.njk', {
-        childHeader: await childHeader(db, actor, request.params.childId),
+        childHeader: await childHeader(db, actor, request.params.childId, record.record),
         childHeaderIsHeading: true,
         pageTitle: `${record.child.given_name} ${record.child.family_name}`,
         child: record.child,
         allocations: record.allocations,
         history: record.history,
-        returnProblems: await returnProblemsOf(db, actor, request.params.childId),
+        returnProblems: await returnProblemsOf(db, actor, request.params.childId, record.record),
         returnYear: Math.min(collectionYearOf(actor.today), codeListYears().at(-1)!),
         mayEdit: actor.role !== 'director' && actor.role !== 'auditor',
       });

@@ -1,12 +1,15 @@
+import { Temporal } from 'temporal-polyfill';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.ts';
+import { journeyStatus } from '../../domain/journey/status.ts';
 import { mayBreakGlass, requireChildren } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { NotFound, NotPermitted, ValidationError } from '../../platform/errors.ts';
 import { auditSource, withAuditedRead, withTransaction } from '../../platform/transactions.ts';
 import { recordHistory, updateVersioned } from '../../platform/versioning.ts';
-import { statusesOf } from '../journey/service.ts';
+import { journeyRecordOf } from '../journey/journey-record.ts';
+import { readRecord } from '../record/service.ts';
 import {
   childById,
   currentAllocations,
@@ -16,17 +19,17 @@ import {
 
 /**
  * Opens a child's record with their journey status: refused as "not found" unless the gatekeeper allows it; every
- * read is audited.
+ * read is audited. The whole record is returned too, read once, for the page's header and return problems.
  */
 export async function viewChild(db: Database, actor: Actor, childId: string) {
   return withAuditedRead(db, actor, async (trx, audit) => {
-    await requireChildren(trx, actor, 'read', [childId]);
-    const statuses = await statusesOf(trx, actor, [childId]);
-    const child = { ...(await childById(trx, actor.councilId, childId)), status: statuses.get(childId)! };
+    const record = (await readRecord(trx, actor, [childId])).get(childId)!;
+    const status = journeyStatus(journeyRecordOf(record), Temporal.PlainDate.from(actor.today));
+    const child = { ...(await childById(trx, actor.councilId, childId)), status };
     const allocations = await currentAllocations(trx, actor.councilId, childId, actor.today);
     const history = await recordHistory(trx, actor.councilId, 'children', childId);
     audit({ action: 'child.viewed', childId });
-    return { child, allocations, history };
+    return { child, allocations, history, record };
   });
 }
 

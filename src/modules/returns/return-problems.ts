@@ -5,7 +5,7 @@ import { cinCensusXml } from '../../domain/returns/cin/export-xml.ts';
 import { readCin } from '../../domain/returns/cin/read.ts';
 import { validateCin } from '../../domain/returns/cin/validate.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { readAssessmentFactors, readRecord } from '../record/service.ts';
+import { readAssessmentFactors, readRecord, type ChildRecord } from '../record/service.ts';
 import { cinFactsOf } from './cin-export.ts';
 
 export interface ReturnProblem {
@@ -25,9 +25,11 @@ export async function returnProblemsOf(
   db: Database,
   actor: Actor,
   childId: string,
+  /** The child's whole record as this request has already read it, as at today, to read it once. */
+  alreadyRead?: ChildRecord,
 ): Promise<ReturnProblem[]> {
   const year = Math.min(collectionYearOf(actor.today), codeListYears().at(-1)!);
-  const record = (await readRecord(db, actor, [childId], { asAt: actor.today })).get(childId);
+  const record = alreadyRead ?? (await readRecord(db, actor, [childId], { asAt: actor.today })).get(childId);
   if (!record || record.episodes.length === 0) return [];
   const factors = await readAssessmentFactors(
     db,
