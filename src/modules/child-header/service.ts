@@ -1,9 +1,7 @@
-import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/database.ts';
-import { journeyStatus } from '../../domain/journey/status.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { withTransaction } from '../../platform/transactions.ts';
-import { journeyRecordOf } from '../journey/journey-record.ts';
+import { journeyStatusOf } from '../journey/journey-record.ts';
 import { readRecord, type ChildRecord } from '../record/service.ts';
 import { obligationsOf } from '../timescales/service.ts';
 import { workersWithTeams } from './queries.ts';
@@ -28,7 +26,7 @@ export async function childHeader(
 ): Promise<ChildHeaderView> {
   return withTransaction(db, actor, async (trx) => {
     const record = alreadyRead ?? (await readRecord(trx, actor, [childId])).get(childId)!;
-    const status = journeyStatus(journeyRecordOf(record), Temporal.PlainDate.from(actor.today));
+    const status = journeyStatusOf(record, actor.today);
     const obligations =
       (await obligationsOf(trx, actor.councilId, [childId], actor.today)).get(childId) ?? [];
     const workerIds = [...new Set(record.allocations.map((allocation) => allocation.worker_id))];

@@ -1,6 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
 import { v7 as uuidv7 } from 'uuid';
-import { journeyStatus } from '../../domain/journey/status.ts';
 import type { Database } from '../../db/database.ts';
 import { pastDate, type DateEntry, type Problem } from '../../domain/journey/rules.ts';
 import { requireChildren } from '../../platform/access.ts';
@@ -9,7 +7,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { auditSource, withAuditedRead, withTransaction } from '../../platform/transactions.ts';
 import { recordHistory, updateVersioned } from '../../platform/versioning.ts';
-import { journeyRecordOf } from '../journey/journey-record.ts';
+import { journeyStatusOf } from '../journey/journey-record.ts';
 import { oldestFirst, readRecord } from '../record/service.ts';
 import { identityColumns, type IdentityInput } from './identity.ts';
 import {
@@ -37,7 +35,7 @@ export async function viewRecord(db: Database, actor: Actor, childId: string) {
       ).map((person) => [person.id, person]),
     );
     const history = await recordHistory(trx, actor.councilId, 'children', childId);
-    const status = journeyStatus(journeyRecordOf(record), Temporal.PlainDate.from(actor.today));
+    const status = journeyStatusOf(record, actor.today);
     audit({ action: 'child.record-viewed', childId });
     return {
       child: record.child,

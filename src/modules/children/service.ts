@@ -1,14 +1,12 @@
-import { Temporal } from 'temporal-polyfill';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.ts';
-import { journeyStatus } from '../../domain/journey/status.ts';
 import { mayBreakGlass, requireChildren } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { NotFound, NotPermitted, ValidationError } from '../../platform/errors.ts';
 import { auditSource, withAuditedRead, withTransaction } from '../../platform/transactions.ts';
 import { recordHistory, updateVersioned } from '../../platform/versioning.ts';
-import { journeyRecordOf } from '../journey/journey-record.ts';
+import { journeyStatusOf } from '../journey/journey-record.ts';
 import { readRecord } from '../record/service.ts';
 import {
   childById,
@@ -24,7 +22,7 @@ import {
 export async function viewChild(db: Database, actor: Actor, childId: string) {
   return withAuditedRead(db, actor, async (trx, audit) => {
     const record = (await readRecord(trx, actor, [childId])).get(childId)!;
-    const status = journeyStatus(journeyRecordOf(record), Temporal.PlainDate.from(actor.today));
+    const status = journeyStatusOf(record, actor.today);
     const child = { ...(await childById(trx, actor.councilId, childId)), status };
     const allocations = await currentAllocations(trx, actor.councilId, childId, actor.today);
     const history = await recordHistory(trx, actor.councilId, 'children', childId);

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import type { JourneyRecord } from '../../domain/journey/status.ts';
+import { journeyStatus, type JourneyRecord, type JourneyStatus } from '../../domain/journey/status.ts';
 import { journeyStateOf, type JourneyState } from '../../domain/journey/transitions.ts';
 import { londonDate } from '../../platform/actor.ts';
 import type { ChildRecord } from '../record/service.ts';
@@ -110,4 +110,9 @@ export function journeyStateOfRecord(record: ChildRecord): JourneyState {
     openPeriodOfCare: open(record.care_periods, (row) => row.end_date).length > 0,
     careLeaver: open(record.care_leaver_statuses, (row) => row.to_date).length > 0,
   });
+}
+
+/** A child's journey status on `today` from their whole record, as every page and list of children shows it. */
+export function journeyStatusOf(record: ChildRecord, today: string): JourneyStatus {
+  return journeyStatus(journeyRecordOf(record), Temporal.PlainDate.from(today));
 }

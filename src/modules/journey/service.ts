@@ -1,11 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
-import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/database.ts';
 import type { Tables } from '../../db/schema.ts';
 import { lifeProblems, type DatedField } from '../../domain/journey/guards.ts';
 import { dateOrderProblems, type DateOrderRule } from '../../domain/journey/order.ts';
 import type { RecordValues } from '../../platform/recording/fields.ts';
-import { journeyStatus, type JourneyStatus } from '../../domain/journey/status.ts';
+import type { JourneyStatus } from '../../domain/journey/status.ts';
 import { requireChildren } from '../../platform/access.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
@@ -19,7 +18,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { NotFound, ValidationError } from '../../platform/errors.ts';
 import { readRecord, type ChildRecord } from '../record/service.ts';
 import { rebuildObligations } from '../timescales/service.ts';
-import { journeyRecordOf, journeyStateOfRecord } from './journey-record.ts';
+import { journeyStateOfRecord, journeyStatusOf } from './journey-record.ts';
 import { lockChild, openJourneyRecords } from './queries.ts';
 
 export type OpenJourney = Awaited<ReturnType<typeof openJourneyRecords>> & {
@@ -65,10 +64,7 @@ export async function statusesOf(
   childIds: readonly string[],
 ): Promise<Map<string, JourneyStatus>> {
   const records = await readRecord(db, actor, childIds);
-  const today = Temporal.PlainDate.from(actor.today);
-  return new Map(
-    [...records].map(([childId, record]) => [childId, journeyStatus(journeyRecordOf(record), today)]),
-  );
+  return new Map([...records].map(([childId, record]) => [childId, journeyStatusOf(record, actor.today)]));
 }
 
 function stateOf(open: Awaited<ReturnType<typeof openJourneyRecords>>): JourneyState {

@@ -13,10 +13,9 @@ import {
   type DateEntry,
   type ReferralInput,
 } from '../../domain/journey/rules.ts';
-import { journeyStatus } from '../../domain/journey/status.ts';
 import { requireChildren } from '../../platform/access.ts';
 import { endAllocationsOnClosure } from '../caseloads/allocation-service.ts';
-import { journeyRecordOf } from '../journey/journey-record.ts';
+import { journeyStatusOf } from '../journey/journey-record.ts';
 import { londonDate, type Actor } from '../../platform/actor.ts';
 import { oldestFirst, readRecord, workerNames } from '../record/service.ts';
 import { appendAudit } from '../../platform/audit.ts';
@@ -222,7 +221,7 @@ export async function closeEpisode(
     // A child with nothing of their journey still open (no care, no leaving-care support) is no one's case: the
     // allocations end with it, so My caseload never lists a closed child as still allocated (issue 17).
     const record = (await readRecord(trx, actor, [childId])).get(childId)!;
-    if (journeyStatus(journeyRecordOf(record), Temporal.PlainDate.from(actor.today)).stage === 'closed')
+    if (journeyStatusOf(record, actor.today).stage === 'closed')
       await endAllocationsOnClosure(trx, actor, childId);
     // What is due follows what was recorded (timescales), in the same transaction.
     await rebuildObligations(trx, actor.councilId, [childId], actor);

@@ -1,16 +1,14 @@
 import type { Transaction } from 'kysely';
-import { Temporal } from 'temporal-polyfill';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.ts';
 import type { Tables } from '../../db/schema.ts';
-import { journeyStatus } from '../../domain/journey/status.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { NotFound, ValidationError, type FieldProblem } from '../../platform/errors.ts';
 import type { RecordValues } from '../../platform/recording/fields.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
 import { writeNote } from '../casenotes/service.ts';
-import { journeyRecordOf } from '../journey/journey-record.ts';
+import { journeyStatusOf } from '../journey/journey-record.ts';
 import { onChild, type OpenJourney } from '../journey/service.ts';
 import { readRecord } from '../record/service.ts';
 import { insertChildVisit, insertKeepingInTouch, latestEpisodeClosing, noteAboutChild } from './queries.ts';
@@ -33,7 +31,7 @@ export interface VisitInput {
 export async function visitForm(db: Database, actor: Actor, childId: string, fromNoteId?: string) {
   return withTransaction(db, actor, async (trx) => {
     const record = (await readRecord(trx, actor, [childId])).get(childId)!;
-    const status = journeyStatus(journeyRecordOf(record), Temporal.PlainDate.from(actor.today));
+    const status = journeyStatusOf(record, actor.today);
     const note = fromNoteId ? await noteAboutChild(trx, actor.councilId, childId, fromNoteId) : undefined;
     if (fromNoteId && (!note || note.kind !== 'visit')) throw new NotFound();
     await appendAudit(trx, auditSource(actor), { action: 'child.viewed', childId });
