@@ -7,7 +7,15 @@ type Db = Kysely<Tables>;
 export function enabledUserByEmail(db: Db, email: string) {
   return db
     .selectFrom('users')
-    .select(['council_id', 'id', 'worker_id', 'password_hash', 'failed_sign_ins', 'locked_until'])
+    .select([
+      'council_id',
+      'id',
+      'worker_id',
+      'password_hash',
+      'failed_sign_ins',
+      'locked_until',
+      'totp_enrolled_at',
+    ])
     .where('email', '=', email)
     .where('disabled_at', 'is', null)
     .executeTakeFirst();
@@ -36,4 +44,34 @@ export function deleteFormStash(db: Db, owner: { councilId: string; userId: stri
     .where('user_id', '=', owner.userId)
     .returning(['return_to', 'fields'])
     .executeTakeFirst();
+}
+
+/** An enabled account with its sealed one-time-code secret, for the code asked for after the password. */
+export function enabledUserWithCode(db: Db, user: { councilId: string; userId: string }) {
+  return db
+    .selectFrom('users')
+    .select([
+      'council_id',
+      'id',
+      'worker_id',
+      'failed_sign_ins',
+      'locked_until',
+      'totp_secret',
+      'totp_enrolled_at',
+      'totp_last_step',
+    ])
+    .where('council_id', '=', user.councilId)
+    .where('id', '=', user.userId)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Marks a one-time code's step as used, so the same code cannot sign anyone in again. */
+export function setLastCodeStep(db: Db, user: { councilId: string; userId: string }, step: number) {
+  return db
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('council_id', '=', user.councilId)
+    .where('id', '=', user.userId)
+    .execute();
 }
