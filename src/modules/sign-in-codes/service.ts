@@ -56,13 +56,17 @@ export async function confirmCodes(db: Database, config: Config, actor: Actor, c
   });
 }
 
-/** Turns sign-in codes off, with a right code, so someone at an unlocked screen cannot do it alone. */
+/**
+ * Turns sign-in codes off, with a right code, so someone at an unlocked screen cannot do it alone. Codes that are
+ * not on are left as they are.
+ */
 export async function removeCodes(db: Database, config: Config, actor: Actor, code: string): Promise<void> {
   await withTransaction(db, actor, async (trx) => {
     const codes = await accountCodes(trx, actor);
+    if (!codes.totp_enrolled_at) return;
     const secret = codes.totp_secret && unseal(config.totpKey, 'totp-secret', codes.totp_secret);
     const step = secret ? acceptedTotpStep(secret, code, actor.now, codes.totp_last_step) : undefined;
-    if (!codes.totp_enrolled_at || step === undefined) throw wrongCode(code);
+    if (step === undefined) throw wrongCode(code);
     await setAccountCodes(trx, actor, { totp_secret: null, totp_enrolled_at: null, totp_last_step: null });
     await appendAudit(trx, auditSource(actor), { action: 'user.sign-in-code.removed' });
   });
