@@ -30,3 +30,12 @@ export function setAccountCodes(
     .where('id', '=', account.userId)
     .execute();
 }
+
+/** The account with this email (lower-cased), enabled or not, for an administrator's command. */
+export function accountByEmail(db: Db, email: string) {
+  return db
+    .selectFrom('users')
+    .select(['council_id', 'id', 'totp_enrolled_at'])
+    .where('email', '=', email)
+    .executeTakeFirst();
+}

@@ -6,7 +6,7 @@ import { ValidationError } from '../../platform/errors.ts';
 import { seal, unseal } from '../../platform/sealing.ts';
 import { acceptedTotpStep, newTotpSecret, totpAddress } from '../../platform/totp.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
-import { accountCodes, setAccountCodes } from './queries.ts';
+import { accountByEmail, accountCodes, setAccountCodes } from './queries.ts';
 
 /** Sign-in codes for a person: on (since when), or off, and whether they sign in with a password at all. */
 export async function signInCodesOf(db: Database, actor: Actor) {
@@ -70,6 +70,32 @@ export async function removeCodes(db: Database, config: Config, actor: Actor, co
     await setAccountCodes(trx, actor, { totp_secret: null, totp_enrolled_at: null, totp_last_step: null });
     await appendAudit(trx, auditSource(actor), { action: 'user.sign-in-code.removed' });
   });
+}
+
+/**
+ * For someone who has lost their authenticator app: an administrator turns their codes off from the command line
+ * (`hearth user remove-codes`), so their password alone signs them in until they set codes up again.
+ */
+export async function removeCodesFor(db: Database, request: { email: string; now: Date }): Promise<boolean> {
+  const account = await accountByEmail(db, request.email.trim().toLowerCase());
+  if (!account)
+    throw new ValidationError([
+      { path: 'email', message: `There is no user with the email ${request.email}` },
+    ]);
+  if (!account.totp_enrolled_at) return false;
+  await db.transaction().execute(async (trx) => {
+    const owner = { councilId: account.council_id, userId: account.id };
+    await setAccountCodes(trx, owner, { totp_secret: null, totp_enrolled_at: null, totp_last_step: null });
+    await appendAudit(
+      trx,
+      { councilId: account.council_id, route: 'hearth (command line)', now: request.now },
+      {
+        action: 'user.sign-in-code.removed',
+        details: { userId: account.id, by: 'administrator' },
+      },
+    );
+  });
+  return true;
 }
 
 function wrongCode(code: string): ValidationError {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { totpCodeAt } from '../../platform/totp.ts';
+import { removeCodesFor } from './service.ts';
 import {
   newCouncil,
   newWorker,
@@ -149,6 +150,37 @@ describe('sign-in codes from an authenticator app', async () => {
     expect(off.statusCode).toBe(303);
     const again = await passwordStep(worker);
     expect(again.response.headers.location).toBe('/home');
+  });
+});
+
+describe('an administrator turning off someone’s codes', async () => {
+  const { app, db } = await testServer();
+  const council = await newCouncil(db);
+
+  it('lets the password alone sign them in again, and audits it', async () => {
+    const worker = await newWorker(db, council, 'social-worker');
+    await db
+      .updateTable('users')
+      .set({ totp_secret: 'sealed', totp_enrolled_at: new Date(), totp_last_step: 1 })
+      .where('id', '=', worker.userId)
+      .execute();
+    const browser = new TestBrowser(app);
+    await browser.get('/sign-in');
+    expect(
+      (await browser.post('/sign-in', { email: worker.email, password: testPassword })).headers.location,
+    ).toBe('/sign-in/code');
+    expect(await removeCodesFor(db, { email: worker.email.toUpperCase(), now: new Date() })).toBe(true);
+    expect(await removeCodesFor(db, { email: worker.email, now: new Date() })).toBe(false);
+    expect(
+      (await browser.post('/sign-in', { email: worker.email, password: testPassword })).headers.location,
+    ).toBe('/home');
+    const removed = await db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('council_id', '=', council.id)
+      .where('action', '=', 'user.sign-in-code.removed')
+      .execute();
+    expect(removed).toEqual([{ details: { userId: worker.userId, by: 'administrator' } }]);
   });
 });
 
