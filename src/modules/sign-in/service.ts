@@ -7,13 +7,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { auditSource } from '../../platform/transactions.ts';
 import { unseal } from '../../platform/sealing.ts';
 import { acceptedTotpStep } from '../../platform/totp.ts';
-import {
-  deleteFormStash,
-  enabledUserByEmail,
-  enabledUserWithCode,
-  setLastCodeStep,
-  setSignInFailures,
-} from './queries.ts';
+import { deleteFormStash, enabledUserByEmail, enabledUserById, setSignInFailures } from './queries.ts';
 
 /** After this many wrong passwords in a row the account is locked for LOCK_MINUTES (issue: 10 failures). */
 export const FAILURES_BEFORE_LOCK = 10;
@@ -81,7 +75,7 @@ export async function signInWithCode(
   attempt: { councilId: string; userId: string; code: string; ip: string; now: Date },
 ): Promise<SignInResult> {
   const account = { councilId: attempt.councilId, userId: attempt.userId };
-  const user = await enabledUserWithCode(db, account);
+  const user = await enabledUserById(db, account);
   if (!user?.totp_enrolled_at || !user.totp_secret) return { signedIn: false };
   const source = {
     councilId: user.council_id,
@@ -100,8 +94,7 @@ export async function signInWithCode(
       await countFailure(trx, account, source, user, 'wrong-code');
       return { signedIn: false as const };
     }
-    await setLastCodeStep(trx, account, step);
-    await setSignInFailures(trx, account, { failed_sign_ins: 0, locked_until: null });
+    await setSignInFailures(trx, account, { failed_sign_ins: 0, locked_until: null, totp_last_step: step });
     await appendAudit(trx, source, { action: 'user.signed-in', details: { method: 'password and code' } });
     const token = await startSession(trx, config, account, attempt.now);
     return { signedIn: true as const, token, ...account };
