@@ -17,7 +17,8 @@ import type { Actor } from '../src/platform/actor.ts';
 import { londonDate } from '../src/platform/actor.ts';
 import { myCaseload } from '../src/modules/caseloads/queries.ts';
 import { obligationsDueSoon } from '../src/modules/reminders/queries.ts';
-import { childInNeedTracker, childrenBehind, obligationCounts } from '../src/modules/timescales/queries.ts';
+import { obligationCounts } from '../src/modules/timescales/count-queries.ts';
+import { childInNeedTracker, childrenBehind } from '../src/modules/timescales/queries.ts';
 import { readRecords } from '../src/modules/record/service.ts';
 
 const url = process.argv[2];

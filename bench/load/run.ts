@@ -5,12 +5,13 @@
  * Figures, never pass/fail. Start Hearth on the demo council first (`HEARTH_SIGN_INS_PER_MINUTE=10000` so that
  * the sign-ins of the mix are not refused as an attack), then:
  *
- *   node bench/load/run.ts http://127.0.0.1:3000 [people=50,200,500] [seconds=20]
+ *   node bench/load/run.ts http://127.0.0.1:3000 [people=50,200,500] [seconds=20] [think=0]
  *
  * Each person signs in as one of the demonstration sign-ins (a social worker, a team manager or a service
  * manager, 8:1:1), then loops: My caseload, a child from it, that child's chronology, a search, a case note
  * written; a team manager also looks at team caseloads, a service manager at the service's timescales. People are
- * closed loops over kept-alive connections on loopback, as browsers are.
+ * closed loops over kept-alive connections on loopback, as browsers are; with `think`, each pauses that many
+ * seconds on average after each page, as a person reading it does.
  */
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -20,6 +21,15 @@ const base = new URL(process.argv[2] ?? 'http://127.0.0.1:3000');
 const crowds = (process.argv[3] ?? '50,200,500').split(',').map(Number);
 const seconds = Number(process.argv[4] ?? 20);
 const password = process.env.HEARTH_DEMO_PASSWORD ?? 'hearth-demo-password';
+/**
+ * A person's pause between pages, in seconds on average (uniform from half to one and a half times it): reading a
+ * page before the next. 0 makes each person a closed loop, a stress test rather than people at work.
+ */
+const thinkSeconds = Number(process.argv[5] ?? 0);
+const think = () =>
+  thinkSeconds > 0
+    ? new Promise<void>((resolve) => setTimeout(resolve, thinkSeconds * 1000 * (0.5 + Math.random())))
+    : Promise.resolve();
 
 interface Answer {
   status: number;
@@ -136,12 +146,13 @@ async function signIn(index: number, agent: http.Agent, tally: Tally): Promise<s
 /** One person's working loop until `until`. */
 async function person(index: number, cookie: string, agent: http.Agent, tally: Tally, until: number) {
   const role = roleOf(index);
+  const step = (kind: string, work: () => Promise<boolean>) => timed(tally, kind, work).then(think);
   let round = 0;
   while (performance.now() < until) {
     round += 1;
     let childIds: string[] = [];
     let csrf = '';
-    await timed(tally, 'My caseload', async () => {
+    await step('My caseload', async () => {
       const page = await send(agent, base, '/caseload', { cookie });
       childIds = [...page.body.matchAll(/href="\/children\/([0-9a-f-]{36})"/g)].map((match) => match[1]!);
       csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? csrf;
@@ -149,23 +160,21 @@ async function person(index: number, cookie: string, agent: http.Agent, tally: T
     });
     const childId = childIds[(index + round) % Math.max(1, childIds.length)];
     if (childId) {
-      await timed(
-        tally,
+      await step(
         'child page',
         async () => (await send(agent, base, `/children/${childId}`, { cookie })).status === 200,
       );
-      await timed(
-        tally,
+      await step(
         'chronology',
         async () => (await send(agent, base, `/children/${childId}/chronology`, { cookie })).status === 200,
       );
     }
-    await timed(tally, 'search', async () => {
+    await step('search', async () => {
       const term = searches[(index + round) % searches.length]!;
       return (await send(agent, base, `/search?q=${term}`, { cookie })).status === 200;
     });
     if (childId && role === 'social-worker') {
-      await timed(tally, 'case note written', async () => {
+      await step('case note written', async () => {
         const form = await send(agent, base, `/children/${childId}/notes/new`, { cookie });
         const token = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? csrf;
         const today = new Date();
@@ -185,14 +194,12 @@ async function person(index: number, cookie: string, agent: http.Agent, tally: T
       });
     }
     if (role === 'team-manager')
-      await timed(
-        tally,
+      await step(
         'team caseloads',
         async () => (await send(agent, base, '/team-caseloads', { cookie })).status === 200,
       );
     if (role === 'service-manager')
-      await timed(
-        tally,
+      await step(
         'service timescales',
         async () => (await send(agent, base, '/timescales', { cookie })).status === 200,
       );

@@ -61,10 +61,28 @@ export interface ReminderListsTable {
   built_at: Instant;
 }
 
+/** The day a council's obligations were last counted for the timescale views (migration 0076). */
+export interface ObligationCountDaysTable {
+  council_id: string;
+  counted_on: DateColumn;
+}
+
+/** A child's counts for the timescale views on the council's counted day (migration 0076). */
+export interface ChildObligationCountsTable {
+  council_id: string;
+  child_id: string;
+  due_this_week: number;
+  overdue: number;
+  met_on_time: number;
+  due_this_year: number;
+}
+
 /** The tables of statutory timescales (migration 0030). */
 export interface TimescaleTables {
   local_standards: LocalStandardsTable;
   council_closure_days: CouncilClosureDaysTable;
   child_obligations: ChildObligationsTable;
   reminder_lists: ReminderListsTable;
+  obligation_count_days: ObligationCountDaysTable;
+  child_obligation_counts: ChildObligationCountsTable;
 }

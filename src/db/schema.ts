@@ -394,6 +394,22 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** A council's chain head at an instant, signed under HEARTH_AUDIT_KEY (migration 0071). */
+export interface AuditCheckpointsTable {
+  council_id: string;
+  seq: number;
+  hash: string;
+  at: Instant;
+  signature: string;
+}
+
+/** A read's audit entry waiting to be sealed into its council's chain (migration 0071, ADR 13). */
+export interface AuditPendingTable {
+  council_id: string;
+  id: string;
+  entry: ColumnType<Record<string, unknown>, string, string>;
+}
+
 export interface FormStashesTable {
   council_id: string;
   id: string;
@@ -467,6 +483,8 @@ export interface Tables extends ProtectionAndCareTables, TimescaleTables, Workfo
   audit_sample_children: AuditSampleChildrenTable;
   break_glass_grants: BreakGlassGrantsTable;
   audit_log: AuditLogTable;
+  audit_checkpoints: AuditCheckpointsTable;
+  audit_pending: AuditPendingTable;
   form_stashes: FormStashesTable;
   record_history: RecordHistoryTable;
   postcodes: PostcodesTable;

@@ -13,7 +13,13 @@ import {
   testDatabaseUrl,
   testEngine,
 } from '../../test/support/world.ts';
-import { appendAudit, appendAuditNow, verifyAuditChain } from './audit.ts';
+import {
+  appendAudit,
+  appendAuditNow,
+  appendReadAudit,
+  sealPendingAuditEntries,
+  verifyAuditChain,
+} from './audit.ts';
 
 const now = new Date('2026-03-02T09:30:00.000Z');
 
@@ -87,6 +93,66 @@ describe('the audit log', async () => {
     const updated = actions.filter((entry) => entry.action === 'child.updated').map((entry) => entry.seq);
     for (const seq of updated) expect(actions[seq]!.action).toBe('casenote.created');
   });
+
+  it('chains a read’s entries at once when the council’s lock is free', async () => {
+    const quiet = await newCouncil(db, 'Quietshire');
+    await appendReadAudit(db, { councilId: quiet.id, now }, [
+      { action: 'child.viewed' },
+      { action: 'casenote.viewed' },
+    ]);
+    expect(await verifyAuditChain(db, { councilId: quiet.id })).toEqual({ checked: 2, breaks: [] });
+  });
+
+  // PGlite runs one statement at a time, so only PostgreSQL can hold the lock while a read appends.
+  it.skipIf(testEngine === 'pglite')(
+    'does not make a read wait while a change holds the council’s lock: its entry is sealed into the chain after',
+    async () => {
+      const busy = await newCouncil(db, 'Queueshire');
+      const source = { councilId: busy.id, now };
+      await appendAuditNow(db, source, { action: 'child.viewed', details: { order: 1 } });
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let lockTaken!: () => void;
+      const taken = new Promise<void>((resolve) => (lockTaken = resolve));
+      const change = db.transaction().execute(async (trx) => {
+        await appendAudit(trx, source, { action: 'child.updated', details: { order: 2 } });
+        lockTaken();
+        await held;
+      });
+      await taken;
+      const read = appendReadAudit(
+        db,
+        { ...source, now: new Date(now.getTime() + 1) },
+        {
+          action: 'child.viewed',
+          details: { order: 3 },
+        },
+      );
+      const outcome = await Promise.race([
+        read.then(() => 'written'),
+        new Promise((resolve) => setTimeout(() => resolve('waiting'), 2000)),
+      ]);
+      release();
+      await change;
+      expect(outcome).toBe('written');
+      const pending = await db
+        .selectFrom('audit_pending')
+        .select('id')
+        .where('council_id', '=', busy.id)
+        .execute();
+      expect(pending).toHaveLength(1);
+
+      expect(await sealPendingAuditEntries(db)).toBeGreaterThanOrEqual(1);
+      expect(await verifyAuditChain(db, { councilId: busy.id })).toEqual({ checked: 3, breaks: [] });
+      const chained = await db
+        .selectFrom('audit_log')
+        .select(['seq', 'details'])
+        .where('council_id', '=', busy.id)
+        .orderBy('seq')
+        .execute();
+      expect(chained.map((entry) => entry.details.order)).toEqual([1, 2, 3]);
+    },
+  );
 });
 
 /** A database of its own, whose triggers a test may disable, with the URL a child process can open. */

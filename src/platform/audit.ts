@@ -5,7 +5,10 @@ import type { Database } from '../db/database.ts';
 import type { Tables } from '../db/schema.ts';
 import {
   appendToAuditChain,
+  appendToAuditChainWithoutWaiting,
   auditEntriesFrom,
+  councilsWithPendingAudit,
+  sealPendingAudit,
   councilIds,
   type UnchainedAuditEntry,
 } from './audit-queries.ts';
@@ -86,16 +89,41 @@ export function auditHash(entry: HashedFields): string {
  * Appends entries to the council's audit chain in one statement (migration 0061, ADR 12). Given a transaction,
  * the entries exist exactly when the change they record does (STYLE.md rule 4), and the council's lock is held
  * from this statement to the commit: call it last. Given the database, the statement is its own transaction
- * and holds the lock for itself alone, as a read's entries are written (`withAuditedRead`).
+ * and holds the lock for itself alone. Entries pending from reads (`appendReadAudit`) are sealed first.
  */
 export async function appendAudit(
   db: Kysely<Tables>,
   source: AuditSource,
   entries: AuditEntry | AuditEntry[],
 ): Promise<void> {
-  const list = Array.isArray(entries) ? entries : [entries];
-  if (list.length === 0) return;
-  const unchained = list.map((entry): UnchainedAuditEntry => {
+  const unchained = unchainedEntries(source, entries);
+  if (unchained.length) await appendToAuditChain(db, source.councilId, unchained);
+}
+
+/**
+ * Appends a read's entries without waiting for the council's lock (ADR 13): chained at once if it is free, else
+ * kept pending and sealed into the chain, in order, by the next holder of the lock or `sealPendingAuditEntries`
+ * within half a second. Either way they are written before this returns.
+ */
+export async function appendReadAudit(
+  db: Database,
+  source: AuditSource,
+  entries: AuditEntry | AuditEntry[],
+): Promise<void> {
+  const unchained = unchainedEntries(source, entries);
+  if (unchained.length) await appendToAuditChainWithoutWaiting(db, source.councilId, unchained);
+}
+
+/** Seals every council's pending entries into its chain: the sealing step `hearth serve` runs twice a second. */
+export async function sealPendingAuditEntries(db: Database): Promise<number> {
+  let sealed = 0;
+  for (const { council_id } of await councilsWithPendingAudit(db))
+    sealed += await sealPendingAudit(db, council_id);
+  return sealed;
+}
+
+function unchainedEntries(source: AuditSource, entries: AuditEntry | AuditEntry[]): UnchainedAuditEntry[] {
+  return [entries].flat().map((entry): UnchainedAuditEntry => {
     const fields = {
       council_id: source.councilId,
       id: uuidv7(),
@@ -113,7 +141,6 @@ export async function appendAudit(
     const { council_id: _council, ...row } = fields;
     return { ...row, at: fields.at.toISOString(), content_before_seq: before, content_after_seq: after };
   });
-  await appendToAuditChain(db, source.councilId, unchained);
 }
 
 /** Appends entries in a statement of their own: for refusals, whose request's own work is rolled back. */
@@ -128,51 +155,99 @@ export async function appendAuditNow(
 export interface ChainBreak {
   councilId: string;
   seq: number;
-  id: string;
+  /** The broken entry's id; null when the entry is missing altogether. */
+  id: string | null;
   problem: string;
+}
+
+/** A point of a council's chain: an entry's sequence number and hash (0 and the genesis hash before the first). */
+export interface ChainPoint {
+  seq: number;
+  hash: string;
+}
+
+export const chainStart: ChainPoint = { seq: 0, hash: GENESIS_HASH };
+
+/**
+ * Recomputes a council's chain from the entry after `from` (up to `untilSeq`, or its end): each entry's content
+ * must match its hash, its link the entry before, its sequence number follow without a gap, and `check`, if given,
+ * must find nothing wrong with it (a checkpoint's hash, ADR 13). Returns the last good point and the first break.
+ */
+export async function walkAuditChain(
+  db: Kysely<Tables>,
+  councilId: string,
+  from: ChainPoint,
+  options: {
+    untilSeq?: number;
+    check?: (point: ChainPoint) => string | undefined;
+    onProgress?: (checked: number) => void;
+  } = {},
+): Promise<{ checked: number; head: ChainPoint; broken?: ChainBreak }> {
+  let head = from;
+  let checked = 0;
+  for (;;) {
+    const batch = await auditEntriesFrom(db, councilId, head.seq + 1, 2000, options.untilSeq);
+    if (batch.length === 0) return { checked, head };
+    for (const entry of batch) {
+      const seq = Number(entry.seq);
+      const fault =
+        seq !== head.seq + 1
+          ? `entries ${head.seq + 1} to ${seq - 1} are missing`
+          : entry.previous_hash !== head.hash
+            ? 'its link to the entry before does not match'
+            : auditHash({ ...entry, seq }) !== entry.hash
+              ? 'its content does not match its hash'
+              : options.check?.({ seq, hash: entry.hash });
+      if (fault) return { checked, head, broken: { councilId, seq, id: entry.id, problem: fault } };
+      checked += 1;
+      head = { seq, hash: entry.hash };
+    }
+    options.onProgress?.(checked);
+  }
 }
 
 /**
  * Recomputes each council's chain from its first entry. Returns the first broken entry of each council whose
  * chain is broken: an entry whose content no longer matches its hash, whose link does not match the entry before,
- * or which follows a gap where entries were removed.
+ * or which follows a gap where entries were removed. With `anchor`, each chain is also held to its signed
+ * checkpoints (ADR 13), which find what a recomputed or shortened chain hides.
  */
 export async function verifyAuditChain(
   db: Database,
-  options: { councilId?: string; onProgress?: (checked: number) => void } = {},
+  options: {
+    councilId?: string;
+    onProgress?: (checked: number) => void;
+    anchor?: (councilId: string) => ChainAnchor;
+    /** Councils known only from their checkpoints: a council whose whole log is gone. */
+    alsoCouncils?: string[];
+  } = {},
 ): Promise<{ checked: number; breaks: ChainBreak[] }> {
-  let councils = await councilIds(db);
-  if (options.councilId) councils = councils.filter((council) => council.id === options.councilId);
+  const known = await councilsToVerify(db);
+  let councils = [...new Set([...known, ...(options.alsoCouncils ?? [])])].sort();
+  if (options.councilId) councils = councils.filter((council) => council === options.councilId);
   const breaks: ChainBreak[] = [];
   let checked = 0;
-  for (const { id: councilId } of councils) {
-    let expectedSeq = 1;
-    let previousHash = GENESIS_HASH;
-    let broken: ChainBreak | undefined;
-    while (!broken) {
-      const batch = await auditEntriesFrom(db, councilId, expectedSeq, 2000);
-      if (batch.length === 0) break;
-      for (const entry of batch) {
-        const seq = Number(entry.seq);
-        const fault =
-          seq !== expectedSeq
-            ? `entries ${expectedSeq} to ${seq - 1} are missing`
-            : entry.previous_hash !== previousHash
-              ? 'its link to the entry before does not match'
-              : auditHash({ ...entry, seq }) !== entry.hash
-                ? 'its content does not match its hash'
-                : undefined;
-        if (fault) {
-          broken = { councilId, seq, id: entry.id, problem: fault };
-          break;
-        }
-        checked += 1;
-        previousHash = entry.hash;
-        expectedSeq = seq + 1;
-      }
-      options.onProgress?.(checked);
-    }
+  for (const councilId of councils) {
+    const anchor = options.anchor?.(councilId);
+    const walked = await walkAuditChain(db, councilId, chainStart, {
+      check: anchor?.check,
+      onProgress: (count) => options.onProgress?.(checked + count),
+    });
+    checked += walked.checked;
+    const broken = walked.broken ?? anchor?.atHead(walked.head);
     if (broken) breaks.push(broken);
   }
   return { checked, breaks };
+}
+
+/** Every council's id, or only the one asked for if it exists. */
+export async function councilsToVerify(db: Kysely<Tables>, councilId?: string): Promise<string[]> {
+  const ids = (await councilIds(db)).map((council) => council.id);
+  return councilId ? ids.filter((id) => id === councilId) : ids;
+}
+
+/** What a council's checkpoints say of its chain: of each entry as it is walked, and of where the chain ends. */
+export interface ChainAnchor {
+  check: (point: ChainPoint) => string | undefined;
+  atHead: (head: ChainPoint) => ChainBreak | undefined;
 }

@@ -11,6 +11,8 @@ function problemsOf(env: Record<string, string>): string[] {
   return [];
 }
 
+const productionSecrets = { HEARTH_SESSION_SECRET: 'x'.repeat(40), HEARTH_AUDIT_KEY: 'k'.repeat(40) };
+
 describe('loadConfig', () => {
   it('works with no variables at all, on the embedded database', () => {
     const config = loadConfig({});
@@ -35,13 +37,13 @@ describe('loadConfig', () => {
     [{ HEARTH_SESSION_IDLE_MINUTES: '0' }, 'HEARTH_SESSION_IDLE_MINUTES'],
     [{ HEARTH_DEMO: 'yes' }, 'HEARTH_DEMO'],
     [{ HEARTH_RELOAD_VIEWS: 'yes' }, 'HEARTH_RELOAD_VIEWS'],
-    [
-      { HEARTH_RELOAD_VIEWS: 'on', HEARTH_ENV: 'production', HEARTH_SESSION_SECRET: 'x'.repeat(32) },
-      'HEARTH_RELOAD_VIEWS',
-    ],
+    [{ HEARTH_RELOAD_VIEWS: 'on', HEARTH_ENV: 'production', ...productionSecrets }, 'HEARTH_RELOAD_VIEWS'],
     [{ HEARTH_LOG_LEVEL: 'loud' }, 'HEARTH_LOG_LEVEL'],
-    [{ HEARTH_ENV: 'production' }, 'HEARTH_SESSION_SECRET'],
+    [{ HEARTH_ENV: 'production', HEARTH_AUDIT_KEY: 'k'.repeat(32) }, 'HEARTH_SESSION_SECRET'],
     [{ HEARTH_SESSION_SECRET: 'short' }, 'HEARTH_SESSION_SECRET'],
+    [{ HEARTH_ENV: 'production', HEARTH_SESSION_SECRET: 'x'.repeat(32) }, 'HEARTH_AUDIT_KEY'],
+    [{ HEARTH_AUDIT_KEY: 'short' }, 'HEARTH_AUDIT_KEY'],
+    [{ HEARTH_AUDIT_CHECKPOINT_SECONDS: '0' }, 'HEARTH_AUDIT_CHECKPOINT_SECONDS'],
   ])('refuses %o with one line naming %s', (env, variable) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);
@@ -51,6 +53,7 @@ describe('loadConfig', () => {
   it('lists every problem at once', () => {
     const problems = problemsOf({ HEARTH_ENV: 'production', HEARTH_PORT: 'x', HEARTH_DATABASE_URL: 'nope' });
     expect(problems.map((problem) => problem.split(' ')[0]).sort()).toEqual([
+      'HEARTH_AUDIT_KEY',
       'HEARTH_DATABASE_URL',
       'HEARTH_PORT',
       'HEARTH_SESSION_SECRET',
@@ -60,7 +63,7 @@ describe('loadConfig', () => {
   it('never loads the demo council in production', () => {
     const config = loadConfig({
       HEARTH_ENV: 'production',
-      HEARTH_SESSION_SECRET: 'x'.repeat(40),
+      ...productionSecrets,
       HEARTH_DEMO: 'on',
     });
     expect(config.demo).toBe(false);

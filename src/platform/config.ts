@@ -28,6 +28,15 @@ export interface Config {
    * so a client cannot choose the address its sign-in attempts are counted against.
    */
   trustedProxies: string[];
+  /**
+   * Signs the audit chain's checkpoints (HMAC-SHA256, ADR 13). Kept outside the database, so that whoever can
+   * rewrite the database cannot sign a rewritten chain. Required in production; a fixed development value otherwise.
+   */
+  auditKey: string;
+  /** Where each checkpoint is also appended as a JSON line, out of the database administrator's reach; optional. */
+  auditCheckpointFile: string | null;
+  /** Seconds between checkpoints of the chains that have grown. */
+  auditCheckpointSeconds: number;
   logLevel: string;
   /** Load the demo council into an empty database on first start. */
   demo: boolean;
@@ -62,6 +71,7 @@ type Env = Record<string, string | undefined>;
 const databaseUrlPattern = /^(pglite:\/\/.+|memory:\/\/|postgres(ql)?:\/\/.+)$/;
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const developmentSessionSecret = 'hearth-development-session-secret-not-for-production';
+const developmentAuditKey = 'hearth-development-audit-key-not-for-production';
 export const defaultDemoPassword = 'hearth-demo-password';
 
 /** Reads the configuration from `env`, throwing a ConfigError that lists every problem found. */
@@ -93,13 +103,19 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
 
-  let sessionSecret = env.HEARTH_SESSION_SECRET ?? '';
-  if (!sessionSecret) {
-    if (production) problems.push('HEARTH_SESSION_SECRET must be set when HEARTH_ENV is production.');
-    sessionSecret = developmentSessionSecret;
-  } else if (sessionSecret.length < 32) {
-    problems.push('HEARTH_SESSION_SECRET must be at least 32 characters long.');
-  }
+  /** A secret: required in production, at least 32 characters, a fixed development value otherwise. */
+  const secret = (name: string, developmentValue: string): string => {
+    const value = env[name] ?? '';
+    if (!value) {
+      if (production) problems.push(`${name} must be set when HEARTH_ENV is production.`);
+      return developmentValue;
+    }
+    if (value.length < 32) problems.push(`${name} must be at least 32 characters long.`);
+    return value;
+  };
+  const sessionSecret = secret('HEARTH_SESSION_SECRET', developmentSessionSecret);
+
+  const auditKey = secret('HEARTH_AUDIT_KEY', developmentAuditKey);
 
   const logLevel = env.HEARTH_LOG_LEVEL || (envName === 'test' ? 'silent' : 'info');
   if (!logLevels.includes(logLevel)) {
@@ -152,6 +168,9 @@ export function loadConfig(env: Env = process.env): Config {
     sessionMaxHours: integer('HEARTH_SESSION_MAX_HOURS', 12, 1, 7 * 24),
     signInsPerMinute: integer('HEARTH_SIGN_INS_PER_MINUTE', 30, 1, 10_000),
     trustedProxies,
+    auditKey,
+    auditCheckpointFile: env.HEARTH_AUDIT_CHECKPOINT_FILE || null,
+    auditCheckpointSeconds: integer('HEARTH_AUDIT_CHECKPOINT_SECONDS', 60, 1, 24 * 3600),
     logLevel,
     demo: rawDemo !== 'off' && !production,
     demoPassword: env.HEARTH_DEMO_PASSWORD || defaultDemoPassword,

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { Tables } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
-import { appendAuditNow, type AuditEntry } from './audit.ts';
+import { appendAuditNow, appendReadAudit, type AuditEntry } from './audit.ts';
 import { nameTheActor } from './history-queries.ts';
 import { HearthError } from './errors.ts';
 
@@ -32,8 +32,8 @@ export async function withTransaction<T>(
 
 /**
  * Runs a use case that only reads: its queries in one transaction, then the entries it audits (passed to `audit`)
- * appended after the commit in one statement of their own, so reads do not queue at the head of the council's
- * audit chain for the length of their transactions (issue 23 part 5, ADR 12). Nothing is returned until its
+ * appended after the commit in one statement of their own that never waits for the council's lock: chained at once
+ * if it is free, else sealed into the chain within half a second (issue 22 part 2, ADRs 12 and 13). Nothing is returned until its
  * entries are written; refusals are written as in `withTransaction`. A use case that changes the record uses
  * `withTransaction`, whose entries commit with the change.
  */
@@ -46,7 +46,7 @@ export async function withAuditedRead<T>(
   const result = await withTransaction(db, actor, (trx) =>
     work(trx, (more) => entries.push(...[more].flat())),
   );
-  await appendAuditNow(db, auditSource(actor), entries);
+  await appendReadAudit(db, auditSource(actor), entries);
   return result;
 }
 

@@ -1,7 +1,14 @@
 import type { Database } from '../../db/database.ts';
 import { requireChildren, requireOverseen } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { appendAudit } from '../../platform/audit.ts';
+import { appendAudit, councilsToVerify, verifyAuditChain, type ChainBreak } from '../../platform/audit.ts';
+import {
+  anchorOf,
+  checkpointsFromFile,
+  storedCheckpoints,
+  type AuditCheckpoint,
+} from '../../platform/audit-checkpoints.ts';
+import { notesUnlikeTheirAudit } from '../casenotes/service.ts';
 import { NotFound } from '../../platform/errors.ts';
 import { roleCan } from '../../platform/permissions.ts';
 import type { Order } from '../../platform/lists.ts';
@@ -69,4 +76,51 @@ export async function reviewGrant(db: Database, actor: Actor, grantId: string) {
       });
     }
   });
+}
+
+export interface AuditTrailCheck {
+  /** Audit entries whose chain was recomputed and held to its checkpoints. */
+  checked: number;
+  breaks: ChainBreak[];
+  /** Checkpoints the chains were held to: the database's, and the exported file's if one was given. */
+  checkpoints: number;
+  notes: {
+    checked: number;
+    unhashed: number;
+    differing: { councilId: string; noteId: string; writtenAt: string }[];
+  };
+}
+
+/**
+ * `hearth audit verify` (issue 22 part 2, ADR 13): recomputes each council's chain and holds it to its signed
+ * checkpoints, those kept in the database and those exported to `checkpointFile`, which the database's
+ * administrator cannot rewrite; then checks each case note against the content hash its audit entries carry.
+ */
+export async function verifyAuditTrail(
+  db: Database,
+  options: {
+    key: string;
+    councilId?: string;
+    checkpointFile?: string;
+    onProgress?: (checked: number) => void;
+  },
+): Promise<AuditTrailCheck> {
+  const checkpoints: AuditCheckpoint[] = [
+    ...(await storedCheckpoints(db, options.councilId)),
+    ...(options.checkpointFile ? await checkpointsFromFile(options.checkpointFile) : []),
+  ];
+  const chain = await verifyAuditChain(db, {
+    councilId: options.councilId,
+    onProgress: options.onProgress,
+    anchor: (councilId) => anchorOf(options.key, checkpoints, councilId),
+    alsoCouncils: checkpoints.map((checkpoint) => checkpoint.councilId),
+  });
+  const notes: AuditTrailCheck['notes'] = { checked: 0, unhashed: 0, differing: [] };
+  for (const councilId of await councilsToVerify(db, options.councilId)) {
+    const found = await notesUnlikeTheirAudit(db, councilId);
+    notes.checked += found.checked;
+    notes.unhashed += found.unhashed;
+    notes.differing.push(...found.differing.map((note) => ({ councilId, ...note })));
+  }
+  return { ...chain, checkpoints: checkpoints.length, notes };
 }

@@ -65,6 +65,39 @@ export function insertNote(db: Db, note: Insertable<Tables['case_notes']>) {
   return db.insertInto('case_notes').values(note).execute();
 }
 
+/**
+ * Up to `limit` of a council's notes after the id `afterId`, each with the children it is about and the content
+ * hashes its audit entries carry (a null for an entry written before entries carried them), for `hearth audit verify`.
+ */
+export function notesWithAuditedHashes(db: Db, councilId: string, afterId: string, limit: number) {
+  let query = db
+    .selectFrom('case_notes as n')
+    .select([
+      'n.id',
+      'n.kind',
+      'n.occurred_on',
+      'n.title',
+      'n.body',
+      'n.written_by',
+      'n.written_at',
+      'n.corrects_note_id',
+      'n.correction_reason',
+      'n.significance',
+    ])
+    .select(
+      sql<string[]>`array(select c.child_id::text from case_note_children c
+        where c.council_id = n.council_id and c.note_id = n.id)`.as('children'),
+    )
+    .select(
+      sql<(string | null)[]>`array(select l.details ->> 'contentHash' from audit_log l
+        where l.council_id = n.council_id and l.details ? 'noteId' and l.details ->> 'noteId' = n.id::text
+          and l.action in ('casenote.recorded', 'casenote.corrected'))`.as('audited_hashes'),
+    )
+    .where('n.council_id', '=', councilId);
+  if (afterId) query = query.where('n.id', '>', afterId);
+  return query.orderBy('n.id').limit(limit).execute();
+}
+
 export function linkNote(db: Db, councilId: string, noteId: string, childIds: string[]) {
   return db
     .insertInto('case_note_children')

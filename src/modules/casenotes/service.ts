@@ -1,11 +1,12 @@
-import type { Transaction } from 'kysely';
+import { createHash } from 'node:crypto';
+import type { Selectable, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.ts';
 import type { Tables } from '../../db/schema.ts';
 import { pastDate, type DateEntry, type Problem } from '../../domain/journey/rules.ts';
 import { requireChildren } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { appendAudit } from '../../platform/audit.ts';
+import { appendAudit, canonicalJson } from '../../platform/audit.ts';
 import { NotFound, ValidationError } from '../../platform/errors.ts';
 import { auditSource, withAuditedRead, withTransaction } from '../../platform/transactions.ts';
 import {
@@ -15,6 +16,7 @@ import {
   insertNote,
   linkNote,
   noteChildrenVisibleTo,
+  notesWithAuditedHashes,
   notesAboutChild,
   removeDraft,
   saveDraft,
@@ -129,7 +131,7 @@ export async function writeNote(trx: Transaction<Tables>, actor: Actor, childId:
   if (input.correctsNoteId) await requireChildren(trx, actor, 'write', childIds);
   childIds = [...new Set([...childIds, ...found.map((child) => child.id)])];
   const id = uuidv7();
-  await insertNote(trx, {
+  const note = {
     council_id: actor.councilId,
     id,
     kind: input.kind,
@@ -141,8 +143,10 @@ export async function writeNote(trx: Transaction<Tables>, actor: Actor, childId:
     corrects_note_id: input.correctsNoteId ?? null,
     correction_reason: input.correctsNoteId ? input.correctionReason!.trim() : null,
     significance: input.significance?.trim() || null,
-  });
+  };
+  await insertNote(trx, note);
   await linkNote(trx, actor.councilId, id, childIds);
+  const contentHash = noteContentHash({ ...note, children: childIds });
   await removeDraft(trx, actor, childId, input.correctsNoteId ?? '');
   await appendAudit(
     trx,
@@ -150,10 +154,60 @@ export async function writeNote(trx: Transaction<Tables>, actor: Actor, childId:
     childIds.map((about) => ({
       action: input.correctsNoteId ? 'casenote.corrected' : 'casenote.recorded',
       childId: about,
-      details: { noteId: id, correctsNoteId: input.correctsNoteId ?? null },
+      details: { noteId: id, correctsNoteId: input.correctsNoteId ?? null, contentHash },
     })),
   );
   return id;
+}
+
+type WrittenNote = Omit<Selectable<Tables['case_notes']>, 'council_id' | 'significance'> & {
+  significance?: string | null;
+  children: string[];
+};
+
+/**
+ * The SHA-256 of what a note says and whom it is about, which its audit entries carry (issue 22 part 2), so that
+ * `hearth audit verify` finds a note rewritten in the database behind the append-only triggers' back.
+ */
+export function noteContentHash(note: WrittenNote): string {
+  // Ids as the database gives them back: an id typed in capitals is stored in small letters.
+  const content = {
+    id: note.id.toLowerCase(),
+    kind: note.kind,
+    occurredOn: note.occurred_on,
+    title: note.title,
+    body: note.body,
+    writtenBy: note.written_by.toLowerCase(),
+    writtenAt: new Date(note.written_at).toISOString(),
+    correctsNoteId: note.corrects_note_id?.toLowerCase() ?? null,
+    correctionReason: note.correction_reason,
+    significance: note.significance ?? null,
+    children: note.children.map((child) => child.toLowerCase()).sort(),
+  };
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}
+
+/**
+ * Checks every note of a council against the content hash its audit entries carry: the notes that differ, and how
+ * many were checked. A note written before entries carried hashes (or loaded by the demo) has none to check.
+ */
+export async function notesUnlikeTheirAudit(db: Database, councilId: string) {
+  const differing: { noteId: string; writtenAt: string }[] = [];
+  let checked = 0;
+  let unhashed = 0;
+  for (let after = ''; ;) {
+    const batch = await notesWithAuditedHashes(db, councilId, after, 1000);
+    if (batch.length === 0) break;
+    for (const note of batch) {
+      const hashes = note.audited_hashes.filter((hash): hash is string => typeof hash === 'string');
+      if (hashes.length === 0) unhashed += 1;
+      else if (hashes.some((hash) => hash !== noteContentHash(note)))
+        differing.push({ noteId: note.id, writtenAt: new Date(note.written_at).toISOString() });
+      else checked += 1;
+    }
+    after = batch.at(-1)!.id;
+  }
+  return { checked, unhashed, differing };
 }
 
 /** Saves what the person is typing so that a timeout or a closed tab loses nothing. */

@@ -24,7 +24,7 @@ export function financialYearStart(today: string): string {
 }
 
 /** Each child's current case holder: the latest current allocation as allocated worker or personal adviser. */
-function caseHolders(councilId: string, today: string) {
+export function caseHolders(councilId: string, today: string) {
   return sql`select distinct on (a.child_id) a.child_id, a.worker_id from allocations a
     where a.council_id = ${councilId} and a.case_role in ('allocated-worker', 'personal-adviser')
       and a.from_date <= ${today} and (a.to_date is null or a.to_date >= ${today})
@@ -32,7 +32,7 @@ function caseHolders(councilId: string, today: string) {
 }
 
 /** Each worker's current team (their latest current membership). */
-function workerTeams(councilId: string, today: string) {
+export function workerTeams(councilId: string, today: string) {
   return sql`select distinct on (m.worker_id) m.worker_id, m.team_id from team_memberships m
     where m.council_id = ${councilId} and m.from_date <= ${today} and (m.to_date is null or m.to_date >= ${today})
     order by m.worker_id, m.from_date desc, m.id desc`;
@@ -44,11 +44,11 @@ export type Measure = 'due-this-week' | 'overdue' | 'met-on-time' | 'due-this-ye
  * A stored obligation open on `today`: not met, not lapsed, not missed, and owed by then (one stored ahead for a school term
  * still to come is owed from the term's first day, its `counted_from`).
  */
-function openOn(today: string) {
+export function openOn(today: string) {
   return sql<SqlBool>`o.met_on is null and not o.lapsed and not o.missed and o.counted_from <= ${today}::date`;
 }
 
-function measureCondition(measure: Measure, today: string) {
+export function measureCondition(measure: Measure, today: string) {
   const yearStart = financialYearStart(today);
   switch (measure) {
     case 'due-this-week':
@@ -67,7 +67,7 @@ function measureCondition(measure: Measure, today: string) {
  * year's start to today, and the open ones due before the year or in the coming week. The three ranges do not
  * overlap, and each is one range of an index (migration 0060), read without the table.
  */
-function relevant(councilId: string, today: string) {
+export function relevant(councilId: string, today: string) {
   const yearStart = financialYearStart(today);
   const columns = sql`o.child_id, o.due_by, o.met_on, o.lapsed, o.missed, o.counted_from`;
   return sql`select ${columns} from child_obligations o
@@ -76,54 +76,6 @@ function relevant(councilId: string, today: string) {
     select ${columns} from child_obligations o
       where o.council_id = ${councilId} and ${openOn(today)}
         and (o.due_by < ${yearStart}::date or (o.due_by > ${today}::date and o.due_by < ${today}::date + 7))`;
-}
-
-export interface SummaryRow {
-  group_id: string | null;
-  group_name: string | null;
-  due_this_week: number;
-  overdue: number;
-  met_on_time: number;
-  due_this_year: number;
-}
-
-/**
- * Counts of the stored obligations, by team (the service view) or by worker in one team (the team view). Figures
- * only: no child is named, so analysts may see them; every child counts, restricted or not.
- */
-export async function obligationCounts(
-  db: Kysely<Tables>,
-  councilId: string,
-  today: string,
-  teamId?: string,
-) {
-  const byTeam = teamId === undefined;
-  // Counted by child first, so only the children with something to count are matched to their case holder.
-  const result = await sql<SummaryRow>`
-    with holder as (${caseHolders(councilId, today)}), membership as (${workerTeams(councilId, today)}),
-    by_child as (
-      select o.child_id,
-        count(*) filter (where ${measureCondition('due-this-week', today)}) as due_this_week,
-        count(*) filter (where ${measureCondition('overdue', today)}) as overdue,
-        count(*) filter (where ${measureCondition('met-on-time', today)}) as met_on_time,
-        count(*) filter (where ${measureCondition('due-this-year', today)}) as due_this_year
-      from (${relevant(councilId, today)}) o
-      ${byTeam ? sql`` : sql`join holder h on h.child_id = o.child_id join membership m on m.worker_id = h.worker_id and m.team_id = ${teamId}`}
-      group by o.child_id
-    )
-    select ${byTeam ? sql`t.id` : sql`w.id`}::text as group_id,
-      ${byTeam ? sql`t.name` : sql`w.given_name || ' ' || w.family_name`} as group_name,
-      sum(o.due_this_week)::int as due_this_week, sum(o.overdue)::int as overdue,
-      sum(o.met_on_time)::int as met_on_time, sum(o.due_this_year)::int as due_this_year
-    from by_child o
-      left join holder h on h.child_id = o.child_id
-      left join membership m on m.worker_id = h.worker_id
-      left join teams t on t.council_id = ${councilId} and t.id = m.team_id
-      left join workers w on w.council_id = ${councilId} and w.id = h.worker_id
-    ${byTeam ? sql`` : sql`where m.team_id = ${teamId}`}
-    group by 1, 2
-    order by 2 nulls last`.execute(db);
-  return result.rows;
 }
 
 /** The columns a drill-down and the child in need tracker can be sorted by. */

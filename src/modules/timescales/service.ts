@@ -22,6 +22,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
 import { NotFound } from '../../platform/errors.ts';
 import { readRecords, type ChildScope } from '../record/service.ts';
+import { keepCountsForDay, obligationCounts, recountChildren } from './count-queries.ts';
 import { timescaleFactsOf } from './facts.ts';
 import {
   childInNeedTracker,
@@ -31,7 +32,6 @@ import {
   childrenBehind,
   councilChildIds,
   councilTimescaleSettings,
-  obligationCounts,
   replaceStoredObligations,
   storedCompliance,
   storedObligations,
@@ -189,6 +189,7 @@ export async function rebuildObligations(
     if (fingerprint(rows) !== fingerprint(stored.get(childId) ?? [])) changed.set(childId, rows);
   }
   await replaceStoredObligations(trx, councilId, changed, clock.now);
+  await recountChildren(trx, councilId, [...changed.keys()], clock.today);
   return obligations;
 }
 
@@ -219,7 +220,10 @@ export async function refreshObligations(
   // view took 2.1 s on the large demo council until autovacuum caught up (66 ms after); and until the old rows are
   // vacuumed the service view reads a table twice its size (901 ms, 520 ms after). See docs/performance.md.
   // (Never inside a transaction, where VACUUM cannot run: the batches above open their own.)
-  if (scope === 'all') await vacuumStoredObligations(db);
+  if (scope === 'all') {
+    await vacuumStoredObligations(db);
+    await db.transaction().execute((trx) => keepCountsForDay(trx, councilId, clock.today));
+  }
   return written;
 }
 

@@ -1,6 +1,7 @@
 import type { Obligation } from '../../../domain/timescales/obligation.ts';
 import { escapeHtml, ukDate } from '../../../platform/views.ts';
-import type { Measure, SummaryRow, TrackedPlan } from '../queries.ts';
+import type { SummaryRow } from '../count-queries.ts';
+import type { Measure, TrackedPlan } from '../queries.ts';
 import type { StoredObligation } from '../service.ts';
 
 /** Obligation kinds in words for the pages. */
