@@ -26,6 +26,8 @@ import { referralRoutes } from './modules/referrals/routes.ts';
 import { returnRoutes } from './modules/returns/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
 import { signInRoutes } from './modules/sign-in/routes.ts';
+import { signInCodeRoutes } from './modules/sign-in-codes/routes.ts';
+import { singleSignOnRoutes } from './modules/single-sign-on/routes.ts';
 import { startRoutes } from './modules/start/routes.ts';
 import { supervisionRoutes } from './modules/supervision/routes.ts';
 import { timescaleRoutes } from './modules/timescales/routes.ts';
@@ -38,6 +40,8 @@ import { workforceRoutes } from './modules/workforce/routes.ts';
 export const features: readonly Feature[] = [
   startRoutes,
   signInRoutes,
+  singleSignOnRoutes,
+  signInCodeRoutes,
   homeRoutes,
   childrenRoutes,
   auditRoutes,

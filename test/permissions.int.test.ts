@@ -85,6 +85,15 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   'GET /public/*': outcomes(everyone),
   'GET /sign-in': outcomes(everyone),
   'POST /sign-in': outcomes([], { visitor: 'unauthorised', others: 'unauthorised' }),
+  // The code after a password needs that password first: without it everyone is sent to sign in.
+  'GET /sign-in/code': outcomes([], { visitor: 'sign-in', others: 'sign-in' }),
+  'POST /sign-in/code': outcomes([], { visitor: 'sign-in', others: 'sign-in' }),
+  // Anyone signed in may set up their own sign-in codes. Confirming with nothing set up, or turning off codes
+  // that are not on, goes back to the page.
+  'GET /account/sign-in-codes': outcomes(signedIn),
+  'POST /account/sign-in-codes': outcomes(signedIn),
+  'POST /account/sign-in-codes/off': outcomes(signedIn),
+  'POST /account/sign-in-codes/start': outcomes(signedIn),
   'GET /home': outcomes(signedIn),
   'GET /children': outcomes([...childReaders, 'unallocated']),
   'GET /children/:childId': outcomes(childReaders, { hidden: ['unallocated'] }),
@@ -683,6 +692,9 @@ describe('every route with every role', async () => {
     }
     const forms: Record<string, Record<string, string>> = {
       'POST /sign-in': { email: 'nobody@council.example', password: 'wrong password entirely' },
+      'POST /sign-in/code': { code: '123456' },
+      'POST /account/sign-in-codes': { code: '123456' },
+      'POST /account/sign-in-codes/off': { code: '123456' },
       'POST /children/:childId/edit': {
         version: await currentVersion(),
         givenName: 'Alex',

@@ -96,11 +96,18 @@ export interface UsersTable {
   id: string;
   worker_id: string;
   email: string;
-  password_hash: string;
+  /** None for a person who signs in only through the council's identity provider. */
+  password_hash: string | null;
   failed_sign_ins: Generated<number>;
   locked_until: Instant | null;
   disabled_at: Instant | null;
   created_at: Generated<Date>;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  /** Sealed with `platform/sealing.ts`; never shown after enrolment. */
+  totp_secret: string | null;
+  totp_enrolled_at: Instant | null;
+  totp_last_step: number | null;
 }
 
 export interface SessionsTable {

@@ -137,7 +137,7 @@ describe('the demonstration council (issue 7)', () => {
         .where('council_id', '=', councilId)
         .execute();
       expect(users).toHaveLength(9);
-      expect(await passwordMatches(users[0]!.password_hash, options.password)).toBe(true);
+      expect(await passwordMatches(users[0]!.password_hash!, options.password)).toBe(true);
     } finally {
       await close();
     }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from './actor.ts';
+import type { Config } from './config.ts';
 import { appendAuditNow } from './audit.ts';
 import { wantsJson } from './error-handler.ts';
 import { NotPermitted, Unauthenticated } from './errors.ts';
@@ -32,6 +33,21 @@ declare module 'fastify' {
 }
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Only a path on this site may be returned to after sign-in. */
+export function safeReturn(path: string | undefined): string {
+  return path && /^\/(?!\/)[\w\-/.]*$/.test(path) && !path.startsWith('/sign-in') ? path : '/home';
+}
+
+/** Hands a new session's token to the browser: HttpOnly, SameSite=Lax, Secure in production. */
+export function setSessionCookie(reply: FastifyReply, config: Config, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.env === 'production',
+  });
+}
 
 /** The signed-in actor of a route whose permission requires one. */
 export function actorOf(request: FastifyRequest): Actor {

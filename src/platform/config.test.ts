@@ -73,4 +73,57 @@ describe('loadConfig', () => {
     expect(redactUrl('postgres://hearth:s3cret@db:5432/hearth')).toBe('postgres://hearth:***@db:5432/hearth');
     expect(problemsOf({ HEARTH_DATABASE_URL: 'mysql://u:s3cret@h/db' })[0]).not.toContain('s3cret');
   });
+
+  describe('single sign-on', () => {
+    const council = '0190a6f0-0000-7000-8000-000000000001';
+    const complete = {
+      HEARTH_OIDC_ISSUER: 'https://login.microsoftonline.com/tenant-id/v2.0',
+      HEARTH_OIDC_CLIENT_ID: 'hearth',
+      HEARTH_OIDC_CLIENT_SECRET: 'client secret',
+      HEARTH_OIDC_REDIRECT_URI: 'https://hearth.council.example/sign-in/oidc/callback',
+      HEARTH_OIDC_COUNCIL: council,
+      HEARTH_OIDC_GROUP_ROLES: '{"g-managers":"team-manager","g-workers":"social-worker"}',
+      HEARTH_OIDC_GROUP_TEAMS: '{"g-north":"North assessment"}',
+    };
+
+    it('reads the provider and the group mappings in their order, with password sign-in on by default', () => {
+      const config = loadConfig(complete);
+      expect(config.singleSignOn).toMatchObject({
+        councilId: council,
+        groupsClaim: 'groups',
+        scopes: 'openid email profile',
+        groupRoles: [
+          ['g-managers', 'team-manager'],
+          ['g-workers', 'social-worker'],
+        ],
+        groupTeams: [['g-north', 'North assessment']],
+      });
+      expect(config.passwordSignIn).toBe(true);
+      expect(loadConfig({ ...complete, HEARTH_PASSWORD_SIGN_IN: 'off' }).passwordSignIn).toBe(false);
+      expect(loadConfig({}).singleSignOn).toBeNull();
+    });
+
+    it.each([
+      [{ HEARTH_PASSWORD_SIGN_IN: 'off' }, 'HEARTH_PASSWORD_SIGN_IN'],
+      [{ ...complete, HEARTH_PASSWORD_SIGN_IN: 'no' }, 'HEARTH_PASSWORD_SIGN_IN'],
+      [{ HEARTH_OIDC_CLIENT_ID: 'hearth' }, 'HEARTH_OIDC_CLIENT_ID'],
+      [{ ...complete, HEARTH_OIDC_ISSUER: 'http://login.example' }, 'HEARTH_OIDC_ISSUER'],
+      [{ ...complete, HEARTH_OIDC_CLIENT_SECRET: '' }, 'HEARTH_OIDC_CLIENT_SECRET'],
+      [{ ...complete, HEARTH_OIDC_COUNCIL: 'Testshire' }, 'HEARTH_OIDC_COUNCIL'],
+      [{ ...complete, HEARTH_OIDC_GROUP_ROLES: '' }, 'HEARTH_OIDC_GROUP_ROLES'],
+      [{ ...complete, HEARTH_OIDC_GROUP_ROLES: '{"g": "wizard"}' }, 'HEARTH_OIDC_GROUP_ROLES'],
+      [{ ...complete, HEARTH_OIDC_GROUP_ROLES: '["social-worker"]' }, 'HEARTH_OIDC_GROUP_ROLES'],
+      [{ ...complete, HEARTH_OIDC_GROUP_TEAMS: '{g: 1}' }, 'HEARTH_OIDC_GROUP_TEAMS'],
+      [{ HEARTH_TOTP_KEY: 'short' }, 'HEARTH_TOTP_KEY'],
+    ])('refuses %o with one line naming %s', (env, variable) => {
+      const problems = problemsOf(env);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(new RegExp(`^${variable} `));
+    });
+
+    it('allows a plain http provider only on this machine', () => {
+      const local = { ...complete, HEARTH_OIDC_ISSUER: 'http://127.0.0.1:4000' };
+      expect(loadConfig(local).singleSignOn?.issuer).toBe('http://127.0.0.1:4000');
+    });
+  });
 });

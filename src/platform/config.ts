@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { loadSingleSignOn, type SingleSignOnConfig } from './single-sign-on-config.ts';
 
 /**
  * Hearth's configuration: every `HEARTH_*` variable, read and checked in one place (STYLE.md rule 12).
@@ -45,6 +46,15 @@ export interface Config {
    * compiling every template on every request cost a child's page 40 % of its time (issue 23).
    */
   reloadViews: boolean;
+  /** The council's OpenID Connect provider, when people sign in through it (`HEARTH_OIDC_*`). */
+  singleSignOn: SingleSignOnConfig | null;
+  /** Whether people may sign in with an email and password; off leaves only single sign-on. */
+  passwordSignIn: boolean;
+  /**
+   * Seals each person's one-time-code secret in the database. Defaults to the session secret; set it on its own
+   * so the session secret can be changed without everyone having to set up their codes again.
+   */
+  totpKey: string;
 }
 
 export class ConfigError extends Error {
@@ -134,6 +144,20 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('HEARTH_RELOAD_VIEWS must be off when HEARTH_ENV is production.');
   }
 
+  const singleSignOn = loadSingleSignOn(env, problems);
+  const rawPasswordSignIn = env.HEARTH_PASSWORD_SIGN_IN ?? 'on';
+  if (!['on', 'off'].includes(rawPasswordSignIn)) {
+    problems.push(`HEARTH_PASSWORD_SIGN_IN must be on or off; it is "${rawPasswordSignIn}".`);
+  } else if (rawPasswordSignIn === 'off' && !singleSignOn) {
+    problems.push(
+      'HEARTH_PASSWORD_SIGN_IN can be off only when HEARTH_OIDC_ISSUER is set: nobody could sign in.',
+    );
+  }
+  const totpKey = env.HEARTH_TOTP_KEY || sessionSecret;
+  if (env.HEARTH_TOTP_KEY && totpKey.length < 32) {
+    problems.push('HEARTH_TOTP_KEY must be at least 32 characters long.');
+  }
+
   const config: Config = {
     env: envName ?? 'development',
     host: env.HEARTH_HOST || '127.0.0.1',
@@ -151,6 +175,9 @@ export function loadConfig(env: Env = process.env): Config {
     demo: rawDemo !== 'off' && !production,
     demoPassword: env.HEARTH_DEMO_PASSWORD || defaultDemoPassword,
     reloadViews: rawReload === 'on',
+    singleSignOn,
+    passwordSignIn: rawPasswordSignIn !== 'off',
+    totpKey,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

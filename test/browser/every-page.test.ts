@@ -345,6 +345,14 @@ describe('a tour of every page, as someone who may see it, on a child with somet
   const visits: Visit[] = [
     { route: '/', url: '/', role: 'visitor', heading: 'Hearth' },
     { route: '/sign-in', url: '/sign-in', role: 'visitor', heading: 'Sign in to Hearth', submitEmpty: true },
+    // Without a password just given, the code page sends people to sign in; sign-in-codes.test.ts sees the page.
+    { route: '/sign-in/code', url: '/sign-in/code', role: 'visitor', heading: 'Sign in to Hearth' },
+    {
+      route: '/account/sign-in-codes',
+      url: '/account/sign-in-codes',
+      role: 'social-worker',
+      heading: 'Sign-in codes',
+    },
     { route: '/home', url: '/home', role: 'social-worker', heading: /^Welcome, /, narrow: true },
     { route: '/children', url: '/children', role: 'social-worker', heading: 'Children' },
     { route: '/search', url: `/search?q=Jordan`, role: 'social-worker', heading: 'Find a child' },

@@ -12,6 +12,7 @@ import {
   revokeApiToken,
   teamIdByName,
 } from '../../modules/staff/service.ts';
+import { removeCodesFor } from '../../modules/sign-in-codes/service.ts';
 import { CommandError, withDatabase } from '../shared.ts';
 
 /** The council a command acts on: the one named, or the only one there is. */
@@ -106,6 +107,21 @@ export function registerStaffCommands(program: Command): void {
               .trimEnd(),
           );
         }
+      }),
+    );
+
+  user
+    .command('remove-codes')
+    .description('Turn off a person’s sign-in codes, when they have lost their authenticator app')
+    .requiredOption('--email <email>', 'the email they sign in with')
+    .action((options: { email: string }) =>
+      withDatabase(async (db) => {
+        const removed = await removeCodesFor(db, { email: options.email, now: new Date() }).catch(refuse);
+        console.log(
+          removed
+            ? `Sign-in codes are off for ${options.email}: their password alone signs them in until they set codes up again.`
+            : `${options.email} has no sign-in codes set up.`,
+        );
       }),
     );
 
