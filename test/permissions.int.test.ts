@@ -255,6 +255,10 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   // Information governance (issue 22 part 8) and the indicators (issue 20): figures for those who read figures,
   // the children behind one for those who read children (only those they may see).
   'GET /governance/retention': outcomes(['auditor']),
+  // A subject access request (issue 22 part 8): the information governance officer's, for any child they oversee.
+  'GET /subject-access': outcomes(['auditor']),
+  'GET /subject-access/:childId': outcomes(['auditor']),
+  'GET /subject-access/:childId/export': outcomes(['auditor']),
   'GET /performance': outcomes(['team-manager', 'service-manager', 'director', 'performance-analyst']),
   'GET /performance/:id': outcomes(['team-manager', 'service-manager', 'director', 'performance-analyst']),
   'GET /performance/:id/children': outcomes([...childReaders, 'unallocated']),
@@ -574,7 +578,8 @@ describe('every route with every role', async () => {
       .replace(/^\/returns(\/download)?$/, '/returns$1?return=ssda903')
       .replace('/assets/*', '/assets/images/favicon.ico')
       .replace('/govuk/*', '/govuk/govuk-frontend.min.css')
-      .replace('/public/*', '/public/hearth.js');
+      .replace('/public/*', '/public/hearth.js')
+      .replace(/\/export$/, '/export?format=html&reviewed=yes');
     if (method === 'GET') return browser.get(url);
     if (route === 'PATCH /api/children/:childId/identity') {
       return browser.request({
