@@ -15,7 +15,7 @@ import { auditSource, withAuditedRead, withTransaction } from '../../platform/tr
 import { ukDate } from '../../platform/views.ts';
 import { notesWithin } from '../casenotes/service.ts';
 import { chronologyOf } from '../chronology/service.ts';
-import { readRecords } from '../record/service.ts';
+import { readRecords, type ChildRecord } from '../record/service.ts';
 import { childForSubjectAccess, councilName, otherChildrenOnNotes, peopleByIds } from './queries.ts';
 
 /** A cell or a paragraph of the disclosure: text in runs, some of them a third party's. */
@@ -55,38 +55,20 @@ const plain = (text: string | null | undefined): Marked => (text ? [{ text }] : 
 /** The whole of a value as one third party's, such as a name in a table's cell. */
 const theirs = (text: string | null | undefined, party: string): Marked => (text ? [{ text, party }] : []);
 
-/**
- * Reads the record of one child as it stands today and marks in it each third party's information: the people of
- * the family and network (names, and the telephone numbers of professionals among them), and other children named
- * on the case notes. Within the caller's transaction; the caller asks the gatekeeper and audits.
- */
-async function disclosureOf(
-  trx: Kysely<Tables>,
-  councilId: string,
-  childId: string,
-  today: string,
-): Promise<SubjectAccessRecord> {
-  const record = (await readRecords(trx, councilId, { childIds: [childId] }, { asAt: today })).get(childId)!;
-  const { child } = record;
-  const subject = { givenName: child.given_name, familyName: child.family_name };
-  const notes = await notesWithin(trx, councilId, childId);
-  const [people, otherChildren, chronology, council] = await Promise.all([
-    peopleByIds(
-      trx,
-      councilId,
-      record.child_relationships.map((relationship) => relationship.person_id),
-    ),
-    otherChildrenOnNotes(
-      trx,
-      councilId,
-      childId,
-      notes.map((note) => note.id),
-    ),
-    chronologyOf(trx, councilId, record, { kinds: [], order: 'oldest' }),
-    councilName(trx, councilId),
-  ]);
-  const personById = new Map(people.map((person) => [person.id, person]));
-  const parties: ThirdParty[] = [
+/** What a disclosure is made from, read once. */
+interface DisclosureSources {
+  record: ChildRecord;
+  notes: Awaited<ReturnType<typeof notesWithin>>;
+  personById: Map<string, Awaited<ReturnType<typeof peopleByIds>>[number]>;
+  otherChildren: Awaited<ReturnType<typeof otherChildrenOnNotes>>;
+  chronology: Awaited<ReturnType<typeof chronologyOf>>;
+}
+
+/** The third parties of a record: its family and network (professionals among them), and other children on its notes. */
+function thirdPartiesOf(sources: DisclosureSources): ThirdParty[] {
+  const { record, personById, otherChildren } = sources;
+  const subject = { givenName: record.child.given_name, familyName: record.child.family_name };
+  return [
     ...record.child_relationships.flatMap((relationship): ThirdParty[] => {
       const person = personById.get(relationship.person_id);
       if (!person) return [];
@@ -110,9 +92,20 @@ async function disclosureOf(
       terms: termsFor({ givenName: other.given_name, familyName: other.family_name }, subject),
     })),
   ];
-  const mark = (text: string | null | undefined): Marked => (text ? markThirdParties(text, parties) : []);
+}
 
-  const sections: DisclosureSection[] = [
+/** The record's sections, each party's words marked by `mark`. */
+function sectionsOf(sources: DisclosureSources, mark: (text: string | null | undefined) => Marked) {
+  return [...aboutSections(sources, mark), ...writtenSections(sources, mark)];
+}
+
+/** What the record holds about the child and the people around them, and the council's work. */
+function aboutSections(
+  { record, personById }: DisclosureSources,
+  mark: (text: string | null | undefined) => Marked,
+): DisclosureSection[] {
+  const { child } = record;
+  return [
     {
       kind: 'table',
       heading: 'About the child',
@@ -177,6 +170,15 @@ async function disclosureOf(
         .map(([plan, from, to]) => [plain(plan), plain(ukDate(from)), plain(to ? ukDate(to) : 'Current')]),
       none: 'No plan is recorded.',
     },
+  ];
+}
+
+/** What was written: the case notes, the chronology, and the documents (Hearth holds none). */
+function writtenSections(
+  { notes, otherChildren, chronology }: DisclosureSources,
+  mark: (text: string | null | undefined) => Marked,
+): DisclosureSection[] {
+  return [
     {
       kind: 'notes',
       heading: 'Case notes',
@@ -215,6 +217,43 @@ async function disclosureOf(
       none: 'Hearth holds no documents for this child: letters and reports kept elsewhere are disclosed with this record.',
     },
   ];
+}
+
+/**
+ * Reads the record of one child as it stands today and marks in it each third party's information: the people of
+ * the family and network (names, and the telephone numbers of professionals among them), and other children named
+ * on the case notes. Within the caller's transaction; the caller asks the gatekeeper and audits.
+ */
+async function disclosureOf(
+  trx: Kysely<Tables>,
+  councilId: string,
+  childId: string,
+  today: string,
+): Promise<SubjectAccessRecord> {
+  const record = (await readRecords(trx, councilId, { childIds: [childId] }, { asAt: today })).get(childId)!;
+  const { child } = record;
+  const notes = await notesWithin(trx, councilId, childId);
+  const [people, otherChildren, chronology, council] = await Promise.all([
+    peopleByIds(
+      trx,
+      councilId,
+      record.child_relationships.map((relationship) => relationship.person_id),
+    ),
+    otherChildrenOnNotes(
+      trx,
+      councilId,
+      childId,
+      notes.map((note) => note.id),
+    ),
+    chronologyOf(trx, councilId, record, { kinds: [], order: 'oldest' }),
+    councilName(trx, councilId),
+  ]);
+  const personById = new Map(people.map((person) => [person.id, person]));
+  const sources = { record, notes, personById, otherChildren, chronology };
+  const parties = thirdPartiesOf(sources);
+  const mark = (text: string | null | undefined): Marked => (text ? markThirdParties(text, parties) : []);
+
+  const sections = sectionsOf(sources, mark);
   const counts = appearances(sections.flatMap(sectionTexts));
   return {
     childId,
