@@ -15,6 +15,7 @@ import { frontDoorApiRoutes } from './modules/front-door/api.ts';
 import { frontDoorRoutes } from './modules/front-door/routes.ts';
 import { duplicateReviewRoutes } from './modules/front-door/review-routes.ts';
 import { governanceRoutes } from './modules/governance/routes.ts';
+import { subjectAccessRoutes } from './modules/governance/subject-access-routes.ts';
 import { homeRoutes } from './modules/home/routes.ts';
 import { journeyRoutes } from './modules/journey/routes.ts';
 import { localStandardRoutes } from './modules/local-standards/routes.ts';
@@ -46,6 +47,7 @@ export const features: readonly Feature[] = [
   childrenRoutes,
   auditRoutes,
   governanceRoutes,
+  subjectAccessRoutes,
   adminRoutes,
   referralRoutes,
   referralApiRoutes,

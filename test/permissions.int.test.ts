@@ -237,7 +237,8 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   'GET /supervision/new': outcomes([...childWriters, 'unallocated']),
   'POST /supervision/new': outcomes([...childWriters, 'unallocated']),
   'GET /supervision/:supervisionId': outcomes([], { others: 'not-found' }),
-  'POST /actions/:actionId/close': outcomes(signedIn),
+  // An action is found only by its owner: the walk's is nobody's.
+  'POST /actions/:actionId/close': outcomes([], { others: 'not-found' }),
   'GET /actions': outcomes(signedIn),
   'GET /children/:childId/supervision': outcomes(childReaders, { hidden: ['unallocated'] }),
   'POST /api/supervision': outcomes([...childWriters, 'unallocated'], { visitor: 'unauthorised' }),
@@ -263,6 +264,10 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   // Information governance (issue 22 part 8) and the indicators (issue 20): figures for those who read figures,
   // the children behind one for those who read children (only those they may see).
   'GET /governance/retention': outcomes(['auditor']),
+  // A subject access request (issue 22 part 8): the information governance officer's, for any child they oversee.
+  'GET /subject-access': outcomes(['auditor']),
+  'GET /subject-access/:childId': outcomes(['auditor']),
+  'GET /subject-access/:childId/export': outcomes(['auditor']),
   'GET /performance': outcomes(['team-manager', 'service-manager', 'director', 'performance-analyst']),
   'GET /performance/:id': outcomes(['team-manager', 'service-manager', 'director', 'performance-analyst']),
   'GET /performance/:id/children': outcomes([...childReaders, 'unallocated']),
@@ -516,6 +521,41 @@ describe('every route with every role', async () => {
     return { episodeId, assessmentId: await anAssessment(db, child, workers['social-worker'], episodeId) };
   }
 
+  async function lastAuditId(): Promise<string> {
+    const row = await db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('council_id', '=', council.id)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.id ?? '00000000-0000-0000-0000-000000000000';
+  }
+  async function auditActionsSince(id: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('audit_log')
+      .select(['action', 'outcome'])
+      .where('council_id', '=', council.id)
+      .where('id', '>', id)
+      .orderBy('id')
+      .execute();
+    return rows.filter((row) => row.outcome === 'allowed').map((row) => row.action);
+  }
+
+  /**
+   * What is wrong with the entries a request allowed has written, if anything (issue 22 part 3): it writes the
+   * action its route declares, and besides it only the consequences listed for it; a route declaring `none`
+   * writes nothing; a route listed as writing only when there is something to write may write nothing.
+   */
+  function auditMismatch(route: string, declaredAction: string, written: string[]): string | undefined {
+    const allowedActions = new Set([declaredAction, ...(consequences[route] ?? [])]);
+    const others = written.filter((action) => !allowedActions.has(action));
+    if (others.length) return `declares ${declaredAction} but wrote ${written.join(', ')}`;
+    if (declaredAction === 'none' || written.includes(declaredAction)) return undefined;
+    if (writesWhenThereIsSomething.has(route) && written.length === 0) return undefined;
+    return `declares ${declaredAction} but wrote ${written.length ? written.join(', ') : 'nothing'}`;
+  }
+
   let frontDoorCalls = 0;
   async function send(route: string, browser: TestBrowser): Promise<TestResponse> {
     const [method, pattern] = route.split(' ') as [string, string];
@@ -543,9 +583,12 @@ describe('every route with every role', async () => {
         pattern.startsWith('/admin/') ? spareWorker.workerId : workers['social-worker'].workerId,
       )
       .replace('/timescales/children', '/timescales/children?measure=overdue')
+      .replace(/^\/(api\/)?search$/, '/$1search?q=Taylor')
+      .replace(/^\/returns(\/download)?$/, '/returns$1?return=ssda903')
       .replace('/assets/*', '/assets/images/favicon.ico')
       .replace('/govuk/*', '/govuk/govuk-frontend.min.css')
-      .replace('/public/*', '/public/hearth.js');
+      .replace('/public/*', '/public/hearth.js')
+      .replace(/\/export$/, '/export?format=html&reviewed=yes');
     if (method === 'GET') return browser.get(url);
     if (route === 'PATCH /api/children/:childId/identity') {
       return browser.request({
@@ -788,6 +831,16 @@ describe('every route with every role', async () => {
         ...dateBoxes('effectiveFrom', '2030-09-01'),
         source: 'Route walk',
       },
+      'POST /actions/:actionId/close': { status: 'done' },
+      'POST /performance/reports/:key/words': {
+        committee: 'Corporate parenting board',
+        ...dateBoxes('meetingDate', '2025-06-10'),
+        author: 'Route Walker',
+        classification: 'public',
+        summary: 'The year in figures.',
+        recommendations: 'To note the report.',
+        appendixReaders: 'director',
+      },
       'POST /local-standards/closure-days/new': {
         ...dateBoxes('day', '2026-12-29'),
         name: 'Route walk closure',
@@ -812,33 +865,68 @@ describe('every route with every role', async () => {
     }
   });
 
+  // Entries a change writes besides its own, because the change does more than one thing.
+  const consequences: Record<string, string[]> = {
+    // Closing an episode ends its allocations.
+    'POST /children/:childId/episodes/:episodeId/close': ['allocations.ended'],
+    'POST /api/children/:childId/episodes/:episodeId/closure': ['allocations.ended'],
+    // A visit is written up as a case note.
+    'POST /children/:childId/visits/new': ['casenote.recorded'],
+    'POST /api/children/:childId/visits': ['casenote.recorded'],
+    // A new child at the front door comes with the contact about them.
+    'POST /api/front-door/contacts': ['contact.recorded'],
+    'POST /front-door/new-child': ['contact.recorded'],
+    // A manager's decision on an assessment is kept as a management oversight note.
+    'POST /children/:childId/assessments/:assessmentId/authorise': ['casenote.recorded'],
+    'POST /api/children/:childId/assessments/:assessmentId/authorisation': ['casenote.recorded'],
+    // A supervision is audited once, and once for each child discussed.
+    'POST /supervision/new': ['supervision.child-discussed'],
+    'POST /api/supervision': ['supervision.child-discussed'],
+  };
+  // Routes that write their entry only when there is something to write, and otherwise nothing at all.
+  const writesWhenThereIsSomething = new Set([
+    // Home lists the children in the person's reminders, and the walk's people have none due.
+    'GET /home',
+    // A worker's cover page lists the children to cover while the worker is away.
+    'GET /workers/:workerId/cover',
+    // A break-glass grant is reviewed once: the next manager finds it reviewed.
+    'POST /access-review/:grantId',
+    // The walk sends the first step (who the child is), which shows the contact's form.
+    'POST /front-door/new-child',
+  ]);
+
   // Routes whose body, written once by the first role allowed, is then refused by the rules (400) for the next, or
   // is refused by the allocation rules once the walk has recorded a later referral, or for want of an absence to
   // cover: they have passed the permission check all the same.
   const refusedOnceDone = new Set([
     'POST /returns/validate',
-    // Without a return chosen, a download is refused as input.
-    'GET /returns/download',
     'POST /workforce/upload',
     'POST /workforce/caseloads/weights',
     'POST /children/:childId/allocation',
     'POST /api/children/:childId/allocations',
     'POST /workers/:workerId/cover',
     'POST /workers/:workerId/absences/:absenceId/return',
-    // An empty supervision form or body, and closing an action without saying how, are refused as input.
+    // An empty supervision form or body is refused as input.
     'POST /supervision/new',
     'POST /api/supervision',
-    'POST /actions/:actionId/close',
-    // A report's words sent empty are refused as input.
-    'POST /performance/reports/:key/words',
   ]);
 
   it(`gives each of ${Object.keys(expectations).length} routes × ${everyone.length} people the expected outcome`, async () => {
     const mismatches: string[] = [];
+    const declared = new Map(
+      app.routeTable.flatMap((entry) =>
+        (Array.isArray(entry.method) ? entry.method : [entry.method]).map((method) => [
+          `${method} ${entry.url}`,
+          (entry.config as { audit: string }).audit,
+        ]),
+      ),
+    );
     let cases = 0;
     for (const [route, expected] of Object.entries(expectations)) {
       for (const who of everyone) {
+        const before = await lastAuditId();
         const response = await send(route, browsers.get(who)!);
+        const written = await auditActionsSince(before);
         const outcome =
           (recordingsByRoute.has(route) || refusedOnceDone.has(route)) && response.statusCode === 400
             ? 'ok'
@@ -846,6 +934,10 @@ describe('every route with every role', async () => {
         cases += 1;
         if (outcome !== expected[who])
           mismatches.push(`${route} as ${who}: expected ${expected[who]}, got ${outcome}`);
+        else if (outcome === 'ok' && response.statusCode !== 400) {
+          const wrong = auditMismatch(route, declared.get(route)!, written);
+          if (wrong) mismatches.push(`${route} as ${who}: ${wrong}`);
+        }
       }
     }
     expect(mismatches).toEqual([]);

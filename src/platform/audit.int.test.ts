@@ -75,7 +75,7 @@ describe('the audit log', async () => {
           ? db.transaction().execute(async (trx) => {
               await appendAudit(trx, source, [
                 { action: 'child.updated', details: { index } },
-                { action: 'casenote.created', details: { index } },
+                { action: 'casenote.recorded', details: { index } },
               ]);
             })
           : appendAudit(db, source, { action: 'child.viewed', details: { index } }),

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../db/database.ts';
 import type { Tables } from '../db/schema.ts';
+import type { AuditActionName } from './audit-actions.ts';
 import {
   appendToAuditChain,
   appendToAuditChainWithoutWaiting,
@@ -24,7 +25,7 @@ export interface AuditSource {
 }
 
 export interface AuditEntry {
-  action: string;
+  action: AuditActionName;
   outcome?: 'allowed' | 'refused';
   childId?: string | null;
   details?: Record<string, unknown>;

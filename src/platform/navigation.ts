@@ -56,6 +56,7 @@ const groups: ReadonlyArray<{ text: string | null; sections: readonly Section[] 
       { href: '/access-review', text: 'Access to review', permission: 'access:review' },
       { href: '/audit', text: 'Audit trail', permission: 'audit:search' },
       { href: '/governance/retention', text: 'Retention', permission: 'records:retention' },
+      { href: '/subject-access', text: 'Subject access', permission: 'records:subject-access' },
     ],
   },
   {

@@ -64,6 +64,11 @@ export const permissions = [
   'returns:validate',
   /** See which children's records are due for review under the retention schedule (information governance). */
   'records:retention',
+  /**
+   * Answer a subject access request: read any child's whole record (restricted children only from their list),
+   * choose the third parties' information to withhold, and download it (information governance, issue 22 part 8).
+   */
+  'records:subject-access',
 ] as const;
 export type RolePermission = (typeof permissions)[number];
 
@@ -103,7 +108,13 @@ export const rolePermissions: Record<Role, readonly RolePermission[]> = {
     'returns:validate',
   ],
   'performance-analyst': ['figures:read', 'returns:validate'],
-  auditor: ['child:read', 'audit:child-access', 'audit:search', 'records:retention'],
+  auditor: [
+    'child:read',
+    'audit:child-access',
+    'audit:search',
+    'records:retention',
+    'records:subject-access',
+  ],
   administrator: ['staff:manage', 'child:restrict', 'workforce:read'],
 };
 

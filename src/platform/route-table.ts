@@ -1,4 +1,5 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { AuditActionName } from './audit-actions.ts';
 import type { RolePermission } from './permissions.ts';
 
 /**
@@ -9,7 +10,7 @@ import type { RolePermission } from './permissions.ts';
 export type Permission = 'public' | 'signed-in' | RolePermission;
 
 /** The audit action recorded for a route, or `none` for routes that touch no record (assets, health). */
-export type AuditAction = 'none' | (string & {});
+export type AuditAction = 'none' | AuditActionName;
 
 export interface RouteAccess {
   permission: Permission;

@@ -743,6 +743,14 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       heading: 'Records due for review',
       narrow: true,
     },
+    { route: '/subject-access', url: '/subject-access', role: 'auditor', heading: 'Subject access request' },
+    {
+      route: '/subject-access/:childId',
+      url: `/subject-access/${child.id}`,
+      role: 'auditor',
+      heading: /\S/,
+      shows: ['The record', 'Case notes', 'Chronology'],
+    },
     {
       route: '/returns',
       url: '/returns?return=cin&year=2025',
@@ -846,7 +854,12 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       .map((route) => route.url)
       // Downloads (a made return, the staff list, the census return) are files, not pages; the returns and
       // workforce browser tests download them.
-      .filter((url) => !/^\/(api|assets|govuk|public)\/|^\/health$|^\/returns\/download$/.test(url))
+      .filter(
+        (url) =>
+          !/^\/(api|assets|govuk|public)\/|^\/health$|^\/returns\/download$|^\/subject-access\/:childId\/export$/.test(
+            url,
+          ),
+      )
       .filter((url) => !/\.(csv|xlsx)$/.test(url));
     expect([...new Set(pageRoutes)].sort()).toEqual([...new Set(visits.map((visit) => visit.route))].sort());
   });

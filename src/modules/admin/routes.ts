@@ -29,7 +29,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     '/admin/users',
-    { config: access('staff:manage', 'users.listed'), schema: { hide: true } },
+    { config: access('staff:manage', 'none'), schema: { hide: true } },
     async (request, reply) => {
       const actor = actorOf(request);
       const users = await listUsers(db, { councilId: actor.councilId, today: actor.today, now: actor.now });

@@ -71,8 +71,7 @@ export async function allocationRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.hearth;
 
   const formView = async (actor: Actor, childId: string, values: Form, extra: object) => {
-    const { child } = await viewChild(db, actor, childId);
-    const { history, workers } = await viewAllocations(db, actor, childId);
+    const { child, history, workers } = await viewAllocations(db, actor, childId);
     return {
       pageTitle: 'Allocate a worker',
       child,

@@ -77,14 +77,15 @@ export async function allocationFacts(
   return facts;
 }
 
-/** A child's allocation history, and the workers who could be allocated. */
+/** A child's names, allocation history, and the workers who could be allocated: one audited read. */
 export async function viewAllocations(db: Database, actor: Actor, childId: string) {
   return withTransaction(db, actor, async (trx) => {
     await requireChildren(trx, actor, 'read', [childId]);
     const history = await allocationHistory(trx, actor.councilId, [childId]);
     const workers = await caseHolders(trx, actor.councilId);
+    const [child] = await childrenForAllocation(trx, actor.councilId, [childId]);
     await appendAudit(trx, auditSource(actor), { action: 'allocations.viewed', childId });
-    return { history, workers };
+    return { child: child!, history, workers };
   });
 }
 

@@ -129,6 +129,7 @@ export function childrenForAllocation(db: Db, councilId: string, childIds: reado
     .select([
       'c.id',
       'c.given_name',
+      'c.family_name',
       sql<string | null>`c.date_of_birth::text`.as('date_of_birth'),
       sql<string | null>`(select max(e.referral_date) from episodes e
         where e.council_id = c.council_id and e.child_id = c.id)::text`.as('referral_date'),

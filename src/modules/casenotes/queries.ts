@@ -49,6 +49,16 @@ export function childrenOfNote(db: Db, councilId: string, noteId: string) {
     .execute();
 }
 
+/** A child's id and names, for the heading of a page of their notes (the gatekeeper has been asked). */
+export function childNamed(db: Db, councilId: string, childId: string) {
+  return db
+    .selectFrom('children')
+    .select(['id', 'given_name', 'family_name'])
+    .where('council_id', '=', councilId)
+    .where('id', '=', childId)
+    .executeTakeFirstOrThrow();
+}
+
 /** Children found by the council's own ids among those the actor may read or write. */
 export function childrenByLocalIds(db: Db, actor: Actor, localIds: string[], action: ChildAction) {
   if (localIds.length === 0) return Promise.resolve([]);

@@ -6,11 +6,10 @@ import { dateFromParts } from '../../platform/dates.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { formErrors } from '../../platform/forms.ts';
 import { access } from '../../platform/route-table.ts';
-import { viewChild } from '../children/service.ts';
 import { takeFormStash } from '../sign-in/service.ts';
 import { notesToOfferAsVisits } from '../visits/service.ts';
 import { ChildParams, NoteBody, NoteForm, NoteParams, NoteQuery, NoteSummary } from './schemas.ts';
-import { listNotes, noteDraft, noteKinds, recordNote, saveNoteDraft, viewNote } from './service.ts';
+import { listNotes, noteKinds, openNoteForm, recordNote, saveNoteDraft, viewNote } from './service.ts';
 import { childHeader } from '../child-header/service.ts';
 
 type Form = Static<typeof NoteForm>;
@@ -31,8 +30,7 @@ export async function caseNoteRoutes(app: FastifyInstance): Promise<void> {
     { config: access('child:read', 'casenotes.listed'), schema: { params: ChildParams, hide: true } },
     async (request, reply) => {
       const actor = actorOf(request);
-      const { child } = await viewChild(db, actor, request.params.childId);
-      const notes = await listNotes(db, actor, request.params.childId);
+      const { child, notes } = await listNotes(db, actor, request.params.childId);
       const offerVisits = await notesToOfferAsVisits(db, actor, request.params.childId, notes);
       return reply.page('casenotes/views/notes.njk', {
         offerVisits: [...offerVisits],
@@ -50,8 +48,12 @@ export async function caseNoteRoutes(app: FastifyInstance): Promise<void> {
     { config: access('child:read', 'casenote.viewed'), schema: { params: NoteParams, hide: true } },
     async (request, reply) => {
       const actor = actorOf(request);
-      const { child } = await viewChild(db, actor, request.params.childId);
-      const { note, corrects } = await viewNote(db, actor, request.params.childId, request.params.noteId);
+      const { child, note, corrects } = await viewNote(
+        db,
+        actor,
+        request.params.childId,
+        request.params.noteId,
+      );
       // A note of type Visit offers to become a statutory visit (issue 17, part 5).
       const offerVisits = await notesToOfferAsVisits(db, actor, request.params.childId, [note]);
       return reply.page('casenotes/views/note.njk', {
@@ -72,9 +74,13 @@ export async function caseNoteRoutes(app: FastifyInstance): Promise<void> {
     correctsNoteId: string,
     values: Record<string, unknown>,
     extra: Record<string, unknown>,
+    useDraft = false,
   ) => {
-    const { child } = await viewChild(db, actor, childId);
-    const corrects = correctsNoteId ? (await viewNote(db, actor, childId, correctsNoteId)).note : null;
+    const { child, corrects, draft } = await openNoteForm(db, actor, childId, correctsNoteId);
+    if (useDraft && draft) {
+      values = draft.fields as Record<string, unknown>;
+      extra = { ...extra, draftSavedAt: draft.saved_at };
+    }
     const initial = corrects
       ? {
           kind: corrects.kind,
@@ -117,14 +123,17 @@ export async function caseNoteRoutes(app: FastifyInstance): Promise<void> {
         typeof stashed === 'string' && /^[0-9a-f-]{36}$/i.test(stashed)
           ? stashed
           : (request.query.corrects ?? '');
-      const draft = restored ? undefined : await noteDraft(db, actor, request.params.childId, corrects);
-      const values = (restored?.fields ?? draft?.fields ?? {}) as Record<string, unknown>;
+      const values = (restored?.fields ?? {}) as Record<string, unknown>;
       return reply.page(
         'casenotes/views/write-note.njk',
-        await renderForm(actor, request.params.childId, corrects, values, {
-          restored: Boolean(restored),
-          draftSavedAt: draft?.saved_at,
-        }),
+        await renderForm(
+          actor,
+          request.params.childId,
+          corrects,
+          values,
+          { restored: Boolean(restored) },
+          !restored,
+        ),
       );
     },
   );
@@ -207,7 +216,7 @@ export async function caseNoteRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) =>
-      (await listNotes(db, actorOf(request), request.params.childId)).map((note) => ({
+      (await listNotes(db, actorOf(request), request.params.childId)).notes.map((note) => ({
         id: note.id,
         kind: note.kind,
         occurredOn: note.occurred_on,

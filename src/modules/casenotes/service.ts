@@ -10,6 +10,7 @@ import { appendAudit, canonicalJson } from '../../platform/audit.ts';
 import { NotFound, ValidationError } from '../../platform/errors.ts';
 import { auditSource, withAuditedRead, withTransaction } from '../../platform/transactions.ts';
 import {
+  childNamed,
   childrenByLocalIds,
   childrenOfNote,
   draftOf,
@@ -48,25 +49,68 @@ export interface NewNote {
 
 /**
  * The notes about a child, each marked with the corrections that followed it and the note it corrects, and with
- * the other children it is about as far as the reader may see them. The read is audited.
+ * the other children it is about as far as the reader may see them; with the child's name for the page. Reads
+ * within the caller's audited read, after asking the gatekeeper with `need`.
  */
-export async function listNotes(db: Database, actor: Actor, childId: string) {
-  return withAuditedRead(db, actor, async (trx, audit) => {
-    await requireChildren(trx, actor, 'read', [childId]);
-    const notes = await notesAboutChild(trx, actor.councilId, childId);
-    const about = await noteChildrenVisibleTo(
-      trx,
-      actor,
-      notes.map((note) => note.id),
-    );
-    audit({ action: 'casenotes.listed', childId });
-    return notes.map((note) => ({
+async function readNotes(
+  trx: Transaction<Tables>,
+  actor: Actor,
+  childId: string,
+  need: 'read' | 'write' = 'read',
+) {
+  await requireChildren(trx, actor, need, [childId]);
+  const child = await childNamed(trx, actor.councilId, childId);
+  const notes = await notesAboutChild(trx, actor.councilId, childId);
+  const about = await noteChildrenVisibleTo(
+    trx,
+    actor,
+    notes.map((note) => note.id),
+  );
+  return {
+    child,
+    notes: notes.map((note) => ({
       ...note,
       correctedBy: notes
         .filter((later) => later.corrects_note_id === note.id)
         .sort((a, b) => Number(a.written_at) - Number(b.written_at)),
       otherChildren: about.filter((child) => child.note_id === note.id && child.id !== childId),
-    }));
+    })),
+  };
+}
+
+/** The notes about a child (see `readNotes`), audited as the list's one entry. */
+export async function listNotes(db: Database, actor: Actor, childId: string) {
+  return withAuditedRead(db, actor, async (trx, audit) => {
+    const read = await readNotes(trx, actor, childId);
+    audit({ action: 'casenotes.listed', childId });
+    return read;
+  });
+}
+
+/** One note about a child, with the note it corrects, audited as one note read (`casenote.viewed`). */
+export async function viewNote(db: Database, actor: Actor, childId: string, noteId: string) {
+  return withAuditedRead(db, actor, async (trx, audit) => {
+    const { child, notes } = await readNotes(trx, actor, childId);
+    const note = notes.find((candidate) => candidate.id === noteId);
+    if (!note) throw new NotFound();
+    audit({ action: 'casenote.viewed', childId, details: { noteId } });
+    const corrects = notes.find((candidate) => candidate.id === note.corrects_note_id) ?? null;
+    return { child, note, corrects };
+  });
+}
+
+/**
+ * What the form to write (or correct) a note shows: the child, the note being corrected and the writer's own
+ * draft, audited as the draft's opening (`casenote.draft-opened`), the one entry of the form's page.
+ */
+export async function openNoteForm(db: Database, actor: Actor, childId: string, correctsNoteId: string) {
+  return withAuditedRead(db, actor, async (trx, audit) => {
+    const { child, notes } = await readNotes(trx, actor, childId, 'write');
+    const corrects = correctsNoteId ? notes.find((note) => note.id === correctsNoteId) : null;
+    if (corrects === undefined) throw new NotFound();
+    const draft = await draftOf(trx, actor, childId, correctsNoteId);
+    audit({ action: 'casenote.draft-opened', childId, details: { correctsNoteId: corrects?.id ?? null } });
+    return { child, corrects, draft };
   });
 }
 
@@ -76,14 +120,6 @@ export async function listNotes(db: Database, actor: Actor, childId: string) {
  */
 export function notesWithin(trx: Database, councilId: string, childId: string) {
   return notesAboutChild(trx, councilId, childId);
-}
-
-/** One note about a child, with its corrections. */
-export async function viewNote(db: Database, actor: Actor, childId: string, noteId: string) {
-  const notes = await listNotes(db, actor, childId);
-  const note = notes.find((candidate) => candidate.id === noteId);
-  if (!note) throw new NotFound();
-  return { note, corrects: notes.find((candidate) => candidate.id === note.corrects_note_id) ?? null };
 }
 
 /**
@@ -226,13 +262,5 @@ export async function saveNoteDraft(
       childId,
       details: { correctsNoteId: correctsNoteId || null },
     });
-  });
-}
-
-/** The person's own draft of a note about the child, if they have one. */
-export async function noteDraft(db: Database, actor: Actor, childId: string, correctsNoteId: string) {
-  return withTransaction(db, actor, async (trx) => {
-    await requireChildren(trx, actor, 'write', [childId]);
-    return draftOf(trx, actor, childId, correctsNoteId);
   });
 }

@@ -5,7 +5,7 @@ import { actorOf } from '../../platform/authentication.ts';
 import { dateFromParts } from '../../platform/dates.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { formErrors } from '../../platform/forms.ts';
-import { access } from '../../platform/route-table.ts';
+import { access, type AuditAction } from '../../platform/route-table.ts';
 import { ChildParams } from './schemas.ts';
 import {
   flagKinds,
@@ -39,7 +39,7 @@ export async function childRecordFormRoutes(app: FastifyInstance): Promise<void>
 
   function form(spec: {
     url: string;
-    audit: string;
+    audit: AuditAction;
     body: TSchema;
     template: string;
     title: string;

@@ -219,8 +219,7 @@ export async function childrenRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const actor = actorOf(request);
-      await updateChild(db, actor, request.params.childId, request.body);
-      return summaryOf((await viewChild(db, actor, request.params.childId)).child);
+      return summaryOf(await updateChild(db, actor, request.params.childId, request.body));
     },
   );
 }

@@ -7,6 +7,7 @@ import { NotFound, NotPermitted, ValidationError } from '../../platform/errors.t
 import { auditSource, withAuditedRead, withTransaction } from '../../platform/transactions.ts';
 import { recordHistory, updateVersioned } from '../../platform/versioning.ts';
 import { journeyStatusOf } from '../journey/journey-record.ts';
+import { statusesOf } from '../journey/service.ts';
 import { readRecord } from '../record/service.ts';
 import {
   childById,
@@ -39,7 +40,10 @@ export interface ChildNameChange {
   reason?: string;
 }
 
-/** Changes a child's names or date of birth, refusing an edit based on a stale version. */
+/**
+ * Changes a child's names or date of birth, refusing an edit based on a stale version. Gives back the child as
+ * changed, so the one entry of the change (`child.updated`) covers showing it too.
+ */
 export async function updateChild(db: Database, actor: Actor, childId: string, change: ChildNameChange) {
   const problems = [
     ...(change.givenName.trim() ? [] : [{ path: 'givenName', message: 'Enter the child’s given name' }]),
@@ -61,8 +65,10 @@ export async function updateChild(db: Database, actor: Actor, childId: string, c
         date_of_birth: change.dateOfBirth,
       },
     );
+    const statuses = await statusesOf(trx, actor, [childId]);
+    const child = { ...(await childById(trx, actor.councilId, childId)), status: statuses.get(childId)! };
     await appendAudit(trx, auditSource(actor), { action: 'child.updated', childId, details: { version } });
-    return version;
+    return child;
   });
 }
 

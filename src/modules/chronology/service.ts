@@ -1,7 +1,9 @@
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import type { Tables } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { withAuditedRead } from '../../platform/transactions.ts';
-import { readRecord, workerNames } from '../record/service.ts';
+import { readRecord, workerNames, type ChildRecord } from '../record/service.ts';
 import { inWords } from './event-words.ts';
 import { chronologyEntries, firstRecordedInstants, type ChronologyOrder } from './entries.ts';
 import { recordersAt, supersededVersionsOf } from './queries.ts';
@@ -37,38 +39,50 @@ export async function viewChronology(
 ) {
   return withAuditedRead(db, actor, async (trx, audit) => {
     const record = (await readRecord(trx, actor, [childId])).get(childId)!;
-    const [superseded, notes] = await Promise.all([
-      supersededVersionsOf(trx, actor.councilId, childId, TABLES_IN_CHRONOLOGY),
-      notesWithin(trx, actor.councilId, childId),
-    ]);
-    const workerIds = [
-      ...record.allocations.map((allocation) => allocation.worker_id),
-      ...superseded.flatMap((version) => [version.version_row.worker_id]),
-      ...[...record.contacts, ...record.episodes, ...record.assessments].map((row) => row.recorded_by),
-      ...record.assessments.map((assessment) => assessment.authorised_by),
-    ].filter((id): id is string => typeof id === 'string');
-    const [names, recorders] = await Promise.all([
-      workerNames(trx, actor.councilId, workerIds),
-      recordersAt(trx, actor.councilId, childId, firstRecordedInstants(record, superseded)),
-    ]);
-    const kinds = request.kinds.length ? request.kinds : chronologyKinds;
-    const entries = chronologyEntries(
-      { record, superseded, notes, workerNames: names, recorders },
-      kinds,
-      request.order,
-    );
+    const entries = await chronologyOf(trx, actor.councilId, record, request);
     audit({
       action: request.print ? 'chronology.printed' : 'chronology.viewed',
       childId,
       details: { kinds: request.kinds, order: request.order },
     });
-    return {
-      child: record.child,
-      entries: entries.map((entry) => ({
-        ...entry,
-        title: inWords(entry.title, entry.on)!,
-        detail: inWords(entry.detail, entry.on),
-      })),
-    };
+    return { child: record.child, entries };
   });
+}
+
+/**
+ * The chronology of a record already read, in words, within the caller's transaction: for a use case that has
+ * asked its own gatekeeper and writes its own audit entry (a subject access request's export).
+ */
+export async function chronologyOf(
+  trx: Kysely<Tables>,
+  councilId: string,
+  record: ChildRecord,
+  request: ChronologyRequest,
+) {
+  const childId = record.child.id;
+  const [superseded, notes] = await Promise.all([
+    supersededVersionsOf(trx, councilId, childId, TABLES_IN_CHRONOLOGY),
+    notesWithin(trx, councilId, childId),
+  ]);
+  const workerIds = [
+    ...record.allocations.map((allocation) => allocation.worker_id),
+    ...superseded.flatMap((version) => [version.version_row.worker_id]),
+    ...[...record.contacts, ...record.episodes, ...record.assessments].map((row) => row.recorded_by),
+    ...record.assessments.map((assessment) => assessment.authorised_by),
+  ].filter((id): id is string => typeof id === 'string');
+  const [names, recorders] = await Promise.all([
+    workerNames(trx, councilId, workerIds),
+    recordersAt(trx, councilId, childId, firstRecordedInstants(record, superseded)),
+  ]);
+  const kinds = request.kinds.length ? request.kinds : chronologyKinds;
+  const entries = chronologyEntries(
+    { record, superseded, notes, workerNames: names, recorders },
+    kinds,
+    request.order,
+  );
+  return entries.map((entry) => ({
+    ...entry,
+    title: inWords(entry.title, entry.on)!,
+    detail: inWords(entry.detail, entry.on),
+  }));
 }

@@ -75,3 +75,59 @@ export function retentionFacts(db: Kysely<Tables>, councilId: string, actor?: Ac
     .orderBy('c.given_name')
     .execute();
 }
+
+/**
+ * The child a subject access request is about, found by the council's own id (or Hearth's) among the children the
+ * officer oversees: every child of the council but the restricted ones whose list does not name them. Without an
+ * actor (the command line, run by those who hold the database), any child of the council.
+ */
+export async function childForSubjectAccess(
+  db: Kysely<Tables>,
+  councilId: string,
+  idOrLocalId: string,
+  actor?: Actor,
+) {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrLocalId);
+  return db
+    .selectFrom('children as c')
+    .select(['c.id', 'c.local_id'])
+    .where('c.council_id', '=', councilId)
+    .where(uuid ? 'c.id' : 'c.local_id', '=', idOrLocalId)
+    .where(actor ? sql<SqlBool>`c.id in (${childrenOverseen(actor)})` : sql<SqlBool>`true`)
+    .executeTakeFirst();
+}
+
+/** The people of a child's family and network, by id: names, organisation, telephone. */
+export function peopleByIds(db: Kysely<Tables>, councilId: string, personIds: readonly string[]) {
+  if (personIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('people')
+    .select(['id', 'given_name', 'family_name', 'organisation', 'phone'])
+    .where('council_id', '=', councilId)
+    .where('id', 'in', [...personIds])
+    .execute();
+}
+
+/** The other children named on the notes about a child: third parties in the child's own record. */
+export function otherChildrenOnNotes(
+  db: Kysely<Tables>,
+  councilId: string,
+  childId: string,
+  noteIds: string[],
+) {
+  if (noteIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('case_note_children as l')
+    .innerJoin('children as c', (join) =>
+      join.onRef('c.council_id', '=', 'l.council_id').onRef('c.id', '=', 'l.child_id'),
+    )
+    .select(['l.note_id', 'c.id', 'c.given_name', 'c.family_name'])
+    .where('l.council_id', '=', councilId)
+    .where('l.note_id', 'in', noteIds)
+    .where('l.child_id', '<>', childId)
+    .execute();
+}
+
+export function councilName(db: Kysely<Tables>, councilId: string) {
+  return db.selectFrom('councils').select('name').where('id', '=', councilId).executeTakeFirstOrThrow();
+}

@@ -6,6 +6,7 @@ import { dateOrderProblems, type DateOrderRule } from '../../domain/journey/orde
 import type { RecordValues } from '../../platform/recording/fields.ts';
 import type { JourneyStatus } from '../../domain/journey/status.ts';
 import { requireChildren } from '../../platform/access.ts';
+import type { AuditActionName } from '../../platform/audit-actions.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
 import {
@@ -147,7 +148,7 @@ export async function readChildSection<T>(
   db: Database,
   actor: Actor,
   childId: string,
-  action: string,
+  action: AuditActionName,
   read: (record: ChildRecord, trx: Transaction<Tables>) => T | Promise<T>,
 ) {
   return withTransaction(db, actor, async (trx) => {

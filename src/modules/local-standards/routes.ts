@@ -6,7 +6,7 @@ import { actorOf } from '../../platform/authentication.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { formErrors } from '../../platform/forms.ts';
 import { parseFormFields, type FieldSpec, type RecordValues } from '../../platform/recording/fields.ts';
-import { access } from '../../platform/route-table.ts';
+import { access, type AuditAction } from '../../platform/route-table.ts';
 import { reworkUnderWay, startRework } from './rework.ts';
 import { addClosureDay, localStandards, setLocalStandard, standardKinds } from './service.ts';
 
@@ -104,7 +104,7 @@ export async function localStandardRoutes(app: FastifyInstance): Promise<void> {
     path: string,
     title: string,
     fields: FieldSpec[],
-    audit: string,
+    audit: AuditAction,
     saved: string,
     save: (db: Database, actor: Actor, values: RecordValues) => Promise<string[]>,
   ) => {

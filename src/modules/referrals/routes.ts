@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { actorOf } from '../../platform/authentication.ts';
 import { Conflict, NotFound, ValidationError } from '../../platform/errors.ts';
 import { formErrors } from '../../platform/forms.ts';
-import { access, type Permission } from '../../platform/route-table.ts';
+import { access, type AuditAction, type Permission } from '../../platform/route-table.ts';
 import { takeFormStash } from '../sign-in/service.ts';
 import { overseeAssessment, recordAssessment, resendAssessment } from './assessment-service.ts';
 import {
@@ -133,7 +133,7 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
   function formStep(spec: {
     url: string;
     permission: Permission;
-    audit: string;
+    audit: AuditAction;
     params: TSchema;
     body: TSchema;
     template: string;

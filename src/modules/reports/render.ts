@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type nunjucks from 'nunjucks';
-import { chromium, type Browser } from 'playwright-core';
+import { printToPdf, startChromium } from '../../platform/pdf.ts';
 import type { CommitteeReport } from './service.ts';
 import { wordDocument } from './word.ts';
 
@@ -36,37 +36,9 @@ export function reportHtml(views: nunjucks.Environment, report: CommitteeReport)
   });
 }
 
-/** Debian's Chromium, headless, without the background networking this network refuses (as the browser tests). */
-async function startChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.HEARTH_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-sync',
-    ],
-  });
-}
-
 /** The report printed to PDF on A4 by Chromium, with page numbers at the foot. */
-async function reportPdf(html: string, report: CommitteeReport): Promise<Buffer> {
-  const browser = await startChromium();
-  try {
-    const page = await browser.newPage();
-    await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate: `<div style="font-size:8pt;font-family:Arial;width:100%;text-align:center;color:#505a5f">${report.titleBlock.exempt ? 'EXEMPT · ' : ''}${report.council} · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`,
-      margin: { top: '16mm', bottom: '18mm', left: '14mm', right: '14mm' },
-    });
-  } finally {
-    await browser.close();
-  }
+function reportPdf(html: string, report: CommitteeReport): Promise<Buffer> {
+  return printToPdf(html, `${report.titleBlock.exempt ? 'EXEMPT · ' : ''}${report.council}`);
 }
 
 /** Each figure's chart as a PNG, by the figure's id, drawn by Chromium from the report's own SVG. */

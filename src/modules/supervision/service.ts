@@ -128,7 +128,7 @@ export async function recordSupervision(
     const details = { supervisionId: id, kind: input.kind, heldOn: input.heldOn };
     await appendAudit(trx, auditSource(actor), [
       { action: 'supervision.recorded', details: { ...details, superviseeId: input.superviseeId ?? null } },
-      ...childIds.map((childId) => ({ action: 'supervision.child-discussed', childId, details })),
+      ...childIds.map((childId) => ({ action: 'supervision.child-discussed' as const, childId, details })),
     ]);
     return id;
   });
