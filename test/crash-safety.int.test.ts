@@ -17,7 +17,7 @@ describe(`a Hearth server killed under write load, on ${testEngine}`, async () =
 
   it(
     `loses no acknowledged write and half-writes nothing across ${cycles} SIGKILLs`,
-    { timeout: 180_000 },
+    { timeout: 300_000 },
     async () => {
       const figures = await crashCycles({ url: database.url, world, cycles });
       expect(figures.problems, `seed ${figures.seed}`).toEqual([]);
