@@ -73,7 +73,8 @@ export const hostileText: fc.Arbitrary<string> = fc.oneof(
       .tuple(fc.string({ maxLength: 8 }), fc.constantFrom(...nasty), fc.string({ maxLength: 8 }))
       .map(([before, trick, after]) => before + trick + after),
   },
-  { weight: 1, arbitrary: fc.integer({ min: 1_000, max: 120_000 }).map((length) => 'x'.repeat(length)) },
+  // Just past the longest answers Hearth takes (200, 2,000, 10,000 and 100,000 characters).
+  { weight: 1, arbitrary: fc.constantFrom(201, 2_001, 10_001, 100_001).map((length) => 'x'.repeat(length)) },
 );
 
 const hostileNumber = fc.oneof(
@@ -98,9 +99,9 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.array(hostileText, { maxLength: 5 }) },
   {
     weight: 1,
-    arbitrary: fc.integer({ min: 40, max: 1_500 }).chain((n) => fc.constant(deep(n, n % 2 === 0))),
+    arbitrary: fc.integer({ min: 33, max: 400 }).chain((n) => fc.constant(deep(n, n % 2 === 0))),
   },
-  { weight: 1, arbitrary: fc.constant(Array.from({ length: 5_000 }, (_, index) => index)) },
+  { weight: 1, arbitrary: fc.constant(Array.from({ length: 1_001 }, (_, index) => index)) },
   { weight: 1, arbitrary: fc.dictionary(hostileText, hostileText, { maxKeys: 4 }) },
   { weight: 1, arbitrary: fc.constant({ __proto__: { admin: true }, constructor: { prototype: {} } }) },
 );
