@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { workforceMeasures, type Workforce } from './census.ts';
 import { aSocialWorker, calendar, censusDay } from './census-test-workers.ts';
-import { CENSUS_WORKER_COLUMNS, censusCouncilLine, censusWorkerLines, csvOf } from './census-return.ts';
+import fc from 'fast-check';
+import {
+  CENSUS_WORKER_COLUMNS,
+  censusCouncilLine,
+  censusWorkerLines,
+  csvCell,
+  csvOf,
+  fromSpreadsheetSafe,
+  spreadsheetSafe,
+} from './census-return.ts';
 
 describe('the workforce census return in the DfE’s layout', () => {
   const workers = [
@@ -81,5 +90,29 @@ describe('the workforce census return in the DfE’s layout', () => {
     expect(csv.split('\r\n')[0]).toBe(CENSUS_WORKER_COLUMNS.join(','));
     expect(csv.split('\r\n')).toHaveLength(lines.length + 2);
     expect(csvOf(['a'] as const, [{ a: 'x, "y"' }])).toBe('a\r\n"x, ""y"""\r\n');
+  });
+});
+
+describe('cells a spreadsheet would run as formulas (issue 22, part 4)', () => {
+  it.each([
+    ['=HYPERLINK("http://evil.example","Click")', `"'=HYPERLINK(""http://evil.example"",""Click"")"`],
+    ['+44 113 000', "'+44 113 000"],
+    ['-cmd', "'-cmd"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tindent', "'\tindent"],
+    ['-1.50', '-1.50'],
+    ['Smith-Jones', 'Smith-Jones'],
+  ])('writes %j as %j', (cell, written) => {
+    expect(csvCell(cell)).toBe(written);
+  });
+
+  it('reads back what it wrote, and no cell it writes starts a formula', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        fc.pre(!/^'[=+\-@\t\r]/.test(text));
+        expect(fromSpreadsheetSafe(spreadsheetSafe(text))).toBe(text);
+        expect(spreadsheetSafe(text)).not.toMatch(/^[=+\-@\t\r](?![\d.]*$)/);
+      }),
+    );
   });
 });

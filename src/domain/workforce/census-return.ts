@@ -120,14 +120,31 @@ export function censusCouncilLine(measures: WorkforceMeasures, agencyHeadcount: 
   };
 }
 
-const quoted = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+/**
+ * A cell a spreadsheet shows as text: one starting = + - @, a tab or a carriage return would be run as a formula
+ * when the CSV is opened (OWASP, "CSV Injection"), so it gets a leading apostrophe. Numbers such as -1.50 are left.
+ */
+export function spreadsheetSafe(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
+}
+
+/** A cell of a CSV Hearth wrote, read back: the apostrophe `spreadsheetSafe` added is taken off. */
+export function fromSpreadsheetSafe(text: string): string {
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
+/** A cell as CSV: safe from a spreadsheet's formulas, and quoted where it needs it (RFC 4180). */
+export function csvCell(value: string | number): string {
+  const text = spreadsheetSafe(String(value));
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
 
 /** A table as CSV with CRLF line ends, headed by its columns (the census return and the staff list). */
 export function csvOf<C extends string>(
   columns: readonly C[],
   lines: ReadonlyArray<Record<C, string>>,
 ): string {
-  return [columns.join(','), ...lines.map((line) => columns.map((column) => quoted(line[column])).join(','))]
+  return [columns.join(','), ...lines.map((line) => columns.map((column) => csvCell(line[column])).join(','))]
     .map((text) => `${text}\r\n`)
     .join('');
 }

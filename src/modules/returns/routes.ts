@@ -4,6 +4,7 @@ import { actorOf, requireCsrfToken } from '../../platform/authentication.ts';
 import { appendAuditNow } from '../../platform/audit.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { formErrors } from '../../platform/forms.ts';
+import { holdsHiddenCharacter } from '../../platform/input-guards.ts';
 import { access } from '../../platform/route-table.ts';
 import { auditSource } from '../../platform/transactions.ts';
 import type { ReturnFile } from '../../domain/returns/text.ts';
@@ -68,6 +69,17 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
         }
       }
       requireCsrfToken(request, fields._csrf);
+      // A file name is kept in the audit entry, and PostgreSQL cannot store a NUL (issue 22, part 4).
+      if (
+        [...files, ...previous, ...(providers ? [providers] : [])].some((file) =>
+          holdsHiddenCharacter(file.name),
+        )
+      ) {
+        const message = 'Rename the file: its name has a hidden character (NUL) that cannot be stored';
+        return reply
+          .code(400)
+          .page('returns/views/validate.njk', page(fields, formErrors([{ path: 'files', message }])));
+      }
       const kind: ReturnKind = fields.kind === 'cin' ? 'cin' : 'ssda903';
       const year = years.includes(Number(fields.year)) ? Number(fields.year) : years[0]!;
       let result;

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { PostcodeLookup } from '../../domain/returns/ssda903/context.ts';
 import type { Finding } from '../../domain/returns/findings.ts';
+import { csvCell } from '../../domain/workforce/census-return.ts';
 import { runOffThread } from '../../platform/off-thread.ts';
 import type { AskForPostcodes, ReturnUpload, UploadCheck } from './upload-check.ts';
 
@@ -58,14 +59,8 @@ function cellsOf(finding: Finding): Array<string | number> {
 
 /** The findings as CSV, one row each, fields quoted where they need it (RFC 4180). */
 export function findingsCsv(findings: readonly Finding[]): string {
-  const quote = (value: string | number) => {
-    const text = String(value);
-    // A leading = + - @ would make a spreadsheet run the cell as a formula.
-    const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-    return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-  };
   return (
-    [columns.join(','), ...findings.map((finding) => cellsOf(finding).map(quote).join(','))].join('\r\n') +
+    [columns.join(','), ...findings.map((finding) => cellsOf(finding).map(csvCell).join(','))].join('\r\n') +
     '\r\n'
   );
 }

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { csvOf } from '../../domain/workforce/census-return.ts';
+import { csvOf, fromSpreadsheetSafe } from '../../domain/workforce/census-return.ts';
 import { STAFF_COLUMNS } from '../../domain/workforce/staff-rows.ts';
 
 /** A staff list's cells, as text, the header first: from CSV or from the first sheet of an XLSX workbook. */
@@ -17,10 +17,12 @@ export async function staffTableOf(file: Buffer, name: string): Promise<string[]
     });
     return Array.from(table, (row) => row ?? []);
   }
-  return parse(file.toString('utf8').replace(/^\uFEFF/, ''), {
+  const rows: string[][] = parse(file.toString('utf8').replace(/^\uFEFF/, ''), {
     relax_column_count: true,
     skip_empty_lines: false,
   });
+  // A staff list Hearth exported kept a spreadsheet from running a name such as =HYPERLINK(…) as a formula.
+  return rows.map((row) => row.map(fromSpreadsheetSafe));
 }
 
 /** A cell as text: dates as YYYY-MM-DD (spreadsheets hold them as dates), numbers as written. */

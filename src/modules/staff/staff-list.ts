@@ -60,7 +60,15 @@ export async function importStaffList(
   name: string,
   options: { goodRowsOnly: boolean },
 ): Promise<StaffImport> {
-  const { rows, problems, columns } = readStaffRows(await staffTableOf(file, name));
+  let table: string[][];
+  try {
+    table = await staffTableOf(file, name);
+  } catch {
+    // Not a workbook (or a CSV whose quotes never close): a problem with the file, not with Hearth.
+    const message = 'Hearth cannot read this file: save it again from the spreadsheet as XLSX or CSV';
+    return { problems: [{ line: 1, column: 'file', message }], added: 0, updated: 0, applied: false };
+  }
+  const { rows, problems, columns } = readStaffRows(table);
   if (problems.length && !options.goodRowsOnly) return { problems, added: 0, updated: 0, applied: false };
   let added = 0;
   let updated = 0;

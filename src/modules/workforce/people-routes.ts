@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf, requireCsrfToken } from '../../platform/authentication.ts';
 import { appendAuditNow } from '../../platform/audit.ts';
+import { holdsHiddenCharacter } from '../../platform/input-guards.ts';
 import { access } from '../../platform/route-table.ts';
 import { auditSource } from '../../platform/transactions.ts';
 import { ukDate } from '../../platform/views.ts';
@@ -157,9 +158,17 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
           : /\.(csv|xlsx)$/i.test(file.name)
             ? null
             : 'The staff list must be a CSV or XLSX file';
-        if (problem || !file) {
-          const error = { text: problem, href: '#file' };
-          return uploadPage(reply.code(400), { errors: { file: { text: problem } }, errorSummary: [error] });
+        // The file's name is kept in the audit entry, and PostgreSQL cannot store a NUL (issue 22, part 4).
+        const nameProblem =
+          file && holdsHiddenCharacter(file.name)
+            ? 'Rename the file: its name has a hidden character (NUL) that cannot be stored'
+            : null;
+        if (problem || nameProblem || !file) {
+          const text = problem ?? nameProblem;
+          return uploadPage(reply.code(400), {
+            errors: { file: { text } },
+            errorSummary: [{ text, href: '#file' }],
+          });
         }
         const result = await importStaffList(db, actor.councilId, file.content, file.name, { goodRowsOnly });
         if (result.applied) {
