@@ -18,7 +18,7 @@ const { readdirSync, statSync } = process.getBuiltinModule('node:fs');
 const { join } = process.getBuiltinModule('node:path');
 
 /** The CSV files of an SSDA903 folder (a single CSV file is taken as a folder of one). */
-function ssda903FilesIn(path: string): ReturnFile[] {
+export function ssda903FilesIn(path: string): ReturnFile[] {
   let names: string[];
   try {
     names = statSync(path).isDirectory()

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aTeamWithAnAllocatedChild, anOpenEpisode } from '../../../test/support/journey.ts';
 import { signedInAs, testServer, type TestBrowser } from '../../../test/support/world.ts';
+import { readSsda903 } from '../../domain/returns/ssda903/read.ts';
 import { exportSsda903 } from './ssda903-export.ts';
 
 async function post(browser: TestBrowser, url: string, json: Record<string, unknown>) {
@@ -170,6 +171,34 @@ describe('the SSDA903 return made from the record, as Hearth knew it at a time (
         DATE_PLACED_CEASED: '',
         REASON_PLACED_CEASED: '',
       },
+    ]);
+  });
+
+  it("runs the rules comparing the two years when given last year's return (--previous)", async () => {
+    const { council } = await aTeamWithAnAllocatedChild(db, { dateOfBirth: '2014-06-01' });
+    const lastYear = await exportSsda903(db, council.id, { year: 2024 });
+    const encoder = new TextEncoder();
+    const previous = readSsda903(
+      lastYear.files.map((file) => ({ name: file.name, content: encoder.encode(file.text) })),
+    ).return;
+    const needsPrevious = (skipped: readonly { reason: string }[]) =>
+      skipped.filter((rule) => rule.reason.includes("previous year's return")).length;
+    const alone = await exportSsda903(db, council.id, { year: 2025 });
+    expect(needsPrevious(alone.validation.skipped)).toBeGreaterThan(0);
+    const compared = await exportSsda903(db, council.id, { year: 2025, previous });
+    expect(needsPrevious(compared.validation.skipped)).toBe(0);
+    expect(compared.validation.ran.length).toBeGreaterThan(alone.validation.ran.length);
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('council_id', '=', council.id)
+      .where('action', '=', 'return.exported')
+      .orderBy('seq')
+      .execute();
+    expect(audit.map((entry) => (entry.details as { withPrevious: boolean }).withPrevious)).toEqual([
+      false,
+      false,
+      true,
     ]);
   });
 });
