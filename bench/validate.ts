@@ -7,7 +7,7 @@
  *     `/usr/bin/time -v` (wall time only where that is not installed).
  * With the UK postcode directory (--postcodes, by default ../shared/onspd/ where it is), it also times the
  * largest SSDA903 return with last year's and `--la E10000016 --postcodes` as whole processes, the directory
- * streamed (HEARTH_POSTCODE_INDEX=off, as before issue 18 part 8) and read through its cached index.
+ * streamed (--stream-postcodes, as before issue 18 part 8) and read through its cached index.
  * Prints figures; never pass/fail. The files are left in place for other validators to read.
  *
  *   node bench/validate.ts [--out DIR] [--seed N] [--only ssda903|cin|postcodes] [--runs N] [--postcodes FILE]
@@ -188,14 +188,13 @@ function benchPostcodes(): Record<string, string | number>[] {
   const args = ['ssda903', folder, '--previous', previousFolder, '--la', 'E10000016'];
   const withPostcodes = [...args, '--postcodes', options.postcodes];
   const cache = { ...process.env, HEARTH_CACHE_DIR: join(options.out, 'cache') };
-  const streamed = { ...cache, HEARTH_POSTCODE_INDEX: 'off' };
   const building = { ...cache, HEARTH_CACHE_DIR: join(options.out, `cache-${Date.now()}`) };
   const built = wholeProcess(withPostcodes, building);
   wholeProcess(withPostcodes, cache);
   const kinds = { none: [] as number[], streamed: [] as number[], indexed: [] as number[] };
   for (let run = 0; run < runs; run++) {
     kinds.none.push(wholeProcess(args).ms);
-    kinds.streamed.push(wholeProcess(withPostcodes, streamed).ms);
+    kinds.streamed.push(wholeProcess([...withPostcodes, '--stream-postcodes'], cache).ms);
     kinds.indexed.push(wholeProcess(withPostcodes, cache).ms);
   }
   const row = (postcodes: string, ms: number) => ({

@@ -37,15 +37,16 @@ export function ssda903FilesIn(path: string): ReturnFile[] {
 /**
  * The places of the `wanted` postcodes in the directory given with --postcodes, or null without --postcodes: read
  * from the directory's cached index, built on first use (docs/decisions/0013-postcode-index.md), or, with
- * HEARTH_POSTCODE_INDEX=off, by streaming the whole directory (as the benchmark compares).
+ * --stream-postcodes, by streaming the whole directory (as the benchmark compares).
  */
 async function postcodeLookup(
   path: string | undefined,
+  streamed: boolean,
   wanted: () => Set<string>,
 ): Promise<PostcodeLookup | null> {
   if (!path) return null;
   try {
-    if (process.env.HEARTH_POSTCODE_INDEX === 'off') return await streamedPostcodeLookup(path, wanted());
+    if (streamed) return await streamedPostcodeLookup(path, wanted());
     const notice = (message: string) => console.error(`hearth: ${message}`);
     return (await indexedPostcodeLookup(path, wanted(), { onNotice: notice })).lookup;
   } catch (error) {
@@ -73,7 +74,7 @@ async function validateWithProgress(
   previous: Ssda903Reading | null,
 ) {
   const providers = providerLookup(options.providers, options.year);
-  const postcodes = await postcodeLookup(options.postcodes, () =>
+  const postcodes = await postcodeLookup(options.postcodes, options.streamPostcodes === true, () =>
     postcodesToLookUp([reading.return, previous?.return], providers),
   );
   return withProgress(reading.return.children.size, (onChild) =>
