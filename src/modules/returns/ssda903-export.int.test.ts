@@ -21,6 +21,15 @@ const shortTermFoster = {
 describe('the SSDA903 return made from the record, as Hearth knew it at a time (issue 18)', async () => {
   let now = new Date('2026-01-05T10:00:00Z');
   const { app, db } = await testServer({ clock: () => now });
+  /** The audit entries of the council's exports, oldest first. */
+  const exportsAudited = (councilId: string) =>
+    db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('council_id', '=', councilId)
+      .where('action', '=', 'return.exported')
+      .orderBy('seq')
+      .execute();
 
   it('leaves out a placement back-dated after the chosen time, and shows it (with the same carers: T) when known', async () => {
     const { worker, child, council } = await aTeamWithAnAllocatedChild(db, { dateOfBirth: '2014-06-01' });
@@ -72,12 +81,7 @@ describe('the SSDA903 return made from the record, as Hearth knew it at a time (
       { CHILD: child.localId, DOB: '01/06/2014', PREV_PERM: 'P2', LA_PERM: '855', DATE_PERM: 'ZZ/06/2019' },
     ]);
     expect(result.files.every((file) => !file.name.includes(child.localId))).toBe(true);
-    const audit = await db
-      .selectFrom('audit_log')
-      .select(['action', 'details'])
-      .where('council_id', '=', council.id)
-      .where('action', '=', 'return.exported')
-      .execute();
+    const audit = await exportsAudited(council.id);
     expect(audit).toHaveLength(3);
     expect(audit[0]!.details).toMatchObject({
       return: 'ssda903',
@@ -188,13 +192,7 @@ describe('the SSDA903 return made from the record, as Hearth knew it at a time (
     const compared = await exportSsda903(db, council.id, { year: 2025, previous });
     expect(needsPrevious(compared.validation.skipped)).toBe(0);
     expect(compared.validation.ran.length).toBeGreaterThan(alone.validation.ran.length);
-    const audit = await db
-      .selectFrom('audit_log')
-      .select('details')
-      .where('council_id', '=', council.id)
-      .where('action', '=', 'return.exported')
-      .orderBy('seq')
-      .execute();
+    const audit = await exportsAudited(council.id);
     expect(audit.map((entry) => (entry.details as { withPrevious: boolean }).withPrevious)).toEqual([
       false,
       false,
