@@ -36,7 +36,7 @@ export function ssda903FilesIn(path: string): ReturnFile[] {
 
 /**
  * The places of the `wanted` postcodes in the directory given with --postcodes, or null without --postcodes: read
- * from the directory's cached index, built on first use (docs/decisions/0013-postcode-index.md), or, with
+ * from the directory's cached index, built on first use (docs/decisions/0016-postcode-index.md), or, with
  * --stream-postcodes, by streaming the whole directory (as the benchmark compares).
  */
 async function postcodeLookup(

@@ -1,6 +1,6 @@
 /**
  * A compact index of the ONS Postcode Directory, so that `hearth validate ssda903 --postcodes` reads only the
- * postcodes a return names rather than 2.7 million lines (docs/decisions/0013-postcode-index.md).
+ * postcodes a return names rather than 2.7 million lines (docs/decisions/0016-postcode-index.md).
  *
  * The index file (numbers little-endian):
  *   prelude, 16 bytes: the magic "HPCIDX01"; uint32 length of the description; uint32 CRC-32 of the description

@@ -1,6 +1,6 @@
 /**
  * The postcodes a return names, looked up in a cached index of the directory file given to `--postcodes`
- * (docs/decisions/0013-postcode-index.md). The first use of a directory file builds its index (seconds, once);
+ * (docs/decisions/0016-postcode-index.md). The first use of a directory file builds its index (seconds, once);
  * every later run reads the few thousand postcodes it needs. Node's modules are taken with
  * process.getBuiltinModule, as on the rest of `hearth validate`'s path.
  */
