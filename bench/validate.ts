@@ -5,9 +5,12 @@
  *   - in this process: reading, then the rules, median of three runs, with the heap afterwards;
  *   - as a whole process: `hearth validate … --json`, wall time and peak resident memory from
  *     `/usr/bin/time -v` (wall time only where that is not installed).
+ * With the UK postcode directory (--postcodes, by default ../shared/onspd/ where it is), it also times the
+ * largest SSDA903 return with last year's and `--la E10000016 --postcodes` as whole processes, the directory
+ * streamed (--stream-postcodes, as before issue 18 part 8) and read through its cached index.
  * Prints figures; never pass/fail. The files are left in place for other validators to read.
  *
- *   node bench/validate.ts [--out DIR] [--seed N] [--only ssda903|cin] [--runs N]
+ *   node bench/validate.ts [--out DIR] [--seed N] [--only ssda903|cin|postcodes] [--runs N] [--postcodes FILE]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,6 +31,10 @@ const { values: options } = parseArgs({
     seed: { type: 'string', default: '903' },
     only: { type: 'string' },
     runs: { type: 'string', default: '3' },
+    postcodes: {
+      type: 'string',
+      default: join(import.meta.dirname, '../../shared/onspd/postcodes-2025-11.csv.gz'),
+    },
   },
 });
 const seed = Number(options.seed);
@@ -57,7 +64,10 @@ function timed<T>(work: () => T): { result: T; ms: number } {
 }
 
 /** Runs `hearth validate …` as its own process; wall time and peak resident memory. */
-function wholeProcess(args: readonly string[]): { ms: number; peakMb: number | null } {
+function wholeProcess(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { ms: number; peakMb: number | null } {
   const command = [
     process.execPath,
     // The installed command, as a council runs it: its own entry point, the compile cache and its V8 settings.
@@ -69,8 +79,8 @@ function wholeProcess(args: readonly string[]): { ms: number; peakMb: number | n
   const withTime = existsSync('/usr/bin/time');
   const started = performance.now();
   const run = withTime
-    ? spawnSync('/usr/bin/time', ['-v', ...command], { encoding: 'utf8', maxBuffer: 1 << 30 })
-    : spawnSync(command[0]!, command.slice(1), { encoding: 'utf8', maxBuffer: 1 << 30 });
+    ? spawnSync('/usr/bin/time', ['-v', ...command], { encoding: 'utf8', maxBuffer: 1 << 30, env })
+    : spawnSync(command[0]!, command.slice(1), { encoding: 'utf8', maxBuffer: 1 << 30, env });
   const ms = performance.now() - started;
   if (run.status !== 0 && run.status !== 1) throw new Error(`hearth validate failed: ${run.stderr}`);
   const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr ?? '');
@@ -165,23 +175,68 @@ function benchCin(count: number): Figures {
   );
 }
 
+/**
+ * The largest SSDA903 return with last year's and the postcode directory, as whole processes taken in turn
+ * (streamed, indexed, streamed, ...) after one run that builds the index; medians.
+ */
+function benchPostcodes(): Record<string, string | number>[] {
+  const looked = sizes.ssda903.at(-1)!;
+  const folder = join(options.out, `ssda903-${looked}`);
+  const previousFolder = join(options.out, `ssda903-${looked}-previous`);
+  writeSsda903(folder, looked, seed);
+  writeSsda903(previousFolder, looked, seed + 1, 2024);
+  const args = ['ssda903', folder, '--previous', previousFolder, '--la', 'E10000016'];
+  const withPostcodes = [...args, '--postcodes', options.postcodes];
+  const cache = { ...process.env, HEARTH_CACHE_DIR: join(options.out, 'cache') };
+  const building = { ...cache, HEARTH_CACHE_DIR: join(options.out, `cache-${Date.now()}`) };
+  const built = wholeProcess(withPostcodes, building);
+  wholeProcess(withPostcodes, cache);
+  const kinds = { none: [] as number[], streamed: [] as number[], indexed: [] as number[] };
+  for (let run = 0; run < runs; run++) {
+    kinds.none.push(wholeProcess(args).ms);
+    kinds.streamed.push(wholeProcess([...withPostcodes, '--stream-postcodes'], cache).ms);
+    kinds.indexed.push(wholeProcess(withPostcodes, cache).ms);
+  }
+  const row = (postcodes: string, ms: number) => ({
+    return: `SSDA903 ${looked} with last year`,
+    postcodes,
+    ms,
+  });
+  return [
+    row('none', Math.round(median(kinds.none))),
+    row('UK directory, streamed', Math.round(median(kinds.streamed))),
+    row('UK directory, cached index', Math.round(median(kinds.indexed))),
+    row('UK directory, building the index (first run)', Math.round(built.ms)),
+  ];
+}
+
 const rows: Figures[] = [];
-if (options.only !== 'cin') {
+if (options.only !== 'cin' && options.only !== 'postcodes') {
   for (const looked of sizes.ssda903) rows.push(benchSsda903(looked));
   rows.push(benchSsda903(sizes.ssda903.at(-1)!, true));
 }
-if (options.only !== 'ssda903') for (const count of sizes.cin) rows.push(benchCin(count));
+if (options.only !== 'ssda903' && options.only !== 'postcodes')
+  for (const count of sizes.cin) rows.push(benchCin(count));
+const postcodeRows =
+  (options.only === undefined || options.only === 'postcodes') && existsSync(options.postcodes)
+    ? benchPostcodes()
+    : [];
 
 console.log(`Returns written to ${options.out} (seed ${seed}); medians of ${runs} runs.`);
-console.table(
-  rows.map((row) => ({
-    return: row.name,
-    children: row.children,
-    findings: row.findings,
-    'read ms': Math.round(row.readMs),
-    'rules ms': Math.round(row.rulesMs),
-    'heap after MB': Math.round(row.heapMb),
-    'whole process ms': Math.round(row.processMs),
-    'peak RSS MB': row.peakMb === null ? 'n/a' : Math.round(row.peakMb),
-  })),
-);
+if (rows.length > 0)
+  console.table(
+    rows.map((row) => ({
+      return: row.name,
+      children: row.children,
+      findings: row.findings,
+      'read ms': Math.round(row.readMs),
+      'rules ms': Math.round(row.rulesMs),
+      'heap after MB': Math.round(row.heapMb),
+      'whole process ms': Math.round(row.processMs),
+      'peak RSS MB': row.peakMb === null ? 'n/a' : Math.round(row.peakMb),
+    })),
+  );
+if (postcodeRows.length > 0) {
+  console.log(`With --postcodes ${options.postcodes}, whole processes, medians of ${runs} runs:`);
+  console.table(postcodeRows);
+}

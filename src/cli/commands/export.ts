@@ -5,6 +5,7 @@ import { CommandError, withDatabase } from '../shared.ts';
 import { chooseCouncil } from './staff.ts';
 import { report } from './validate-report.ts';
 import type { Finding } from '../../domain/returns/findings.ts';
+import type { Ssda903Return } from '../../domain/returns/ssda903/tables.ts';
 
 const { mkdirSync, writeFileSync } = process.getBuiltinModule('node:fs');
 const { dirname, join } = process.getBuiltinModule('node:path');
@@ -34,6 +35,28 @@ interface ExportOptions {
   knownAt?: Date;
   council?: string;
   json?: boolean;
+  /** SSDA903 only: the folder of last year's return as sent. */
+  previous?: string;
+}
+
+/**
+ * Last year's SSDA903 return from its folder, for the rules comparing the two years; a folder that cannot be read,
+ * or a return with a problem that stops it being read, is "could not run" (2), naming each problem.
+ */
+async function previousSsda903(folder: string | undefined): Promise<Ssda903Return | undefined> {
+  if (!folder) return undefined;
+  const { ssda903FilesIn } = await import('./validate-ssda903.ts');
+  const { readSsda903 } = await import('../../domain/returns/ssda903/read.ts');
+  const reading = readSsda903(ssda903FilesIn(folder));
+  const fatal = reading.problems.filter((problem) => problem.fatal);
+  if (fatal.length > 0) {
+    const problems = fatal.map((problem) => `${problem.file} line ${problem.row}: ${problem.message}`);
+    throw new CommandError(
+      `cannot read last year's return in ${folder}: ${problems.join('; ')}`,
+      COULD_NOT_RUN,
+    );
+  }
+  return reading.return;
 }
 
 /** A progress bar on stderr when it is a terminal (nothing otherwise): what an export reports its stages to. */
@@ -210,6 +233,7 @@ async function exportSsda903Command(options: ExportOptions): Promise<void> {
   } catch (error) {
     throw new CommandError(`cannot write to ${options.out}: ${(error as Error).message}`, COULD_NOT_RUN);
   }
+  const previous = await previousSsda903(options.previous);
   await withDatabase(async (db) => {
     const councilId = await chooseCouncil(db, options.council);
     const { exportSsda903 } = await import('../../modules/returns/ssda903-export.ts');
@@ -217,6 +241,7 @@ async function exportSsda903Command(options: ExportOptions): Promise<void> {
     const result = await exportSsda903(db, councilId, {
       year: options.year,
       ...(options.knownAt ? { knownAt: options.knownAt } : {}),
+      ...(previous ? { previous } : {}),
       onProgress: bar.onProgress,
     });
     bar.stop();
@@ -288,7 +313,12 @@ export function registerExportCommands(program: Command): void {
         'Write the eleven CSV tables of the SSDA903 return as at 31 March, validated (exit 0: no errors, 1: errors, 2: could not run)',
       ),
     'the folder to write the tables to (made if missing)',
-  ).action(exporting(exportSsda903Command));
+  )
+    .option(
+      '--previous <dir>',
+      "folder of last year's return as sent (its CSV tables), so that the rules comparing the two years run",
+    )
+    .action(exporting(exportSsda903Command));
   yearExport(
     exporter
       .command('cin')

@@ -11,6 +11,7 @@ export interface ValidateOptions {
   year: number;
   la?: string;
   postcodes?: string;
+  streamPostcodes?: boolean;
   providers?: string;
   json?: boolean;
 }

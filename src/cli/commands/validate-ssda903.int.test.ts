@@ -22,14 +22,19 @@ writeFileSync(
 );
 
 /** Writes a provider list and runs `hearth validate ssda903` on the return with it. */
-function validate(options: string[], providers?: string) {
+function validate(options: string[], providers?: string, env: Record<string, string> = {}) {
   if (providers !== undefined) writeFileSync(join(folder, 'providers.csv'), providers);
   const withProviders = providers === undefined ? [] : ['--providers', join(folder, 'providers.csv')];
   return spawnSync(
     process.execPath,
     [main, 'validate', 'ssda903', returnFolder, ...withProviders, ...options],
     {
-      env: { PATH: process.env.PATH, HEARTH_LOG_LEVEL: 'silent' },
+      env: {
+        PATH: process.env.PATH,
+        HEARTH_LOG_LEVEL: 'silent',
+        HEARTH_CACHE_DIR: join(folder, 'cache'),
+        ...env,
+      },
       encoding: 'utf8',
       timeout: 20_000,
     },
@@ -57,6 +62,17 @@ describe('hearth validate ssda903 with postcodes and a provider list', () => {
     expect(rules).toContain('1015');
     expect(rules).not.toContain('169');
   });
+
+  it('indexes the postcode directory on first use and reads the index after, finding the same', () => {
+    const options = ['--postcodes', join(folder, 'postcodes.csv'), '--la', '886', '--json'];
+    const elsewhere = { HEARTH_CACHE_DIR: join(folder, 'another-cache') };
+    const first = validate(options, undefined, elsewhere);
+    expect(first.stderr).toContain(`indexing ${join(folder, 'postcodes.csv')}`);
+    const again = validate(options, undefined, elsewhere);
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toBe(first.stdout);
+    expect(again.stdout).toContain('"1015"');
+  }, 60_000);
 
   it('refuses a provider list without a URN column, and a code that names no council', () => {
     const noUrn = validate([], 'Name,Postcode\nA home,ME4 4TR\n');

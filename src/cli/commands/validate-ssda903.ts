@@ -2,22 +2,23 @@
  * `hearth validate ssda903 DIR`: loaded only when that command runs, so that `hearth validate cin`
  * does not load the SSDA903 rules, nor this command the CIN census's.
  */
-import { postcodeDirectoryReader } from '../../domain/returns/postcodes.ts';
 import type { PostcodeLookup } from '../../domain/returns/ssda903/context.ts';
 import { postcodesToLookUp } from '../../domain/returns/ssda903/geography.ts';
 import { readProviderList, type ProviderLookup } from '../../domain/returns/ssda903/providers.ts';
 import { readSsda903, type Ssda903Reading } from '../../domain/returns/ssda903/read.ts';
 import { validateSsda903 } from '../../domain/returns/ssda903/validate.ts';
 import type { ReturnFile } from '../../domain/returns/text.ts';
+import { PostcodeDirectoryError, streamedPostcodeLookup } from '../../modules/postcodes/directory-file.ts';
+import { indexedPostcodeLookup } from '../../modules/postcodes/indexed-lookup.ts';
 import { CommandError } from '../command-error.ts';
 import { readOrRefuse, report, withProgress, type ValidateOptions } from './validate-report.ts';
 
 // Not imported: see src/cli/validate-bundle.ts.
-const { createReadStream, readdirSync, statSync } = process.getBuiltinModule('node:fs');
+const { readdirSync, statSync } = process.getBuiltinModule('node:fs');
 const { join } = process.getBuiltinModule('node:path');
 
 /** The CSV files of an SSDA903 folder (a single CSV file is taken as a folder of one). */
-function ssda903FilesIn(path: string): ReturnFile[] {
+export function ssda903FilesIn(path: string): ReturnFile[] {
   let names: string[];
   try {
     names = statSync(path).isDirectory()
@@ -34,30 +35,24 @@ function ssda903FilesIn(path: string): ReturnFile[] {
 }
 
 /**
- * The places of the `wanted` postcodes in the directory given with --postcodes, read as a stream (the
- * ONS's own file is over a gigabyte), or null without --postcodes.
+ * The places of the `wanted` postcodes in the directory given with --postcodes, or null without --postcodes: read
+ * from the directory's cached index, built on first use (docs/decisions/0016-postcode-index.md), or, with
+ * --stream-postcodes, by streaming the whole directory (as the benchmark compares).
  */
 async function postcodeLookup(
   path: string | undefined,
+  streamed: boolean,
   wanted: () => Set<string>,
 ): Promise<PostcodeLookup | null> {
   if (!path) return null;
-  const reader = postcodeDirectoryReader(wanted());
   try {
-    const file = createReadStream(path, { highWaterMark: 1 << 20 });
-    // pipeline, not pipe: an error reading the file then ends the loop instead of leaving it waiting.
-    // Node's stream and zlib modules are loaded only for a compressed directory, as start-up counts.
-    const gunzip = () => process.getBuiltinModule('node:zlib').createGunzip({ chunkSize: 1 << 20 });
-    const stream = path.endsWith('.gz')
-      ? process.getBuiltinModule('node:stream').pipeline(file, gunzip(), () => {})
-      : file;
-    for await (const chunk of stream) reader.push(chunk as Buffer);
+    if (streamed) return await streamedPostcodeLookup(path, wanted());
+    const notice = (message: string) => console.error(`hearth: ${message}`);
+    return (await indexedPostcodeLookup(path, wanted(), { onNotice: notice })).lookup;
   } catch (error) {
-    throw new CommandError(`cannot read ${path}: ${(error as Error).message}`, 2);
+    if (error instanceof PostcodeDirectoryError) throw new CommandError(error.message, 2);
+    throw error;
   }
-  const read = reader.finish();
-  if ('problem' in read) throw new CommandError(`${path}: ${read.problem}`, 2);
-  return read.lookup;
 }
 
 /**
@@ -79,7 +74,7 @@ async function validateWithProgress(
   previous: Ssda903Reading | null,
 ) {
   const providers = providerLookup(options.providers, options.year);
-  const postcodes = await postcodeLookup(options.postcodes, () =>
+  const postcodes = await postcodeLookup(options.postcodes, options.streamPostcodes === true, () =>
     postcodesToLookUp([reading.return, previous?.return], providers),
   );
   return withProgress(reading.return.children.size, (onChild) =>

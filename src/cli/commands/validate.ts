@@ -48,7 +48,11 @@ export function registerValidateCommands(program: Command): void {
     .option('--previous <dir>', "folder of the previous year's return, for the rules that compare with it")
     .option('--year <year>', 'collection year: 2025 means 2025–26', collectionYear, 2025)
     .option('--la <code>', "the council's own code (GSS or DfE three-digit)", councilCode)
-    .option('--postcodes <file>', 'ONS Postcode Directory CSV (or .csv.gz), for the postcode rules')
+    .option(
+      '--postcodes <file>',
+      'ONS Postcode Directory CSV (or .csv.gz), for the postcode rules; indexed on first use ($HEARTH_CACHE_DIR)',
+    )
+    .option('--stream-postcodes', 'read the whole directory rather than its index (slower: for comparison)')
     .option(
       '--providers <file>',
       "Ofsted's list of children's social care providers (CSV), for the URN rules",

@@ -79,11 +79,16 @@ export interface PostcodeDirectoryReader {
  * with just those columns. The directory has 2.7 million postcodes and a return names a few thousand,
  * so only the `wanted` postcodes are kept (every one when `wanted` is null): each line's postcode is
  * hashed from its bytes, and only a line whose hash is wanted is decoded. The file is never held whole.
+ * With `onPlace`, each postcode read is handed to it rather than kept (the index of the directory is built so).
  */
-export function postcodeDirectoryReader(wanted: Iterable<string> | null): PostcodeDirectoryReader {
+export function postcodeDirectoryReader(
+  wanted: Iterable<string> | null,
+  onPlace?: (key: string, place: PostcodePlace) => void,
+): PostcodeDirectoryReader {
   const wantedKeys = wanted === null ? null : new Set([...wanted].map(postcodeKey));
   const wantedHashes = wantedKeys === null ? null : new Set([...wantedKeys].map(keyHash));
   const places = new Map<string, PostcodePlace>();
+  const keep = onPlace ?? ((key: string, place: PostcodePlace) => places.set(key, place));
   const decoder = new TextDecoder('latin1');
   let columns: DirectoryColumns | { problem: string } | null = null;
   let carried: Uint8Array | null = null;
@@ -114,7 +119,7 @@ export function postcodeDirectoryReader(wanted: Iterable<string> | null): Postco
     }
     if ('problem' in columns) return;
     const read = directoryPlace(decoder.decode(bytes.subarray(start, end)), columns);
-    if (read && (!wantedKeys || wantedKeys.has(read.key))) places.set(read.key, read.place);
+    if (read && (!wantedKeys || wantedKeys.has(read.key))) keep(read.key, read.place);
   }
 
   return {

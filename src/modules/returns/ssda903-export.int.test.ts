@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aTeamWithAnAllocatedChild, anOpenEpisode } from '../../../test/support/journey.ts';
 import { signedInAs, testServer, type TestBrowser } from '../../../test/support/world.ts';
+import { readSsda903 } from '../../domain/returns/ssda903/read.ts';
 import { exportSsda903 } from './ssda903-export.ts';
 
 async function post(browser: TestBrowser, url: string, json: Record<string, unknown>) {
@@ -20,6 +21,15 @@ const shortTermFoster = {
 describe('the SSDA903 return made from the record, as Hearth knew it at a time (issue 18)', async () => {
   let now = new Date('2026-01-05T10:00:00Z');
   const { app, db } = await testServer({ clock: () => now });
+  /** The audit entries of the council's exports, oldest first. */
+  const exportsAudited = (councilId: string) =>
+    db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('council_id', '=', councilId)
+      .where('action', '=', 'return.exported')
+      .orderBy('seq')
+      .execute();
 
   it('leaves out a placement back-dated after the chosen time, and shows it (with the same carers: T) when known', async () => {
     const { worker, child, council } = await aTeamWithAnAllocatedChild(db, { dateOfBirth: '2014-06-01' });
@@ -71,12 +81,7 @@ describe('the SSDA903 return made from the record, as Hearth knew it at a time (
       { CHILD: child.localId, DOB: '01/06/2014', PREV_PERM: 'P2', LA_PERM: '855', DATE_PERM: 'ZZ/06/2019' },
     ]);
     expect(result.files.every((file) => !file.name.includes(child.localId))).toBe(true);
-    const audit = await db
-      .selectFrom('audit_log')
-      .select(['action', 'details'])
-      .where('council_id', '=', council.id)
-      .where('action', '=', 'return.exported')
-      .execute();
+    const audit = await exportsAudited(council.id);
     expect(audit).toHaveLength(3);
     expect(audit[0]!.details).toMatchObject({
       return: 'ssda903',
@@ -170,6 +175,28 @@ describe('the SSDA903 return made from the record, as Hearth knew it at a time (
         DATE_PLACED_CEASED: '',
         REASON_PLACED_CEASED: '',
       },
+    ]);
+  });
+
+  it("runs the rules comparing the two years when given last year's return (--previous)", async () => {
+    const { council } = await aTeamWithAnAllocatedChild(db, { dateOfBirth: '2014-06-01' });
+    const lastYear = await exportSsda903(db, council.id, { year: 2024 });
+    const encoder = new TextEncoder();
+    const previous = readSsda903(
+      lastYear.files.map((file) => ({ name: file.name, content: encoder.encode(file.text) })),
+    ).return;
+    const needsPrevious = (skipped: readonly { reason: string }[]) =>
+      skipped.filter((rule) => rule.reason.includes("previous year's return")).length;
+    const alone = await exportSsda903(db, council.id, { year: 2025 });
+    expect(needsPrevious(alone.validation.skipped)).toBeGreaterThan(0);
+    const compared = await exportSsda903(db, council.id, { year: 2025, previous });
+    expect(needsPrevious(compared.validation.skipped)).toBe(0);
+    expect(compared.validation.ran.length).toBeGreaterThan(alone.validation.ran.length);
+    const audit = await exportsAudited(council.id);
+    expect(audit.map((entry) => (entry.details as { withPrevious: boolean }).withPrevious)).toEqual([
+      false,
+      false,
+      true,
     ]);
   });
 });

@@ -10,6 +10,7 @@ import type {
 } from '../../domain/returns/ssda903/export-facts.ts';
 import { postcodesToLookUp } from '../../domain/returns/ssda903/geography.ts';
 import { readSsda903 } from '../../domain/returns/ssda903/read.ts';
+import type { Ssda903Return } from '../../domain/returns/ssda903/tables.ts';
 import { validateSsda903 } from '../../domain/returns/ssda903/validate.ts';
 import { appendAuditNow, type AuditSource } from '../../platform/audit.ts';
 import { importedPostcodeLookup } from '../postcodes/service.ts';
@@ -143,6 +144,8 @@ export interface Ssda903ExportRequest {
   readonly onProgress?: (stage: string, done: number, total: number) => void;
   /** Who asked, for the audit entry: a person on the page (the command line audits as the council). */
   readonly audit?: AuditSource;
+  /** Last year's return as sent (read from its files), so that the rules comparing the two years run. */
+  readonly previous?: Ssda903Return;
 }
 
 export interface Ssda903ExportResult {
@@ -187,13 +190,20 @@ export async function exportSsda903(
   const tables = buildSsda903(facts, request.year);
   const files = ssda903Files(tables);
   request.onProgress?.('validating', 0, 1);
-  const validation = await validateExport(db, files, request.year, council?.dfe_code ?? null);
+  const validation = await validateExport(
+    db,
+    files,
+    request.year,
+    council?.dfe_code ?? null,
+    request.previous,
+  );
   await appendAuditNow(db, request.audit ?? { councilId, now: new Date() }, {
     action: 'return.exported',
     details: {
       return: 'ssda903',
       year: request.year,
       knownAt: (request.knownAt ?? null)?.toISOString() ?? null,
+      withPrevious: request.previous !== undefined,
       children: tables.Header.length,
       errors: validation.findings.filter((finding) => finding.severity === 'error').length,
     },
@@ -201,15 +211,16 @@ export async function exportSsda903(
   return { tables, files, validation, children: tables.Header.length, la: council?.dfe_code ?? null };
 }
 
-/** Hearth's own validation of the files as written, read back as any council's return would be. */
+/** Hearth's own validation of the files as written, read back as any council's return would be, with last year's. */
 async function validateExport(
   db: Kysely<Tables>,
   files: readonly { name: string; text: string }[],
   year: number,
   la: string | null,
+  previous: Ssda903Return | undefined,
 ): Promise<Validation> {
   const encoder = new TextEncoder();
   const reading = readSsda903(files.map((file) => ({ name: file.name, content: encoder.encode(file.text) })));
-  const postcodes = await importedPostcodeLookup(db, postcodesToLookUp([reading.return], null));
-  return validateSsda903(reading, { year, la, postcodes });
+  const postcodes = await importedPostcodeLookup(db, postcodesToLookUp([reading.return, previous], null));
+  return validateSsda903(reading, { year, la, postcodes, previous });
 }
