@@ -166,7 +166,7 @@ function describeWorker(council: Council, rows: Rows, worker: Row, random: Rando
   const registered = worker.social_work_england_number && job !== 'student';
   Object.assign(worker, {
     job,
-    swe_number: registered ? worker.social_work_england_number : null,
+    social_work_england_number: registered ? worker.social_work_england_number : null,
     // Registration is renewed each year; a few have lapsed unnoticed.
     swe_expires_on: registered
       ? isoOf(asAt + (random.chance(0.03) ? -random.int(1, 40) : random.int(10, 360)))
