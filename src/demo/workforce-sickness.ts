@@ -1,16 +1,10 @@
+import { SOCIAL_WORK_JOBS } from '../domain/workforce/census.ts';
 import { addRow, type Council, type Rows } from './context.ts';
 import { dayOf, instantOf, isoOf, millisecondsOf, type Day } from './days.ts';
 import type { Random } from './random.ts';
 
 /** The jobs the workforce census counts sickness for (registered social work, not students or advisers). */
-const SOCIAL_WORK = new Set([
-  'social-worker',
-  'advanced-practitioner',
-  'senior-practitioner',
-  'team-manager',
-  'reviewing-officer',
-  'service-manager',
-]);
+const SOCIAL_WORK = new Set<string>(SOCIAL_WORK_JOBS);
 
 /**
  * Sickness over the five years before the as-at day, at the national rate: the DfE's workforce census finds
