@@ -50,7 +50,6 @@ export interface WorkersTable {
   left_on: DateColumn | null;
   /** The job, for the workforce census (migration 0066); `role` is what the person may do in Hearth. */
   job: ColumnType<string | null, string | null | undefined, string | null>;
-  swe_number: ColumnType<string | null, string | null | undefined, string | null>;
   swe_expires_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
   leaving_reason: ColumnType<string | null, string | null | undefined, string | null>;
   asye_started_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;

@@ -10,12 +10,13 @@ import {
   type Day,
 } from './days.ts';
 import { staffName } from './names.ts';
+import { addSicknessHistory } from './workforce-sickness.ts';
 import type { Random } from './random.ts';
 
 /**
  * The workforce's record at national rates (issue 21, part 7): each worker's job, registration, appraisal,
  * training and lead areas; established posts, filled, vacant or covered by agency; leavers (about 15% a year, the
- * DfE census's turnover) and the starters who replaced them over five years; one-to-one supervision, mostly
+ * DfE census's turnover) with agency cover and the starters who replaced them over five years; one-to-one supervision, mostly
  * monthly and on time; international recruits in induction; students with practice educators. It runs on its own
  * random stream, so the children's stories are unchanged.
  */
@@ -104,6 +105,10 @@ export function addWorkforceHistory(council: Council, rows: Rows, staff: Staff, 
         to_date: to,
       });
     const caseHolders = members.filter((member) => member.contract !== 'student');
+    const cover = (postId: string, from: Day, to: Day | null) =>
+      addAgencyCover(council, rows, staff, team, from, to, random, (id) =>
+        hold(postId, id, isoOf(from), to === null ? null : isoOf(to)),
+      );
     for (const member of caseHolders) {
       const agency = member.contract === 'agency' || member.contract === 'locum';
       const postId = post(
@@ -111,9 +116,16 @@ export function addWorkforceHistory(council: Council, rows: Rows, staff: Staff, 
         agency ? 1 : Number(member.fte),
       );
       hold(postId, member.id as string, member.started_on as string, null);
-      // An agency worker covers the post of someone who left before they came.
+      // An agency worker covers a post long vacant: other agency workers covered it before, back to someone
+      // who left more than five years ago (so the agency share is steady over the years charted).
       if (agency) {
-        const left = dayOf(member.started_on as string) - random.int(5, 60);
+        let until = dayOf(member.started_on as string);
+        while (until > asAt - 5 * 365) {
+          const from = until - random.int(200, 700);
+          cover(postId, from, until);
+          until = from;
+        }
+        const left = until - random.int(5, 60);
         const leaver = addLeaver(council, rows, team, left, random);
         hold(postId, leaver.id, leaver.startedOn, isoOf(left));
       }
@@ -125,17 +137,17 @@ export function addWorkforceHistory(council: Council, rows: Rows, staff: Staff, 
       hold(postId, leaver.id, leaver.startedOn, isoOf(left));
       return postId;
     };
-    // About one post in twelve is vacant today, its holder gone in the last year.
-    const vacancies = Math.round((caseHolders.length * random.next()) / 6);
-    for (let number = 0; number < vacancies; number++) vacatedPost(asAt - random.int(20, 330));
-    // Leavers replaced by starters over the five years: about one in ten of the team a year.
+    // Leavers over the five years: a quarter of the case holders a year, about 15% of all social workers (the
+    // census's turnover); their posts vacant for two months to a year and more, most covered by agency
+    // meanwhile, until a starter comes (or still vacant now).
     for (let year = 1; year <= 5; year++) {
-      const count = Math.round(caseHolders.length * 0.1 * (0.5 + random.next()));
+      const count = random.poisson(caseHolders.length * 0.3);
       for (let number = 0; number < count; number++) {
-        const left = asAt - random.int(365 * (year - 1) + 30, 365 * year);
-        const started = left + random.int(20, 120);
-        if (started >= asAt) continue;
+        const left = asAt - random.int(365 * (year - 1) + 1, 365 * year);
+        const started = left + random.int(60, 420);
         const postId = vacatedPost(left);
+        if (random.chance(0.8)) cover(postId, left + random.int(5, 25), started < asAt ? started : null);
+        if (started >= asAt) continue;
         const starter = addStarter(council, rows, staff, team, started, random);
         hold(postId, starter, isoOf(started), null);
       }
@@ -144,6 +156,7 @@ export function addWorkforceHistory(council: Council, rows: Rows, staff: Staff, 
   }
   addInternationalRecruits(council, rows, staff, random);
   addStudentsEducators(rows, random);
+  addSicknessHistory(council, rows, random.fork('sickness'));
 }
 
 /** A worker's job, registration, appraisal, lead areas and training. */
@@ -153,7 +166,7 @@ function describeWorker(council: Council, rows: Rows, worker: Row, random: Rando
   const registered = worker.social_work_england_number && job !== 'student';
   Object.assign(worker, {
     job,
-    swe_number: registered ? worker.social_work_england_number : null,
+    social_work_england_number: registered ? worker.social_work_england_number : null,
     // Registration is renewed each year; a few have lapsed unnoticed.
     swe_expires_on: registered
       ? isoOf(asAt + (random.chance(0.03) ? -random.int(1, 40) : random.int(10, 360)))
@@ -223,6 +236,41 @@ function addLeaver(council: Council, rows: Rows, team: Row, left: Day, random: R
   });
   addMember(council, rows, team, worker.id as string, started, left, random);
   return { id: worker.id as string, startedOn: isoOf(started) };
+}
+
+/**
+ * An agency social worker covering a vacant post from `from` until `to` (still covering when null), who then
+ * holds cases as the starters do.
+ */
+function addAgencyCover(
+  council: Council,
+  rows: Rows,
+  staff: Staff,
+  team: Row,
+  from: Day,
+  to: Day | null,
+  random: Random,
+  holdPost: (workerId: string) => void,
+): void {
+  const worker = addPerson(council, rows, team, from, random, {
+    contract: 'agency',
+    left_on: to === null ? null : isoOf(to),
+    leaving_reason: to === null ? null : 'end-of-contract',
+  });
+  const id = worker.id as string;
+  addMember(council, rows, team, id, from, to, random);
+  holdPost(id);
+  const kind = team.kind as keyof Staff['byKind'];
+  if (to === null)
+    staff.byKind[kind]?.push({
+      id,
+      role: worker.role as string,
+      teamId: team.id as string,
+      kind,
+      capacity: (team.caseload_target as number | null) ?? 0,
+      load: 0,
+      startedOn: from,
+    });
 }
 
 /** Someone who joined the team on `started` and holds cases now; a newly qualified one in their ASYE. */

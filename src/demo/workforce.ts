@@ -137,15 +137,15 @@ export async function generateWorkforce(council: Council, rows: Rows, password: 
       const pressure = random.chance(0.25) ? 1.12 + random.next() * 0.2 : 0.85 + random.next() * 0.15;
       const members = Math.ceil(workers / teamCount);
       for (let member = 0; member < members; member++) {
-        // About one team in two has a student on placement; of the others, about 15% agency (the DfE
-        // workforce census's agency rate), a few locums and fixed-term staff.
+        // About one team in two has a student on placement; of the others, about a quarter agency and
+        // locum (with the agency cover of vacant posts, the DfE workforce census's agency rate of about 16%), a few locums and fixed-term staff.
         const contract =
           member === members - 1 && members > 2 && random.chance(0.5)
             ? 'student'
             : random.weighted([
-                ['permanent', 77],
-                ['agency', 15],
-                ['locum', 3],
+                ['permanent', 70],
+                ['agency', 21],
+                ['locum', 4],
                 ['fixed-term', 5],
               ] as const);
         const fte = contract === 'permanent' && random.chance(0.2) ? random.pick([0.6, 0.8]) : 1;

@@ -4,6 +4,7 @@
  * Dates are YYYY-MM-DD text; a fact not yet ended is null. Only the columns an indicator reads are listed.
  */
 import type { IsoDate } from '../returns/dates.ts';
+import type { Workforce } from '../workforce/census.ts';
 
 export interface ChildFacts {
   readonly child: { readonly id: string; readonly date_of_birth: IsoDate | null };
@@ -110,6 +111,12 @@ export interface WorkerFacts {
 export interface CouncilFacts {
   readonly children: readonly ChildFacts[];
   readonly workers: readonly WorkerFacts[];
+  /**
+   * The workforce as the DfE's workforce census reads it (workers with their jobs and contracts, posts, who holds
+   * them, sickness), for the census measures; the caseloads come from the children's allocations. Without it the
+   * census measures have nothing to divide by.
+   */
+  readonly workforce?: Omit<Workforce, 'casesByWorker'>;
   /** The council's 0–17 population for the year (ONS mid-year estimate), for rates per 10,000 children. */
   readonly population0To17?: number;
 }

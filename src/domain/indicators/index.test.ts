@@ -36,6 +36,10 @@ describe('the indicators', () => {
       'care-leavers-eet-17-18',
       'care-leavers-eet-19-21',
       'caseload-per-worker',
+      'workforce-turnover',
+      'workforce-agency',
+      'workforce-vacancy',
+      'caseload-per-fte',
     ]);
   });
 

@@ -75,6 +75,9 @@ export interface WorkforceMeasures {
   agencyRate: number | null;
   vacancyRate: number | null;
   sicknessDaysPerFte: number | null;
+  /** Children allocated to the case-holding social workers in post, and those workers' FTE. */
+  cases: number;
+  caseHoldingFte: number;
   caseloadPerCaseHoldingFte: number | null;
   /** Social workers (employed and agency) in their assessed and supported year in employment, as a percentage. */
   newlyQualifiedShare: number | null;
@@ -95,6 +98,13 @@ const isAgency = (worker: CensusWorker) => worker.contract === 'agency' || worke
 export function inPostOn(worker: CensusWorker, day: string): boolean {
   return (
     (worker.startedOn === null || worker.startedOn <= day) && (worker.leftOn === null || worker.leftOn > day)
+  );
+}
+
+/** The case-holding social workers (social workers and advanced or senior practitioners) in post on `day`. */
+export function caseHoldersOn(workers: readonly CensusWorker[], day: string): CensusWorker[] {
+  return workers.filter(
+    (worker) => (CASE_HOLDING_JOBS as readonly string[]).includes(worker.job ?? '') && inPostOn(worker, day),
   );
 }
 
@@ -150,10 +160,8 @@ export function workforceMeasures(
       .filter((absence) => absence.kind === 'sickness' && employed.has(absence.workerId))
       .map((absence) => workingDaysWithin(absence, yearFrom, day, calendar)),
   );
-  const caseHolders = present.filter((worker) =>
-    (CASE_HOLDING_JOBS as readonly string[]).includes(worker.job!),
-  );
-  const caseHoldingFte = sum(caseHolders.map((worker) => worker.fte));
+  const caseHolders = caseHoldersOn(workforce.workers, day);
+  const caseHoldingFte = rounded(sum(caseHolders.map((worker) => worker.fte)), 2);
   const cases = sum(caseHolders.map((worker) => workforce.casesByWorker.get(worker.id) ?? 0));
   const inAsye = present.filter(
     (worker) =>
@@ -173,6 +181,8 @@ export function workforceMeasures(
     agencyRate: percent(agencyFte, agencyFte + inPostFte),
     vacancyRate: percent(vacantFte, vacantFte + inPostFte),
     sicknessDaysPerFte: inPostFte > 0 ? rounded(sicknessDays / inPostFte) : null,
+    cases,
+    caseHoldingFte,
     caseloadPerCaseHoldingFte: caseHoldingFte > 0 ? rounded(cases / caseHoldingFte) : null,
     newlyQualifiedShare: percent(inAsye.length, present.length),
   };

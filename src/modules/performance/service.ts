@@ -21,6 +21,7 @@ import { londonDate } from '../../platform/actor.ts';
 import { alteredSince, inputsDigest, KEPT_MARGIN_MS, type KeptPeriod } from './kept-figures.ts';
 import { readRecordsOnDays, type ChildRecord, type RecordTable } from '../record/service.ts';
 import { timescaleSettings } from '../timescales/service.ts';
+import { workforceForIndicators } from '../workforce/census-service.ts';
 import {
   childIdsTouching,
   councilArea,
@@ -113,11 +114,13 @@ export async function keptOrWorkedOut(
   const today = londonDate(now);
   const knownAt = new Date(now.getTime() - KEPT_MARGIN_MS);
   const closed = periods.filter((period) => period.end < today);
-  const [kept, inputs] = await Promise.all([
+  const [kept, inputs, workforce] = await Promise.all([
     closed.length ? keptFigures(db, councilId, closed) : [],
     figureInputs(db, councilId),
+    workforceForIndicators(db, councilId),
   ]);
-  const digest = inputsDigest(inputs);
+  // The workforce (posts, leavers, agency cover, sickness) is an input of the census indicators.
+  const digest = inputsDigest({ ...inputs, workforce });
   const usable = kept.filter((row) => row.inputs === digest);
   const since = usable.map((row) => row.known_at.getTime()).sort((a, b) => a - b)[0];
   const versions =
@@ -199,7 +202,7 @@ async function workedOut(
   const scope = options.knownAt
     ? ('all' as const)
     : { chosenBy: theseChildren(await childIdsTouching(db, councilId, first, last)) };
-  const [byDay, workers, populations, calendar] = await Promise.all([
+  const [byDay, workers, workforce, populations, calendar] = await Promise.all([
     readRecordsOnDays(
       db,
       councilId,
@@ -209,6 +212,7 @@ async function workedOut(
       INDICATOR_TABLES,
     ),
     socialWorkers(db, councilId),
+    workforceForIndicators(db, councilId),
     councilPopulation(db, councilId),
     options.calendar ?? timescaleSettings(db, councilId).then((settings) => settings.calendar),
   ]);
@@ -217,6 +221,7 @@ async function workedOut(
     const facts: CouncilFacts = {
       children: childFactsOf(byDay.get(period.end)!),
       workers,
+      workforce,
       ...(population ? { population0To17: population.children0To17 } : {}),
     };
     return { period, population, results: computeIndicators(facts, period, calendar), facts };

@@ -232,7 +232,8 @@ export async function endSessionsOf(db: Db, councilId: string, userId: string, n
 export async function staffListOf(db: Kysely<Tables>, councilId: string) {
   const { rows } = await sql<Record<string, string | null>>`
     select w.id, u.email, w.given_name, w.family_name, w.job, w.contract, w.fte::text as fte,
-      w.started_on::text as started_on, w.left_on::text as left_on, w.leaving_reason, w.swe_number,
+      w.started_on::text as started_on, w.left_on::text as left_on, w.leaving_reason,
+      w.social_work_england_number as swe_number,
       w.swe_expires_on::text as swe_expires_on, w.asye_started_on::text as asye_started_on,
       w.asye_completed_on::text as asye_completed_on, w.appraised_on::text as appraised_on,
       w.appraisal_due_on::text as appraisal_due_on, array_to_string(w.lead_areas, '; ') as lead_areas
@@ -252,7 +253,7 @@ export async function workerNamedBy(
     select w.id from workers w left join users u on u.council_id = w.council_id and u.worker_id = w.id
     where w.council_id = ${councilId}
       and ((${row.email}::text is not null and u.email = ${row.email}::text)
-        or (${row.sweNumber}::text is not null and w.swe_number = ${row.sweNumber}::text))
+        or (${row.sweNumber}::text is not null and w.social_work_england_number = ${row.sweNumber}::text))
     limit 1`.execute(db);
   return rows[0]?.id;
 }

@@ -34,6 +34,14 @@ describe('importing and exporting the staff list as CSV and XLSX (issue 21, part
       fte: '0.80',
       swe_number: 'SW100200',
     });
+    // The one Social Work England number (migration 0075), the one the SSDA903 return gives as SW_ID.
+    const stored = await db
+      .selectFrom('workers')
+      .select('social_work_england_number')
+      .where('council_id', '=', council.id)
+      .where('given_name', '=', 'Ann')
+      .executeTakeFirstOrThrow();
+    expect(stored.social_work_england_number).toBe('SW100200');
     expect(list.find((row) => row.given_name === 'Bo')).toMatchObject({ contract: 'agency', email: '' });
   });
 

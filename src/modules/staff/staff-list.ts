@@ -111,7 +111,9 @@ function censusFields(row: StaffRow, columns: readonly StaffColumn[]) {
     appraisal_due_on: row.appraisalDueOn,
     lead_areas: row.leadAreas,
   };
-  return Object.fromEntries(
+  const { swe_number: sweNumber, ...given } = Object.fromEntries(
     Object.entries(fields).filter(([column]) => (columns as readonly string[]).includes(column)),
   ) as Partial<typeof fields>;
+  // The file's swe_number is the worker's one Social Work England number (migration 0075), SSDA903 SW_ID too.
+  return sweNumber === undefined ? given : { ...given, social_work_england_number: sweNumber };
 }

@@ -24,7 +24,8 @@ export async function censusWorkers(db: Db, councilId: string) {
         when 'team-manager' then 'team-manager' when 'independent-reviewing-officer' then 'reviewing-officer'
         when 'service-manager' then 'service-manager' when 'personal-adviser' then 'personal-adviser' end) as job,
       contract, fte::text as fte, started_on::text as started_on, left_on::text as left_on, leaving_reason,
-      asye_started_on::text as asye_started_on, asye_completed_on::text as asye_completed_on, swe_number
+      asye_started_on::text as asye_started_on, asye_completed_on::text as asye_completed_on,
+      social_work_england_number as swe_number
     from workers where council_id = ${councilId}`.execute(db);
   return rows;
 }

@@ -19,16 +19,15 @@ import { casesOn, censusHoldings, censusPosts, censusWorkers, sicknessWithin } f
 const yearBefore = (day: string) =>
   Temporal.PlainDate.from(day).subtract({ years: 1 }).add({ days: 1 }).toString();
 
-/** The council's workforce as the census reads it, with sickness from `from` to `day` and the cases on `day`. */
-async function councilWorkforce(db: Database, councilId: string, from: string, day: string) {
-  const [workers, posts, holdings, absences, casesByWorker] = await Promise.all([
+/** The council's workforce as the census reads it, with sickness from `from` to `day`, without the caseloads. */
+async function censusWorkforce(db: Database, councilId: string, from: string, day: string) {
+  const [workers, posts, holdings, absences] = await Promise.all([
     censusWorkers(db, councilId),
     censusPosts(db, councilId),
     censusHoldings(db, councilId),
     sicknessWithin(db, councilId, from, day),
-    casesOn(db, councilId, day),
   ]);
-  const workforce: Workforce = {
+  const workforce: Omit<Workforce, 'casesByWorker'> = {
     workers: workers.map((worker) => ({
       id: worker.id,
       job: worker.job,
@@ -59,9 +58,29 @@ async function councilWorkforce(db: Database, councilId: string, from: string, d
       from: absence.from_date,
       to: absence.to_date,
     })),
-    casesByWorker,
   };
   return { workforce, sweNumbers: new Map(workers.map((worker) => [worker.id, worker.swe_number])) };
+}
+
+/** The council's workforce as the census reads it, with sickness from `from` to `day` and the cases on `day`. */
+async function councilWorkforce(db: Database, councilId: string, from: string, day: string) {
+  const [{ workforce, sweNumbers }, casesByWorker] = await Promise.all([
+    censusWorkforce(db, councilId, from, day),
+    casesOn(db, councilId, day),
+  ]);
+  return { workforce: { ...workforce, casesByWorker } as Workforce, sweNumbers };
+}
+
+/**
+ * The whole workforce as the census reads it, every sickness absence included, for the indicators (issue 21,
+ * part 3: `workforce-turnover`, `workforce-agency`, `workforce-vacancy`, `caseload-per-fte`), which take the
+ * caseloads from the children's records.
+ */
+export async function workforceForIndicators(
+  db: Database,
+  councilId: string,
+): Promise<Omit<Workforce, 'casesByWorker'>> {
+  return (await censusWorkforce(db, councilId, '0001-01-01', '9999-12-31')).workforce;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
+import { quarter } from '../../domain/indicators/index.ts';
+import { figuresFor } from '../performance/service.ts';
 import { supervisionStandings } from '../supervision/service.ts';
 import {
   allocate,
@@ -66,6 +68,14 @@ describe('the workforce measures and supervision standings read from the databas
       vacancyRate: 66.7,
       caseloadPerCaseHoldingFte: 2,
     });
+
+    // The same measures are indicators, for the quarter ending on the census day (as `hearth indicators` gives them).
+    const { results } = await figuresFor(db, council.id, quarter(2026, 2));
+    const figures = Object.fromEntries(results.map(({ definition, figure }) => [definition.id, figure]));
+    expect(figures['workforce-turnover']).toMatchObject({ numerator: 1, denominator: 1, value: 100 });
+    expect(figures['workforce-agency']).toMatchObject({ numerator: 1, denominator: 2, value: 50 });
+    expect(figures['workforce-vacancy']).toMatchObject({ numerator: 2, denominator: 3, value: 66.7 });
+    expect(figures['caseload-per-fte']).toMatchObject({ numerator: 4, denominator: 2, value: 2 });
   });
 
   it('says who is overdue for supervision across the council', async () => {

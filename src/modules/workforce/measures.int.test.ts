@@ -14,12 +14,17 @@ describe('workforce measures over three years and the census return (issue 21, p
   const agency = await newWorker(db, council, 'social-worker', { team, givenName: 'Ag' });
   await db
     .updateTable('workers')
-    .set({ job: 'social-worker', swe_number: 'SW200001', started_on: '2019-04-01' })
+    .set({ job: 'social-worker', social_work_england_number: 'SW200001', started_on: '2019-04-01' })
     .where('id', '=', ann.workerId)
     .execute();
   await db
     .updateTable('workers')
-    .set({ job: 'social-worker', swe_number: 'SW200002', contract: 'agency', started_on: '2025-01-06' })
+    .set({
+      job: 'social-worker',
+      social_work_england_number: 'SW200002',
+      contract: 'agency',
+      started_on: '2025-01-06',
+    })
     .where('id', '=', agency.workerId)
     .execute();
   const post = (title: string) => ({

@@ -58,7 +58,8 @@ export async function postsOfTeams(db: Db, councilId: string, teamIds: readonly 
 }
 
 const workerColumns = sql`w.id, w.given_name, w.family_name, w.job, w.role, w.contract, w.fte::text as fte,
-  w.started_on::text as started_on, w.left_on::text as left_on, w.leaving_reason, w.swe_number,
+  w.started_on::text as started_on, w.left_on::text as left_on, w.leaving_reason,
+  w.social_work_england_number as swe_number,
   w.swe_expires_on::text as swe_expires_on, w.asye_started_on::text as asye_started_on,
   w.asye_completed_on::text as asye_completed_on, w.lead_areas, w.recruited_from,
   w.induction_started_on::text as induction_started_on, w.induction_completed_on::text as induction_completed_on,

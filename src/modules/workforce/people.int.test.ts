@@ -31,7 +31,7 @@ describe('the Workforce section: teams, posts and staff (issue 21, part 1)', asy
     .updateTable('workers')
     .set({
       job: 'social-worker',
-      swe_number: 'SW100001',
+      social_work_england_number: 'SW100001',
       swe_expires_on: '2020-11-30',
       lead_areas: ['Gangs'],
     })
