@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type nunjucks from 'nunjucks';
 import { isRedacted, REDACTED, type ThirdPartyKind } from '../../domain/governance/third-parties.ts';
-import { printToPdf } from '../../platform/pdf.ts';
+import { printToPdf, printDocumentStyles } from '../../platform/pdf.ts';
 import { escapeHtml, ukDate } from '../../platform/views.ts';
 import type { DisclosureFormat, Marked, SubjectAccessRecord } from './subject-access-service.ts';
 
-const styles = readFileSync(join(import.meta.dirname, 'views', 'subject-access.css'), 'utf8');
+const styles =
+  printDocumentStyles + readFileSync(join(import.meta.dirname, 'views', 'subject-access.css'), 'utf8');
 
 export const kindWords: Record<ThirdPartyKind, string> = {
   'family-or-network': 'Family and network',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type nunjucks from 'nunjucks';
-import { printToPdf, startChromium } from '../../platform/pdf.ts';
+import { printToPdf, startChromium, printDocumentStyles } from '../../platform/pdf.ts';
 import type { CommitteeReport } from './service.ts';
 import { wordDocument } from './word.ts';
 
@@ -19,7 +19,7 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
-const styles = readFileSync(join(import.meta.dirname, 'views', 'report.css'), 'utf8');
+const styles = printDocumentStyles + readFileSync(join(import.meta.dirname, 'views', 'report.css'), 'utf8');
 
 /** The roles named on the non-public appendix, in words. */
 export function rolesInWords(roles: readonly string[]): string {
