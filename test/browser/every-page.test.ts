@@ -749,6 +749,7 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       url: `/subject-access/${child.id}`,
       role: 'auditor',
       heading: /\S/,
+      narrow: true,
       shows: ['The record', 'Case notes', 'Chronology'],
     },
     {

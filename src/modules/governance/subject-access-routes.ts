@@ -87,7 +87,7 @@ export async function subjectAccessRoutes(app: FastifyInstance): Promise<void> {
       const record = await reviewSubjectAccess(db, actorOf(request), request.params.childId);
       const redacted = chosenFrom(request.query)(record);
       return reply.page('governance/views/subject-access-review.njk', {
-        pageTitle: `Subject access request: ${record.name}`,
+        pageTitle: `${record.name} – Subject access request`,
         record,
         parties: record.thirdParties.map((party) => ({
           value: party.key,
