@@ -91,7 +91,7 @@ describe('the audit log', async () => {
     expect(actions.map((entry) => entry.seq)).toEqual(Array.from({ length: 32 }, (_, index) => index + 1));
     // A change's two entries are appended together, one after the other.
     const updated = actions.filter((entry) => entry.action === 'child.updated').map((entry) => entry.seq);
-    for (const seq of updated) expect(actions[seq]!.action).toBe('casenote.created');
+    for (const seq of updated) expect(actions[seq]!.action).toBe('casenote.recorded');
   });
 
   it('chains a read’s entries at once when the council’s lock is free', async () => {
