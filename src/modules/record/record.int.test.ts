@@ -1,8 +1,7 @@
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { aTeamWithAnAllocatedChild, anOpenEpisode } from '../../../test/support/journey.ts';
 import { signedInAs, testServer, type TestBrowser } from '../../../test/support/world.ts';
-import { readRecords, readRecordsOnDays } from './service.ts';
+import { readRecords } from './service.ts';
 
 async function post(browser: TestBrowser, url: string, json: Record<string, unknown>) {
   const response = await browser.request({ method: 'POST', url, json });
@@ -103,34 +102,5 @@ describe('the record as it stood on a date, as Hearth knew it at a time (issue 1
       { asAt: '2026-12-31' },
     );
     expect(records.get(child.id)!.placements).toHaveLength(1);
-  });
-
-  it('reads a page’s children in one statement exactly as it reads a query per table', async () => {
-    now = new Date('2026-05-10T09:30:00Z');
-    const { worker, child, council } = await aTeamWithAnAllocatedChild(db, { dateOfBirth: '2014-06-01' });
-    await anOpenEpisode(db, child, worker, { referralDate: '2025-12-01' });
-    const browser = await signedInAs(app, worker);
-    const api = `/api/children/${child.id}`;
-    await post(browser, `${api}/periods-of-care`, { startDate: '2026-01-05', legalStatus: 'C2', ...foster });
-    // A numeric and a timestamp, the two kinds of value whose JSON form differs from the driver's.
-    await db
-      .updateTable('placements')
-      .set({ distance_miles: '12.0' })
-      .where('child_id', '=', child.id)
-      .execute();
-    const byId = (rows: unknown) =>
-      [...(rows as { id?: string }[])].sort((a, b) => String(a.id).localeCompare(String(b.id)));
-    const read = async (scope: Parameters<typeof readRecordsOnDays>[2]) => {
-      const day = '2026-05-10';
-      const record = (await readRecordsOnDays(db, council.id, scope, [day])).get(day)!.get(child.id)!;
-      return Object.fromEntries(
-        Object.entries(record).map(([table, rows]) => [table, Array.isArray(rows) ? byId(rows) : rows]),
-      );
-    };
-    const inOneStatement = await read({ childIds: [child.id] });
-    expect(inOneStatement.placements).toMatchObject([
-      { distance_miles: '12.0', recorded_at: expect.any(Date) },
-    ]);
-    expect(inOneStatement).toEqual(await read({ chosenBy: sql`select ${child.id}::uuid` }));
   });
 });

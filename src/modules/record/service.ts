@@ -6,7 +6,6 @@ import type { Actor } from '../../platform/actor.ts';
 import { rowsAsAt } from './as-at.ts';
 import {
   assessmentFactorsKnownAt,
-  currentRowsOfTables,
   rowsKnownAt,
   type ChildScope,
   type ReadScope,
@@ -54,9 +53,6 @@ export async function readRecords(
   return (await readRecordsOnDays(db, councilId, scope, [time.asAt], time.knownAt, tables)).get(time.asAt)!;
 }
 
-/** A few children's current records (a page's) are read in one statement; more, a query per table. */
-const oneStatementAtMost = 200;
-
 /**
  * The records of the children in scope as they stood on each of `days`, as Hearth knew them at `knownAt`, read
  * once: for figures over several periods (an indicator's last 8 quarters). With `tables`, only those tables are
@@ -70,16 +66,10 @@ export async function readRecordsOnDays(
   knownAt?: Date,
   tables: readonly RecordTable[] = CHILD_TABLES,
 ): Promise<Map<string, Map<string, ChildRecord>>> {
-  const [children, ...rows] =
-    !knownAt &&
-    typeof scope === 'object' &&
-    'childIds' in scope &&
-    scope.childIds.length <= oneStatementAtMost
-      ? await currentRowsOfTables(db, councilId, ['children', ...tables], scope.childIds)
-      : await Promise.all([
-          rowsKnownAt(db, councilId, 'children', scope, knownAt),
-          ...tables.map((table) => rowsKnownAt(db, councilId, table, scope, knownAt)),
-        ]);
+  const [children, ...rows] = await Promise.all([
+    rowsKnownAt(db, councilId, 'children', scope, knownAt),
+    ...tables.map((table) => rowsKnownAt(db, councilId, table, scope, knownAt)),
+  ]);
   const byDay = new Map<string, Map<string, ChildRecord>>();
   for (const day of days) {
     const records = new Map<string, ChildRecord>();
