@@ -3,6 +3,7 @@ import type { ProtectionAndCareTables } from './schema-protection-and-care.ts';
 import type { PerformanceTables } from './schema-performance.ts';
 import type { TimescaleTables } from './schema-timescales.ts';
 import type { WorkforceTables } from './schema-workforce.ts';
+import type { ImportTables } from './schema-imports.ts';
 
 /** A `date` column: the text YYYY-MM-DD on both engines (see `openDatabase`). */
 export type DateColumn = string;
@@ -465,7 +466,8 @@ export interface DuplicateReviewsTable {
 }
 
 /** Every table Hearth's queries may name, with its columns. */
-export interface Tables extends ProtectionAndCareTables, TimescaleTables, WorkforceTables, PerformanceTables {
+export interface Tables
+  extends ProtectionAndCareTables, TimescaleTables, WorkforceTables, PerformanceTables, ImportTables {
   schema_migrations: SchemaMigrationsTable;
   councils: CouncilsTable;
   teams: TeamsTable;
