@@ -182,7 +182,7 @@ describe('tamper evidence', async () => {
   function verifyCommand(...args: string[]) {
     return spawnSync(
       process.execPath,
-      [new URL('../cli/main.ts', import.meta.url).pathname, 'audit', 'verify', ...args],
+      [new URL('../../bin/hearth.js', import.meta.url).pathname, 'audit', 'verify', ...args],
       {
         env: { PATH: process.env.PATH, HEARTH_DATABASE_URL: url, HEARTH_LOG_LEVEL: 'silent' },
         encoding: 'utf8',

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 /** The print styles every document Hearth prints on its own starts from. */
 export const printDocumentStyles = readFileSync(join(import.meta.dirname, 'print-document.css'), 'utf8');
 
 /** Debian's Chromium, headless, without the background networking this network refuses (as the browser tests). */
 export async function startChromium(): Promise<Browser> {
+  // Loaded here, not with the server: only printing needs it, and loading it is a large part of a start.
+  const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: process.env.HEARTH_CHROMIUM ?? '/usr/bin/chromium',
     args: [

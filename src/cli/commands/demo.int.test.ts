@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const main = new URL('../main.ts', import.meta.url).pathname;
+// The installed command, which keeps Node's compile cache between runs: each process starts in half the time.
+const main = new URL('../../../bin/hearth.js', import.meta.url).pathname;
 const databaseUrl = `pglite://${mkdtempSync(join(tmpdir(), 'hearth-demo-'))}`;
 
 function hearth(args: string[], env: Record<string, string> = {}) {

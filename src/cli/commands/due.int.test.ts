@@ -8,7 +8,8 @@ import { migrate } from '../../db/migrate.ts';
 import { allocate, newChild, newCouncil, newWorker } from '../../../test/support/world.ts';
 import { anOpenEpisode } from '../../../test/support/journey.ts';
 
-const main = new URL('../main.ts', import.meta.url).pathname;
+// The installed command, which keeps Node's compile cache between runs: each process starts in half the time.
+const main = new URL('../../../bin/hearth.js', import.meta.url).pathname;
 const databaseUrl = `pglite://${mkdtempSync(join(tmpdir(), 'hearth-due-'))}`;
 
 function hearth(args: string[]) {

@@ -9,7 +9,8 @@ import { INDICATORS } from '../../domain/indicators/index.ts';
 import { allocate, newChild, newCouncil, newWorker } from '../../../test/support/world.ts';
 import { anOpenEpisode } from '../../../test/support/journey.ts';
 
-const main = new URL('../main.ts', import.meta.url).pathname;
+// The installed command, which keeps Node's compile cache between runs: each process starts in half the time.
+const main = new URL('../../../bin/hearth.js', import.meta.url).pathname;
 const folder = mkdtempSync(join(tmpdir(), 'hearth-indicators-'));
 const databaseUrl = `pglite://${folder}/db`;
 

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aChild, anEpisode, census } from '../../domain/returns/cin/test-builders.ts';
 
-const main = new URL('../main.ts', import.meta.url).pathname;
+// The installed command, which keeps Node's compile cache between runs: each process starts in half the time.
+const main = new URL('../../../bin/hearth.js', import.meta.url).pathname;
 const folder = mkdtempSync(join(tmpdir(), 'hearth-cin-'));
 
 /** Writes `xml` to a file and runs `hearth validate cin` on it. */

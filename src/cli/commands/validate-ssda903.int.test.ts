@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aChild, anEpisode, ssda903Files } from '../../domain/returns/ssda903/test-builders.ts';
 
-const main = new URL('../main.ts', import.meta.url).pathname;
+// The installed command, which keeps Node's compile cache between runs: each process starts in half the time.
+const main = new URL('../../../bin/hearth.js', import.meta.url).pathname;
 const folder = mkdtempSync(join(tmpdir(), 'hearth-ssda903-'));
 
 /** A return of one girl in Kent's own children's home (URN SC100001) in Medway since 1 May 2025. */

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../platform/workbooks.ts';
 import type { Database } from '../../db/database.ts';
 import {
   annexALists,
@@ -101,7 +101,7 @@ export async function exportAnnexA(
 
 /** The workbook: a sheet a list, a line naming the list and its window (and any note), then the headers. */
 async function annexAWorkbook(lists: AnnexAExportResult['lists'], to: IsoDate): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'Hearth';
   for (const { list, from, rows } of lists) {
     const sheet = workbook.addWorksheet(annexASheetName(list));

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../platform/workbooks.ts';
 import type { PostcodeLookup } from '../../domain/returns/ssda903/context.ts';
 import type { Finding } from '../../domain/returns/findings.ts';
 import { csvCell } from '../../domain/workforce/census-return.ts';
@@ -67,7 +67,7 @@ export function findingsCsv(findings: readonly Finding[]): string {
 
 /** The findings as an XLSX workbook: a summary sheet by rule and a sheet of every finding. */
 export async function findingsXlsx(findings: readonly Finding[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'Hearth';
   const summary = workbook.addWorksheet('By rule');
   summary.columns = [

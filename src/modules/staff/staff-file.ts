@@ -1,12 +1,13 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../platform/workbooks.ts';
 import { csvOf, fromSpreadsheetSafe } from '../../domain/workforce/census-return.ts';
 import { STAFF_COLUMNS } from '../../domain/workforce/staff-rows.ts';
 
 /** A staff list's cells, as text, the header first: from CSV or from the first sheet of an XLSX workbook. */
 export async function staffTableOf(file: Buffer, name: string): Promise<string[][]> {
   if (name.toLowerCase().endsWith('.xlsx')) {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = await newWorkbook();
     await workbook.xlsx.load(file as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     if (!sheet) return [];
@@ -43,7 +44,7 @@ export function staffCsv(rows: readonly StaffListRow[]): string {
 
 /** The staff list as an XLSX workbook of one sheet, in the same columns. */
 export async function staffWorkbook(rows: readonly StaffListRow[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet('Staff');
   sheet.addRow([...STAFF_COLUMNS]);
   for (const row of rows) sheet.addRow(STAFF_COLUMNS.map((column) => row[column]));
