@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allocate, newChild, newCouncil, newTeam, newWorker } from '../support/world.ts';
 import { signInThroughTheForm } from './pages.ts';
-import { browserWorld, screenshotFolder, verifyOnPage } from './support.ts';
+import { browserWorld, keepScreenshot, screenshotFolder, verifyOnPage } from './support.ts';
 
 describe('signing in and seeing only what one may', async () => {
   const { page, address, db } = await browserWorld();
@@ -22,7 +22,7 @@ describe('signing in and seeing only what one may', async () => {
     await expect
       .poll(() => page.getByRole('alert').innerText())
       .toContain('Enter a correct email address and password');
-    await page.screenshot({ path: `${screenshotFolder}/sign-in-error.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/sign-in-error.png`);
   });
 
   it('takes a manager from sign-in to a child of their team, and to who has seen the record', async () => {
@@ -31,7 +31,7 @@ describe('signing in and seeing only what one may', async () => {
     await verifyOnPage(page, 'Children');
     await page.getByRole('link', { name: 'Leo Marsh' }).click();
     await verifyOnPage(page, 'Leo Marsh');
-    await page.screenshot({ path: `${screenshotFolder}/child.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/child.png`);
     await page.getByRole('link', { name: 'Who has seen this record' }).click();
     await verifyOnPage(page, 'Who has seen this record');
     // Words, not codes: the code is in a detail beneath, for the auditor who needs it.
@@ -40,7 +40,7 @@ describe('signing in and seeing only what one may', async () => {
     expect(await log.innerText()).not.toContain('child.viewed');
     await log.getByText('Code').first().click();
     expect(await log.innerText()).toContain('child.viewed');
-    await page.screenshot({ path: `${screenshotFolder}/access-log.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/access-log.png`);
     await page.getByRole('link', { name: 'Access to review' }).click();
     await verifyOnPage(page, 'Access to review');
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -68,6 +68,6 @@ describe('signing in and seeing only what one may', async () => {
       .fill('Police called the out-of-hours line about Leo');
     await page.getByRole('button', { name: 'Open the record' }).click();
     await verifyOnPage(page, 'Leo Marsh');
-    await page.screenshot({ path: `${screenshotFolder}/break-glass-opened.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/break-glass-opened.png`);
   });
 });

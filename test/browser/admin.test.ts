@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { allocate, newChild, newCouncil, newTeam, newWorker } from '../support/world.ts';
 import { signInThroughTheForm } from './pages.ts';
-import { browserWorld, screenshotFolder, verifyOnPage } from './support.ts';
+import { browserWorld, keepScreenshot, screenshotFolder, verifyOnPage } from './support.ts';
 
 /**
  * Issue 17 part 10: an administrator restricts a child in the pages, after which a colleague in the same team gets
@@ -42,7 +42,7 @@ describe('an administrator restricting a child', async () => {
     await expect
       .poll(() => page.getByRole('alert').innerText())
       .toContain('Enter why you are restricting this child');
-    await page.screenshot({ path: `${screenshotFolder}/admin-restrict-error.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/admin-restrict-error.png`);
     await page.getByLabel('Why is this child restricted?').fill('Child of a member of staff in this team');
     await page.getByRole('button', { name: 'Restrict the child' }).click();
     await verifyOnPage(page, 'Who may see Rowan Ashby');
@@ -50,13 +50,13 @@ describe('an administrator restricting a child', async () => {
     expect(list).toContain('Amara social-worker');
     expect(list).not.toContain('Tom');
     expect(await page.getByRole('main').innerText()).toContain('Child of a member of staff in this team');
-    await page.screenshot({ path: `${screenshotFolder}/admin-restricted-child.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/admin-restricted-child.png`);
     await page.setViewportSize({ width: 320, height: 800 });
-    await page.screenshot({ path: `${screenshotFolder}/admin-restricted-child-narrow.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/admin-restricted-child-narrow.png`);
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole('link', { name: 'Users', exact: true }).first().click();
     await verifyOnPage(page, 'Users');
-    await page.screenshot({ path: `${screenshotFolder}/admin-users.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/admin-users.png`);
     await signOut();
   }, 180_000);
 
@@ -70,7 +70,7 @@ describe('an administrator restricting a child', async () => {
     expect(hidden?.status()).toBe(404);
     await verifyOnPage(page, 'Page not found');
     expect(await page.getByRole('main').innerText()).toBe(unknownPage);
-    await page.screenshot({ path: `${screenshotFolder}/admin-restricted-not-found.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/admin-restricted-not-found.png`);
 
     for (const words of [child.localId, 'Rowan Ashby']) {
       await page.goto(`${address}/search`);
@@ -82,7 +82,7 @@ describe('an administrator restricting a child', async () => {
       expect(main).toContain('No children found that you can see');
       expect(main).not.toContain('Rowan');
     }
-    await page.screenshot({ path: `${screenshotFolder}/admin-restricted-search.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/admin-restricted-search.png`);
     await signOut();
   }, 180_000);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aTeamWithAnAllocatedChild } from '../support/journey.ts';
 import { signInThroughTheForm } from './pages.ts';
-import { browserWorld, screenshotFolder, verifyOnPage } from './support.ts';
+import { browserWorld, keepScreenshot, screenshotFolder, verifyOnPage } from './support.ts';
 
 describe('a social worker finds a child by a misspelt name, writes a note and corrects it', async () => {
   const { page, address, db } = await browserWorld();
@@ -19,7 +19,7 @@ describe('a social worker finds a child by a misspelt name, writes a note and co
     await page.getByLabel(/Name, date of birth/).fill('Steven Smyth');
     await page.getByRole('button', { name: 'Search' }).click();
     await verifyOnPage(page, 'Find a child');
-    await page.screenshot({ path: `${screenshotFolder}/search-misspelt.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/search-misspelt.png`);
     await page.getByRole('link', { name: 'Stephen Smith' }).click();
     await verifyOnPage(page, 'Stephen Smith');
 
@@ -39,7 +39,7 @@ describe('a social worker finds a child by a misspelt name, writes a note and co
     await expect
       .poll(() => page.getByRole('status').innerText(), { timeout: 10_000 })
       .toContain('Draft saved');
-    await page.screenshot({ path: `${screenshotFolder}/write-note.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/write-note.png`);
     await page.getByRole('button', { name: 'Save the note' }).click();
     await verifyOnPage(page, 'Case notes');
 
@@ -58,7 +58,7 @@ describe('a social worker finds a child by a misspelt name, writes a note and co
     // Only the correction can be corrected now, so that the latest word on the visit is never in doubt.
     expect(await page.getByRole('link', { name: /Correct this note/ }).count()).toBe(1);
     expect(await page.getByRole('link', { name: /Correct this note.*\(correction\)/ }).count()).toBe(1);
-    await page.screenshot({ path: `${screenshotFolder}/note-corrected.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/note-corrected.png`);
 
     await page.getByRole('link', { name: 'read the correction' }).click();
     await verifyOnPage(page, 'Home visit');

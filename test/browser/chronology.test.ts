@@ -10,7 +10,7 @@ import {
   anOpenEpisode,
 } from '../support/journey.ts';
 import { signInThroughTheForm } from './pages.ts';
-import { browserWorld, screenshotFolder, verifyOnPage } from './support.ts';
+import { browserWorld, keepScreenshot, screenshotFolder, verifyOnPage } from './support.ts';
 
 /** The text of each page of a PDF. */
 async function pagesOf(pdf: Buffer): Promise<string[]> {
@@ -86,9 +86,11 @@ describe('the chronology a court would accept (issue 17 part 11)', async () => {
       expect(table).toContain(
         'Corrected on 1 July 2025 by Morgan team-manager. Reason: The referral came on 3 June',
       );
-      await page.screenshot({ path: `${screenshotFolder}/chronology-${width}.png`, fullPage: true });
+      await keepScreenshot(page, `${screenshotFolder}/chronology-${width}.png`);
       await page.getByText('Reason: The referral came on 3 June').first().scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `${screenshotFolder}/chronology-${width}-correction.png` });
+      await keepScreenshot(page, `${screenshotFolder}/chronology-${width}-correction.png`, {
+        fullPage: false,
+      });
     }
     // Four pages of a long chronology, each checked by axe, on a shared machine.
   }, 180_000);
@@ -98,12 +100,12 @@ describe('the chronology a court would accept (issue 17 part 11)', async () => {
     await page.goto(`${address}/children/${child.id}/chronology`);
     await page.getByRole('link', { name: /Printable version/ }).click();
     await verifyOnPage(page, 'Chronology of Jay Okafor');
-    await page.screenshot({ path: `${screenshotFolder}/chronology-print.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/chronology-print.png`);
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ preferCSSPageSize: true });
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize({ width: 320, height: 900 });
-    await page.screenshot({ path: `${screenshotFolder}/chronology-print-320.png` });
+    await keepScreenshot(page, `${screenshotFolder}/chronology-print-320.png`, { fullPage: false });
     writeFileSync('test-results/chronology.pdf', pdf);
     const pages = await pagesOf(pdf);
     expect(pages.length).toBeGreaterThan(1);

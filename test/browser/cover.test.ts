@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { londonDate } from '../../src/platform/actor.ts';
 import { allocate, newChild, newCouncil, newTeam, newWorker, type TestWorker } from '../support/world.ts';
 import { signInThroughTheForm } from './pages.ts';
-import { browserWorld, screenshotFolder, verifyOnPage } from './support.ts';
+import { browserWorld, keepScreenshot, screenshotFolder, verifyOnPage } from './support.ts';
 
 /** Cover for leave and sickness in one step (issue 17, part 4), for a worker who holds 30 children. */
 describe('covering an absence in one step', async () => {
@@ -38,7 +38,7 @@ describe('covering an absence in one step', async () => {
     await page.getByRole('link', { name: /^Ann social-worker/ }).click();
     await verifyOnPage(page, 'Caseload');
     expect(await page.getByRole('table').innerText()).toContain('Child30 Taylor');
-    await page.screenshot({ path: `${screenshotFolder}/worker-caseload.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/worker-caseload.png`);
 
     await page.getByRole('button', { name: 'Record leave or sickness' }).click();
     await verifyOnPage(page, 'Record leave or sickness');
@@ -61,9 +61,9 @@ describe('covering an absence in one step', async () => {
       .toContain('The team cannot absorb this work: 3 children would take their cover worker over target.');
     expect(await page.getByLabel('Cover for Child01 Taylor').inputValue()).not.toBe('');
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.screenshot({ path: `${screenshotFolder}/cover-1280.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/cover-1280.png`);
     await page.setViewportSize({ width: 320, height: 800 });
-    await page.screenshot({ path: `${screenshotFolder}/cover-320.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/cover-320.png`);
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // The manager changes one proposal and accepts the rest.
@@ -74,7 +74,7 @@ describe('covering an absence in one step', async () => {
     await expect
       .poll(() => page.locator('.govuk-inset-text').innerText())
       .toContain('Every child has cover.');
-    await page.screenshot({ path: `${screenshotFolder}/cover-arranged.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/cover-arranged.png`);
 
     const cover = await db
       .selectFrom('allocations')
@@ -111,10 +111,10 @@ describe('covering an absence in one step', async () => {
     expect(await page.locator('[data-qa="allocation-changes"]').innerText()).toContain(
       'Ruby will move to the Leaving care team; you will no longer see Ruby’s record.',
     );
-    await page.screenshot({ path: `${screenshotFolder}/allocation-confirm.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/allocation-confirm.png`);
     await page.getByRole('button', { name: 'Confirm allocation' }).click();
     await verifyOnPage(page, 'Allocation recorded');
     expect(await page.locator('main').innerText()).toContain('you no longer see Ruby’s record');
-    await page.screenshot({ path: `${screenshotFolder}/allocation-made.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/allocation-made.png`);
   }, 120_000);
 });

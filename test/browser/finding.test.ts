@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allocate, newChild, newCouncil, newTeam, newWorker } from '../support/world.ts';
 import { signInThroughTheForm } from './pages.ts';
-import { browserWorld, screenshotFolder, verifyOnPage } from './support.ts';
+import { browserWorld, keepScreenshot, screenshotFolder, verifyOnPage } from './support.ts';
 
 describe('finding a child among many (issue 17, part 8)', async () => {
   const { page, address, db } = await browserWorld();
@@ -26,7 +26,7 @@ describe('finding a child among many (issue 17, part 8)', async () => {
     await expect.poll(() => page.getByText('Showing 1 to 50 of 73 children').count()).toBe(1);
     for (const width of [1280, 320]) {
       await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({ path: `${screenshotFolder}/children-paged-${width}.png`, fullPage: true });
+      await keepScreenshot(page, `${screenshotFolder}/children-paged-${width}.png`);
     }
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole('link', { name: 'Next' }).click();
@@ -42,6 +42,6 @@ describe('finding a child among many (issue 17, part 8)', async () => {
     await verifyOnPage(page, 'Find a child');
     await expect.poll(() => page.getByRole('link', { name: 'Zoë Marsh-07' }).count()).toBe(1);
     await page.setViewportSize({ width: 320, height: 900 });
-    await page.screenshot({ path: `${screenshotFolder}/search-accents-320.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/search-accents-320.png`);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aTeamWithAnAllocatedChild, anOpenEpisode } from '../support/journey.ts';
 import { signInThroughTheForm } from './pages.ts';
-import { browserWorld, screenshotFolder, verifyOnPage } from './support.ts';
+import { browserWorld, keepScreenshot, screenshotFolder, verifyOnPage } from './support.ts';
 
 describe('a child becoming looked after', async () => {
   const { page, address, db } = await browserWorld();
@@ -46,7 +46,7 @@ describe('a child becoming looked after', async () => {
       .getByRole('group', { name: /inside the council’s area/ })
       .getByLabel('Yes')
       .check();
-    await page.screenshot({ path: `${screenshotFolder}/became-looked-after.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/became-looked-after.png`);
     await page.getByRole('button', { name: 'Save' }).click();
     await verifyOnPage(page, 'Care and leaving care');
     expect(await page.getByRole('main').innerText()).toContain(
@@ -59,10 +59,10 @@ describe('a child becoming looked after', async () => {
     await page.getByLabel('How the child took part').selectOption('PN1');
     await page.getByRole('button', { name: 'Save' }).click();
     await verifyOnPage(page, 'Care and leaving care');
-    await page.screenshot({ path: `${screenshotFolder}/care.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/care.png`);
 
     await page.goto(`${address}/children/${child.id}/timescales`);
     await verifyOnPage(page, 'What is due');
-    await page.screenshot({ path: `${screenshotFolder}/timescales.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/timescales.png`);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aTeamWithAnAllocatedChild, anAssessment, anOpenEpisode } from '../support/journey.ts';
 import { signInThroughTheForm } from './pages.ts';
-import { browserWorld, screenshotFolder, verifyOnPage } from './support.ts';
+import { browserWorld, keepScreenshot, screenshotFolder, verifyOnPage } from './support.ts';
 
 describe('a manager reads an assessment and returns it to the worker (issue 17, part 6)', async () => {
   const { page, address, db } = await browserWorld();
@@ -44,9 +44,9 @@ describe('a manager reads an assessment and returns it to the worker (issue 17, 
       await page.getByLabel('Authorise the assessment').check();
       expect(await page.getByLabel('Not yet known').count()).toBe(0);
       await page.setViewportSize({ width: 1280, height: 900 });
-      await page.screenshot({ path: `${screenshotFolder}/oversight-1280.png`, fullPage: true });
+      await keepScreenshot(page, `${screenshotFolder}/oversight-1280.png`);
       await page.setViewportSize({ width: 320, height: 800 });
-      await page.screenshot({ path: `${screenshotFolder}/oversight-320.png`, fullPage: true });
+      await keepScreenshot(page, `${screenshotFolder}/oversight-320.png`);
       await page.setViewportSize({ width: 1280, height: 900 });
 
       await page
@@ -59,7 +59,7 @@ describe('a manager reads an assessment and returns it to the worker (issue 17, 
       await expect
         .poll(() => summary.innerText())
         .toContain('Enter the reasons for returning the assessment to the worker');
-      await page.screenshot({ path: `${screenshotFolder}/oversight-error.png`, fullPage: true });
+      await keepScreenshot(page, `${screenshotFolder}/oversight-error.png`);
       // What was typed is kept.
       expect(await page.getByLabel('Oversight note').inputValue()).toContain('what the hunger means');
 
@@ -79,13 +79,10 @@ describe('a manager reads an assessment and returns it to the worker (issue 17, 
       const home = await workerPage.locator('main').innerText();
       expect(home).toContain('Assessments returned to you (1)');
       expect(home).toContain('Ask school about meals');
-      await workerPage.screenshot({
-        path: `${screenshotFolder}/oversight-returned-home.png`,
-        fullPage: true,
-      });
+      await keepScreenshot(workerPage, `${screenshotFolder}/oversight-returned-home.png`);
       await workerPage.getByRole('link', { name: /Jordan Okafor: assessment started 3 June 2025/ }).click();
       await verifyOnPage(workerPage, 'Revise the assessment and send it back');
-      await workerPage.screenshot({ path: `${screenshotFolder}/oversight-resend.png`, fullPage: true });
+      await keepScreenshot(workerPage, `${screenshotFolder}/oversight-resend.png`);
       await workerContext.close();
     },
   );

@@ -3,7 +3,7 @@ import { loadPopulation } from '../../src/modules/performance/service.ts';
 import { anOpenEpisode } from '../support/journey.ts';
 import { allocate, newChild, newCouncil, newTeam, newWorker } from '../support/world.ts';
 import { signInThroughTheForm } from './pages.ts';
-import { browserWorld, screenshotFolder, verifyOnPage } from './support.ts';
+import { browserWorld, keepScreenshot, screenshotFolder, verifyOnPage } from './support.ts';
 
 const ages = Array.from({ length: 91 }, (_, age) => String(age));
 
@@ -60,7 +60,7 @@ describe('how the service is doing: the dashboard and a figure’s children (iss
       expect(trend).toContain('Q1 2026–27: 1; Q2 2026–27: 2');
       for (const width of [1280, 390]) {
         await page.setViewportSize({ width, height: 900 });
-        await page.screenshot({ path: `${screenshotFolder}/performance-${width}.png`, fullPage: true });
+        await keepScreenshot(page, `${screenshotFolder}/performance-${width}.png`);
       }
       await page.setViewportSize({ width: 1280, height: 900 });
 
@@ -71,7 +71,7 @@ describe('how the service is doing: the dashboard and a figure’s children (iss
       expect(main).toContain('South assessment team');
       // 2 × 10,000 / (18 × 2,000) = 0.6 per 10,000.
       expect(main).toContain('0.6 per 10,000 children');
-      await page.screenshot({ path: `${screenshotFolder}/performance-indicator-1280.png`, fullPage: true });
+      await keepScreenshot(page, `${screenshotFolder}/performance-indicator-1280.png`);
       await page.getByRole('link', { name: 'The children counted' }).click();
       await verifyOnPage(page, 'Referrals: the children counted');
       const names = await page.locator('main').innerText();
@@ -91,7 +91,7 @@ describe('how the service is doing: the dashboard and a figure’s children (iss
     expect(main).toContain('Your role sees figures without children’s names');
     expect(await page.getByRole('link', { name: 'The children counted' }).count()).toBe(0);
     await page.setViewportSize({ width: 390, height: 900 });
-    await page.screenshot({ path: `${screenshotFolder}/performance-indicator-390.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/performance-indicator-390.png`);
     const refused = await page.goto(`${address}/performance/referrals/children`);
     expect(refused?.status()).toBe(403);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { anOpenEpisode } from '../support/journey.ts';
 import { allocate, newChild, newCouncil, newWorker } from '../support/world.ts';
 import { signInThroughTheForm } from './pages.ts';
-import { browserWorld, screenshotFolder, verifyOnPage } from './support.ts';
+import { browserWorld, keepScreenshot, screenshotFolder, verifyOnPage } from './support.ts';
 
 describe('committee reports from a page (issue 20, part 5)', async () => {
   const { page, address, db } = await browserWorld();
@@ -50,7 +50,7 @@ describe('committee reports from a page (issue 20, part 5)', async () => {
       expect(main).toContain('Two complaints are under investigation.');
       for (const width of [1280, 390]) {
         await page.setViewportSize({ width, height: 900 });
-        await page.screenshot({ path: `${screenshotFolder}/report-${width}.png`, fullPage: true });
+        await keepScreenshot(page, `${screenshotFolder}/report-${width}.png`);
       }
       await page.setViewportSize({ width: 1280, height: 900 });
 

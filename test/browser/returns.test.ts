@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { aChild, census } from '../../src/domain/returns/cin/test-builders.ts';
 import { newCouncil, newWorker } from '../support/world.ts';
 import { signInThroughTheForm } from './pages.ts';
-import { browserWorld, screenshotFolder, verifyOnPage } from './support.ts';
+import { browserWorld, keepScreenshot, screenshotFolder, verifyOnPage } from './support.ts';
 
 describe('checking a return', async () => {
   const { page, address, db } = await browserWorld();
@@ -23,6 +23,6 @@ describe('checking a return', async () => {
     await page.getByRole('button', { name: 'Check the return' }).click();
     await verifyOnPage(page, 'Check a statutory return');
     expect(await page.getByRole('main').innerText()).toContain('Findings for cin-2025.xml');
-    await page.screenshot({ path: `${screenshotFolder}/return-findings.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/return-findings.png`);
   });
 });

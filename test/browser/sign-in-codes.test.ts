@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { totpCodeAt } from '../../src/platform/totp.ts';
 import { newCouncil, newWorker, testPassword } from '../support/world.ts';
 import { signInThroughTheForm } from './pages.ts';
-import { browserWorld, screenshotFolder, verifyOnPage } from './support.ts';
+import { browserWorld, keepScreenshot, screenshotFolder, verifyOnPage } from './support.ts';
 
 describe('sign-in codes in the browser', async () => {
   const { page, address, db } = await browserWorld();
@@ -17,7 +17,7 @@ describe('sign-in codes in the browser', async () => {
     await verifyOnPage(page, 'Set up sign-in codes');
     await expect.poll(() => page.getByRole('img', { name: /QR code/ }).count()).toBe(1);
     const secret = (await page.locator('[data-qa="secret-key"]').innerText()).replaceAll(' ', '');
-    await page.screenshot({ path: `${screenshotFolder}/sign-in-codes-set-up.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/sign-in-codes-set-up.png`);
 
     await page.getByLabel('Code from your authenticator app').fill('12345');
     await page.getByRole('button', { name: 'Turn on sign-in codes' }).click();

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { describe, expect, it } from 'vitest';
-import { browserWorld, screenshotFolder, verifyOnPage } from './support.ts';
+import { browserWorld, keepScreenshot, screenshotFolder, verifyOnPage } from './support.ts';
 
 describe('the start page', async () => {
   const { page, address } = await browserWorld();
@@ -17,7 +17,7 @@ describe('the start page', async () => {
     await expect
       .poll(() => page.evaluate(() => document.body.className))
       .toContain('govuk-frontend-supported');
-    await page.screenshot({ path: `${screenshotFolder}/start.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/start.png`);
   });
 
   it('lets a keyboard user skip to the main content', async () => {

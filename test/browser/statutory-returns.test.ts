@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { anOpenEpisode } from '../support/journey.ts';
 import { allocate, newChild, newCouncil, newTeam, newWorker } from '../support/world.ts';
 import { signInThroughTheForm } from './pages.ts';
-import { browserWorld, screenshotFolder, verifyOnPage } from './support.ts';
+import { browserWorld, keepScreenshot, screenshotFolder, verifyOnPage } from './support.ts';
 
 describe('statutory returns made from the record (issue 18, part 5)', async () => {
   const { page, address, db } = await browserWorld();
@@ -52,7 +52,7 @@ describe('statutory returns made from the record (issue 18, part 5)', async () =
       expect(await main.innerText()).not.toContain(jordan.localId);
       for (const width of [1280, 390]) {
         await page.setViewportSize({ width, height: 900 });
-        await page.screenshot({ path: `${screenshotFolder}/statutory-returns-${width}.png`, fullPage: true });
+        await keepScreenshot(page, `${screenshotFolder}/statutory-returns-${width}.png`);
       }
       await page.setViewportSize({ width: 1280, height: 900 });
       const cin = await download(/Download cin-census-2025-26\.xml/);
@@ -100,7 +100,7 @@ describe('statutory returns made from the record (issue 18, part 5)', async () =
       expect(await main.innerText()).toContain(
         'The ethnicity is missing or not a valid code. (rule 4220: Ethnicity)',
       );
-      await page.screenshot({ path: `${screenshotFolder}/child-return-problems.png`, fullPage: true });
+      await keepScreenshot(page, `${screenshotFolder}/child-return-problems.png`);
       // The ethnicity is recorded (the identity form does not yet ask it, so the record is written here).
       await db.updateTable('children').set({ ethnicity: 'WBRI' }).where('id', '=', jordan.id).execute();
       await page.reload();

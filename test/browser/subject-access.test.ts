@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { aCaseNote } from '../support/journey.ts';
 import { newChild, newCouncil, newWorker, type TestChild } from '../support/world.ts';
 import { signInThroughTheForm } from './pages.ts';
-import { browserWorld, screenshotFolder, verifyOnPage } from './support.ts';
+import { browserWorld, keepScreenshot, screenshotFolder, verifyOnPage } from './support.ts';
 
 describe('a subject access request, from finding the child to the redacted download (issue 22, part 8)', async () => {
   const { page, address, db } = await browserWorld();
@@ -69,7 +69,7 @@ describe('a subject access request, from finding the child to the redacted downl
       ])
         expect(await withhold.getByRole('checkbox', { name: label }).isChecked()).toBe(true);
       expect(await page.locator('mark[data-party]').count()).toBeGreaterThanOrEqual(6);
-      await page.screenshot({ path: `${screenshotFolder}/subject-access-review.png`, fullPage: true });
+      await keepScreenshot(page, `${screenshotFolder}/subject-access-review.png`);
 
       // The teacher spoke in her role: the officer discloses her, and sees the page with that choice.
       await withhold.getByRole('checkbox', { name: /Priya Okafor/ }).uncheck();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { londonDate } from '../../src/platform/actor.ts';
 import { allocate, newChild, newCouncil, newTeam, newWorker } from '../support/world.ts';
 import { signInThroughTheForm } from './pages.ts';
-import { browserWorld, screenshotFolder, verifyOnPage } from './support.ts';
+import { browserWorld, keepScreenshot, screenshotFolder, verifyOnPage } from './support.ts';
 
 /** Group case supervision with a school colleague and two children (issue 21, part 4). */
 describe('recording group case supervision', async () => {
@@ -57,9 +57,9 @@ describe('recording group case supervision', async () => {
       await by.getByLabel('Year').fill(String(due.year));
     }
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.screenshot({ path: `${screenshotFolder}/group-supervision-form-1280.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/group-supervision-form-1280.png`);
     await page.setViewportSize({ width: 360, height: 800 });
-    await page.screenshot({ path: `${screenshotFolder}/group-supervision-form-360.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/group-supervision-form-360.png`);
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole('button', { name: 'Record the supervision' }).click();
 
@@ -69,9 +69,9 @@ describe('recording group case supervision', async () => {
     expect(body).toContain('School says Maya is often late and hungry.');
     expect(body).toContain('Book a network meeting for Theo');
     expect(body).not.toContain('Wellbeing');
-    await page.screenshot({ path: `${screenshotFolder}/group-supervision-1280.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/group-supervision-1280.png`);
     await page.setViewportSize({ width: 360, height: 800 });
-    await page.screenshot({ path: `${screenshotFolder}/group-supervision-360.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/group-supervision-360.png`);
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.getByRole('heading', { name: 'Maya Hughes' }).getByRole('link').click();

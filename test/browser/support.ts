@@ -64,17 +64,17 @@ export async function verifyOnPage(page: Page, heading: string | RegExp): Promis
 /** Looks at a page at a phone's width (320 px) too, as a social worker on a visit would see it, then at 1280 px. */
 export async function onAPhone(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 320, height: 900 });
-  await page.screenshot({ path: `${screenshotFolder}/${name}-narrow.png`, fullPage: true });
+  await keepScreenshot(page, `${screenshotFolder}/${name}-narrow.png`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, 'the page scrolls sideways on a phone').toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${screenshotFolder}/${name}.png`, fullPage: true });
+  await keepScreenshot(page, `${screenshotFolder}/${name}.png`);
 }
 
 /**
  * Keeps a full-page screenshot in `path` for a person to look at, unless `HEARTH_SCREENSHOTS=off`: CI, where nobody
- * looks, saves the time the tours spend drawing some 300 long pages.
+ * looks, saves the time the browser tests spend drawing some 400 long pages.
  */
-export async function keepScreenshot(page: Page, path: string): Promise<void> {
-  if (process.env.HEARTH_SCREENSHOTS !== 'off') await page.screenshot({ path, fullPage: true });
+export async function keepScreenshot(page: Page, path: string, options = { fullPage: true }): Promise<void> {
+  if (process.env.HEARTH_SCREENSHOTS !== 'off') await page.screenshot({ path, ...options });
 }

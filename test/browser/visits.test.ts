@@ -8,7 +8,7 @@ import {
   obligationsWorkedOut,
 } from '../support/journey.ts';
 import { signInThroughTheForm } from './pages.ts';
-import { browserWorld, screenshotFolder, verifyOnPage } from './support.ts';
+import { browserWorld, keepScreenshot, screenshotFolder, verifyOnPage } from './support.ts';
 
 const daysBefore = (day: string, days: number) =>
   new Date(Date.parse(`${day}T12:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
@@ -64,9 +64,9 @@ describe('a visit recorded from the child’s header (issue 17, parts 2 and 5)',
     await expect.poll(() => header.innerText()).toContain('Child in need plan since');
     expect(await header.innerText()).toContain('Visit (child in need plan)');
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.screenshot({ path: `${screenshotFolder}/child-header-1280.png` });
+    await keepScreenshot(page, `${screenshotFolder}/child-header-1280.png`, { fullPage: false });
     await page.setViewportSize({ width: 320, height: 640 });
-    await page.screenshot({ path: `${screenshotFolder}/child-header-320.png` });
+    await keepScreenshot(page, `${screenshotFolder}/child-header-320.png`, { fullPage: false });
     await page.setViewportSize({ width: 1280, height: 800 });
 
     await header.getByRole('link', { name: 'Record a visit' }).click();
@@ -91,7 +91,7 @@ describe('a visit recorded from the child’s header (issue 17, parts 2 and 5)',
     await page
       .getByLabel(/What happened on the visit/)
       .fill('Saw Maisie at home; she showed me her drawings.');
-    await page.screenshot({ path: `${screenshotFolder}/record-a-visit.png`, fullPage: true });
+    await keepScreenshot(page, `${screenshotFolder}/record-a-visit.png`);
     await page.getByRole('button', { name: 'Save' }).click();
     await verifyOnPage(page, 'Case notes');
     expect(await page.locator('main').innerText()).toContain('Saw Maisie at home');
