@@ -20,7 +20,7 @@ export async function careRoutes(app: FastifyInstance): Promise<void> {
       const actor = actorOf(request);
       const view = await viewCare(app.hearth.db, actor, request.params.childId);
       return reply.page('child-sections.njk', {
-        childHeader: await childHeader(app.hearth.db, actor, request.params.childId),
+        childHeader: await childHeader(app.hearth.db, actor, request.params.childId, view.record),
         pageTitle: `Care and leaving care – ${view.child.given_name} ${view.child.family_name}`,
         heading: 'Care and leaving care',
         childId: request.params.childId,

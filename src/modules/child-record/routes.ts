@@ -37,7 +37,7 @@ export async function childRecordRoutes(app: FastifyInstance): Promise<void> {
       const actor = actorOf(request);
       const record = await viewRecord(db, actor, request.params.childId);
       return reply.page('child-record/views/record.njk', {
-        childHeader: await childHeader(db, actor, request.params.childId),
+        childHeader: await childHeader(db, actor, request.params.childId, record.record),
         pageTitle: `Full record – ${record.child.given_name} ${record.child.family_name}`,
         ...record,
         status: describe(record.status),

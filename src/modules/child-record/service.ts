@@ -38,6 +38,7 @@ export async function viewRecord(db: Database, actor: Actor, childId: string) {
     const status = journeyStatusOf(record, actor.today);
     audit({ action: 'child.record-viewed', childId });
     return {
+      record,
       child: record.child,
       status,
       addresses: currentFirst(record.child_addresses, 'from_date'),

@@ -50,13 +50,13 @@ export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const actor = actorOf(request);
       const wanted = requestOf(request.query);
-      const { child, entries } = await viewChronology(db, actor, request.params.childId, wanted);
+      const { child, entries, record } = await viewChronology(db, actor, request.params.childId, wanted);
       const query = new URLSearchParams([
         ...wanted.kinds.map((kind) => ['kind', kind]),
         ['order', wanted.order],
       ]);
       return reply.page('chronology/views/chronology.njk', {
-        childHeader: await childHeader(db, actor, request.params.childId),
+        childHeader: await childHeader(db, actor, request.params.childId, record),
         pageTitle: `Chronology – ${child.given_name} ${child.family_name}`,
         child,
         entries,

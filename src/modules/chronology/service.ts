@@ -45,7 +45,7 @@ export async function viewChronology(
       childId,
       details: { kinds: request.kinds, order: request.order },
     });
-    return { child: record.child, entries };
+    return { child: record.child, entries, record };
   });
 }
 

@@ -160,6 +160,8 @@ export async function readChildSection<T>(
       child: { given_name, family_name, date_of_birth },
       status: journeyStateOfRecord(record),
       records,
+      /** The whole record as read, for the page's header to use rather than read again. */
+      record,
     };
   });
 }

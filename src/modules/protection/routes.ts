@@ -20,7 +20,7 @@ export async function protectionRoutes(app: FastifyInstance): Promise<void> {
       const actor = actorOf(request);
       const view = await viewProtection(app.hearth.db, actor, request.params.childId);
       return reply.page('child-sections.njk', {
-        childHeader: await childHeader(app.hearth.db, actor, request.params.childId),
+        childHeader: await childHeader(app.hearth.db, actor, request.params.childId, view.record),
         pageTitle: `Child protection and child in need – ${view.child.given_name} ${view.child.family_name}`,
         heading: 'Child protection and child in need',
         childId: request.params.childId,

@@ -398,5 +398,5 @@ export async function viewProtection(db: Database, actor: Actor, childId: string
     cinPlans: oldestFirst(record.cin_plans, 'start_date'),
     cinReviews: oldestFirst(record.cin_plan_reviews, 'held_on'),
   }));
-  return { child: view.child, status: view.status, ...view.records };
+  return { child: view.child, status: view.status, record: view.record, ...view.records };
 }
