@@ -19,7 +19,8 @@ export async function viewMyCaseload(
   return withAuditedRead(db, actor, async (trx, audit) => {
     const rows = (await myCaseload(trx, actor)).rows;
     const childIds = rows.map((row) => row.id);
-    const obligations = await obligationsOf(trx, actor.councilId, childIds, actor.today);
+    // Only what is still open: a child in care for years has hundreds of visits met.
+    const obligations = await obligationsOf(trx, actor.councilId, childIds, actor.today, true);
     const statuses = await statusesOf(trx, actor, childIds);
     const children = rows.map((row) => {
       // What this worker owes in their case role (a reviewing officer the reviews, a personal adviser the pathway

@@ -2,7 +2,21 @@ import { Temporal } from 'temporal-polyfill';
 import { journeyStatus, type JourneyRecord, type JourneyStatus } from '../../domain/journey/status.ts';
 import { journeyStateOf, type JourneyState } from '../../domain/journey/transitions.ts';
 import { londonDate } from '../../platform/actor.ts';
-import type { ChildRecord } from '../record/service.ts';
+import type { ChildRecord, RecordTable } from '../record/service.ts';
+
+/** The tables of the record a child's journey status is worked out from: a list of children reads only these. */
+export const JOURNEY_TABLES = [
+  'contacts',
+  'episodes',
+  'assessments',
+  'section47_enquiries',
+  'cp_plans',
+  'cin_plans',
+  'care_periods',
+  'legal_statuses',
+  'placements',
+  'care_leaver_statuses',
+] as const satisfies readonly RecordTable[];
 
 const day = (text: string) => Temporal.PlainDate.from(text);
 const maybe = (text: string | null) => (text ? day(text) : null);

@@ -19,7 +19,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { NotFound, ValidationError } from '../../platform/errors.ts';
 import { readRecord, type ChildRecord } from '../record/service.ts';
 import { rebuildObligations } from '../timescales/service.ts';
-import { journeyStateOfRecord, journeyStatusOf } from './journey-record.ts';
+import { JOURNEY_TABLES, journeyStateOfRecord, journeyStatusOf } from './journey-record.ts';
 import { lockChild, openJourneyRecords } from './queries.ts';
 
 export type OpenJourney = Awaited<ReturnType<typeof openJourneyRecords>> & {
@@ -64,7 +64,7 @@ export async function statusesOf(
   actor: Actor,
   childIds: readonly string[],
 ): Promise<Map<string, JourneyStatus>> {
-  const records = await readRecord(db, actor, childIds);
+  const records = await readRecord(db, actor, childIds, { asAt: actor.today }, JOURNEY_TABLES);
   return new Map([...records].map(([childId, record]) => [childId, journeyStatusOf(record, actor.today)]));
 }
 

@@ -195,7 +195,13 @@ export async function childInNeedTracker(
 }
 
 /** The stored obligations of some children (as last worked out from their record), in each child's order. */
-export async function storedObligations(db: Kysely<Tables>, councilId: string, childIds: readonly string[]) {
+export async function storedObligations(
+  db: Kysely<Tables>,
+  councilId: string,
+  childIds: readonly string[],
+  /** Only those not yet met, lapsed or missed: what is due or overdue (a caseload's next task). */
+  openOnly = false,
+) {
   if (childIds.length === 0) return [];
   return db
     .selectFrom('child_obligations')
@@ -215,6 +221,9 @@ export async function storedObligations(db: Kysely<Tables>, councilId: string, c
     ])
     .where('council_id', '=', councilId)
     .where('child_id', 'in', childIds)
+    .$if(openOnly, (query) =>
+      query.where('met_on', 'is', null).where('lapsed', '=', false).where('missed', '=', false),
+    )
     .orderBy('child_id')
     .orderBy('position')
     .execute();

@@ -262,10 +262,11 @@ export async function obligationsOf(
   councilId: string,
   childIds: readonly string[],
   today: string,
+  openOnly = false,
 ): Promise<Map<string, StoredObligation[]>> {
   const day = Temporal.PlainDate.from(today);
   const result = new Map<string, StoredObligation[]>(childIds.map((id) => [id, []]));
-  for (const row of await storedObligations(db, councilId, childIds)) {
+  for (const row of await storedObligations(db, councilId, childIds, openOnly)) {
     // Stored ahead for a school term still to come: not owed yet (see `rebuildObligations`).
     if (row.counted_from > today) continue;
     const dueBy = Temporal.PlainDate.from(row.due_by);
