@@ -47,9 +47,9 @@ export interface SsdChildFacts {
   readonly care: Ssda903ChildFacts;
 }
 
+/** An address by its postcode only: the SSD export names no child and no street (docs/returns/ssd.md). */
 export interface SsdAddressFact {
   readonly id: string;
-  readonly lines: readonly string[];
   readonly postcode: string | null;
   readonly from: IsoDate;
   readonly to: IsoDate | null;

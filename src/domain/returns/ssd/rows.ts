@@ -98,7 +98,7 @@ export function personRows(child: SsdChildFacts, window: SsdWindow) {
       .map((address) =>
         ssdRow('ssd_address', {
           addr_table_id: address.id,
-          addr_address_json: json({ lines: address.lines, postcode: address.postcode }),
+          addr_address_json: json({ postcode: address.postcode }),
           addr_person_id: id,
           addr_address_start_date: address.from,
           addr_address_end_date: address.to ?? '',
