@@ -187,9 +187,15 @@ export function wellbeingRows(child: SsdChildFacts, window: SsdWindow) {
   };
 }
 
-/** OC3's accommodation codes end in 1 when it is suitable and 2 when not. */
-const suitability = (code: string | null) =>
-  code?.endsWith('1') ? 'Suitable' : code?.endsWith('2') ? 'Unsuitable' : '';
+/** OC3's accommodation codes end in 1 when it is suitable and 2 when not; Z1 (not known) says neither. */
+export const suitability = (code: string | null): string =>
+  !code || code.startsWith('Z')
+    ? ''
+    : code.endsWith('1')
+      ? 'Suitable'
+      : code.endsWith('2')
+        ? 'Unsuitable'
+        : '';
 
 /** ssd_care_leavers (one row a young person: the latest status and contact) and ssd_permanence. */
 export function leavingCareRows(child: SsdChildFacts, window: SsdWindow, names: ReadonlyMap<string, string>) {
