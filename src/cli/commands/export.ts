@@ -3,6 +3,7 @@ import { parseIsoDate } from '../../domain/calendar/dates.ts';
 import { codeListYears } from '../../domain/codes/code-lists.ts';
 import { CommandError, withDatabase } from '../shared.ts';
 import { chooseCouncil } from './staff.ts';
+import { registerSsdExport } from './export-ssd.ts';
 import { report } from './validate-report.ts';
 import type { Finding } from '../../domain/returns/findings.ts';
 import type { Ssda903Return } from '../../domain/returns/ssda903/tables.ts';
@@ -11,7 +12,7 @@ const { mkdirSync, writeFileSync } = process.getBuiltinModule('node:fs');
 const { dirname, join } = process.getBuiltinModule('node:path');
 
 /** Bad input, or a return that could not be made or written, exits 2 (issue 18, part 5). */
-const COULD_NOT_RUN = 2;
+export const COULD_NOT_RUN = 2;
 
 function collectionYear(value: string): number {
   const year = Number(value);
@@ -60,7 +61,7 @@ async function previousSsda903(folder: string | undefined): Promise<Ssda903Retur
 }
 
 /** A progress bar on stderr when it is a terminal (nothing otherwise): what an export reports its stages to. */
-async function progressBar() {
+export async function progressBar() {
   if (!process.stderr.isTTY) return { onProgress: () => {}, stop: () => {} };
   const { SingleBar } = (await import('cli-progress')).default;
   const bar = new SingleBar({ stream: process.stderr, format: '{stage} {bar} {value}/{total}' });
@@ -161,7 +162,7 @@ async function exportCinCommand(options: ExportOptions): Promise<void> {
 }
 
 /** A day on the command line, read by the domain's own date reader (which refuses 31 February, as `Date` does not). */
-function day(value: string): string {
+export function day(value: string): string {
   try {
     return parseIsoDate(value).toString();
   } catch {
@@ -277,7 +278,7 @@ async function exportSsda903Command(options: ExportOptions): Promise<void> {
 }
 
 /** Runs an export: any failure but validation errors is "could not run" (2), never 1, which means errors here. */
-function exporting<T>(command: (options: T) => Promise<void>) {
+export function exporting<T>(command: (options: T) => Promise<void>) {
   return async (options: T) => {
     try {
       await command(options);
@@ -340,6 +341,7 @@ export function registerExportCommands(program: Command): void {
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : COULD_NOT_RUN))
     .action(exporting(exportAnnexACommand));
 
+  registerSsdExport(exporter);
   exporter
     .command('workforce-census')
     .description(

@@ -19,7 +19,10 @@ export async function socialWorkerRegistrations(db: Kysely<Tables>, councilId: s
     .execute();
 }
 
-/** Every worker's name and the team they were in on `on` (Annex A's allocated team and worker). */
+/**
+ * Every worker's name and the team they were in on `on` (Annex A's allocated team and worker), with what the SSD's
+ * professionals table shows of them.
+ */
 export async function workersAndTeams(db: Kysely<Tables>, councilId: string, on: string) {
   return db
     .selectFrom('workers as w')
@@ -33,7 +36,15 @@ export async function workersAndTeams(db: Kysely<Tables>, councilId: string, on:
     .leftJoin('teams as t', (join) =>
       join.onRef('t.council_id', '=', 'm.council_id').onRef('t.id', '=', 'm.team_id'),
     )
-    .select(['w.id', sql<string>`w.given_name || ' ' || w.family_name`.as('name'), 't.name as team'])
+    .select([
+      'w.id',
+      sql<string>`w.given_name || ' ' || w.family_name`.as('name'),
+      't.name as team',
+      'w.social_work_england_number',
+      'w.job',
+      'w.fte',
+      'w.contract',
+    ])
     .where('w.council_id', '=', councilId)
     .execute();
 }
