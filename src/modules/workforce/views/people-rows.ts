@@ -266,14 +266,20 @@ export function trainingRows(
     let expiry = record.expires_on ? escapeHtml(ukDate(record.expires_on)) : 'Does not expire';
     if (latest && warning.days < 0) expiry += `<br>${tag('Expired', 'red')}`;
     else if (latest) expiry += `<br>${tag(`Expires ${inDays(warning.days)}`, 'yellow')}`;
-    else if (record.ended_on === null && record.expires_on && record.expires_on < today)
-      expiry += '<br>Renewed since';
+    // An older record of a course done again since reads as renewed, not as a second current one.
+    const renewal = training
+      .filter((other) => other.ended_on === null && key(other.course) === key(record.course))
+      .map((other) => other.completed_on)
+      .filter((day) => day > record.completed_on)
+      .sort()[0];
     const state =
-      record.ended_on === null
-        ? 'Current'
-        : `Ended ${ukDate(record.ended_on)}: ${
+      record.ended_on !== null
+        ? `Ended ${ukDate(record.ended_on)}: ${
             trainingEndReasons[record.end_reason as TrainingEndReason] ?? 'reason not recorded'
-          }`;
+          }`
+        : renewal
+          ? `Renewed ${ukDate(renewal)}`
+          : 'Current';
     const href = changeHref && record.ended_on === null ? changeHref(record) : null;
     const hidden = `<span class="govuk-visually-hidden"> ${escapeHtml(record.course)}</span>`;
     return [
