@@ -18,6 +18,8 @@ import { aCaseNote, anAssessment, anOpenEpisode } from './support/journey.ts';
 import { careRecordings } from '../src/modules/care/recordings.ts';
 import { journeyRecordings } from '../src/modules/journey/routes.ts';
 import { protectionRecordings } from '../src/modules/protection/recordings.ts';
+import { inductionSteps } from '../src/domain/workforce/people-records.ts';
+import { peopleRecordings } from '../src/modules/workforce/people-recordings.ts';
 import { absenceRecording } from '../src/modules/workforce/recordings.ts';
 import type { FieldSpec } from '../src/platform/recording/fields.ts';
 import type { Recording } from '../src/platform/recording/routes.ts';
@@ -360,6 +362,9 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   'POST /api/workers/:workerId/absences': outcomes(['team-manager', 'service-manager'], {
     visitor: 'unauthorised',
   }),
+  // A worker's training, induction, appraisal and leaving (issue 21, part 1): managers of the worker's team,
+  // service managers and administrators; a director sees the page but records nothing.
+  ...workforceRecordExpectations(),
   // Last: breaking glass widens access, and signing out ends the session.
   'POST /break-glass': outcomes(glassBreakers),
   'POST /sign-out': outcomes(signedIn),
@@ -381,6 +386,22 @@ function recordingExpectations(recordings: readonly Recording[]) {
         outcomes(childWriters, { hidden: ['unallocated'], visitor: 'unauthorised' }),
       ],
     ]),
+  );
+}
+function workforceRecordExpectations() {
+  const recorders: Who[] = ['team-manager', 'service-manager', 'administrator'];
+  return Object.fromEntries(
+    peopleRecordings.flatMap((recording) => {
+      const form = recording.formPath ?? `${recording.path}/new`;
+      return [
+        [`GET ${form}`, outcomes(recorders)],
+        [`POST ${form}`, outcomes(recorders)],
+        [
+          `${recording.apiMethod === 'put' ? 'PUT' : 'POST'} /api${recording.path}`,
+          outcomes(recorders, { visitor: 'unauthorised' }),
+        ],
+      ];
+    }),
   );
 }
 const recordingsByRoute = new Map(
@@ -469,6 +490,44 @@ describe('every route with every role', async () => {
       to_date: '2025-01-10',
     })
     .execute();
+
+  // The workforce record's forms change a worker of the team kept for them, on a fresh training record each time.
+  const staffMember = await newWorker(db, council, 'social-worker', { team });
+  const stepsInTurn = Object.keys(inductionSteps);
+  let inductionCalls = 0;
+  async function sendWorkforceRecord(method: string, pattern: string, browser: TestBrowser) {
+    const trainingId = uuidv7();
+    await db
+      .insertInto('training_records')
+      .values({
+        council_id: council.id,
+        id: trainingId,
+        worker_id: staffMember.workerId,
+        course: 'Safeguarding children',
+        completed_on: '2025-01-10',
+        expires_on: '2028-01-10',
+      })
+      .execute();
+    const url = pattern.replace(':workerId', staffMember.workerId).replace(':trainingId', trainingId);
+    if (method === 'GET') return browser.get(url);
+    const body: Record<string, string> = pattern.endsWith('/end')
+      ? { ended: '2025-06-10', reason: 'withdrawn' }
+      : /training/.test(pattern)
+        ? { course: 'First aid', completed: '2025-06-10', expires: '2028-06-10' }
+        : /induction/.test(pattern)
+          ? { step: stepsInTurn[inductionCalls++ % stepsInTurn.length]!, done: '2025-06-10' }
+          : /appraisals/.test(pattern)
+            ? { held: '2025-06-10' }
+            : { left: '2025-06-10', reason: 'resigned' };
+    if (pattern.startsWith('/api/'))
+      return browser.request({ method: method as 'POST' | 'PUT', url, json: body });
+    const form = Object.fromEntries(
+      Object.entries(body).flatMap(([name, value]) =>
+        /^\d{4}-\d{2}-\d{2}$/.test(value) ? Object.entries(dateBoxes(name, value)) : [[name, value]],
+      ),
+    );
+    return browser.post(url, form);
+  }
 
   const browsers = new Map<Who, TestBrowser>();
   for (const role of roles) browsers.set(role, await signedInAs(app, workers[role]));
@@ -559,6 +618,8 @@ describe('every route with every role', async () => {
   let frontDoorCalls = 0;
   async function send(route: string, browser: TestBrowser): Promise<TestResponse> {
     const [method, pattern] = route.split(' ') as [string, string];
+    if (/^(\/api)?\/workforce\/staff\/:workerId\//.test(pattern))
+      return sendWorkforceRecord(method, pattern, browser);
     const casework = /:episodeId|:assessmentId|referrals/.test(pattern)
       ? await freshCasework(pattern)
       : undefined;

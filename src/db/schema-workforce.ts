@@ -95,7 +95,7 @@ export interface InductionStepsTable {
   completed_on: DateColumn;
 }
 
-/** Training a worker has done, with its expiry where it has one (migration 0069). */
+/** Training a worker has done, with its expiry where it has one (migration 0069), and its end (0083). */
 export interface TrainingRecordsTable {
   council_id: string;
   id: string;
@@ -103,6 +103,8 @@ export interface TrainingRecordsTable {
   course: string;
   completed_on: DateColumn;
   expires_on: DateColumn | null;
+  ended_on: ColumnType<string | null, string | null | undefined, string | null>;
+  end_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** The council's weight for a kind of case (migration 0069). */

@@ -114,8 +114,14 @@ export const auditActionWords = {
   'visit.recorded': 'Recorded a visit',
   'worker.absence-ended': 'Ended a worker’s absence',
   'worker.absence-recorded': 'Recorded a worker’s absence',
+  'worker.appraisal-recorded': 'Recorded a worker’s appraisal',
   'worker.cover-arranged': 'Arranged cover for a worker',
+  'worker.induction-step-done': 'Marked a step of a worker’s induction done',
+  'worker.leaving-recorded': 'Recorded a worker leaving',
   'worker.registration-changed': 'Changed a social worker’s Social Work England number',
+  'worker.training-changed': 'Changed a worker’s training record',
+  'worker.training-ended': 'Ended a worker’s training record',
+  'worker.training-recorded': 'Recorded a worker’s training',
   'workforce-census.exported': 'Downloaded the workforce census return',
 } as const satisfies Record<string, string>;
 

@@ -58,6 +58,11 @@ export const permissions = [
   'staff:manage',
   /** See the workforce: teams, posts, workers and their caseloads (managers: their own teams). */
   'workforce:read',
+  /**
+   * Record a worker's training, induction steps, appraisal and leaving (issue 21, part 1): team managers for the
+   * workers of their teams, service managers and administrators (who keep the HR record) for the whole council.
+   */
+  'workforce:record',
   /** Restrict a child and manage who may see them (the list, not the record). */
   'child:restrict',
   /** Check a statutory return's files against the DfE rules (child-level data, so not for administrators). */
@@ -84,6 +89,7 @@ const manager: RolePermission[] = [
   'access:review',
   'figures:read',
   'workforce:read',
+  'workforce:record',
 ];
 
 export const rolePermissions: Record<Role, readonly RolePermission[]> = {
@@ -115,7 +121,7 @@ export const rolePermissions: Record<Role, readonly RolePermission[]> = {
     'records:retention',
     'records:subject-access',
   ],
-  administrator: ['staff:manage', 'child:restrict', 'workforce:read'],
+  administrator: ['staff:manage', 'child:restrict', 'workforce:read', 'workforce:record'],
 };
 
 export function isRole(value: string): value is Role {

@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid';
 /// <reference lib="dom" />
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -133,6 +134,19 @@ describe('a tour of every page, as someone who may see it, on a child with somet
     restrictedTo: [adviser],
   });
   const session = await signedInAs(app, worker);
+  // A training record of the worker's, for the forms that change and end one (issue 21, part 1).
+  const trainingId = uuidv7();
+  await db
+    .insertInto('training_records')
+    .values({
+      council_id: council.id,
+      id: trainingId,
+      worker_id: worker.workerId,
+      course: 'Safeguarding children level 3',
+      completed_on: '2024-02-01',
+      expires_on: '2027-02-01',
+    })
+    .execute();
 
   const refused: string[] = [];
   async function post(
@@ -688,6 +702,47 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       role: 'team-manager',
       heading: /\S/,
       narrow: true,
+    },
+    {
+      route: '/workforce/staff/:workerId/training/new',
+      url: `/workforce/staff/${worker.workerId}/training/new`,
+      role: 'team-manager',
+      heading: 'Add a training record',
+      submitEmpty: true,
+    },
+    {
+      route: '/workforce/staff/:workerId/training/:trainingId/change',
+      url: `/workforce/staff/${worker.workerId}/training/${trainingId}/change`,
+      role: 'team-manager',
+      heading: 'Change a training record',
+    },
+    {
+      route: '/workforce/staff/:workerId/training/:trainingId/end',
+      url: `/workforce/staff/${worker.workerId}/training/${trainingId}/end`,
+      role: 'team-manager',
+      heading: 'End a training record',
+      submitEmpty: true,
+    },
+    {
+      route: '/workforce/staff/:workerId/induction-steps/new',
+      url: `/workforce/staff/${worker.workerId}/induction-steps/new`,
+      role: 'team-manager',
+      heading: 'Mark an induction step done',
+      submitEmpty: true,
+    },
+    {
+      route: '/workforce/staff/:workerId/appraisals/new',
+      url: `/workforce/staff/${worker.workerId}/appraisals/new`,
+      role: 'team-manager',
+      heading: 'Record an appraisal',
+      submitEmpty: true,
+    },
+    {
+      route: '/workforce/staff/:workerId/leaving/new',
+      url: `/workforce/staff/${worker.workerId}/leaving/new`,
+      role: 'team-manager',
+      heading: 'Record leaving',
+      submitEmpty: true,
     },
     {
       route: '/workforce/caseloads',

@@ -286,7 +286,7 @@ export class TestBrowser {
   }
 
   async request(options: {
-    method?: 'GET' | 'POST' | 'PATCH';
+    method?: 'GET' | 'POST' | 'PATCH' | 'PUT';
     url: string;
     form?: Record<string, string>;
     json?: unknown;

@@ -65,9 +65,10 @@ const workerColumns = sql`w.id, w.given_name, w.family_name, w.job, w.role, w.co
   w.induction_started_on::text as induction_started_on, w.induction_completed_on::text as induction_completed_on,
   w.appraised_on::text as appraised_on, w.appraisal_due_on::text as appraisal_due_on,
   (select min(r.expires_on)::text from training_records r
-    where r.council_id = w.council_id and r.worker_id = w.id and r.expires_on is not null
+    where r.council_id = w.council_id and r.worker_id = w.id and r.expires_on is not null and r.ended_on is null
       and not exists (select 1 from training_records later where later.council_id = r.council_id
-        and later.worker_id = r.worker_id and later.course = r.course and later.completed_on > r.completed_on))
+        and later.worker_id = r.worker_id and lower(trim(later.course)) = lower(trim(r.course)) and later.completed_on > r.completed_on
+        and later.ended_on is null))
     as training_expires_on`;
 
 export interface WorkerRow {
@@ -146,11 +147,11 @@ export async function workerDetails(db: Db, councilId: string, workerId: string,
   return rows[0];
 }
 
-/** A worker's training, latest first. */
+/** A worker's training, latest first, ended records among them. */
 export function trainingOf(db: Db, councilId: string, workerId: string) {
   return db
     .selectFrom('training_records')
-    .select(['course', 'completed_on', 'expires_on'])
+    .select(['id', 'course', 'completed_on', 'expires_on', 'ended_on', 'end_reason'])
     .where('council_id', '=', councilId)
     .where('worker_id', '=', workerId)
     .orderBy('completed_on', 'desc')

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf, requireCsrfToken } from '../../platform/authentication.ts';
 import { appendAuditNow } from '../../platform/audit.ts';
+import { roleCan } from '../../platform/permissions.ts';
 import { holdsHiddenCharacter } from '../../platform/input-guards.ts';
 import { access } from '../../platform/route-table.ts';
 import { auditSource } from '../../platform/transactions.ts';
@@ -16,6 +17,7 @@ import {
   staffRows,
   teamRows,
   trainingRows,
+  trainingWarnings,
   workerSummary,
 } from './views/people-rows.ts';
 
@@ -82,11 +84,20 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const actor = actorOf(request);
       const { worker, training, induction } = await viewWorker(db, actor, request.params.workerId);
+      const base = `/workforce/staff/${worker.id}`;
+      const records = roleCan(actor.role, 'workforce:record') && actor.workerId !== worker.id;
       return reply.page('workforce/views/worker.njk', {
         pageTitle: `${worker.given_name} ${worker.family_name} – Workforce`,
         worker,
-        summary: workerSummary(worker, actor.today, induction.length),
-        trainingRows: trainingRows(training, actor.today),
+        base,
+        records,
+        summary: workerSummary(worker, actor.today, induction.length, records ? base : null),
+        trainingWarnings: trainingWarnings(training, actor.today),
+        trainingRows: trainingRows(
+          training,
+          actor.today,
+          records ? (record) => `${base}/training/${record.id}` : null,
+        ),
         inductionRows: induction.map((step) => [
           { text: inductionStepWords[step.step] ?? step.step },
           { text: ukDate(step.completed_on) },

@@ -65,16 +65,24 @@ export async function viewStaff(db: Database, actor: Actor) {
   });
 }
 
-/** One worker, if they are (or were) in a team the actor sees: their record, training and induction. */
+/**
+ * One worker, if they are (or were) in a team the actor sees; anyone else is "not found". Those who may record on
+ * a worker (training, induction, appraisal, leaving) are checked the same way, so a manager records on exactly
+ * the people whose page they can open.
+ */
+export async function visibleWorker(db: Database, actor: Actor, workerId: string) {
+  const worker = isId(workerId) ? await workerDetails(db, actor.councilId, workerId, actor.today) : undefined;
+  const teamIds = new Set((await visibleTeams(db, actor)).map((team) => team.id));
+  const visible =
+    worker && (seesWholeWorkforce(actor) || (worker.team_ids ?? []).some((id) => teamIds.has(id)));
+  if (!worker || !visible) throw new NotFound('There is no such worker in the teams you can see');
+  return worker;
+}
+
+/** One worker the actor sees: their record, training and induction. */
 export async function viewWorker(db: Database, actor: Actor, workerId: string) {
   return withTransaction(db, actor, async (trx) => {
-    const worker = isId(workerId)
-      ? await workerDetails(trx, actor.councilId, workerId, actor.today)
-      : undefined;
-    const teamIds = new Set((await visibleTeams(trx, actor)).map((team) => team.id));
-    const visible =
-      worker && (seesWholeWorkforce(actor) || (worker.team_ids ?? []).some((id) => teamIds.has(id)));
-    if (!worker || !visible) throw new NotFound('There is no such worker in the teams you can see');
+    const worker = await visibleWorker(trx, actor, workerId);
     const [training, induction] = await Promise.all([
       trainingOf(trx, actor.councilId, workerId),
       inductionStepsOf(trx, actor.councilId, workerId),

@@ -12,6 +12,7 @@ import { ukDate } from '../../platform/views.ts';
 import { caseloadWeightRoutes } from './caseload-routes.ts';
 import { coverRoutes } from './cover-routes.ts';
 import { measureRoutes } from './measure-routes.ts';
+import { peopleRecordings } from './people-recordings.ts';
 import { peopleRoutes } from './people-routes.ts';
 import { absenceRecording } from './recordings.ts';
 import { recordReturn, viewAbsences } from './service.ts';
@@ -41,7 +42,7 @@ const AbsenceList = Type.Array(
 /** Leave and sickness: each worker's absences, recorded by a manager of the worker's team. */
 export async function workforceRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.hearth;
-  registerRecordings(app, [absenceRecording]);
+  registerRecordings(app, [absenceRecording, ...peopleRecordings]);
   await coverRoutes(app);
   await peopleRoutes(app);
   await caseloadWeightRoutes(app);

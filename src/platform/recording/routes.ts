@@ -31,6 +31,28 @@ export interface Recording {
   record(db: Database, actor: Actor, params: RouteParams, values: RecordValues): Promise<string>;
   /** Where the person goes afterwards. */
   returnTo(params: RouteParams): string;
+  /** The form's own path, when it is not `path/new` (a change form at `path/change`). */
+  formPath?: string;
+  /** `put` for a change of something that exists: the API answers 200 rather than 201. */
+  apiMethod?: 'post' | 'put';
+  /** What the form shows first, for a change: the values as they are now (dates as YYYY-MM-DD). */
+  initial?(db: Database, actor: Actor, params: RouteParams): Promise<RecordValues>;
+}
+
+/** Stored values as a GOV.UK form shows them: a date in its three boxes, yes or no. */
+function formValues(fields: readonly FieldSpec[], values: RecordValues): Record<string, string> {
+  const shown: Record<string, string> = {};
+  for (const field of fields) {
+    const value = values[field.name];
+    if (value === null || value === undefined) continue;
+    if (field.kind === 'date' && typeof value === 'string') {
+      shown[`${field.name}-day`] = String(Number(value.slice(8, 10)));
+      shown[`${field.name}-month`] = String(Number(value.slice(5, 7)));
+      shown[`${field.name}-year`] = value.slice(0, 4);
+    } else if (typeof value === 'boolean') shown[field.name] = value ? 'yes' : 'no';
+    else shown[field.name] = String(value);
+  }
+  return shown;
 }
 
 /** A use case that records on one child, as most recordings are. */
@@ -56,7 +78,7 @@ export function registerRecordings(app: FastifyInstance, recordings: readonly Re
   const { db } = app.hearth;
   for (const recording of recordings) {
     const params = paramsSchema(recording.path);
-    const formPath = `${recording.path}/new`;
+    const formPath = recording.formPath ?? `${recording.path}/new`;
 
     const render = async (
       actor: Actor,
@@ -90,7 +112,11 @@ export function registerRecordings(app: FastifyInstance, recordings: readonly Re
         schema: { params, hide: true },
       },
       async (request, reply) => {
-        const page = await render(actorOf(request), request.params, {});
+        const actor = actorOf(request);
+        const initial = recording.initial
+          ? formValues(recording.fields, await recording.initial(db, actor, request.params))
+          : {};
+        const page = await render(actor, request.params, initial);
         return reply.page('recording/record-form.njk', page.view);
       },
     );
@@ -117,24 +143,24 @@ export function registerRecordings(app: FastifyInstance, recordings: readonly Re
       },
     );
 
-    app.post<{ Params: RouteParams; Body: Record<string, unknown> }>(
-      `/api${recording.path}`,
-      {
-        config: access(recording.permission, recording.audit),
-        schema: {
-          summary: recording.title,
-          params,
-          body: apiSchema(recording.fields),
-          response: { 201: Type.Object({ id: Type.String() }) },
-        },
+    const changes = recording.apiMethod === 'put';
+    app.route<{ Params: RouteParams; Body: Record<string, unknown> }>({
+      method: changes ? 'PUT' : 'POST',
+      url: `/api${recording.path}`,
+      config: access(recording.permission, recording.audit),
+      schema: {
+        summary: recording.title,
+        params,
+        body: apiSchema(recording.fields),
+        response: { [changes ? 200 : 201]: Type.Object({ id: Type.String() }) },
       },
-      async (request, reply) => {
+      handler: async (request, reply) => {
         const actor = actorOf(request);
         const checked = checkFields(recording.fields, request.body, actor.today);
         if (checked.problems.length) throw new ValidationError(checked.problems);
         const id = await recording.record(db, actor, request.params, checked.values);
-        return reply.code(201).send({ id });
+        return reply.code(changes ? 200 : 201).send({ id });
       },
-    );
+    });
   }
 }

@@ -1,4 +1,12 @@
 import { Temporal } from 'temporal-polyfill';
+import {
+  inductionSteps,
+  TRAINING_NOTICE_DAYS,
+  trainingDue,
+  trainingEndReasons,
+  type TrainingEndReason,
+  type TrainingRecord,
+} from '../../../domain/workforce/people-records.ts';
 import { postState, postTotals, type PostOnDay } from '../../../domain/workforce/posts.ts';
 import { jobs } from '../../../domain/workforce/staff-rows.ts';
 import { escapeHtml, ukDate } from '../../../platform/views.ts';
@@ -24,15 +32,8 @@ export const leavingReasonWords: Record<string, string> = {
   'moved-within-council': 'Moved to another post in the council',
   other: 'Other reason',
 };
-export const inductionStepWords: Record<string, string> = {
-  'swe-registration': 'Registered with Social Work England',
-  'right-to-work': 'Right to work checked',
-  'corporate-induction': 'Council induction',
-  'practice-induction': 'Practice induction (law and local procedures)',
-  shadowing: 'Shadowing an experienced worker',
-  'first-cases': 'First cases allocated',
-  'probation-review': 'Probation review',
-};
+/** The steps of an international recruit's induction, in words. */
+export const inductionStepWords: Readonly<Record<string, string>> = inductionSteps;
 
 const jobWords = (job: string | null) =>
   job && job in jobs ? jobs[job as keyof typeof jobs] : 'Not recorded';
@@ -153,6 +154,12 @@ function noticeHtml(worker: StaffMember, today: string): string {
     notices.push(tag('Appraisal overdue', 'red'));
   if (worker.training_expires_on && worker.training_expires_on < today)
     notices.push(tag('Training expired', 'red'));
+  else if (
+    worker.training_expires_on &&
+    worker.training_expires_on <=
+      Temporal.PlainDate.from(today).add({ days: TRAINING_NOTICE_DAYS }).toString()
+  )
+    notices.push(tag('Training expires soon', 'yellow'));
   // One a line, with a little space between, so that two tags do not read as one.
   return notices
     .map((notice) => `<span class="govuk-!-display-block govuk-!-margin-bottom-1">${notice}</span>`)
@@ -177,8 +184,16 @@ export function workerSummary(
   worker: StaffMember & { educator_name: string | null; students: string | null },
   today: string,
   inductionSteps: number,
+  /** The worker's page, for those who may record on it: the rows get their Record links. */
+  base: string | null = null,
 ) {
-  const row = (key: string, value: { text: string } | { html: string }) => ({ key: { text: key }, value });
+  const action = (href: string, text: string, hidden: string) =>
+    base ? { actions: { items: [{ href: `${base}/${href}`, text, visuallyHiddenText: hidden }] } } : {};
+  const row = (
+    key: string,
+    value: { text: string } | { html: string },
+    actions: ReturnType<typeof action> = {},
+  ) => ({ key: { text: key }, value, ...actions });
   const date = (value: string | null) => ({ text: value ? ukDate(value) : 'Not recorded' });
   const appraisalDue = worker.appraisal_due_on
     ? ukDate(worker.appraisal_due_on) + (worker.appraisal_due_on < today ? ` ${tag('Overdue', 'red')}` : '')
@@ -193,40 +208,104 @@ export function workerSummary(
     ...(worker.left_on
       ? [
           row(worker.left_on <= today ? 'Left' : 'Leaves', date(worker.left_on)),
-          row('Reason for leaving', {
-            text: leavingReasonWords[worker.leaving_reason ?? ''] ?? 'Not recorded',
-          }),
+          row(
+            'Reason for leaving',
+            { text: leavingReasonWords[worker.leaving_reason ?? ''] ?? 'Not recorded' },
+            action('leaving/new', 'Change', 'leaving date and reason'),
+          ),
         ]
-      : []),
+      : [row('Leaving', { text: 'Not leaving' }, action('leaving/new', 'Record leaving', ''))]),
     row('Lead areas', { text: worker.lead_areas.length ? worker.lead_areas.join(', ') : 'None' }),
     row('ASYE', { text: asyeText(worker, today) ?? 'Not in ASYE' }),
-    row('Induction', { text: inductionText(worker, inductionSteps) ?? 'No induction recorded' }),
+    row(
+      'Induction',
+      { text: inductionText(worker, inductionSteps) ?? 'No induction recorded' },
+      worker.induction_completed_on
+        ? {}
+        : action('induction-steps/new', 'Mark a step done', 'in the induction'),
+    ),
     ...(worker.educator_name ? [row('Practice educator', { text: worker.educator_name })] : []),
     ...(worker.students ? [row('Practice educator to', { text: worker.students })] : []),
-    row('Last appraisal', date(worker.appraised_on)),
+    row('Last appraisal', date(worker.appraised_on), action('appraisals/new', 'Record an appraisal', '')),
     row('Next appraisal due', { html: appraisalDue }),
   ];
 }
 
-/** A worker's training, latest first: course, completed, and its expiry, flagged when it has passed unrenewed. */
+export interface TrainingShown {
+  id: string;
+  course: string;
+  completed_on: string;
+  expires_on: string | null;
+  ended_on: string | null;
+  end_reason: string | null;
+}
+
+const asRecord = (record: TrainingShown): TrainingRecord => ({
+  course: record.course,
+  completedOn: record.completed_on,
+  expiresOn: record.expires_on,
+  endedOn: record.ended_on,
+});
+
+const inDays = (days: number) => (days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`);
+
+/**
+ * A worker's training, latest first: course, completed, and its expiry, flagged red when it has passed unrenewed
+ * and yellow when it passes within 60 days; an ended record says why. Those who may record get Change and End.
+ */
 export function trainingRows(
-  training: ReadonlyArray<{ course: string; completed_on: string; expires_on: string | null }>,
+  training: readonly TrainingShown[],
   today: string,
+  changeHref: ((record: TrainingShown) => string) | null,
 ) {
-  const latest = new Map<string, string>();
-  for (const record of training)
-    if ((latest.get(record.course) ?? '') < record.completed_on)
-      latest.set(record.course, record.completed_on);
+  const key = (course: string) => course.trim().toLowerCase();
+  const due = new Map(trainingDue(training.map(asRecord), today).map((each) => [key(each.course), each]));
   return training.map((record) => {
-    const renewed = latest.get(record.course) !== record.completed_on;
-    const expiry = (text: string) =>
-      !record.expires_on || record.expires_on >= today
-        ? text
-        : `${text} ${renewed ? '(renewed since)' : tag('Expired', 'red')}`;
+    const warning = record.ended_on === null ? due.get(key(record.course)) : undefined;
+    const latest = warning && warning.expiresOn === record.expires_on;
+    let expiry = record.expires_on ? escapeHtml(ukDate(record.expires_on)) : 'Does not expire';
+    if (latest && warning.days < 0) expiry += `<br>${tag('Expired', 'red')}`;
+    else if (latest) expiry += `<br>${tag(`Expires ${inDays(warning.days)}`, 'yellow')}`;
+    // An older record of a course done again since reads as renewed, not as a second current one.
+    const renewal = training
+      .filter((other) => other.ended_on === null && key(other.course) === key(record.course))
+      .map((other) => other.completed_on)
+      .filter((day) => day > record.completed_on)
+      .sort()[0];
+    const state =
+      record.ended_on !== null
+        ? `Ended ${ukDate(record.ended_on)}: ${
+            trainingEndReasons[record.end_reason as TrainingEndReason] ?? 'reason not recorded'
+          }`
+        : renewal
+          ? `Renewed ${ukDate(renewal)}`
+          : 'Current';
+    const href = changeHref && record.ended_on === null ? changeHref(record) : null;
+    const hidden = `<span class="govuk-visually-hidden"> ${escapeHtml(record.course)}</span>`;
     return [
       { text: record.course },
       { text: ukDate(record.completed_on) },
-      record.expires_on ? { html: expiry(ukDate(record.expires_on)) } : { text: 'Does not expire' },
+      { html: expiry },
+      { text: state },
+      ...(changeHref
+        ? [
+            {
+              html: href
+                ? `<a class="govuk-link" href="${href}/change">Change${hidden}</a><br>` +
+                  `<a class="govuk-link" href="${href}/end">End${hidden}</a>`
+                : '',
+            },
+          ]
+        : []),
     ];
   });
+}
+
+/** Courses expired or expiring within 60 days, for the warning at the top of the worker's page. */
+export function trainingWarnings(training: readonly TrainingShown[], today: string): string[] {
+  return trainingDue(training.map(asRecord), today).map((due) =>
+    due.days < 0
+      ? `${due.course} expired on ${ukDate(due.expiresOn)}`
+      : `${due.course} expires ${due.days <= 1 ? inDays(due.days) : `on ${ukDate(due.expiresOn)} (${inDays(due.days)})`}`,
+  );
 }

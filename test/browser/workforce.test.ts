@@ -1,0 +1,137 @@
+import { mkdirSync } from 'node:fs';
+import { Temporal } from 'temporal-polyfill';
+import { v7 as uuidv7 } from 'uuid';
+import { describe, expect, it } from 'vitest';
+import { londonDate } from '../../src/platform/actor.ts';
+import { newCouncil, newTeam, newWorker } from '../support/world.ts';
+import { signInThroughTheForm } from './pages.ts';
+import { browserWorld, verifyOnPage } from './support.ts';
+
+/** Where the worker's page and the measures page are drawn, at a desk's width and a phone's, to be looked at. */
+const shots = process.env.HEARTH_WORKFORCE_SHOTS ?? '/tmp/shots-workforce';
+
+/**
+ * The workforce as its people use it (issue 21): a team manager records a worker's training and appraisal on the
+ * worker's page, and sees the training that needs renewing; a head of service reads the workforce measures.
+ */
+describe('a manager’s record of a worker, and the measures for a head of service', async () => {
+  const { page, address, db } = await browserWorld();
+  const today = Temporal.PlainDate.from(londonDate(new Date()));
+  const council = await newCouncil(db);
+  const team = await newTeam(db, council, { name: 'Children in care east', caseloadTarget: 18 });
+  const manager = await newWorker(db, council, 'team-manager', { team, manages: true, givenName: 'Morgan' });
+  const ann = await newWorker(db, council, 'social-worker', { team, givenName: 'Ann' });
+  const head = await newWorker(db, council, 'service-manager', { givenName: 'Ade' });
+  await db
+    .updateTable('workers')
+    .set({
+      job: 'social-worker',
+      contract: 'permanent',
+      started_on: '2021-01-04',
+      social_work_england_number: 'SW123456',
+      swe_expires_on: today.add({ months: 8 }).toString(),
+      appraised_on: today.subtract({ months: 13 }).toString(),
+      appraisal_due_on: today.subtract({ months: 1 }).toString(),
+      lead_areas: ['Unaccompanied minors'],
+    })
+    .where('id', '=', ann.workerId)
+    .execute();
+  // A refresher long done that expires within the month, and a course that never expires.
+  await db
+    .insertInto('training_records')
+    .values([
+      {
+        council_id: council.id,
+        id: uuidv7(),
+        worker_id: ann.workerId,
+        course: 'Safeguarding children level 3',
+        completed_on: today.subtract({ years: 3 }).add({ days: 20 }).toString(),
+        expires_on: today.add({ days: 20 }).toString(),
+      },
+      {
+        council_id: council.id,
+        id: uuidv7(),
+        worker_id: ann.workerId,
+        course: 'Court skills',
+        completed_on: '2022-03-14',
+        expires_on: null,
+      },
+    ])
+    .execute();
+  mkdirSync(shots, { recursive: true });
+
+  const fillDate = async (legend: string, day: Temporal.PlainDate) => {
+    const group = page.getByRole('group', { name: legend });
+    await group.getByLabel('Day').fill(String(day.day));
+    await group.getByLabel('Month').fill(String(day.month));
+    await group.getByLabel('Year').fill(String(day.year));
+  };
+  const drawn = async (name: string) => {
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${name} scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  };
+
+  it('a team manager records Ann’s renewed training and her appraisal', async () => {
+    await signInThroughTheForm(page, address, manager);
+    await page.goto(`${address}/workforce/staff`);
+    await verifyOnPage(page, 'Staff');
+    await page.getByRole('link', { name: 'Ann social-worker' }).click();
+    await verifyOnPage(page, 'Ann social-worker');
+    const banner = page.getByRole('region', { name: 'Important' });
+    await expect.poll(() => banner.innerText()).toContain('Safeguarding children level 3 expires on');
+
+    // She did the refresher last week: a new record, expiring in three years.
+    await page.getByRole('button', { name: 'Add a training record' }).click();
+    await verifyOnPage(page, 'Add a training record');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await verifyOnPage(page, 'Add a training record');
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('Enter course');
+    await page.getByLabel('Course').fill('Safeguarding children level 3');
+    const done = today.subtract({ days: 7 });
+    await fillDate('Date the course was completed', done);
+    await fillDate('Expiry date (optional)', done.add({ years: 3 }));
+    await page.getByRole('button', { name: 'Save' }).click();
+    await verifyOnPage(page, 'Ann social-worker');
+    expect(await page.getByRole('region', { name: 'Important' }).count()).toBe(0);
+    const table = await page.getByRole('table').innerText();
+    expect(table).toMatch(/Renewed \d+ \w+ \d{4}/);
+    expect(table.match(/\tCurrent/g)).toHaveLength(2);
+
+    // Her appraisal, overdue a month, held today: the next is due in a year.
+    await page.getByRole('link', { name: 'Record an appraisal' }).click();
+    await verifyOnPage(page, 'Record an appraisal');
+    await fillDate('Date of the appraisal', today);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await verifyOnPage(page, 'Ann social-worker');
+    const summary = await page.locator('.govuk-summary-list').innerText();
+    expect(summary).not.toContain('Overdue');
+    const words = (day: Temporal.PlainDate) =>
+      new Date(`${day.toString()}T12:00:00Z`).toLocaleDateString('en-GB', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      });
+    expect(summary).toContain(words(today.add({ years: 1 })));
+    await drawn('worker');
+  });
+
+  it('a head of service sees the workforce measures', async () => {
+    await page.context().clearCookies();
+    await signInThroughTheForm(page, address, head);
+    await page.goto(`${address}/workforce`);
+    await verifyOnPage(page, 'Workforce');
+    await page
+      .getByRole('link', { name: /measures/i })
+      .first()
+      .click();
+    await verifyOnPage(page, 'Workforce measures');
+    expect(await page.getByRole('heading', { name: 'Turnover rate' }).count()).toBe(1);
+    await drawn('measures');
+  });
+});
