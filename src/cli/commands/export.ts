@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { parseIsoDate } from '../../domain/calendar/dates.ts';
 import { codeListYears } from '../../domain/codes/code-lists.ts';
 import { CommandError, withDatabase } from '../shared.ts';
+import { registerDfeApiExport } from './export-dfe-api.ts';
 import { chooseCouncil } from './staff.ts';
 import { report } from './validate-report.ts';
 import type { Finding } from '../../domain/returns/findings.ts';
@@ -60,7 +61,7 @@ async function previousSsda903(folder: string | undefined): Promise<Ssda903Retur
 }
 
 /** A progress bar on stderr when it is a terminal (nothing otherwise): what an export reports its stages to. */
-async function progressBar() {
+export async function progressBar() {
   if (!process.stderr.isTTY) return { onProgress: () => {}, stop: () => {} };
   const { SingleBar } = (await import('cli-progress')).default;
   const bar = new SingleBar({ stream: process.stderr, format: '{stage} {bar} {value}/{total}' });
@@ -361,4 +362,5 @@ export function registerExportCommands(program: Command): void {
         else process.stdout.write(csv);
       }),
     );
+  registerDfeApiExport(exporter);
 }
