@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { londonDate } from '../../platform/actor.ts';
-import { CommandError, withDatabase } from '../shared.ts';
+import { CommandError, configOrExit, withDatabase } from '../shared.ts';
 import { progressBar } from './export.ts';
 import { chooseCouncil } from './staff.ts';
 import type { OutgoingDocument } from '../../modules/dfe-api/service.ts';
@@ -36,19 +36,17 @@ function writeDocuments(folder: string, documents: readonly OutgoingDocument[]):
 }
 
 async function exportDfeApi(options: DfeApiOptions): Promise<void> {
+  // Refused before the database is opened: there is nowhere to send.
+  if (options.send && !configOrExit().dfeApi)
+    throw new CommandError(
+      '--send needs the DfE API configured (the HEARTH_DFE_API_* variables).',
+      COULD_NOT_RUN,
+    );
   await withDatabase(async (db, config) => {
     const councilId = await chooseCouncil(db, options.council);
     const { runDfeApi } = await import('../../modules/dfe-api/service.ts');
     const { senderFor } = await import('../../modules/dfe-api/job.ts');
-    let sender;
-    if (options.send) {
-      if (!config.dfeApi)
-        throw new CommandError(
-          '--send needs the DfE API configured (the HEARTH_DFE_API_* variables).',
-          COULD_NOT_RUN,
-        );
-      sender = await senderFor(db, config.dfeApi, councilId);
-    }
+    const sender = options.send ? await senderFor(db, config.dfeApi!, councilId) : undefined;
     const bar = await progressBar();
     const now = new Date();
     const result = await runDfeApi(db, councilId, {
