@@ -47,3 +47,11 @@ create table dfe_api_submissions (
 );
 
 create index dfe_api_submissions_by_run on dfe_api_submissions (run_id);
+
+-- What has been recorded since the last run, found by index: the tables the document is made from that migration
+-- 0070 did not index.
+create index child_addresses_recorded on child_addresses (council_id, recorded_at);
+create index cin_plans_recorded on cin_plans (council_id, recorded_at);
+create index adoption_decisions_recorded on adoption_decisions (council_id, recorded_at);
+create index care_outcomes_recorded on care_outcomes (council_id, recorded_at);
+create index assessment_factors_recorded on assessment_factors (council_id, recorded_at);

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import { CHILD_TABLES } from '../../db/record-tables.ts';
 import type { Tables } from '../../db/schema.ts';
+import type { RecordTable } from '../record/service.ts';
 
 /** The council's DfE number (the API's `la_code`, in the endpoint's path). */
 export async function councilDfeCode(db: Kysely<Tables>, councilId: string): Promise<string | null> {
@@ -14,19 +14,15 @@ export async function councilDfeCode(db: Kysely<Tables>, councilId: string): Pro
 
 /**
  * The children in the API's cohort: 25 or under at some point in the window (or expected within it), with an
- * episode, a plan, a placement or a care leaver contact that touches the window. One query over the council.
+ * episode, a plan, a placement or a care leaver contact that touches the window.
  */
-export async function cohortChildIds(
-  db: Kysely<Tables>,
-  councilId: string,
-  window: { from: string; to: string },
-): Promise<string[]> {
+function cohort(councilId: string, window: { from: string; to: string }) {
   const { from, to } = window;
   const overlaps = (table: string, start: string, end: string | null) =>
     sql`select child_id from ${sql.table(table)} where council_id = ${councilId}
       and ${sql.ref(start)} <= ${to}
       ${end ? sql`and (${sql.ref(end)} is null or ${sql.ref(end)} >= ${from})` : sql`and ${sql.ref(start)} >= ${from}`}`;
-  const { rows } = await sql<{ id: string }>`select c.id from children c
+  return sql`select c.id from children c
     where c.council_id = ${councilId}
       and (case when c.date_of_birth is null then c.expected_date_of_birth between ${from} and ${to}
            else c.date_of_birth <= ${to} and c.date_of_birth + interval '26 years' > ${from}::date end)
@@ -35,33 +31,68 @@ export async function cohortChildIds(
         union ${overlaps('cin_plans', 'start_date', 'end_date')}
         union ${overlaps('cp_plans', 'start_date', 'end_date')}
         union ${overlaps('placements', 'start_date', 'end_date')}
-        union ${overlaps('care_leaver_contacts', 'contacted_on', null)})`.execute(db);
-  return rows.map((row) => row.id);
+        union ${overlaps('care_leaver_contacts', 'contacted_on', null)})`;
 }
 
 /**
- * The children whose record Hearth learned something of after `since`: a row recorded, replaced or removed
- * since (a replaced or removed row's version went to record_history then). The day's delta, without reading
- * any child's record.
+ * The children whose document may have changed since `since`: a row of a table the document is made from
+ * recorded, replaced or removed since (a replaced or removed row's version went to record_history then). Found
+ * by index (migrations 0070 and 0081), without reading any child's record.
  */
-export async function childrenRecordedSince(
-  db: Kysely<Tables>,
-  councilId: string,
-  since: Date,
-): Promise<Set<string>> {
-  const recent = CHILD_TABLES.map(
+function recordedSince(councilId: string, since: Date, tables: readonly RecordTable[]) {
+  const recent = tables.map(
     (table) =>
       sql`select child_id from ${sql.table(table)} where council_id = ${councilId} and recorded_at > ${since}`,
   );
-  const { rows } = await sql<{ child_id: string }>`${sql.join(recent, sql` union `)}
+  return sql`${sql.join(recent, sql` union `)}
     union select id from children where council_id = ${councilId} and recorded_at > ${since}
     union select a.child_id from assessment_factors f join assessments a on a.id = f.assessment_id
       where f.council_id = ${councilId} and f.recorded_at > ${since}
     union select coalesce(h.child_id, a.child_id) from record_history h
       left join assessments a on h.table_name = 'assessment_factors'
         and a.id = (h.version_row ->> 'assessment_id')::uuid
-      where h.council_id = ${councilId} and h.superseded_at > ${since}`.execute(db);
-  return new Set(rows.map((row) => row.child_id).filter(Boolean));
+      where h.council_id = ${councilId} and h.superseded_at > ${since}
+        and h.table_name in (${sql.join(['children', 'assessment_factors', ...tables])})`;
+}
+
+/** Which children a run makes documents for and which it purges, and how many the cohort holds. */
+export interface DayDelta {
+  cohort: number;
+  toMake: string[];
+  toPurge: { childId: string; laChildId: string }[];
+}
+
+/**
+ * The day's delta in one query: the children of the cohort never delivered (or purged since), those of them
+ * whose record changed since the last complete run (every one of them on the first run, when `since` is null),
+ * and the children delivered before who are no longer in the cohort (or no longer in Hearth).
+ */
+export async function dayDelta(
+  db: Kysely<Tables>,
+  councilId: string,
+  window: { from: string; to: string },
+  since: Date | null,
+  tables: readonly RecordTable[],
+): Promise<DayDelta> {
+  const { rows } = await sql<{ what: string; child_id: string | null; la_child_id: string | null }>`
+    with cohort as materialized (${cohort(councilId, window)}),
+    sent as materialized (select child_id, la_child_id, purged from dfe_api_children where council_id = ${councilId})
+    select 'make' as what, k.id as child_id, null as la_child_id from cohort k
+      left join sent on sent.child_id = k.id
+      where sent.child_id is null or sent.purged
+        ${since ? sql`or k.id in (${recordedSince(councilId, since, tables)})` : sql`or true`}
+    union all
+    select 'purge', sent.child_id, sent.la_child_id from sent
+      where not sent.purged and not exists (select from cohort k where k.id = sent.child_id)
+    union all
+    select 'cohort', null, count(*)::text from cohort`.execute(db);
+  return {
+    cohort: Number(rows.find((row) => row.what === 'cohort')?.la_child_id ?? 0),
+    toMake: rows.filter((row) => row.what === 'make').map((row) => row.child_id!),
+    toPurge: rows
+      .filter((row) => row.what === 'purge')
+      .map((row) => ({ childId: row.child_id!, laChildId: row.la_child_id! })),
+  };
 }
 
 /**
@@ -78,19 +109,6 @@ export async function lastCompleteRun(db: Kysely<Tables>, councilId: string): Pr
     .limit(1)
     .executeTakeFirst();
   return run?.known_at ?? null;
-}
-
-/** Every child Hearth has delivered a document for, and whether their last delivery was a purge. */
-export async function deliveredChildren(
-  db: Kysely<Tables>,
-  councilId: string,
-): Promise<Map<string, { laChildId: string; purged: boolean }>> {
-  const rows = await db
-    .selectFrom('dfe_api_children')
-    .select(['child_id', 'la_child_id', 'purged'])
-    .where('council_id', '=', councilId)
-    .execute();
-  return new Map(rows.map((row) => [row.child_id, { laChildId: row.la_child_id, purged: row.purged }]));
 }
 
 /** The last full document delivered for each of these children (not purged), with its hash. */

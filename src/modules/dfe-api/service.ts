@@ -8,9 +8,7 @@ import { readAssessmentFactors, readRecords } from '../record/service.ts';
 import type { DfeApiSender } from './client.ts';
 import { DFE_API_TABLES, dfeFactsOf } from './facts.ts';
 import {
-  childrenRecordedSince,
-  cohortChildIds,
-  deliveredChildren,
+  dayDelta,
   deliveredDocuments,
   finishRun,
   insertRun,
@@ -103,23 +101,6 @@ async function documentsOf(
   return { documents, unchanged };
 }
 
-/**
- * Which children to make documents for: on the first run, the whole cohort; after it, the children of the cohort
- * whose record changed since the last complete run read it, and those new to the cohort (or back in it). The
- * children delivered before and no longer in the cohort (or removed from Hearth) are purged.
- */
-async function delta(db: Database, councilId: string, cohort: readonly string[]) {
-  const [since, delivered] = await Promise.all([
-    lastCompleteRun(db, councilId),
-    deliveredChildren(db, councilId),
-  ]);
-  const changed = since ? await childrenRecordedSince(db, councilId, since) : null;
-  const inCohort = new Set(cohort);
-  const toMake = cohort.filter((id) => !changed || changed.has(id) || (delivered.get(id)?.purged ?? true));
-  const toPurge = [...delivered].filter(([id, sent]) => !sent.purged && !inCohort.has(id));
-  return { toMake, toPurge };
-}
-
 /** Sends the documents in batches, keeping each submission and its response; the children delivered. */
 async function send(
   db: Database,
@@ -166,8 +147,9 @@ export async function runDfeApi(
   const window = cohortWindow(request.today);
   const runId = uuidv7();
   await insertRun(db, { councilId, id: runId, knownAt: request.now, window, sent: !!request.sender });
-  const cohort = await cohortChildIds(db, councilId, window);
-  const { toMake, toPurge } = await delta(db, councilId, cohort);
+  // The base is the last run that delivered everything; the first run makes every child of the cohort.
+  const since = await lastCompleteRun(db, councilId);
+  const { cohort, toMake, toPurge } = await dayDelta(db, councilId, window, since, DFE_API_TABLES);
   const documents: OutgoingDocument[] = [];
   let unchanged = 0;
   for (let start = 0; start < toMake.length; start += CHUNK) {
@@ -176,7 +158,7 @@ export async function runDfeApi(
     unchanged += made.unchanged;
     onProgress('making the documents', Math.min(start + CHUNK, toMake.length), toMake.length);
   }
-  for (const [childId, { laChildId }] of toPurge) {
+  for (const { childId, laChildId } of toPurge) {
     const document = purgeDocument({ la_child_id: laChildId, mis_child_id: childId });
     documents.push({ childId, laChildId, kind: 'purge', document, full: null, hash: hashOf(document) });
   }
@@ -195,7 +177,7 @@ export async function runDfeApi(
   await keepDelivered(db, councilId, runId, new Date(), kept);
   const undelivered = documents.filter((outgoing) => !delivered.has(outgoing.childId)).map((o) => o.childId);
   const counts = {
-    cohort: cohort.length,
+    cohort,
     full: documents.filter((outgoing) => outgoing.kind === 'full').length,
     partial: documents.filter((outgoing) => outgoing.kind === 'partial').length,
     purge: documents.filter((outgoing) => outgoing.kind === 'purge').length,
@@ -211,5 +193,5 @@ export async function runDfeApi(
       details: { return: 'dfe-api', run: runId, sent: !!request.sender, ...counts },
     },
   );
-  return { runId, window, cohort: cohort.length, unchanged, documents, undelivered };
+  return { runId, window, cohort, unchanged, documents, undelivered };
 }
