@@ -14,7 +14,7 @@ const hearth = hearthOn(`pglite://${folder}/db`);
 describe('hearth export dfe-api (issue 19, part 4)', () => {
   it(
     'writes a document per child of the cohort, then nothing when nothing changed',
-    { timeout: 300_000 },
+    { timeout: 900_000 },
     async () => {
       const db = await openDatabase(`pglite://${folder}/db`);
       await migrate(db);
