@@ -58,7 +58,7 @@ if (!sentBefore && process.argv.includes('--assume-sent')) {
   const now = new Date();
   const window = cohortWindow(today);
   await insertRun(db, { councilId: council.id, id: runId, knownAt: now, window, sent: false });
-  const { toMake } = await dayDelta(db, council.id, window, null, DFE_API_TABLES);
+  const { toMake } = await dayDelta(db, council.id, window, null, now, DFE_API_TABLES);
   await keepDelivered(
     db,
     council.id,

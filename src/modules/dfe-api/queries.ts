@@ -39,19 +39,21 @@ function cohort(councilId: string, window: { from: string; to: string }) {
  * recorded, replaced or removed since (a replaced or removed row's version went to record_history then). Found
  * by index (migrations 0070 and 0081), without reading any child's record.
  */
-function recordedSince(councilId: string, since: Date, tables: readonly RecordTable[]) {
+function recordedSince(councilId: string, since: Date, until: Date, tables: readonly RecordTable[]) {
   const recent = tables.map(
     (table) =>
-      sql`select child_id from ${sql.table(table)} where council_id = ${councilId} and recorded_at > ${since}`,
+      sql`select child_id from ${sql.table(table)} where council_id = ${councilId}
+        and recorded_at > ${since} and recorded_at <= ${until}`,
   );
   return sql`${sql.join(recent, sql` union `)}
-    union select id from children where council_id = ${councilId} and recorded_at > ${since}
+    union select id from children where council_id = ${councilId}
+      and recorded_at > ${since} and recorded_at <= ${until}
     union select a.child_id from assessment_factors f join assessments a on a.id = f.assessment_id
-      where f.council_id = ${councilId} and f.recorded_at > ${since}
+      where f.council_id = ${councilId} and f.recorded_at > ${since} and f.recorded_at <= ${until}
     union select coalesce(h.child_id, a.child_id) from record_history h
       left join assessments a on h.table_name = 'assessment_factors'
         and a.id = (h.version_row ->> 'assessment_id')::uuid
-      where h.council_id = ${councilId} and h.superseded_at > ${since}
+      where h.council_id = ${councilId} and h.superseded_at > ${since} and h.superseded_at <= ${until}
         and h.table_name in (${sql.join(['children', 'assessment_factors', ...tables])})`;
 }
 
@@ -71,7 +73,9 @@ export async function dayDelta(
   db: Kysely<Tables>,
   councilId: string,
   window: { from: string; to: string },
+  /** The last complete run's instant, and this run's: what was recorded between them (a row dated later waits). */
   since: Date | null,
+  until: Date,
   tables: readonly RecordTable[],
 ): Promise<DayDelta> {
   const { rows } = await sql<{ what: string; child_id: string | null; la_child_id: string | null }>`
@@ -80,7 +84,7 @@ export async function dayDelta(
     select 'make' as what, k.id as child_id, null as la_child_id from cohort k
       left join sent on sent.child_id = k.id
       where sent.child_id is null or sent.purged
-        ${since ? sql`or k.id in (${recordedSince(councilId, since, tables)})` : sql`or true`}
+        ${since ? sql`or k.id in (${recordedSince(councilId, since, until, tables)})` : sql`or true`}
     union all
     select 'purge', sent.child_id, sent.la_child_id from sent
       where not sent.purged and not exists (select from cohort k where k.id = sent.child_id)

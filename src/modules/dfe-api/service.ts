@@ -149,7 +149,14 @@ export async function runDfeApi(
   await insertRun(db, { councilId, id: runId, knownAt: request.now, window, sent: !!request.sender });
   // The base is the last run that delivered everything; the first run makes every child of the cohort.
   const since = await lastCompleteRun(db, councilId);
-  const { cohort, toMake, toPurge } = await dayDelta(db, councilId, window, since, DFE_API_TABLES);
+  const { cohort, toMake, toPurge } = await dayDelta(
+    db,
+    councilId,
+    window,
+    since,
+    request.now,
+    DFE_API_TABLES,
+  );
   const documents: OutgoingDocument[] = [];
   let unchanged = 0;
   for (let start = 0; start < toMake.length; start += CHUNK) {
