@@ -4,6 +4,7 @@ import type { PerformanceTables } from './schema-performance.ts';
 import type { TimescaleTables } from './schema-timescales.ts';
 import type { WorkforceTables } from './schema-workforce.ts';
 import type { ImportTables } from './schema-imports.ts';
+import type { DfeApiTables } from './schema-dfe-api.ts';
 
 /** A `date` column: the text YYYY-MM-DD on both engines (see `openDatabase`). */
 export type DateColumn = string;
@@ -467,7 +468,8 @@ export interface DuplicateReviewsTable {
 
 /** Every table Hearth's queries may name, with its columns. */
 export interface Tables
-  extends ProtectionAndCareTables, TimescaleTables, WorkforceTables, PerformanceTables, ImportTables {
+  extends ProtectionAndCareTables, TimescaleTables, WorkforceTables, PerformanceTables, ImportTables,
+    DfeApiTables {
   schema_migrations: SchemaMigrationsTable;
   councils: CouncilsTable;
   teams: TeamsTable;

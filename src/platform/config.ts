@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { loadDfeApi, type DfeApiConfig } from './dfe-api-config.ts';
 import { loadSingleSignOn, type SingleSignOnConfig } from './single-sign-on-config.ts';
 
 /**
@@ -55,6 +56,12 @@ export interface Config {
    * so the session secret can be changed without everyone having to set up their codes again.
    */
   totpKey: string;
+  /**
+   * The DfE's children's social care data receiver, when the council sends to it (`HEARTH_DFE_API_URL`,
+   * `_TOKEN_URL`, `_CLIENT_ID`, `_CLIENT_SECRET`, `_SCOPE`, `_SUPPLIER_KEY`, `_COUNCIL`, and `_BATCH_SIZE`,
+   * default 100): the daily job then sends the day's changed documents (issue 19, part 4). Null sends nothing.
+   */
+  dfeApi: DfeApiConfig | null;
 }
 
 export class ConfigError extends Error {
@@ -178,6 +185,7 @@ export function loadConfig(env: Env = process.env): Config {
     singleSignOn,
     passwordSignIn: rawPasswordSignIn !== 'off',
     totpKey,
+    dfeApi: loadDfeApi(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

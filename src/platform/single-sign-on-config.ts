@@ -28,7 +28,7 @@ type Env = Record<string, string | undefined>;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whether a URL may be used: https, or http only to this machine (a provider started by the tests). */
-function acceptableUrl(text: string): boolean {
+export function acceptableUrl(text: string): boolean {
   try {
     const url = new URL(text);
     const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);

@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { parseIsoDate } from '../../domain/calendar/dates.ts';
 import { codeListYears } from '../../domain/codes/code-lists.ts';
 import { CommandError, withDatabase } from '../shared.ts';
+import { registerDfeApiExport } from './export-dfe-api.ts';
 import { chooseCouncil } from './staff.ts';
 import { registerSsdExport } from './export-ssd.ts';
 import { report } from './validate-report.ts';
@@ -363,4 +364,5 @@ export function registerExportCommands(program: Command): void {
         else process.stdout.write(csv);
       }),
     );
+  registerDfeApiExport(exporter);
 }

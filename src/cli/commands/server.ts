@@ -6,6 +6,7 @@ import { roleNames, roles } from '../../platform/permissions.ts';
 import { redactUrl } from '../../platform/config.ts';
 import { buildHearth } from '../../app.ts';
 import { scheduleDailyReminders } from '../../modules/reminders/job.ts';
+import { scheduleDailyDfeApi } from '../../modules/dfe-api/job.ts';
 import { scheduleAuditCheckpoints, scheduleAuditSealing } from '../../platform/audit-checkpoints.ts';
 import { configOrExit, withDatabase } from '../shared.ts';
 
@@ -38,12 +39,14 @@ export function registerServerCommands(program: Command): void {
       const app = await buildHearth({ config, db });
       const address = await app.listen({ port: config.port, host: config.host });
       const stopReminders = scheduleDailyReminders(app);
+      const stopDfeApi = scheduleDailyDfeApi(app);
       const stopSealing = scheduleAuditSealing(app);
       const stopCheckpoints = scheduleAuditCheckpoints(app);
       const shown = address.replace('://127.0.0.1', '://localhost');
       console.log(`Hearth is running on ${redactUrl(config.databaseUrl)}.\nOpen ${shown}`);
       const stop = async () => {
         stopReminders();
+        stopDfeApi();
         await app.close();
         // After the last request: seal what reads left pending, then sign the heads.
         await stopSealing();
