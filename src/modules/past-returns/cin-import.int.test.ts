@@ -153,8 +153,8 @@ describe('the round trip: the demo council’s census exported, imported and exp
         await migrate(db);
         const demo = await loadDemoCouncil(db, {
           size: 'small',
-          seed: 3,
-          years: 2,
+          seed: 7,
+          years: 5,
           asAt: '2026-03-31',
           password: 'a demo password for tests',
         });
