@@ -17,12 +17,11 @@ import {
   councilAdministrator,
   councilDfeCode,
   episodesOfChildren,
-  insertRecordRows,
   updateChildFromCensus,
 } from './cin-queries.ts';
 import { recordRowsOf, recordTableOrder, type HeldChild } from './cin-rows.ts';
 import type { ImportProblem, ImportReport } from './import-report.ts';
-import { keepImport } from './queries.ts';
+import { insertRowsInBulk, keepImport } from './queries.ts';
 
 /** The import could not run at all (exit code 2): another council's census, no one to record it as. */
 export class CinImportRefused extends Error {}
@@ -151,7 +150,7 @@ export async function importCinReturns(
     let done = 0;
     for (const table of recordTableOrder) {
       options.onProgress?.('writing', done++, recordTableOrder.length + 2);
-      await insertRecordRows(trx, table, written.rows[table]);
+      await insertRowsInBulk(trx, table, written.rows[table]);
     }
     for (const change of written.childChanges)
       await updateChildFromCensus(trx, councilId, change.childId, change.changes);
@@ -160,6 +159,7 @@ export async function importCinReturns(
     options.onProgress?.('marking imported facts', done, recordTableOrder.length + 2);
     const importId = uuidv7();
     await keepImport(trx, councilId, importId, report, by.userId, now, written.facts);
+    options.onProgress?.('auditing', done, recordTableOrder.length + 2);
     const entries: AuditEntry[] = written.childrenWritten.map((child) => ({
       action: 'child.imported',
       childId: child.childId,

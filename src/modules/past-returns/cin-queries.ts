@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Tables } from '../../db/schema.ts';
 
 /** SQL of the CIN census import (issue 19, part 1). */
@@ -72,26 +72,6 @@ export async function episodesOfChildren(db: Kysely<Tables>, councilId: string, 
         .execute()),
     );
   return found;
-}
-
-/**
- * Inserts rows in bulk: each batch one JSON document unpacked by `json_populate_recordset` into one INSERT (as the
- * demo loader does), so tens of thousands of rows need neither thousands of statements nor the parameter limit.
- */
-export async function insertRecordRows(
-  db: Kysely<Tables>,
-  table: keyof Tables,
-  rows: readonly Record<string, unknown>[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]!);
-  const list = sql.join(columns.map((column) => sql.id(column)));
-  for (let start = 0; start < rows.length; start += 5000) {
-    const json = JSON.stringify(rows.slice(start, start + 5000));
-    await sql`insert into ${sql.id(table)} (${list}) select ${list} from json_populate_recordset(null::${sql.id(table)}, ${json}::json)`.execute(
-      db,
-    );
-  }
 }
 
 /** Closes (or trims) an episode Hearth holds, as a later census gives it. */

@@ -30,8 +30,6 @@ function episodeProblems(details: CinDetails, problems: ChildProblem[]): void {
   if (details.CINclosureDate !== null && referral !== null && details.CINclosureDate < referral)
     problem('CINclosureDate', `the closure ${details.CINclosureDate} is before the referral ${referral}.`);
   if (!isFlag(details.ReferralNFA)) problem('ReferralNFA', `"${details.ReferralNFA}" is not true or false.`);
-  else if (['true', '1'].includes(details.ReferralNFA ?? '') && details.CINclosureDate === null)
-    problem('ReferralNFA', 'a referral that led to no further action must be closed.');
   for (const assessment of details.Assessments) {
     if (assessment.AssessmentActualStartDate === null)
       problem('AssessmentActualStartDate', `assessment ${assessment.position} has no start date.`);

@@ -211,13 +211,17 @@ function episodeOf(
     (files.size < versions.length && versions.length > 1)
   )
     fix = `Given ${versions.length} times (${versions.map((version) => describe(version.source)).join(', ')}); kept once, as the latest gives it.`;
+  // The record closes every referral that led to no further action; one still open on 31 March waits for the
+  // year that closes it.
+  if (isTrue(latest.details.ReferralNFA) && closedOn === null)
+    fix = `${fix ?? ''}${fix ? ' ' : ''}ReferralNFA is true but the episode is open on ${yearEnd(latest.year)}: kept open, not yet marked no further action.`;
   const episode: StitchedEpisode = {
     referralDate,
     referralSource: latest.details.ReferralSource,
     primaryNeed: latest.details.PrimaryNeedCode,
     closedOn,
     closureReason: closing?.details.ReasonForClosure ?? (closing ? null : (recorded?.closureReason ?? null)),
-    noFurtherAction: isTrue(latest.details.ReferralNFA),
+    noFurtherAction: isTrue(latest.details.ReferralNFA) && closedOn !== null,
     reReferral: false,
     recorded: recorded !== undefined,
     assessments: assessmentsOf(versions),
