@@ -183,7 +183,9 @@ try {
     for (const problem of report.problems.slice(0, 3)) console.log(problem);
     const reasons = new Map<string, number>();
     for (const fix of report.fixes) reasons.set(fix.reason, (reasons.get(fix.reason) ?? 0) + 1);
-    console.log(reasons, report.fixes.slice(0, 4));
+    console.log(
+      `  fixes by reason: ${[...reasons].map(([reason, count]) => `${count} ${reason}`).join('; ')}`,
+    );
     console.log(
       `${run}: ${seconds.toFixed(1)} s on PostgreSQL; ${report.problems.length} problems, ${report.fixes.length} fixes; ${counts || 'nothing written'}.`,
     );
