@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Tables } from '../../db/schema.ts';
 import type { ImportReport } from './import-report.ts';
 
@@ -36,22 +36,45 @@ export async function keepImport(
     })
     .execute();
   // A fact imported again by a later run keeps the import that first wrote it.
-  for (let start = 0; start < facts.length; start += 1000)
-    await db
-      .insertInto('imported_facts')
-      .values(
-        facts.slice(start, start + 1000).map((fact) => ({
-          council_id: councilId,
-          fact_table: fact.table,
-          fact_id: fact.id,
-          import_id: importId,
-          source_file: fact.file,
-          source_row: fact.row,
-          fix: fact.fix,
-        })),
-      )
-      .onConflict((conflict) => conflict.columns(['fact_table', 'fact_id']).doNothing())
-      .execute();
+  await insertRowsInBulk(
+    db,
+    'imported_facts',
+    facts.map((fact) => ({
+      council_id: councilId,
+      fact_table: fact.table,
+      fact_id: fact.id,
+      import_id: importId,
+      source_file: fact.file,
+      source_row: fact.row,
+      fix: fact.fix,
+    })),
+    ['fact_table', 'fact_id'],
+  );
+}
+
+/**
+ * Inserts rows in bulk: each batch one JSON document unpacked by `json_populate_recordset` into one INSERT (as the
+ * demo loader does), so that an import's tens of thousands of rows need neither thousands of statements nor the
+ * 65,535-parameter limit. With `keepOn`, a row whose key is already there is left as it was.
+ */
+export async function insertRowsInBulk(
+  db: Kysely<Tables>,
+  table: keyof Tables,
+  rows: readonly Record<string, unknown>[],
+  keepOn?: readonly string[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!);
+  const list = sql.join(columns.map((column) => sql.id(column)));
+  const conflict = keepOn
+    ? sql` on conflict (${sql.join(keepOn.map((column) => sql.id(column)))}) do nothing`
+    : sql``;
+  for (let start = 0; start < rows.length; start += 5000) {
+    const json = JSON.stringify(rows.slice(start, start + 5000));
+    await sql`insert into ${sql.id(table)} (${list}) select ${list} from json_populate_recordset(null::${sql.id(table)}, ${json}::json)${conflict}`.execute(
+      db,
+    );
+  }
 }
 
 /** Where an imported fact came from, for the child's page and the chronology; undefined when Hearth recorded it. */
