@@ -5,6 +5,7 @@ import { staffCsv, staffWorkbook } from '../../modules/staff/staff-file.ts';
 import { importStaffList, staffList } from '../../modules/staff/staff-list.ts';
 import { CommandError, withDatabase } from '../shared.ts';
 import { chooseCouncil } from './staff.ts';
+import { registerImportSsda903 } from './import-ssda903.ts';
 
 /**
  * `hearth import postcodes FILE`: loads the ONS Postcode Directory that a council downloads from the ONS. Returns
@@ -79,5 +80,6 @@ export function registerImportCommands(program: Command): Command {
         console.log(`Wrote ${rows.length} workers to ${file}.`);
       }),
     );
+  registerImportSsda903(load);
   return load;
 }
