@@ -126,3 +126,20 @@ export async function writeImportedRows(
   }
   return written;
 }
+
+/**
+ * The worker an import from the command line records its facts as (`recorded_by`): the council's longest-serving
+ * administrator still in post, since the command line has no one signed in. Undefined when it has none.
+ */
+export async function importingWorker(db: Kysely<Tables>, councilId: string): Promise<string | undefined> {
+  const worker = await db
+    .selectFrom('workers')
+    .select('id')
+    .where('council_id', '=', councilId)
+    .where('role', '=', 'administrator')
+    .where('left_on', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .executeTakeFirst();
+  return worker?.id;
+}

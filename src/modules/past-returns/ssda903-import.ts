@@ -20,7 +20,13 @@ import { withTransaction } from '../../platform/transactions.ts';
 import { londonDate, type Actor } from '../../platform/actor.ts';
 import { councilCodes } from '../returns/ssda903-export-queries.ts';
 import type { ImportProblem, ImportReport } from './import-report.ts';
-import { childIdsByLocalId, keepImport, writeImportedRows, type ImportedFact } from './queries.ts';
+import {
+  childIdsByLocalId,
+  importingWorker,
+  keepImport,
+  writeImportedRows,
+  type ImportedFact,
+} from './queries.ts';
 import { importTables, recordRowsOf } from './ssda903-import-rows.ts';
 
 /** One year's return: its folder's name (or the zip's folder) and its CSV files. */
@@ -158,7 +164,11 @@ export async function importSsda903(
   }
   const children = childrenAcrossYears(years, problems);
   const known = await childIdsByLocalId(db, councilId, [...children.keys()]);
-  const recordedBy = options.actor?.userId ?? importId;
+  const recordedBy = options.actor?.workerId ?? (await importingWorker(db, councilId));
+  if (!recordedBy)
+    throw new ImportRefused(
+      'The council has no administrator on its staff list to record the imported facts as: add one first (hearth user add).',
+    );
   const rows: Record<string, Record<string, unknown>[]> = Object.fromEntries(
     importTables.map((t) => [t, []]),
   );
@@ -180,7 +190,7 @@ export async function importSsda903(
       });
     if (++done % 500 === 0) progress('stitching the years', done, children.size);
   }
-  const actor = actorFor(councilId, recordedBy, options, now);
+  const actor = actorFor(councilId, options.actor?.userId ?? importId, recordedBy, options, now);
   await withTransaction(db, actor, async (trx) => {
     const written = new Set<string>();
     for (const [index, table] of importTables.entries()) {
@@ -220,11 +230,17 @@ function importedAudit(report: ImportReport, options: Ssda903ImportOptions, impo
 }
 
 /** The actor the record's history names: the person on the page, or the import itself from the command line. */
-function actorFor(councilId: string, userId: string, options: Ssda903ImportOptions, now: Date): Actor {
+function actorFor(
+  councilId: string,
+  userId: string,
+  workerId: string,
+  options: Ssda903ImportOptions,
+  now: Date,
+): Actor {
   return {
     councilId,
     userId,
-    workerId: options.actor?.workerId ?? userId,
+    workerId,
     role: 'administrator',
     name: options.actor?.name ?? 'the command line',
     email: '',

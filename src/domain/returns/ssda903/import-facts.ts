@@ -302,6 +302,8 @@ export function importedChild(
     (a, b) => a.end !== null && a.end !== b.end,
     fixes,
   );
+  const careLeaverContacts = contactsOf(years, header.dateOfBirth);
+  unreturnableCareLeaver(localId, header, periods, careLeaverContacts, fixes);
   return {
     localId,
     header,
@@ -309,8 +311,32 @@ export function importedChild(
     reviews,
     missing,
     ...outcomesOf(years),
-    careLeaverContacts: contactsOf(years, header.dateOfBirth),
+    careLeaverContacts,
     adoptionDecisions: adoptionsOf(years, localId, fixes),
     socialWorkerRows: rowsOf(years, 'SWEpisodes').map(({ source }) => source),
   };
+}
+
+/**
+ * A care leaver whose period of care is in none of the returns imported (OC3 without Episodes): the contact is
+ * kept, but the return Hearth makes asks for the period of care before it (careLeaverRow), so the young person
+ * is not returned until it is recorded. Listed, with the Header row, so that the difference is not silent.
+ */
+function unreturnableCareLeaver(
+  localId: string,
+  header: ImportedChild['header'],
+  periods: readonly { end: IsoDate | null }[],
+  contacts: ImportedChild['careLeaverContacts'],
+  fixes: StitchFix[],
+): void {
+  const orphans = contacts.filter(
+    (contact) => !periods.some((period) => period.end !== null && period.end < contact.on),
+  );
+  if (orphans.length === 0) return;
+  const reason =
+    'a care leaver (OC3) whose period of care is in none of these returns: the contact is kept, but Hearth returns the young person only once the period of care is recorded';
+  for (const contact of orphans)
+    fixes.push({ ...contact.source, child: localId, fix: 'care leaver without care', reason });
+  if (header.source.file)
+    fixes.push({ ...header.source, child: localId, fix: 'care leaver without care', reason });
 }
