@@ -62,6 +62,8 @@ export const permissions = [
   'child:restrict',
   /** Check a statutory return's files against the DfE rules (child-level data, so not for administrators). */
   'returns:validate',
+  /** Import past statutory returns into the record (issue 19): a council moving to Hearth loads its history. */
+  'returns:import',
   /** See which children's records are due for review under the retention schedule (information governance). */
   'records:retention',
   /**
@@ -107,7 +109,7 @@ export const rolePermissions: Record<Role, readonly RolePermission[]> = {
     'figures:read',
     'returns:validate',
   ],
-  'performance-analyst': ['figures:read', 'returns:validate'],
+  'performance-analyst': ['figures:read', 'returns:validate', 'returns:import'],
   auditor: [
     'child:read',
     'audit:child-access',
@@ -115,7 +117,7 @@ export const rolePermissions: Record<Role, readonly RolePermission[]> = {
     'records:retention',
     'records:subject-access',
   ],
-  administrator: ['staff:manage', 'child:restrict', 'workforce:read'],
+  administrator: ['staff:manage', 'child:restrict', 'workforce:read', 'returns:import'],
 };
 
 export function isRole(value: string): value is Role {

@@ -220,8 +220,8 @@ describe('the round trip: a year exported from the demonstration council, import
         await migrate(db);
         const { councilId } = await loadDemoCouncil(db, {
           size: 'small',
-          seed: 19,
-          years: 2,
+          seed: 7,
+          years: 5,
           asAt: '2026-03-31',
           password: 'a demo password for tests',
         });

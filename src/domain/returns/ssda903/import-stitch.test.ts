@@ -131,6 +131,13 @@ describe('stitching years of SSDA903 episodes (issue 19, part 1)', () => {
     for (const fix of fixes) expect(fix.reason.length).toBeGreaterThan(20);
   });
 
+  it('lists a first episode that continues a period begun before the returns', () => {
+    const fixes: StitchFix[] = [];
+    const stitched = stitchEpisodes('C1', episodes(2024, ['2024-02-01', 'L', null, null]), fixes);
+    expect(periodsOfCare('C1', stitched, fixes).map((period) => period.start)).toEqual(['2024-02-01']);
+    expect(fixes.map((fix) => fix.fix)).toEqual(['period begun before the returns']);
+  });
+
   it('makes periods of care from S to the end, and numbers the carers: same with T, new with P', () => {
     const fixes: StitchFix[] = [];
     const stitched = stitchEpisodes(

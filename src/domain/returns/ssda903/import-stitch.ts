@@ -184,6 +184,11 @@ export function periodsOfCare(
         before.fixes.push(reason);
         fixes.push({ ...before.source, child, fix: 'period ended', reason });
       }
+      if (!before && episode.RNE !== 'S') {
+        const reason = `the first episode in these returns (from ${uk(episode.DECOM)}, RNE ${episode.RNE}) continues a period of care begun before them: the period is recorded from it, and returned as S`;
+        episode.fixes.push(reason);
+        fixes.push({ ...episode.source, child, fix: 'period begun before the returns', reason });
+      }
       if (before && episode.RNE !== 'S') {
         const reason = `the episode from ${uk(episode.DECOM)} follows one that ended ${before.REC}: it starts a period of care, returned as S`;
         episode.fixes.push(reason);
