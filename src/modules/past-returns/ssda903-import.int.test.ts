@@ -4,11 +4,10 @@ import { freshDatabase, newCouncil, newWorker, testDatabase } from '../../../tes
 import type { Database } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
 import { loadDemoCouncil } from '../../demo/generate.ts';
-import { ssda903Csv } from '../../domain/returns/ssda903/export.ts';
-import type { Ssda903Table } from '../../domain/returns/ssda903/tables.ts';
 import { exportSsda903 } from '../returns/ssda903-export.ts';
 import type { ImportReport } from './import-report.ts';
-import { ImportRefused, importSsda903, type ReturnFolder } from './ssda903-import.ts';
+import { ImportRefused, importSsda903 } from './ssda903-import.ts';
+import { episode, folder, header } from './ssda903-test-returns.ts';
 
 /** The record's rows of one council that an import writes, and their replaced versions, counted. */
 async function recordCounts(db: Database, councilId: string) {
@@ -30,42 +29,6 @@ async function recordCounts(db: Database, councilId: string) {
   }
   return counts;
 }
-
-/** A folder of CSV files from tables given as rows of cells. */
-function folder(name: string, tables: Partial<Record<Ssda903Table, Record<string, string>[]>>): ReturnFolder {
-  return {
-    name,
-    files: Object.entries(tables).map(([table, rows]) => ({
-      name: `${table.toLowerCase()}.csv`,
-      content: ssda903Csv(table as Ssda903Table, rows),
-    })),
-  };
-}
-
-const header = (child: string) => ({
-  CHILD: child,
-  SEX: 'M',
-  DOB: '01/01/2012',
-  ETHNIC: 'WBRI',
-  UPN: '',
-  MOTHER: '',
-  MC_DOB: '',
-});
-const episode = (child: string, decom: string, rne: string, dec = '', rec = '', place = 'U1') => ({
-  CHILD: child,
-  DECOM: decom,
-  RNE: rne,
-  LS: 'C2',
-  CIN: 'N1',
-  PLACE: place,
-  PLACE_PROVIDER: 'PR1',
-  DEC: dec,
-  REC: rec,
-  REASON_PLACE_CHANGE: rec === 'X1' ? 'CARPL' : '',
-  HOME_POST: 'DA1 1AA',
-  PL_POST: 'DA2 2BB',
-  URN: 'SC123456',
-});
 
 describe('past SSDA903 returns imported into the record (issue 19, parts 1, 2 and 5)', async () => {
   const db = await testDatabase();
