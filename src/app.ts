@@ -25,6 +25,7 @@ import { protectionRoutes } from './modules/protection/routes.ts';
 import { referralApiRoutes } from './modules/referrals/api.ts';
 import { referralRoutes } from './modules/referrals/routes.ts';
 import { returnRoutes } from './modules/returns/routes.ts';
+import { ssda903ImportRoutes } from './modules/past-returns/ssda903-routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
 import { signInRoutes } from './modules/sign-in/routes.ts';
 import { signInCodeRoutes } from './modules/sign-in-codes/routes.ts';
@@ -71,6 +72,7 @@ export const features: readonly Feature[] = [
   reportRoutes,
   localStandardRoutes,
   returnRoutes,
+  ssda903ImportRoutes,
 ];
 
 /** The Hearth server with every feature: what `hearth serve`, the tests and the benchmarks run. */

@@ -67,6 +67,8 @@ export const permissions = [
   'child:restrict',
   /** Check a statutory return's files against the DfE rules (child-level data, so not for administrators). */
   'returns:validate',
+  /** Import past statutory returns into the record (issue 19): a council moving to Hearth loads its history. */
+  'returns:import',
   /** See which children's records are due for review under the retention schedule (information governance). */
   'records:retention',
   /**
@@ -113,7 +115,7 @@ export const rolePermissions: Record<Role, readonly RolePermission[]> = {
     'figures:read',
     'returns:validate',
   ],
-  'performance-analyst': ['figures:read', 'returns:validate'],
+  'performance-analyst': ['figures:read', 'returns:validate', 'returns:import'],
   auditor: [
     'child:read',
     'audit:child-access',
@@ -121,7 +123,7 @@ export const rolePermissions: Record<Role, readonly RolePermission[]> = {
     'records:retention',
     'records:subject-access',
   ],
-  administrator: ['staff:manage', 'child:restrict', 'workforce:read', 'workforce:record'],
+  administrator: ['staff:manage', 'child:restrict', 'workforce:read', 'workforce:record', 'returns:import'],
 };
 
 export function isRole(value: string): value is Role {

@@ -13,8 +13,8 @@ export class ZipRefused extends Error {}
 export function openZip(
   zip: Uint8Array,
   limits: typeof zipLimits = zipLimits,
-): Array<{ name: string; content: Uint8Array }> {
-  const files: Array<{ name: string; content: Uint8Array }> = [];
+): Array<{ name: string; content: Uint8Array; folder: string }> {
+  const files: Array<{ name: string; content: Uint8Array; folder: string }> = [];
   let entries = 0;
   let inflated = 0;
   let refusal: string | undefined;
@@ -35,7 +35,13 @@ export function openZip(
         return;
       }
       chunks.push(chunk);
-      if (final) files.push({ name: entry.name.split('/').at(-1)!, content: Buffer.concat(chunks) });
+      if (final)
+        files.push({
+          name: entry.name.split('/').at(-1)!,
+          content: Buffer.concat(chunks),
+          // The folder within the zip, for a zip of several years' returns (a folder a year).
+          folder: entry.name.split('/').slice(0, -1).join('/'),
+        });
     };
     entry.start();
   });

@@ -6,6 +6,7 @@ import { importStaffList, staffList } from '../../modules/staff/staff-list.ts';
 import { CommandError, withDatabase } from '../shared.ts';
 import { chooseCouncil } from './staff.ts';
 import { registerCinImport } from './import-cin.ts';
+import { registerImportSsda903 } from './import-ssda903.ts';
 
 /**
  * `hearth import postcodes FILE`: loads the ONS Postcode Directory that a council downloads from the ONS. Returns
@@ -81,5 +82,6 @@ export function registerImportCommands(program: Command): Command {
       }),
     );
   registerCinImport(load);
+  registerImportSsda903(load);
   return load;
 }

@@ -96,3 +96,73 @@ export async function importedFrom(
     rows.map((row) => [row.fact_id, { file: row.source_file, row: row.source_row, fix: row.fix }]),
   );
 }
+
+/** The ids of the council's children with these CHILD ids, so that an import adds to the child Hearth holds. */
+export async function childIdsByLocalId(
+  db: Kysely<Tables>,
+  councilId: string,
+  localIds: readonly string[],
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (let start = 0; start < localIds.length; start += 5000) {
+    const rows = await db
+      .selectFrom('children')
+      .select(['id', 'local_id'])
+      .where('council_id', '=', councilId)
+      .where('local_id', 'in', localIds.slice(start, start + 5000))
+      .execute();
+    for (const row of rows) found.set(row.local_id, row.id);
+  }
+  return found;
+}
+
+/** Columns an import never changes on a row it finds: who made it and when, and the names Hearth recorded. */
+const keptColumns = new Set(['council_id', 'id', 'recorded_by', 'given_name', 'family_name']);
+
+/**
+ * Writes imported rows of one table: a new row is added, a row the import wrote before is changed only where it
+ * differs, so that importing the same returns again changes nothing (and the history trigger sees no change).
+ * Returns the children whose rows were added or changed. Rows go as JSON unpacked by `json_populate_recordset`,
+ * as the demo loader does, to stay under PostgreSQL's limit on parameters.
+ */
+export async function writeImportedRows(
+  db: Kysely<Tables>,
+  table: string,
+  rows: readonly Record<string, unknown>[],
+): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const columns = Object.keys(rows[0]!);
+  const list = sql.join(columns.map((column) => sql.id(column)));
+  const changing = columns.filter((column) => !keptColumns.has(column));
+  const set = sql.join(changing.map((column) => sql`${sql.id(column)} = excluded.${sql.id(column)}`));
+  const mine = sql.join(changing.map((column) => sql`${sql.id(table)}.${sql.id(column)}`));
+  const theirs = sql.join(changing.map((column) => sql`excluded.${sql.id(column)}`));
+  const child = table === 'children' ? sql.id('id') : sql.id('child_id');
+  const written: string[] = [];
+  for (let start = 0; start < rows.length; start += 5000) {
+    const json = JSON.stringify(rows.slice(start, start + 5000));
+    const result = await sql<{ child: string }>`insert into ${sql.id(table)} (${list})
+      select ${list} from json_populate_recordset(null::${sql.id(table)}, ${json}::json)
+      on conflict (council_id, id) do update set ${set} where (${mine}) is distinct from (${theirs})
+      returning ${child} as child`.execute(db);
+    for (const row of result.rows) written.push(row.child);
+  }
+  return written;
+}
+
+/**
+ * The worker an import from the command line records its facts as (`recorded_by`): the council's longest-serving
+ * administrator still in post, since the command line has no one signed in. Undefined when it has none.
+ */
+export async function importingWorker(db: Kysely<Tables>, councilId: string): Promise<string | undefined> {
+  const worker = await db
+    .selectFrom('workers')
+    .select('id')
+    .where('council_id', '=', councilId)
+    .where('role', '=', 'administrator')
+    .where('left_on', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .executeTakeFirst();
+  return worker?.id;
+}
