@@ -334,11 +334,14 @@ export function lookAfter(
   let before: { place: string; carer: string; postcode: DemoPostcode } | undefined;
   placements.forEach((placement, index) => {
     const next = placements[index + 1]?.from ?? (open ? null : end);
-    const area = random.weighted([
+    const drawn = random.weighted([
       ['home', 62],
       ['near', 23],
       ['far', 15],
     ] as const);
+    // The council's own homes and supported accommodation (PR1 other than foster care and adoption) are in
+    // its area (SSDA903 1015); its foster carers may live anywhere.
+    const area = placement.provider === 'PR1' && !/^[UA]/.test(placement.place) ? 'home' : drawn;
     // A short-term foster placement often becomes the long-term one with the same carers (SSDA903 RNE T).
     // Adopted by the current foster carers (A5), or by new adopters (A6).
     const stays =

@@ -77,7 +77,8 @@ export function leaveCare(story: Story, start: Day, end: Day): void {
               // Staying put with former foster carers (Z1) is from 18 (3001).
               ['Z1', ageOn(story.born, day) >= 18 ? 10 : 0],
               ['B1', 12],
-              ['T1', 5],
+              // A foyer is not for a care leaver under 18 at the start of the year (347): 19 on the day is safe.
+              ['T1', ageOn(story.born, day) >= 19 ? 5 : 0],
               ['K1', 5],
               ['S2', 2],
               ['B2', 3],

@@ -145,7 +145,14 @@ describe('SSDA903 OC3 rules (2025–26)', () => {
   });
 
   it.each<[string, string, TableRows, string[]]>([
-    ['1002', 'no episode this year or last', oc3(anOc3()), ['OC3:2']],
+    ['1002', 'no episode this year or last, 16 on 01/04/2024', oc3(anOc3({ DOB: '01/04/2008' })), ['OC3:2']],
+    ['1002', 'no episode this year or last, 16 on 31/03/2024', oc3(anOc3({ DOB: '31/03/2008' })), []],
+    [
+      '1002',
+      'no episode this year or last, aged 19 (care may have ended before last year)',
+      oc3(anOc3()),
+      [],
+    ],
     ['348', 'reported as died last year, in touch this year', oc3(anOc3()), ['OC3:2']],
     ['348', 'reported as died both years', oc3(anOc3({ IN_TOUCH: 'DIED', ACTIV: '0', ACCOM: '0' })), []],
   ])("%s (with last year's return): %s", (rule, _situation, tables, expected) => {

@@ -111,15 +111,25 @@ export const oc3Rules: readonly Ssda903Rule[] = [
     { alsoReads: ['Episodes'] },
   ),
   // Without last year's return, a care leaver's episodes are not in the files at all: skipped, not flagged.
+  // A care leaver was looked after at some time after the 16th birthday (Children (Leaving Care) Act 2000;
+  // relevant and former relevant child), so only when that birthday falls on or after 1 April of last year
+  // must the care be in the two years' files. An older young person's care may have ended before last
+  // year's return: the DfE, holding every year, would not flag them (D2I does, and says it may be wrong).
   rowRule(
     '1002',
     'The child has no episode of care this year or last, so should have no care leaver information.',
     'OC3',
     ['IN_TOUCH', 'ACTIV', 'ACCOM'],
-    (row, child, context) =>
-      hasCareLeaverData(row) &&
-      child.Episodes.length === 0 &&
-      (context.previous?.children.get(child.id)?.Episodes.length ?? 0) === 0,
+    (row, child, context) => {
+      const dob = rowDob(row, child);
+      return (
+        hasCareLeaverData(row) &&
+        dob !== null &&
+        birthday(dob, 16) >= `${context.year - 1}-04-01` &&
+        child.Episodes.length === 0 &&
+        (context.previous?.children.get(child.id)?.Episodes.length ?? 0) === 0
+      );
+    },
     { alsoReads: ['Episodes'], needs: ['previous'] },
   ),
   careLeaverRule(
