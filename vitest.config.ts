@@ -5,13 +5,17 @@ import { defineConfig } from 'vitest/config';
  * Tests that run once in CI, not again on the second engine: the commands run Hearth as a process of its own on an
  * embedded database of its own (or none), and the demo's realism and determinism make databases of their own
  * (`freshDatabase`, on the engine the tests are given) to see what the generator writes, which does not depend on
- * the engine (demo.int.test.ts loads the council on both).
+ * the engine (demo.int.test.ts loads the council on both), as do the tests that export from a demo council.
  */
 const ownDatabase = [
   'src/cli/main.int.test.ts',
-  'src/cli/commands/{demo,staff,timescales,validate-cin,validate-ssda903}.int.test.ts',
+  'src/cli/commands/{demo,export-dfe-api,staff,timescales,validate-cin,validate-ssda903}.int.test.ts',
   'scripts/**/*.int.test.ts',
   'src/demo/{realism,same-seed}.int.test.ts',
+  // Each loads the small demonstration council into a database of its own (a minute or more), to export from it:
+  // the round trips of past returns (their stitching is tested on both engines beside them) and the SSD.
+  'src/modules/past-returns/*-round-trip.int.test.ts',
+  'src/modules/ssd-export/ssd-export.int.test.ts',
 ];
 
 /**
