@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { INDICATORS, indicatorById } from '../indicators/index.ts';
 import {
   evidenceNotInHearth,
+  figureLines,
   figureSentence,
   figuresToWatch,
   ILACS_AREAS,
@@ -119,6 +120,22 @@ describe('a figure as a sentence of the draft', () => {
     ).toBe('The average caseload per social worker was 17.2 (412 children, 24.0 full-time workers).');
   });
 
+  it('writes no count as "No", and gathers the figures with nothing to count into one line', () => {
+    expect(figureSentence(evidence('s47', { value: 0, yearBefore: 0 }))).toBe(
+      'No section 47 enquiries were started, the same as the year before.',
+    );
+    expect(
+      figureLines([
+        evidence('icpc-15wd'),
+        evidence('referrals', { numerator: 6, value: 6 }),
+        evidence('icpc-to-plan'),
+      ]),
+    ).toEqual([
+      '6 referrals were made.',
+      'Nothing to count in the year, so no figure, for: initial conferences within 15 working days; initial conferences leading to a plan.',
+    ]);
+  });
+
   it('says when there was nothing to count', () => {
     expect(figureSentence(evidence('icpc-15wd', { denominator: 0 }))).toBe(
       'Initial conferences within 15 working days: nothing to count in the year, so no figure.',
@@ -151,11 +168,12 @@ describe('supervision at the year’s end', () => {
           { overdue: true, lastHeld: '2026-01-02' },
           { overdue: true, lastHeld: null },
           { overdue: false, lastHeld: '2026-03-30' },
+          { overdue: false, lastHeld: null },
         ],
         '31 March 2026',
       ),
     ).toBe(
-      'On 31 March 2026, 50.0% of practitioners and managers (2 of 4) were up to date with one-to-one supervision against the council’s standard; 1 had no one-to-one supervision recorded in Hearth.',
+      'On 31 March 2026, 60.0% of practitioners and managers (3 of 5) were up to date with one-to-one supervision against the council’s standard; 1 of those overdue had no one-to-one supervision recorded in Hearth at all.',
     );
     expect(supervisionSentence([], '31 March 2026')).toBeNull();
   });

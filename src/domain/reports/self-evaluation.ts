@@ -138,8 +138,9 @@ function figureClause(evidence: FigureEvidence, value: number): string {
     const rate =
       evidence.ratePer10000 == null ? '' : ` (${tenth.format(evidence.ratePer10000)} per 10,000 children)`;
     const said = COUNTS[definition.id];
+    // "No referrals were made", not "0 referrals were made".
     return said
-      ? `${whole.format(value)} ${said}${rate}`
+      ? `${value === 0 ? 'No' : whole.format(value)} ${said}${rate}`
       : `${definition.title}: ${whole.format(value)}${rate}`;
   }
   if (definition.kind === 'average')
@@ -188,6 +189,18 @@ export function figureSentence(evidence: FigureEvidence): string {
   return `${parts.length === 3 ? `${parts[0]}, ${parts[1]}, and ${parts[2]}` : parts.join(', ')}.`;
 }
 
+/**
+ * The area's figures as the draft's lines: a sentence for each figure there is, and one line naming those with
+ * nothing to count in the year (a line each would bury the figures that say something).
+ */
+export function figureLines(evidence: readonly FigureEvidence[]): string[] {
+  const none = evidence.filter((one) => one.value === null).map((one) => lowerFirst(one.definition.title));
+  return [
+    ...evidence.filter((one) => one.value !== null).map(figureSentence),
+    ...(none.length ? [`Nothing to count in the year, so no figure, for: ${none.join('; ')}.`] : []),
+  ];
+}
+
 /** The figures that got worse than the year before or are worse than England's: prompts for what to do next. */
 export function figuresToWatch(evidence: readonly FigureEvidence[]): string[] {
   return evidence.flatMap(({ definition, value, yearBefore, england }) => {
@@ -208,8 +221,11 @@ export function supervisionSentence(
 ): string | null {
   if (!standings.length) return null;
   const upToDate = standings.filter((standing) => !standing.overdue).length;
-  const never = standings.filter((standing) => standing.lastHeld === null).length;
+  // Of those overdue, the ones never supervised: a new starter not yet due is up to date, not "never supervised".
+  const never = standings.filter((standing) => standing.overdue && standing.lastHeld === null).length;
   const percent = tenth.format((100 * upToDate) / standings.length);
-  const neverWords = never ? `; ${whole.format(never)} had no one-to-one supervision recorded in Hearth` : '';
+  const neverWords = never
+    ? `; ${whole.format(never)} of those overdue had no one-to-one supervision recorded in Hearth at all`
+    : '';
   return `On ${dayWords}, ${percent}% of practitioners and managers (${whole.format(upToDate)} of ${whole.format(standings.length)}) were up to date with one-to-one supervision against the council’s standard${neverWords}.`;
 }

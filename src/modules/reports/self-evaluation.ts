@@ -3,7 +3,7 @@ import type { Tables } from '../../db/schema.ts';
 import { financialYear, INDICATORS, type ReportingPeriod } from '../../domain/indicators/index.ts';
 import {
   evidenceNotInHearth,
-  figureSentence,
+  figureLines,
   figuresToWatch,
   ILACS_AREAS,
   indicatorsOfArea,
@@ -172,10 +172,7 @@ export async function selfEvaluation(
     areas: ILACS_AREAS.map(({ area, heading }) => {
       const ids = new Set(indicatorsOfArea(area, INDICATORS).map((definition) => definition.id));
       const ours = evidence.filter((one) => ids.has(one.definition.id));
-      const known = [
-        ...ours.map(figureSentence),
-        ...(area === 'leadership' && supervision ? [supervision] : []),
-      ];
+      const known = [...figureLines(ours), ...(area === 'leadership' && supervision ? [supervision] : [])];
       const watch = figuresToWatch(ours);
       const drafted: Record<QuestionKey, { heading: string; lines: string[] }> = {
         known: { heading: `From Hearth’s figures for ${period.label}`, lines: known },
