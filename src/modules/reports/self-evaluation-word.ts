@@ -1,7 +1,7 @@
 import { HeadingLevel, Paragraph, TextRun } from 'docx';
 import { ukDate } from '../../platform/views.ts';
 import type { SelfEvaluation } from './self-evaluation.ts';
-import { boxed, heading, paragraphs, wordFile } from './word.ts';
+import { boxed, definitionParagraphs, heading, paragraphs, wordFile } from './word.ts';
 
 /** A bulleted list, as the page's. */
 const bullets = (lines: readonly string[]) =>
@@ -41,13 +41,7 @@ export function selfEvaluationWord(evaluation: SelfEvaluation): Promise<Buffer> 
       ]),
     ]),
     heading('Appendix: what each figure counts', HeadingLevel.HEADING_1),
-    ...evaluation.definitions.flatMap((definition) => [
-      new Paragraph({ children: [new TextRun({ text: definition.title, bold: true })], keepNext: true }),
-      new Paragraph({
-        children: [new TextRun({ text: `${definition.counts} Source: ${definition.source}`, size: 19 })],
-        spacing: { after: 120 },
-      }),
-    ]),
+    ...definitionParagraphs(evaluation.definitions),
   ];
   return wordFile(evaluation.title, evaluation.council, body);
 }

@@ -65,6 +65,18 @@ export const table = (rows: TableRow[]) =>
     rows,
   });
 
+/** What each figure counts, for the appendix: its title, then its definition and source. */
+export const definitionParagraphs = (
+  definitions: readonly { title: string; counts: string; source: string }[],
+) =>
+  definitions.flatMap((definition) => [
+    new Paragraph({ children: [new TextRun({ text: definition.title, bold: true })], keepNext: true }),
+    new Paragraph({
+      children: [new TextRun({ text: `${definition.counts} Source: ${definition.source}`, size: 19 })],
+      spacing: { after: 120 },
+    }),
+  ]);
+
 /** A box around what the author wrote, as councils' templates frame commentary. */
 export function boxed(title: string, body: Paragraph[], colour: string): Table {
   const line = { style: BorderStyle.SINGLE, size: 12, color: colour };
@@ -224,13 +236,7 @@ export async function wordDocument(
     ]),
     heading('5. Appendices', HeadingLevel.HEADING_1),
     heading('Appendix A: what each figure counts', HeadingLevel.HEADING_2),
-    ...report.definitions.flatMap((definition) => [
-      new Paragraph({ children: [new TextRun({ text: definition.title, bold: true })], keepNext: true }),
-      new Paragraph({
-        children: [new TextRun({ text: `${definition.counts} Source: ${definition.source}`, size: 19 })],
-        spacing: { after: 120 },
-      }),
-    ]),
+    ...definitionParagraphs(report.definitions),
     ...(report.exemptAppendix
       ? [
           new Paragraph({ text: '' }),
