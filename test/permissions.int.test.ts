@@ -298,6 +298,25 @@ const expectations: Record<string, Record<Who, Outcome>> = {
     'director',
     'performance-analyst',
   ]),
+  // The self-evaluation (issue 20, part 5): for those who may see the committee report.
+  'GET /performance/reports/self-evaluation/:year': outcomes([
+    'team-manager',
+    'service-manager',
+    'director',
+    'performance-analyst',
+  ]),
+  'GET /performance/reports/self-evaluation/:year/words': outcomes([
+    'team-manager',
+    'service-manager',
+    'director',
+    'performance-analyst',
+  ]),
+  'POST /performance/reports/self-evaluation/:year/words': outcomes([
+    'team-manager',
+    'service-manager',
+    'director',
+    'performance-analyst',
+  ]),
   'GET /access-review': outcomes(['team-manager', 'service-manager', 'director']),
   'POST /access-review/:grantId': outcomes(['team-manager', 'service-manager', 'director']),
   // The administrator's pages (issue 17 part 10): users, then a spare child restricted, listed and lifted.
@@ -638,6 +657,7 @@ describe('every route with every role', async () => {
       .replace(':reviewId', uuidv7())
       .replace('/performance/:id', '/performance/referrals')
       .replace(':key', '2025')
+      .replace(':year', '2025')
       .replace('/supervision/new', '/supervision/new?kind=group')
       .replace(
         ':workerId',
@@ -902,6 +922,9 @@ describe('every route with every role', async () => {
         summary: 'The year in figures.',
         recommendations: 'To note the report.',
         appendixReaders: 'director',
+      },
+      'POST /performance/reports/self-evaluation/:year/words': {
+        'leadership-known': 'Leaders know their services.',
       },
       'POST /local-standards/closure-days/new': {
         ...dateBoxes('day', '2026-12-29'),

@@ -31,6 +31,15 @@ export interface CommitteeReportsTable {
   updated_by: string | null;
 }
 
+/** What the author of a year's self-evaluation wrote, by ILACS area and question (migration 0084). */
+export interface SelfEvaluationsTable {
+  council_id: string;
+  year: number;
+  answers: unknown;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
 /** A figure the DfE published for England, a region or a council (migration 0070). */
 export interface ComparatorFiguresTable {
   council_id: string;
@@ -58,6 +67,7 @@ export interface StatisticalNeighboursTable {
 export interface PerformanceTables {
   indicator_figures: IndicatorFiguresTable;
   committee_reports: CommitteeReportsTable;
+  self_evaluations: SelfEvaluationsTable;
   comparator_figures: ComparatorFiguresTable;
   statistical_neighbours: StatisticalNeighboursTable;
 }

@@ -90,6 +90,7 @@ export const auditActionWords = {
   'return.validated': 'Checked a statutory return',
   'route.refused': 'Was refused a page',
   'section-47.ended': 'Ended a section 47 enquiry',
+  'self-evaluation.words-saved': 'Wrote the answers of a self-evaluation',
   'subject-access.exported': 'Downloaded a child’s record for a subject access request',
   'subject-access.viewed': 'Reviewed a child’s record for a subject access request',
   'strategy-discussion.recorded': 'Recorded a strategy discussion',

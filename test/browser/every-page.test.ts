@@ -673,6 +673,19 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       heading: /The words of the report/,
     },
     {
+      route: '/performance/reports/self-evaluation/:year',
+      url: '/performance/reports/self-evaluation/2025',
+      role: 'service-manager',
+      heading: /Self-evaluation of social work practice/,
+      narrow: true,
+    },
+    {
+      route: '/performance/reports/self-evaluation/:year/words',
+      url: '/performance/reports/self-evaluation/2025/words',
+      role: 'service-manager',
+      heading: /The self-evaluation for 2025–26/,
+    },
+    {
       route: '/performance/:id/children',
       url: '/performance/referrals/children',
       role: 'service-manager',

@@ -88,6 +88,26 @@ describe('hearth report (issue 20, part 5)', () => {
       expect(hearth(['report', 'annual', '--year', '2025', '--format', 'pdf', '--out', pdf]).status).toBe(0);
       expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
 
+      // The self-evaluation for the year, from the same figures: 3 referrals, 1 of them a re-referral.
+      const evaluation = join(folder, 'self-evaluation.html');
+      const wrote = hearth([
+        'report',
+        'self-evaluation',
+        '--year',
+        '2025',
+        '--format',
+        'html',
+        '--out',
+        evaluation,
+      ]);
+      expect(wrote.stderr).toBe('');
+      const drafted = readFileSync(evaluation, 'utf8');
+      expect(drafted).toContain('3 referrals were made');
+      expect(drafted).toContain(
+        '33.3% of referrals were of a child referred in the 12 months before (1 of 3)',
+      );
+      expect(hearth(['report', 'self-evaluation', '--year', 'last', '--out', evaluation]).status).toBe(2);
+
       const refused = hearth(['report', 'quarter', '--quarter', '2025-Q5', '--out', join(folder, 'x.html')]);
       expect(refused.status).toBe(2);
       expect(refused.stderr).toContain('Give the quarter with --quarter, such as 2026-Q2.');

@@ -3,7 +3,14 @@ import type { Command } from 'commander';
 import { reportPeriodOf, type ReportPeriod } from '../../domain/reports/committee-report.ts';
 import { isRole } from '../../platform/permissions.ts';
 import { createViews } from '../../platform/views.ts';
-import { REPORT_FORMATS, reportFile, type ReportFormat } from '../../modules/reports/render.ts';
+import {
+  REPORT_FORMATS,
+  reportFile,
+  selfEvaluationFile,
+  type ReportFormat,
+} from '../../modules/reports/render.ts';
+import { selfEvaluation } from '../../modules/reports/self-evaluation.ts';
+import { londonDate } from '../../platform/actor.ts';
 import { committeeReport } from '../../modules/reports/service.ts';
 import { chooseCouncil } from './staff.ts';
 import { CommandError, withDatabase } from '../shared.ts';
@@ -83,6 +90,28 @@ export function registerReportCommands(program: Command): void {
       return periodOf(options.year, 'the financial year with --year, such as 2025');
     })(options),
   );
+  common(
+    report
+      .command('self-evaluation')
+      .description('The self-evaluation of social work practice for a financial year (Ofsted’s ILACS areas)')
+      .option(
+        '--year <year>',
+        'the financial year, by the year it starts (2025 is April 2025 to March 2026)',
+      ),
+  ).action((options: ReportOptions) => {
+    if (options.year === undefined || !/^\d{4}$/.test(options.year) || !reportPeriodOf(options.year))
+      throw new CommandError('Give the financial year with --year, such as 2025.', BAD_INPUT);
+    const format = formatOf(options.format);
+    if (!options.out) throw new CommandError('Give the file to write with --out FILE.', BAD_INPUT);
+    const [year, out] = [Number(options.year), options.out];
+    return withDatabase(async (db) => {
+      const councilId = await chooseCouncil(db, options.council);
+      const now = new Date();
+      const evaluation = await selfEvaluation(db, { councilId, now, today: londonDate(now) }, year);
+      await writeFile(out, await selfEvaluationFile(createViews(), evaluation, format));
+      console.log(`Wrote the self-evaluation for ${evaluation.period.label} to ${out}.`);
+    });
+  });
   common(
     report
       .command('quarter')

@@ -66,3 +66,37 @@ export async function saveReportWords(
 export function councilName(db: Kysely<Tables>, councilId: string) {
   return db.selectFrom('councils').select('name').where('id', '=', councilId).executeTakeFirstOrThrow();
 }
+
+/** What the author of a year's self-evaluation has written, and who last changed it (migration 0084). */
+export function selfEvaluationAnswers(db: Kysely<Tables>, councilId: string, year: number) {
+  return db
+    .selectFrom('self_evaluations as s')
+    .leftJoin('users as u', (join) =>
+      join.onRef('u.id', '=', 's.updated_by').onRef('u.council_id', '=', 's.council_id'),
+    )
+    .leftJoin('workers as w', (join) =>
+      join.onRef('w.id', '=', 'u.worker_id').onRef('w.council_id', '=', 'u.council_id'),
+    )
+    .select(['s.answers', 's.updated_at', 'w.given_name', 'w.family_name'])
+    .where('s.council_id', '=', councilId)
+    .where('s.year', '=', year)
+    .executeTakeFirst();
+}
+
+/** Keeps the self-evaluation's answers, replacing what was there. */
+export async function saveSelfEvaluationAnswers(
+  db: Kysely<Tables>,
+  row: { council_id: string; year: number; answers: unknown; updated_by: string; updated_at: Date },
+) {
+  await db
+    .insertInto('self_evaluations')
+    .values({ ...row, answers: JSON.stringify(row.answers) })
+    .onConflict((conflict) =>
+      conflict.columns(['council_id', 'year']).doUpdateSet((eb) => ({
+        answers: eb.ref('excluded.answers'),
+        updated_by: eb.ref('excluded.updated_by'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .execute();
+}

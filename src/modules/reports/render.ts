@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type nunjucks from 'nunjucks';
 import { printToPdf, startChromium, printDocumentStyles } from '../../platform/pdf.ts';
 import type { CommitteeReport } from './service.ts';
+import type { SelfEvaluation } from './self-evaluation.ts';
+import { selfEvaluationWord } from './self-evaluation-word.ts';
 import { wordDocument } from './word.ts';
 
 /**
@@ -27,11 +29,25 @@ export function rolesInWords(roles: readonly string[]): string {
   return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? '');
 }
 
+/** A report's content (the `body` template, given `context`) as one HTML document of its own, styled for A4. */
+export function documentHtml(
+  views: nunjucks.Environment,
+  body: string,
+  title: string,
+  context: Record<string, unknown>,
+): string {
+  return views.render('reports/views/report-document.njk', {
+    ...context,
+    body,
+    documentTitle: title,
+    styles,
+  });
+}
+
 /** The report as one HTML document. */
 export function reportHtml(views: nunjucks.Environment, report: CommitteeReport): string {
-  return views.render('reports/views/report-document.njk', {
+  return documentHtml(views, 'reports/views/report-body.njk', `${report.title}: ${report.council}`, {
     report,
-    styles,
     exemptRoles: rolesInWords(report.exemptAppendix?.roles ?? []),
   });
 }
@@ -75,4 +91,30 @@ export async function reportFile(
 /** The file's name: "committee-report-2026-Q2.pdf". */
 export function reportFileName(report: CommitteeReport, format: ReportFormat): string {
   return `committee-report-${report.key}.${format}`;
+}
+
+/** The self-evaluation as one HTML document. */
+export function selfEvaluationHtml(views: nunjucks.Environment, evaluation: SelfEvaluation): string {
+  return documentHtml(
+    views,
+    'reports/views/self-evaluation-body.njk',
+    `${evaluation.title}: ${evaluation.council}`,
+    { evaluation },
+  );
+}
+
+/** The self-evaluation in the format asked for: HTML, the PDF printed from it, or Word. */
+export async function selfEvaluationFile(
+  views: nunjucks.Environment,
+  evaluation: SelfEvaluation,
+  format: ReportFormat,
+): Promise<Buffer> {
+  if (format === 'docx') return selfEvaluationWord(evaluation);
+  const html = selfEvaluationHtml(views, evaluation);
+  return format === 'pdf' ? printToPdf(html, evaluation.council) : Buffer.from(html, 'utf8');
+}
+
+/** The file's name: "self-evaluation-2025-26.pdf". */
+export function selfEvaluationFileName(evaluation: SelfEvaluation, format: ReportFormat): string {
+  return `self-evaluation-${evaluation.period.label.replace('–', '-')}.${format}`;
 }

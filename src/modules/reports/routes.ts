@@ -17,6 +17,7 @@ import { access } from '../../platform/route-table.ts';
 import { createViews } from '../../platform/views.ts';
 import { themeNames } from '../performance/views/figure-words.ts';
 import { CONTENT_TYPES, REPORT_FORMATS, reportFile, reportFileName, rolesInWords } from './render.ts';
+import { selfEvaluationRoutes } from './self-evaluation-routes.ts';
 import { committeeReport, keepReportWords, wordsOfReport, type ReportWords } from './service.ts';
 
 const ReportParams = Type.Object({ key: Type.String({ pattern: '^\\d{4}(-Q[1-4])?$' }) });
@@ -183,6 +184,7 @@ function reportsToChoose(actor: Actor) {
 export async function reportRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.hearth;
   const views = createViews();
+  await selfEvaluationRoutes(app);
 
   app.get(
     '/performance/reports',

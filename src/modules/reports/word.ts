@@ -21,11 +21,11 @@ import type { CommitteeReport } from './service.ts';
 
 const FONT = 'Arial';
 
-const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
+export const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
   new Paragraph({ text, heading: level, spacing: { before: 240, after: 120 } });
 
 /** Paragraphs of what someone wrote, one per line. */
-const paragraphs = (text: string, otherwise?: string) => {
+export const paragraphs = (text: string, otherwise?: string) => {
   const lines = text
     .split(/\r?\n/)
     .map((line) => line.trim())
@@ -35,7 +35,7 @@ const paragraphs = (text: string, otherwise?: string) => {
   );
 };
 
-const cell = (text: string, options: { bold?: boolean; right?: boolean; width?: number } = {}) =>
+export const cell = (text: string, options: { bold?: boolean; right?: boolean; width?: number } = {}) =>
   new TableCell({
     ...(options.width ? { width: { size: options.width, type: WidthType.PERCENTAGE } } : {}),
     children: [
@@ -50,7 +50,7 @@ const thin = { style: BorderStyle.SINGLE, size: 4, color: 'B1B4B6' };
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
 /** A table ruled as the GOV.UK tables are: a thin grey line under each row, none at the sides. */
-const table = (rows: TableRow[]) =>
+export const table = (rows: TableRow[]) =>
   new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     margins: { top: 60, bottom: 60, left: 0, right: 120 },
@@ -65,8 +65,20 @@ const table = (rows: TableRow[]) =>
     rows,
   });
 
+/** What each figure counts, for the appendix: its title, then its definition and source. */
+export const definitionParagraphs = (
+  definitions: readonly { title: string; counts: string; source: string }[],
+) =>
+  definitions.flatMap((definition) => [
+    new Paragraph({ children: [new TextRun({ text: definition.title, bold: true })], keepNext: true }),
+    new Paragraph({
+      children: [new TextRun({ text: `${definition.counts} Source: ${definition.source}`, size: 19 })],
+      spacing: { after: 120 },
+    }),
+  ]);
+
 /** A box around what the author wrote, as councils' templates frame commentary. */
-function boxed(title: string, body: Paragraph[], colour: string): Table {
+export function boxed(title: string, body: Paragraph[], colour: string): Table {
   const line = { style: BorderStyle.SINGLE, size: 12, color: colour };
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -224,13 +236,7 @@ export async function wordDocument(
     ]),
     heading('5. Appendices', HeadingLevel.HEADING_1),
     heading('Appendix A: what each figure counts', HeadingLevel.HEADING_2),
-    ...report.definitions.flatMap((definition) => [
-      new Paragraph({ children: [new TextRun({ text: definition.title, bold: true })], keepNext: true }),
-      new Paragraph({
-        children: [new TextRun({ text: `${definition.counts} Source: ${definition.source}`, size: 19 })],
-        spacing: { after: 120 },
-      }),
-    ]),
+    ...definitionParagraphs(report.definitions),
     ...(report.exemptAppendix
       ? [
           new Paragraph({ text: '' }),
@@ -242,9 +248,14 @@ export async function wordDocument(
         ]
       : []),
   ];
+  return wordFile(report.title, `${report.titleBlock.exempt ? 'EXEMPT · ' : ''}${report.council}`, body);
+}
+
+/** A Word document on A4 in Arial, with `footer` and the page number at the foot of every page. */
+export function wordFile(title: string, footer: string, body: (Paragraph | Table)[]): Promise<Buffer> {
   const document = new Document({
     creator: 'Hearth',
-    title: report.title,
+    title,
     styles: { default: { document: { run: { font: FONT, size: 22 } } } },
     sections: [
       {
@@ -257,12 +268,7 @@ export async function wordDocument(
                 children: [
                   new TextRun({
                     size: 16,
-                    children: [
-                      `${report.titleBlock.exempt ? 'EXEMPT · ' : ''}${report.council} · page `,
-                      PageNumber.CURRENT,
-                      ' of ',
-                      PageNumber.TOTAL_PAGES,
-                    ],
+                    children: [`${footer} · page `, PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
                   }),
                 ],
               }),
