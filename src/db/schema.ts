@@ -468,7 +468,12 @@ export interface DuplicateReviewsTable {
 
 /** Every table Hearth's queries may name, with its columns. */
 export interface Tables
-  extends ProtectionAndCareTables, TimescaleTables, WorkforceTables, PerformanceTables, ImportTables,
+  extends
+    ProtectionAndCareTables,
+    TimescaleTables,
+    WorkforceTables,
+    PerformanceTables,
+    ImportTables,
     DfeApiTables {
   schema_migrations: SchemaMigrationsTable;
   councils: CouncilsTable;
