@@ -13,9 +13,11 @@ const ownDatabase = [
   'scripts/**/*.int.test.ts',
   'src/demo/{realism,same-seed}.int.test.ts',
   // Each loads the small demonstration council into a database of its own (a minute or more), to export from it:
-  // the round trips of past returns (their stitching is tested on both engines beside them) and the SSD.
+  // the round trips of past returns (their stitching is tested on both engines beside them), the SSD, and the
+  // indicators checked against the returns.
   'src/modules/past-returns/*-round-trip.int.test.ts',
   'src/modules/ssd-export/ssd-export.int.test.ts',
+  'src/modules/performance/returns-agree.int.test.ts',
 ];
 
 /**
