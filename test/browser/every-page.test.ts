@@ -834,6 +834,13 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       heading: 'Check a statutory return',
       submitEmpty: true,
     },
+    {
+      route: '/past-returns/ssda903',
+      url: '/past-returns/ssda903',
+      role: 'administrator',
+      heading: 'Import a past SSDA903 return',
+      narrow: true,
+    },
     { route: '/admin/users', url: '/admin/users', role: 'administrator', heading: 'Users', narrow: true },
     {
       route: '/admin/users/new',
@@ -922,10 +929,11 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       .filter((route) => (Array.isArray(route.method) ? route.method : [route.method]).includes('GET'))
       .map((route) => route.url)
       // Downloads (a made return, the staff list, the census return) are files, not pages; the returns and
-      // workforce browser tests download them.
+      // workforce browser tests download them. A past return's import page exists only while its import does
+      // (past-returns/ssda903-routes.int.test.ts follows one to its end).
       .filter(
         (url) =>
-          !/^\/(api|assets|govuk|public)\/|^\/health$|^\/returns\/download$|^\/subject-access\/:childId\/export$/.test(
+          !/^\/(api|assets|govuk|public)\/|^\/health$|^\/returns\/download$|^\/subject-access\/:childId\/export$|^\/past-returns\/ssda903\/imports\/:id$/.test(
             url,
           ),
       )
