@@ -366,6 +366,16 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   'GET /returns': outcomes(['service-manager', 'director', 'performance-analyst']),
   'GET /returns/download': outcomes(['service-manager', 'director', 'performance-analyst']),
   'POST /returns/validate': outcomes(['service-manager', 'director', 'performance-analyst']),
+  // Loading past returns into the record (issue 19): administrators and performance analysts.
+  'GET /past-returns/ssda903': outcomes(['administrator', 'performance-analyst']),
+  'POST /past-returns/ssda903': outcomes(['administrator', 'performance-analyst']),
+  'GET /past-returns/ssda903/imports/:id': outcomes([], { hidden: ['administrator', 'performance-analyst'] }),
+  'GET /past-returns/ssda903/imports/:id/problems.csv': outcomes([], {
+    hidden: ['administrator', 'performance-analyst'],
+  }),
+  'GET /past-returns/ssda903/imports/:id/fixes.csv': outcomes([], {
+    hidden: ['administrator', 'performance-analyst'],
+  }),
   'GET /local-standards': outcomes(['administrator']),
   'GET /local-standards/new': outcomes(['administrator']),
   'POST /local-standards/new': outcomes(['administrator']),
@@ -656,6 +666,8 @@ describe('every route with every role', async () => {
       .replace(':actionId', uuidv7())
       .replace(':reviewId', uuidv7())
       .replace('/performance/:id', '/performance/referrals')
+      // A past return's import that does not exist: found by nobody, refused to those who may not import.
+      .replace('/imports/:id', `/imports/${uuidv7()}`)
       .replace(':key', '2025')
       .replace(':year', '2025')
       .replace('/supervision/new', '/supervision/new?kind=group')
@@ -989,6 +1001,10 @@ describe('every route with every role', async () => {
   // cover: they have passed the permission check all the same.
   const refusedOnceDone = new Set([
     'POST /returns/validate',
+    // A step marked done by the first role allowed is refused as done already for the next.
+    'POST /api/workforce/staff/:workerId/induction-steps',
+    // The walk uploads no files: an empty upload is refused as input.
+    'POST /past-returns/ssda903',
     'POST /workforce/upload',
     'POST /workforce/caseloads/weights',
     'POST /children/:childId/allocation',

@@ -18,7 +18,7 @@ import {
 import { appendAudit, appendAuditNow, type AuditEntry } from '../../platform/audit.ts';
 import { withTransaction } from '../../platform/transactions.ts';
 import { londonDate, type Actor } from '../../platform/actor.ts';
-import { councilCodes } from '../returns/ssda903-export-queries.ts';
+import { councilCodes } from '../returns/ssda903-export.ts';
 import type { ImportProblem, ImportReport } from './import-report.ts';
 import {
   childIdsByLocalId,

@@ -77,7 +77,8 @@ export async function ssda903ImportRoutes(app: FastifyInstance): Promise<void> {
       const actor = actorOf(request);
       const fields: Record<string, string> = {};
       const files: ReturnFile[] = [];
-      if (request.isMultipart())
+      // A form that is not multipart had its token checked with the rest of the body, and has no file.
+      if (request.isMultipart()) {
         for await (const part of request.parts()) {
           if (part.type === 'field') {
             fields[part.fieldname] = String(part.value);
@@ -88,7 +89,8 @@ export async function ssda903ImportRoutes(app: FastifyInstance): Promise<void> {
             if (part.filename && content.length) files.push({ name: part.filename, content });
           }
         }
-      requireCsrfToken(request, fields._csrf);
+        requireCsrfToken(request, fields._csrf);
+      }
       const refuse = (message: string) =>
         reply.code(400).page(VIEW, page({ values: fields, ...formErrors([{ path: 'files', message }]) }));
       if (files.length === 0) return refuse('Choose the return’s zip file, or its CSV files');

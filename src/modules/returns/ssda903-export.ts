@@ -17,6 +17,9 @@ import { importedPostcodeLookup } from '../postcodes/service.ts';
 import { readRecords, type ChildRecord } from '../record/service.ts';
 import { councilCodes, socialWorkerRegistrations } from './ssda903-export-queries.ts';
 
+/** The council's codes and its workers with their teams, for other features' exports and imports. */
+export { councilCodes, workersAndTeams } from './ssda903-export-queries.ts';
+
 /** A worker's registration and leaving date, by id. */
 type Registrations = ReadonlyMap<string, { number: string | null; leftOn: string | null }>;
 

@@ -5,7 +5,7 @@ import type { SsdChildFacts } from '../../domain/returns/ssd/facts.ts';
 import type { SsdTable } from '../../domain/returns/ssd/tables.ts';
 import { appendAuditNow, type AuditSource } from '../../platform/audit.ts';
 import { readAssessmentFactors, readRecords } from '../record/service.ts';
-import { workersAndTeams } from '../returns/ssda903-export-queries.ts';
+import { workersAndTeams } from '../returns/ssda903-export.ts';
 import { ssdFactsOf } from './facts.ts';
 import { teamsOf } from './queries.ts';
 
