@@ -234,4 +234,27 @@ describe('the chronology', async () => {
       .execute();
     expect(audit).toEqual([{ action: 'chronology.printed', worker_id: worker.workerId }]);
   });
+
+  it('shows a long chronology 100 events a page, keeping the filter and order, and prints it whole', async () => {
+    now = new Date('2026-12-07T10:15:00Z');
+    const { worker, child } = await aTeamWithAnAllocatedChild(db);
+    for (let n = 1; n <= 120; n += 1)
+      await aCaseNote(db, worker, [child], { title: `Note number ${String(n).padStart(3, '0')}` });
+    const browser = await signedInAs(app, worker);
+    const first = await browser.get(`/children/${child.id}/chronology?kind=note&order=oldest`);
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toContain('Showing 1 to 100 of 120 events');
+    expect(first.body).toContain('Note number 001');
+    expect(first.body).not.toContain('Note number 101');
+    expect(first.body).toContain(`/children/${child.id}/chronology?kind=note&amp;order=oldest&amp;page=2`);
+    const second = await browser.get(`/children/${child.id}/chronology?kind=note&order=oldest&page=2`);
+    expect(second.body).toContain('Showing 101 to 120 of 120 events');
+    expect(second.body).toContain('Note number 120');
+    expect(second.body).not.toContain('Note number 100<');
+    const printable = await browser.get(`/children/${child.id}/chronology/print?kind=note`);
+    expect(printable.body).toContain('Note number 001');
+    expect(printable.body).toContain('Note number 120');
+    const refused = await browser.get(`/children/${child.id}/chronology?page=0`);
+    expect(refused.statusCode).toBe(400);
+  });
 });
