@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import {
   aCaseNote,
@@ -256,5 +257,45 @@ describe('the chronology', async () => {
     expect(printable.body).toContain('Note number 120');
     const refused = await browser.get(`/children/${child.id}/chronology?page=0`);
     expect(refused.statusCode).toBe(400);
+  });
+
+  it('names the past return a fact came from, and what the import changed, through the reader the page uses', async () => {
+    now = new Date('2026-12-07T10:15:00Z');
+    const { worker, child, council } = await aTeamWithAnAllocatedChild(db);
+    const episodeId = await anOpenEpisode(db, child, worker, { referralDate: '2023-06-02' });
+    const importId = uuidv7();
+    await db
+      .insertInto('record_imports')
+      .values({
+        council_id: council.id,
+        id: importId,
+        kind: 'cin',
+        files: JSON.stringify(['cin-2023-24.xml']),
+        imported_by: 'the command line',
+        imported_at: now,
+        counts: JSON.stringify({}),
+        problems: JSON.stringify([]),
+        fixes: JSON.stringify([]),
+      })
+      .execute();
+    await db
+      .insertInto('imported_facts')
+      .values({
+        council_id: council.id,
+        fact_table: 'episodes',
+        fact_id: episodeId,
+        import_id: importId,
+        source_file: 'cin-2023-24.xml',
+        source_row: 7,
+        fix: 'duplicate kept once',
+      })
+      .execute();
+    const referral = (await chronologyOf(await signedInAs(app, worker), child.id, '?kind=referral')).find(
+      (entry) => entry.on === '2023-06-02',
+    );
+    expect(referral).toMatchObject({
+      author: 'Imported from cin-2023-24.xml, row 7',
+      correction: 'Changed on import: duplicate kept once',
+    });
   });
 });
