@@ -41,10 +41,7 @@ export function sessionWithPerson(db: Db, id: string, now: Date) {
   return db
     .selectFrom('sessions as s')
     .leftJoin('users as u', (join) =>
-      join
-        .onRef('u.council_id', '=', 's.council_id')
-        .onRef('u.id', '=', 's.user_id')
-        .on(enabledAt(now)),
+      join.onRef('u.council_id', '=', 's.council_id').onRef('u.id', '=', 's.user_id').on(enabledAt(now)),
     )
     .leftJoin('workers as w', (join) =>
       join.onRef('w.council_id', '=', 'u.council_id').onRef('w.id', '=', 'u.worker_id'),

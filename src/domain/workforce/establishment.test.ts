@@ -22,7 +22,12 @@ describe('disestablishing a post', () => {
     ['on the day it was established', { fromDate: '2025-04-01', toDate: null }, '2025-04-01', null],
     ['a year on', { fromDate: '2025-04-01', toDate: null }, '2026-03-31', null],
     ['before it was established', { fromDate: '2025-04-01', toDate: null }, '2025-03-31', 'on or after'],
-    ['a second time', { fromDate: '2025-04-01', toDate: '2026-03-31' }, '2026-06-30', 'already disestablished'],
+    [
+      'a second time',
+      { fromDate: '2025-04-01', toDate: '2026-03-31' },
+      '2026-06-30',
+      'already disestablished',
+    ],
   ])('%s', (_case, post, toDate, problem) => {
     const problems = disestablishProblems(post, toDate);
     if (problem === null) expect(problems).toEqual([]);

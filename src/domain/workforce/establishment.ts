@@ -27,7 +27,9 @@ export function fteProblems(fte: number, path = 'fte'): FieldProblem[] {
   if (!(fte > 0 && fte <= 1))
     return [{ path, message: 'Full-time equivalent must be more than 0 and no more than 1' }];
   if (Math.abs(fte * 100 - Math.round(fte * 100)) > 1e-9)
-    return [{ path, message: 'Full-time equivalent must have no more than two decimal places, like 0.8 or 0.75' }];
+    return [
+      { path, message: 'Full-time equivalent must have no more than two decimal places, like 0.8 or 0.75' },
+    ];
   return [];
 }
 
@@ -42,7 +44,9 @@ export function disestablishProblems(
   if (post.toDate !== null)
     return [{ path: 'to', message: 'This post is already disestablished; establish a new post instead' }];
   if (toDate < post.fromDate)
-    return [{ path: 'to', message: 'The last day of the post must be on or after the day it was established' }];
+    return [
+      { path: 'to', message: 'The last day of the post must be on or after the day it was established' },
+    ];
   return [];
 }
 

@@ -12,7 +12,9 @@ import {
 describe('the staff list’s training cell', () => {
   it('reads courses with and without an expiry, and a course named with a semicolon', () => {
     expect(
-      readTrainingCell('Safeguarding children level 3 (2023-07-20 to 2026-07-20); First aid; refresher (2025-01-10)'),
+      readTrainingCell(
+        'Safeguarding children level 3 (2023-07-20 to 2026-07-20); First aid; refresher (2025-01-10)',
+      ),
     ).toEqual({
       training: [
         { course: 'Safeguarding children level 3', completedOn: '2023-07-20', expiresOn: '2026-07-20' },
@@ -41,12 +43,18 @@ describe('the staff list’s training cell', () => {
       .date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
       .map((date) => date.toISOString().slice(0, 10));
     fc.assert(
-      fc.property(fc.uniqueArray(fc.record({ course, completedOn: day }), { selector: (each) => each.course.toLowerCase(), maxLength: 4 }), (records) => {
-        const training = records.map((each) => ({ ...each, expiresOn: null }));
-        const read = readTrainingCell(trainingCell(training));
-        expect(read.problems).toEqual([]);
-        expect(read.training).toHaveLength(training.length);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.record({ course, completedOn: day }), {
+          selector: (each) => each.course.toLowerCase(),
+          maxLength: 4,
+        }),
+        (records) => {
+          const training = records.map((each) => ({ ...each, expiresOn: null }));
+          const read = readTrainingCell(trainingCell(training));
+          expect(read.problems).toEqual([]);
+          expect(read.training).toHaveLength(training.length);
+        },
+      ),
     );
   });
 });
@@ -58,7 +66,9 @@ describe('the staff list’s induction cell', () => {
       { step: 'right-to-work', completedOn: '2025-01-12' },
     ]);
     expect(readInductionCell('visa (2025-01-10)').problems[0]).toContain('is not an induction step');
-    expect(readInductionCell('shadowing (2025-01-10); shadowing (2025-02-10)').problems[0]).toContain('twice');
+    expect(readInductionCell('shadowing (2025-01-10); shadowing (2025-02-10)').problems[0]).toContain(
+      'twice',
+    );
   });
 
   it('starts the induction at its first step and completes it when every step is done', () => {

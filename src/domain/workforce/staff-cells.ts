@@ -57,13 +57,17 @@ export function readTrainingCell(cell: string): { training: StaffTraining[]; pro
       );
       continue;
     }
-    const [, course, completedOn, expiresOn] = match as unknown as [string, string, string, string | undefined];
+    const [, course, completedOn, expiresOn] = match as unknown as [
+      string,
+      string,
+      string,
+      string | undefined,
+    ];
     if (!isRealDate(completedOn) || (expiresOn && !isRealDate(expiresOn)))
       problems.push(`“${entry}” has a date that is not a real date`);
     else if (expiresOn && expiresOn <= completedOn)
       problems.push(`“${entry}” expires on or before the day it was completed`);
-    else if (seen.has(`${course.toLowerCase()} ${completedOn}`))
-      problems.push(`“${entry}” is given twice`);
+    else if (seen.has(`${course.toLowerCase()} ${completedOn}`)) problems.push(`“${entry}” is given twice`);
     else {
       seen.add(`${course.toLowerCase()} ${completedOn}`);
       training.push({ course, completedOn, expiresOn: expiresOn ?? null });

@@ -297,7 +297,12 @@ export function insertTrainingRecord(db: Kysely<Tables>, record: Insertable<Tabl
 }
 
 /** A training record's expiry, as a staff list corrects it. */
-export function setTrainingExpiry(db: Kysely<Tables>, councilId: string, id: string, expiresOn: string | null) {
+export function setTrainingExpiry(
+  db: Kysely<Tables>,
+  councilId: string,
+  id: string,
+  expiresOn: string | null,
+) {
   return db
     .updateTable('training_records')
     .set({ expires_on: expiresOn })

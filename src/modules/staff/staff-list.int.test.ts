@@ -106,7 +106,9 @@ describe('training and induction in the staff list (issue 21)', async () => {
       { content: Buffer.from(staffCsv([row!])), name: 'staff.csv' },
       { content: await staffWorkbook([row!]), name: 'staff.xlsx' },
     ]) {
-      const again = await importStaffList(db, council.id, exported.content, exported.name, { goodRowsOnly: false });
+      const again = await importStaffList(db, council.id, exported.content, exported.name, {
+        goodRowsOnly: false,
+      });
       expect(again).toMatchObject({ applied: true, updated: 1, problems: [] });
     }
     const training = await db

@@ -130,7 +130,8 @@ export async function importStaffList(
         added += 1;
       }
       const place = { councilId, workerId };
-      if (columns.includes('training')) await importTraining(trx, place, row.training, training.get(workerId));
+      if (columns.includes('training'))
+        await importTraining(trx, place, row.training, training.get(workerId));
       if (columns.includes('induction_steps'))
         await importInduction(trx, place, row.inductionSteps, steps.get(workerId));
     }
@@ -174,12 +175,18 @@ async function importTraining(
   db: Database,
   place: Place,
   training: readonly StaffTraining[],
-  recorded: ReadonlyArray<{ id: string; course: string; completed_on: string; expires_on: string | null }> = [],
+  recorded: ReadonlyArray<{
+    id: string;
+    course: string;
+    completed_on: string;
+    expires_on: string | null;
+  }> = [],
 ) {
   for (const course of training) {
     const same = recorded.find(
       (each) =>
-        each.course.trim().toLowerCase() === course.course.toLowerCase() && each.completed_on === course.completedOn,
+        each.course.trim().toLowerCase() === course.course.toLowerCase() &&
+        each.completed_on === course.completedOn,
     );
     if (!same) {
       await insertTrainingRecord(db, {

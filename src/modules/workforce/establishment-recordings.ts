@@ -23,7 +23,13 @@ const TEAM = '/workforce/teams/:teamId';
 const choices = (words: Readonly<Record<string, string>>) => () =>
   Object.entries(words).map(([value, text]) => ({ value, text }));
 
-const nameField: FieldSpec = { name: 'name', label: 'Team name', kind: 'text', required: true, maxLength: 100 };
+const nameField: FieldSpec = {
+  name: 'name',
+  label: 'Team name',
+  kind: 'text',
+  required: true,
+  maxLength: 100,
+};
 const targetField: FieldSpec = {
   name: 'target',
   label: 'Caseload target',
@@ -52,14 +58,16 @@ const withManagers =
   (fields: readonly FieldSpec[]): Recording['fieldsFor'] =>
   async (db, actor) => {
     const options = await managerChoices(db, actor);
-    return fields.map((field) => (field.name === 'manager' ? { ...managerField, options: () => options } : field));
+    return fields.map((field) =>
+      field.kind === 'choice' && field.name === 'manager' ? { ...field, options: () => options } : field,
+    );
   };
 
 const teamFields: readonly FieldSpec[] = [
   nameField,
   { name: 'kind', label: 'Kind of team', kind: 'choice', required: true, options: choices(teamKinds) },
   targetField,
-  managerField,
+  { ...managerField, hint: 'They manage the team from today' },
   holdsCasesField,
 ];
 const teamChangeFields: readonly FieldSpec[] = [nameField, targetField, managerField, holdsCasesField];
@@ -158,8 +166,7 @@ export const postEndRecording: Recording = {
     'The post counts in the establishment up to and including its last day. Whoever holds it then stops holding it on that day.',
   audit: 'post.disestablished',
   fields: [{ name: 'to', label: 'Last day of the post', kind: 'date', required: true, notFuture: false }],
-  record: (db, actor, params, values) =>
-    disestablishPost(db, actor, params.teamId!, params.postId!, values),
+  record: (db, actor, params, values) => disestablishPost(db, actor, params.teamId!, params.postId!, values),
 };
 
 export const establishmentRecordings = [

@@ -1,6 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.ts';
-import { dayBefore, disestablishProblems, fteProblems, teamKinds } from '../../domain/workforce/establishment.ts';
+import {
+  dayBefore,
+  disestablishProblems,
+  fteProblems,
+  teamKinds,
+} from '../../domain/workforce/establishment.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { NotFound, NotPermitted, ValidationError, type FieldProblem } from '../../platform/errors.ts';
@@ -71,7 +76,10 @@ export async function establishmentCaption(db: Database, actor: Actor, teamId: s
 export async function managerChoices(db: Database, actor: Actor) {
   requireShaper(actor);
   const candidates = await managerCandidates(db, actor.councilId, actor.today);
-  return candidates.map((worker) => ({ value: worker.id, text: `${worker.given_name} ${worker.family_name}` }));
+  return candidates.map((worker) => ({
+    value: worker.id,
+    text: `${worker.given_name} ${worker.family_name}`,
+  }));
 }
 
 /** A team's name, target and whether managers hold cases, checked as the form and the API give them. */
@@ -144,7 +152,13 @@ export async function createTeam(db: Database, actor: Actor, values: RecordValue
     if (team.managerId) await setManager(trx, actor, id, team.managerId);
     await appendAudit(trx, auditSource(actor), {
       action: 'team.created',
-      details: { teamId: id, name: team.name, kind, caseloadTarget: team.caseload_target, managerId: team.managerId },
+      details: {
+        teamId: id,
+        name: team.name,
+        kind,
+        caseloadTarget: team.caseload_target,
+        managerId: team.managerId,
+      },
     });
     return id;
   });
@@ -179,9 +193,19 @@ export async function reviseTeam(db: Database, actor: Actor, teamId: string, val
       action: 'team.changed',
       details: {
         teamId: was.id,
-        was: { name: was.name, caseloadTarget: was.caseload_target, managersHoldCases: was.managers_hold_cases },
-        now: { name: team.name, caseloadTarget: team.caseload_target, managersHoldCases: team.managers_hold_cases },
-        managerFrom: team.managerId ? { managerId: team.managerId, from: actor.today, stoppedManaging } : null,
+        was: {
+          name: was.name,
+          caseloadTarget: was.caseload_target,
+          managersHoldCases: was.managers_hold_cases,
+        },
+        now: {
+          name: team.name,
+          caseloadTarget: team.caseload_target,
+          managersHoldCases: team.managers_hold_cases,
+        },
+        managerFrom: team.managerId
+          ? { managerId: team.managerId, from: actor.today, stoppedManaging }
+          : null,
       },
     });
     return was.id;
@@ -202,7 +226,13 @@ export async function establishPost(db: Database, actor: Actor, teamId: string, 
     const post = postValues(values);
     const id = uuidv7();
     const fromDate = text(values, 'from');
-    await insertPost(trx, { council_id: actor.councilId, id, team_id: team.id, ...post, from_date: fromDate });
+    await insertPost(trx, {
+      council_id: actor.councilId,
+      id,
+      team_id: team.id,
+      ...post,
+      from_date: fromDate,
+    });
     await appendAudit(trx, auditSource(actor), {
       action: 'post.established',
       details: { teamId: team.id, postId: id, ...post, fromDate },

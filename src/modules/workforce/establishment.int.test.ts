@@ -83,8 +83,14 @@ describe('creating teams and establishing posts', async () => {
       { worker_id: newManager.workerId, manages: true, from_date: '2026-06-15', to_date: null },
     ]);
     const [entry] = await auditOf('team.created');
-    expect(entry!.details).toMatchObject({ teamId: team.id, caseloadTarget: 18, managerId: newManager.workerId });
-    expect((await browser.get('/workforce')).body).toMatch(/Children in care south[\s\S]*?Priya team-manager/);
+    expect(entry!.details).toMatchObject({
+      teamId: team.id,
+      caseloadTarget: 18,
+      managerId: newManager.workerId,
+    });
+    expect((await browser.get('/workforce')).body).toMatch(
+      /Children in care south[\s\S]*?Priya team-manager/,
+    );
   });
 
   it('changes a team’s target and manager from today, keeping who managed it before', async () => {

@@ -25,7 +25,11 @@ describe('recording a worker leaving ends their membership, post and sign-in', a
 
   async function aWorkerInAPost(givenName: string) {
     const worker = await newWorker(db, council, 'social-worker', { team, givenName });
-    await db.updateTable('workers').set({ started_on: '2022-03-01' }).where('id', '=', worker.workerId).execute();
+    await db
+      .updateTable('workers')
+      .set({ started_on: '2022-03-01' })
+      .where('id', '=', worker.workerId)
+      .execute();
     const postId = uuidv7();
     await db
       .insertInto('posts')
@@ -152,7 +156,11 @@ describe('recording a worker leaving ends their membership, post and sign-in', a
     ends = await endsOf(worker);
     expect(ends.holdings).toEqual([{ to_date: '2026-12-18' }]);
     expect(ends.user.disabled_at?.toISOString()).toBe('2026-12-18T00:00:00.000Z');
-    const post = await db.selectFrom('posts').select('to_date').where('id', '=', postId).executeTakeFirstOrThrow();
+    const post = await db
+      .selectFrom('posts')
+      .select('to_date')
+      .where('id', '=', postId)
+      .executeTakeFirstOrThrow();
     expect(post.to_date).toBeNull();
   });
 

@@ -24,7 +24,9 @@ export function measuresDay(query: MeasuresQuery, today: string): { day: string 
   const parsed = dateFromParts('The date', query['asAt-day'], query['asAt-month'], query['asAt-year']);
   if ('problem' in parsed) return parsed;
   if (parsed.date === null) {
-    const typed = [query['asAt-day'], query['asAt-month'], query['asAt-year']].some((part) => part !== undefined);
+    const typed = [query['asAt-day'], query['asAt-month'], query['asAt-year']].some(
+      (part) => part !== undefined,
+    );
     return typed ? { problem: 'Enter the date to show the measures as at' } : { day: today };
   }
   if (parsed.date > today) return { problem: 'The date must be today or in the past' };

@@ -122,7 +122,10 @@ export function registerRecordings(app: FastifyInstance, recordings: readonly Re
       async (request, reply) => {
         const actor = actorOf(request);
         const initial = recording.initial
-          ? formValues(await fieldsOf(actor, request.params), await recording.initial(db, actor, request.params))
+          ? formValues(
+              await fieldsOf(actor, request.params),
+              await recording.initial(db, actor, request.params),
+            )
           : {};
         const page = await render(actor, request.params, initial);
         return reply.page('recording/record-form.njk', page.view);
