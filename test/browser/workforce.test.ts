@@ -185,4 +185,17 @@ describe('a manager’s record of a worker, and the measures for a head of servi
     expect(await page.locator('main').innerText()).toContain('the twelve quarters to 31 March 2025');
     await drawn('measures');
   });
+
+  it('an administrator reads how to write training and induction in the staff list', async () => {
+    const admin = await newWorker(db, council, 'administrator', { givenName: 'Kit' });
+    await page.context().clearCookies();
+    await signInThroughTheForm(page, address, admin);
+    await page.goto(`${address}/workforce/upload`);
+    await verifyOnPage(page, 'Upload the staff list');
+    await page.getByText('How to write training and induction').click();
+    expect(await page.locator('main').innerText()).toContain(
+      'Safeguarding children level 3 (2023-07-20 to 2026-07-20)',
+    );
+    await drawn('staff-upload');
+  });
 });

@@ -103,17 +103,20 @@ async function teamValues(db: Database, actor: Actor, values: RecordValues, team
 /**
  * Makes `managerId` the team's only manager from today: other managing memberships end yesterday, and the new
  * manager's membership (a plain one ended, a managing one begun) starts today. A membership that began today has
- * no earlier day to keep, so it changes in place. Returns who stopped managing.
+ * no earlier day to keep, so it changes in place. Returns who stopped managing, or null when `managerId` was
+ * already the team's only manager.
  */
 async function setManager(db: Database, actor: Actor, teamId: string, managerId: string) {
   const open = await openMemberships(db, actor.councilId, teamId, actor.today);
   const yesterday = dayBefore(actor.today);
   const stopped: string[] = [];
   let managing = false;
+  let changed = false;
   for (const membership of open) {
     const isNew = membership.worker_id === managerId;
     if (isNew && membership.manages) managing = true;
     else if (isNew || membership.manages) {
+      changed = true;
       if (membership.manages) stopped.push(membership.worker_id);
       if (membership.from_date >= actor.today) {
         await setManages(db, actor.councilId, membership.id, isNew);
@@ -122,6 +125,7 @@ async function setManager(db: Database, actor: Actor, teamId: string, managerId:
     }
   }
   if (!managing) {
+    changed = true;
     await insertMembership(db, {
       council_id: actor.councilId,
       id: uuidv7(),
@@ -131,7 +135,7 @@ async function setManager(db: Database, actor: Actor, teamId: string, managerId:
       from_date: actor.today,
     });
   }
-  return stopped;
+  return changed ? stopped : null;
 }
 
 /** Creates a team with its kind, caseload target and (if chosen) its manager from today. */
@@ -188,7 +192,7 @@ export async function reviseTeam(db: Database, actor: Actor, teamId: string, val
       caseload_target: team.caseload_target,
       managers_hold_cases: team.managers_hold_cases,
     });
-    const stoppedManaging = team.managerId ? await setManager(trx, actor, was.id, team.managerId) : [];
+    const stoppedManaging = team.managerId ? await setManager(trx, actor, was.id, team.managerId) : null;
     await appendAudit(trx, auditSource(actor), {
       action: 'team.changed',
       details: {
@@ -203,7 +207,7 @@ export async function reviseTeam(db: Database, actor: Actor, teamId: string, val
           caseloadTarget: team.caseload_target,
           managersHoldCases: team.managers_hold_cases,
         },
-        managerFrom: team.managerId
+        managerFrom: stoppedManaging
           ? { managerId: team.managerId, from: actor.today, stoppedManaging }
           : null,
       },

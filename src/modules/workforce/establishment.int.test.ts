@@ -117,6 +117,17 @@ describe('creating teams and establishing posts', async () => {
       now: { caseloadTarget: 22 },
       managerFrom: { managerId: newManager.workerId, stoppedManaging: [oldManager.workerId] },
     });
+    // The same manager again changes no membership, and the audit says no manager changed.
+    await browser.request({
+      method: 'PUT',
+      url: `/api/workforce/teams/${existing.id}`,
+      json: { name: 'Assessment north', target: 23, manager: newManager.workerId },
+    });
+    expect(await membershipsOf(existing.id)).toHaveLength(2);
+    expect((await auditOf('team.changed')).at(-1)!.details).toMatchObject({
+      now: { caseloadTarget: 23 },
+      managerFrom: null,
+    });
     // A manager who is not one of the council's managers is refused by name.
     const bad = await browser.request({
       method: 'PUT',
