@@ -10,6 +10,7 @@ import { auditSource } from '../../platform/transactions.ts';
 import { ukDate } from '../../platform/views.ts';
 import { staffCsv, staffWorkbook } from '../staff/staff-file.ts';
 import { importStaffList, staffList } from '../staff/staff-list.ts';
+import { shapesEstablishment } from './establishment-service.ts';
 import { seesWholeWorkforce, viewStaff, viewTeam, viewWorker, viewWorkforce } from './people-service.ts';
 import {
   inductionStepWords,
@@ -44,6 +45,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
         rows: teamRows(teams, posts),
         wholeCouncil: seesWholeWorkforce(actor),
         administers: actor.role === 'administrator',
+        shapes: shapesEstablishment(actor),
       });
     },
   );
@@ -54,10 +56,12 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const actor = actorOf(request);
       const { team, posts, workers } = await viewTeam(db, actor, request.params.teamId);
+      const shapes = shapesEstablishment(actor);
       return reply.page('workforce/views/team.njk', {
         pageTitle: `${team.name} – Workforce`,
         team,
-        postRows: postRows(posts),
+        shapes,
+        postRows: postRows(posts, shapes ? `/workforce/teams/${team.id}/posts` : null),
         staffRows: staffRows(workers, actor.today),
       });
     },
