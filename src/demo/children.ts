@@ -24,7 +24,7 @@ import {
 } from './episodes.ts';
 import { childName, streetAddress, townOf } from './names.ts';
 import { caseNotes } from './notes.ts';
-import { demoPostcodes, HOME_DISTRICT } from './postcodes.ts';
+import { demoCouncilCodes, demoPostcodes, inDemoArea } from './postcodes.ts';
 import type { Random } from './random.ts';
 import { flows } from './rates.ts';
 import { dayFromIso, Story } from './story.ts';
@@ -35,7 +35,8 @@ import { dayFromIso, Story } from './story.ts';
  */
 export type Arrival = { kind: 'referral' | 'care' | 'contact'; day: Day; uasc?: boolean; spread?: number };
 
-const homePostcodes = demoPostcodes.filter((each) => each[1] === HOME_DISTRICT);
+/** Children live anywhere in the county. */
+const homePostcodes = demoPostcodes.filter((each) => inDemoArea(each[1]));
 
 /** Ages at referral, after "Characteristics of children in need 2024" (older children most often). */
 const referralAges = Array.from(
@@ -154,7 +155,7 @@ export function tellChild(council: Council, random: Random, arrival: Arrival): S
   });
   if (!kept(story, council)) return undefined;
 
-  const upnBody = `855${String(random.int(2000, 4999))}${String(random.int(10, 25))}${String(random.int(0, 999)).padStart(3, '0')}`;
+  const upnBody = `${demoCouncilCodes.number}${String(random.int(2000, 4999))}${String(random.int(10, 25))}${String(random.int(0, 999)).padStart(3, '0')}`;
   let nhs: string | null = null;
   while (nhs === null && random.chance(0.96)) {
     const firstNine = `${random.int(4, 7)}${String(random.int(0, 99_999_999)).padStart(8, '0')}`;
@@ -201,20 +202,23 @@ export function tellChild(council: Council, random: Random, arrival: Arrival): S
   ];
   const moved = random.chance(0.3) ? first - random.int(30, 900) : null;
   const addressFrom = Math.max(born, moved ?? born);
-  if (moved !== null && moved > born)
+  if (moved !== null && moved > born) {
+    const line1 = streetAddress(random);
+    const before = random.pick(homePostcodes);
     story.add('child_addresses', born, {
-      line1: streetAddress(random),
+      line1,
       line2: null,
-      town: townOf(home[0]),
-      postcode: random.pick(homePostcodes)[0],
+      town: townOf(before),
+      postcode: before[0],
       from_date: isoOf(born),
       to_date: isoOf(moved),
       created_at: instantOf(first),
     });
+  }
   story.add('child_addresses', addressFrom, {
     line1: streetAddress(random),
     line2: null,
-    town: townOf(home[0]),
+    town: townOf(home),
     postcode: home[0],
     from_date: isoOf(addressFrom),
     to_date: null,
