@@ -111,7 +111,9 @@ function careOutcomes(story: Story, start: Day, until: Day, recordedBy: () => st
   for (let year = Number(isoOf(start).slice(0, 4)); ; year++) {
     const yearEnd = dayOf(`${year}-03-31`);
     if (yearEnd > until || yearEnd > story.asAt) return;
-    if (yearEnd - start < 365) continue;
+    // OC2's cohort: looked after continuously for 12 months at 31 March, so from 1 April of the year before at
+    // the latest (a child who came into care on that 1 April is in it).
+    if (start > dayOf(`${year - 1}-04-01`)) continue;
     const age = ageOn(story.born, yearEnd);
     const misuse = age >= 11 && random.chance(0.06);
     const received = misuse ? random.chance(0.6) : null;
