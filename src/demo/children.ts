@@ -155,7 +155,12 @@ export function tellChild(council: Council, random: Random, arrival: Arrival): S
   });
   if (!kept(story, council)) return undefined;
 
-  const upnBody = `${demoCouncilCodes.number}${String(random.int(2000, 4999))}${String(random.int(10, 25))}${String(random.int(0, 999)).padStart(3, '0')}`;
+  // The council's number, a school's, the year and a serial: drawn again in the rare case that it is taken.
+  let upnBody: string;
+  do
+    upnBody = `${demoCouncilCodes.number}${String(random.int(2000, 4999))}${String(random.int(10, 25))}${String(random.int(0, 999)).padStart(3, '0')}`;
+  while (council.upns.has(upnBody));
+  council.upns.add(upnBody);
   let nhs: string | null = null;
   while (nhs === null && random.chance(0.96)) {
     const firstNine = `${random.int(4, 7)}${String(random.int(0, 99_999_999)).padStart(8, '0')}`;
@@ -338,7 +343,9 @@ function runEpisode(story: Story, episode: Episode): Day | null {
 function closeAtEighteen(story: Story, episode: Episode, birthday: Day): void {
   for (const table of ['cp_plans', 'cin_plans']) {
     for (const plan of story.rows[table] ?? []) {
-      if (plan.episode_id !== episode.id || plan.end_date !== null) continue;
+      // A plan that was to run past the 18th birthday (begun at 16 or 17, say) ends on it too.
+      if (plan.episode_id !== episode.id) continue;
+      if (plan.end_date !== null && dayFromIso(plan.end_date as string) <= birthday) continue;
       plan.end_date = isoOf(birthday);
       if (table === 'cp_plans') plan.end_reason = 'Turned 18';
     }

@@ -74,6 +74,14 @@ async function expectLeicestershire(db: Database, councilId: string) {
     .where('w.contract', '=', 'student')
     .execute();
   expect(heldByStudents).toEqual([]);
+  // No two children share a UPN (CIN census 1520).
+  const upns = await db
+    .selectFrom('children')
+    .select('upn')
+    .where('council_id', '=', councilId)
+    .where('upn', 'is not', null)
+    .execute();
+  expect(new Set(upns.map((child) => child.upn)).size).toBe(upns.length);
 }
 
 describe('the demonstration council (issue 7)', () => {

@@ -97,6 +97,7 @@ export async function loadDemoCouncil(
     staff: undefined as never,
     share: evenShares(),
     spread: evenSpreads(),
+    upns: new Set(),
   };
   const rows: Rows = {};
   addRow(rows, 'councils', {
