@@ -57,7 +57,11 @@ function reportPdf(html: string, report: CommitteeReport): Promise<Buffer> {
   return printToPdf(html, `${report.titleBlock.exempt ? 'EXEMPT · ' : ''}${report.council}`);
 }
 
-/** Each figure's chart as a PNG, by the figure's id, drawn by Chromium from the report's own SVG. */
+/**
+ * Each figure's chart as a PNG, by the figure's id, drawn by Chromium from the report's own SVG. The charts are laid
+ * out once in a page tall enough to hold them all and each is cut from it by its box: an element's own screenshot
+ * scrolls to it and waits for it to settle, a cost paid 31 times in an annual report.
+ */
 async function chartImages(report: CommitteeReport): Promise<Map<string, Buffer>> {
   const figures = report.themes.flatMap((theme) => theme.figures);
   const browser = await startChromium();
@@ -68,9 +72,15 @@ async function chartImages(report: CommitteeReport): Promise<Map<string, Buffer>
         .map((figure) => `<div class="c" id="chart-${figure.id}">${figure.chart}</div>`)
         .join('')}</body></html>`,
     );
+    const boxes = await page.evaluate(() =>
+      [...document.querySelectorAll('.c')].map((chart) => {
+        const box = chart.getBoundingClientRect();
+        return { x: box.x, y: box.y + window.scrollY, width: box.width, height: box.height };
+      }),
+    );
     const images = new Map<string, Buffer>();
-    for (const figure of figures)
-      images.set(figure.id, await page.locator(`#chart-${figure.id}`).screenshot({ type: 'png' }));
+    for (const [index, figure] of figures.entries())
+      images.set(figure.id, await page.screenshot({ type: 'png', clip: boxes[index]!, fullPage: true }));
     return images;
   } finally {
     await browser.close();
