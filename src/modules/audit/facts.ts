@@ -25,7 +25,8 @@ export interface FactsCheck {
 export type AuditedFacts = ReturnType<typeof auditedFactsCollector>;
 
 export function auditedFactsCollector() {
-  const audited = new Map<string, number>();
+  /** Each version's hash (which covers its table's row, council and key) and what its entry says of it. */
+  const audited = new Map<string, { line: string; councilId: string; seq: number }>();
   const since = new Map<string, Date>();
   return {
     audited,
@@ -36,7 +37,12 @@ export function auditedFactsCollector() {
       const earliest = since.get(entry.councilId);
       if (!earliest || entry.at < earliest) since.set(entry.councilId, entry.at);
       for (const line of entry.facts.split('\n'))
-        if (line) audited.set(`${entry.councilId} ${line}`, entry.seq);
+        if (line)
+          audited.set(line.slice(line.lastIndexOf(' ') + 1), {
+            line,
+            councilId: entry.councilId,
+            seq: entry.seq,
+          });
     },
   };
 }
@@ -48,43 +54,48 @@ export function auditedFactsCollector() {
  * changed or deleted). Each table is read once for every council, hashing in the database; the kept versions of
  * every table in one more pass.
  */
-export async function factsUnlikeTheirAudit(
-  db: Database,
-  collected: AuditedFacts,
-): Promise<FactsCheck> {
+export async function factsUnlikeTheirAudit(db: Database, collected: AuditedFacts): Promise<FactsCheck> {
   const since: CouncilSince[] = [...collected.since].map(([council, at]) => ({
     council_id: council,
     since: at.toISOString(),
   }));
   if (since.length === 0) return { checked: 0, differing: [] };
-  const versions: (FactVersion & { table_name: string })[] = [];
-  for (const table of TABLES_WITH_HISTORY)
-    for (const version of await currentVersionsSince(db, table, since))
-      versions.push({ ...version, table_name: table });
-  versions.push(...(await keptVersionsSince(db, since)));
-
   const differing: FactDifference[] = [];
   const found = new Set<string>();
   const keysFound = new Set<string>();
   let checked = 0;
-  for (const version of versions) {
-    const fact = `${version.council_id} ${version.table_name} ${version.key}`;
-    found.add(`${fact} ${version.hash}`);
-    keysFound.add(fact);
-    if (collected.audited.has(`${fact} ${version.hash}`)) checked += 1;
-    else
-      differing.push({
-        councilId: version.council_id,
-        table: version.table_name,
-        recordId: version.key,
-        problem: version.kept
-          ? 'a kept earlier version is not one Hearth wrote: it was rewritten'
-          : 'it was changed without an audit entry',
-      });
-  }
-  for (const [line, seq] of collected.audited) {
-    if (found.has(line)) continue;
-    const [councilId, table, recordId] = line.split(' ') as [string, string, string];
+  const compare = (table: string, versions: FactVersion[]) => {
+    for (const version of versions) {
+      keysFound.add(`${version.council_id} ${table} ${version.key}`);
+      const audited = collected.audited.get(version.hash);
+      if (
+        audited &&
+        audited.councilId === version.council_id &&
+        audited.line.startsWith(`${table} ${version.key} `)
+      ) {
+        found.add(version.hash);
+        checked += 1;
+      } else
+        differing.push({
+          councilId: version.council_id,
+          table,
+          recordId: version.key,
+          problem: version.kept
+            ? 'a kept earlier version is not one Hearth wrote: it was rewritten'
+            : 'it was changed without an audit entry',
+        });
+    }
+  };
+  for (const table of TABLES_WITH_HISTORY) compare(table, await currentVersionsSince(db, table, since));
+  const kept = await keptVersionsSince(db, since);
+  for (const table of new Set(kept.map((version) => version.table_name)))
+    compare(
+      table,
+      kept.filter((version) => version.table_name === table),
+    );
+  for (const [hash, { line, councilId, seq }] of collected.audited) {
+    if (found.has(hash)) continue;
+    const [table, recordId] = line.split(' ') as [string, string];
     differing.push({
       councilId,
       table,
