@@ -47,7 +47,9 @@ if (!hashed) {
       );
     });
   }
-  console.log(`Every fact's hash put in an audit entry: ${((performance.now() - begun) / 1000).toFixed(1)} s`);
+  console.log(
+    `Every fact's hash put in an audit entry: ${((performance.now() - begun) / 1000).toFixed(1)} s`,
+  );
 }
 
 const begun = performance.now();

@@ -28,11 +28,23 @@ const workerId = uuidv7();
 const userId = uuidv7();
 await db
   .insertInto('workers')
-  .values({ council_id: councilId, id: workerId, given_name: 'Sam', family_name: 'Bench', role: 'social-worker' })
+  .values({
+    council_id: councilId,
+    id: workerId,
+    given_name: 'Sam',
+    family_name: 'Bench',
+    role: 'social-worker',
+  })
   .execute();
 await db
   .insertInto('users')
-  .values({ council_id: councilId, id: userId, worker_id: workerId, email: 'bench@council.example', password_hash: 'x' })
+  .values({
+    council_id: councilId,
+    id: userId,
+    worker_id: workerId,
+    email: 'bench@council.example',
+    password_hash: 'x',
+  })
   .execute();
 const people = Array.from({ length: 200 }, () => uuidv7());
 await db

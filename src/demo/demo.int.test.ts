@@ -159,9 +159,18 @@ async function expectAuditTrailIntactAfterAChange(db: Database, councilId: strin
   const worker = await db
     .selectFrom('users as u')
     .innerJoin('workers as w', 'w.id', 'u.worker_id')
-    .innerJoin('allocations as a', (join) => join.onRef('a.worker_id', '=', 'w.id').on('a.to_date', 'is', null))
+    .innerJoin('allocations as a', (join) =>
+      join.onRef('a.worker_id', '=', 'w.id').on('a.to_date', 'is', null),
+    )
     .innerJoin('children as c', 'c.id', 'a.child_id')
-    .select(['u.id as user_id', 'w.id as worker_id', 'u.email', 'c.id as child_id', 'c.version', 'c.given_name'])
+    .select([
+      'u.id as user_id',
+      'w.id as worker_id',
+      'u.email',
+      'c.id as child_id',
+      'c.version',
+      'c.given_name',
+    ])
     .select(['c.family_name', 'c.date_of_birth'])
     .where('u.council_id', '=', councilId)
     .where('w.role', '=', 'social-worker')

@@ -40,9 +40,7 @@ export function registerAuditCommands(program: Command): void {
           );
         }
         for (const fact of result.facts.differing) {
-          console.log(
-            `Changed: council ${fact.councilId}, ${fact.table} ${fact.recordId}: ${fact.problem}.`,
-          );
+          console.log(`Changed: council ${fact.councilId}, ${fact.table} ${fact.recordId}: ${fact.problem}.`);
         }
         if (result.breaks.length || result.notes.differing.length || result.facts.differing.length) {
           process.exitCode = 1;

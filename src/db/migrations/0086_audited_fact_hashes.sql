@@ -18,6 +18,25 @@ create function record_version_key(version jsonb) returns text language sql immu
   select coalesce(version ->> 'id', (version ->> 'assessment_id') || '/' || (version ->> 'code'))
 $$;
 
+-- Notes a line for the change's audit entry. A setting is rewritten whole at each line, so a change of many rows
+-- (an import) would cost the square of its size: past 4 kB the lines are moved to a temporary table of the
+-- transaction, made only by such a change.
+create function note_written_fact(line text) returns void language plpgsql as $$
+declare
+  written text := coalesce(current_setting('hearth.written', true), '') || line;
+begin
+  if length(written) > 4096 then
+    if coalesce(current_setting('hearth.written_kept', true), '') <> 'on' then
+      create temporary table hearth_written_facts (facts text not null) on commit drop;
+      perform set_config('hearth.written_kept', 'on', true);
+    end if;
+    execute 'insert into pg_temp.hearth_written_facts (facts) values ($1)' using written;
+    written := '';
+  end if;
+  perform set_config('hearth.written', written, true);
+end
+$$;
+
 create or replace function keep_record_history() returns trigger language plpgsql as $$
 declare
   was jsonb;
@@ -45,8 +64,8 @@ begin
   -- A change the application makes: note the version it writes for the change's audit entry (ADR 17).
   if current_setting('hearth.now', true) <> '' then
     written := to_jsonb(new);
-    perform set_config('hearth.written', coalesce(current_setting('hearth.written', true), '')
-      || tg_table_name || ' ' || record_version_key(written) || ' ' || record_version_hash(written) || chr(10), true);
+    perform note_written_fact(tg_table_name || ' ' || record_version_key(written) || ' '
+      || record_version_hash(written) || chr(10));
   end if;
   return new;
 end
@@ -123,12 +142,18 @@ $$;
 -- The facts this transaction has written since its last append, taken for its next entry.
 create function take_written_facts() returns text language plpgsql as $$
 declare
-  written text := nullif(current_setting('hearth.written', true), '');
+  kept text := '';
+  written text := coalesce(current_setting('hearth.written', true), '');
 begin
-  if written is not null then
-    perform set_config('hearth.written', '', true);
+  if current_setting('hearth.written_kept', true) = 'on' then
+    execute 'select coalesce(string_agg(facts, ''''), '''') from pg_temp.hearth_written_facts' into kept;
+    execute 'delete from pg_temp.hearth_written_facts';
   end if;
-  return written;
+  if kept = '' and written = '' then
+    return null;
+  end if;
+  perform set_config('hearth.written', '', true);
+  return kept || written;
 end
 $$;
 

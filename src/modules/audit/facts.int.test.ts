@@ -4,8 +4,18 @@ import { buildHearth } from '../../app.ts';
 import { migrate } from '../../db/migrate.ts';
 import { loadTestConfig } from '../../platform/config.ts';
 import { aTeamWithAnAllocatedChild, anOpenEpisode } from '../../../test/support/journey.ts';
-import { freshDatabase, signedInAs, type TestCouncil } from '../../../test/support/world.ts';
+import {
+  freshDatabase,
+  newCouncil,
+  newWorker,
+  signedInAs,
+  type TestCouncil,
+} from '../../../test/support/world.ts';
 import { verifyAuditTrail } from './service.ts';
+import { v7 as uuidv7 } from 'uuid';
+import type { Actor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { auditSource, withTransaction } from '../../platform/transactions.ts';
 
 const key = 'a test audit key of more than thirty-two characters';
 const placement = { place: 'U6', provider: 'PR1', postcode: 'DA1 1AA', inArea: true, unregistered: false };
@@ -138,6 +148,37 @@ describe('hearth audit verify holds the record’s facts to their audit entries'
         table: 'placements',
         recordId: first,
         problem: expect.stringMatching(/^the version audit entry \d+ says was written is no longer there/),
+      },
+    ]);
+  });
+
+  it('a change of many rows, as an import makes: every row it wrote is checked, and one changed later is named', async () => {
+    const council = await newCouncil(db);
+    const worker = await newWorker(db, council, 'administrator');
+    const now = new Date();
+    const actor = {
+      councilId: council.id,
+      userId: worker.userId,
+      workerId: worker.workerId,
+      now,
+      route: 'an import',
+    } as Actor;
+    const people = Array.from({ length: 300 }, () => uuidv7());
+    await withTransaction(db, actor, async (trx) => {
+      await trx
+        .insertInto('people')
+        .values(people.map((id) => ({ council_id: council.id, id, given_name: 'Jo', family_name: 'Person' })))
+        .execute();
+      await appendAudit(trx, auditSource(actor), { action: 'child.updated', details: { people: 300 } });
+    });
+    expect(await verify(council)).toMatchObject({ facts: { checked: 300, differing: [] } });
+    await sql`update people set family_name = 'Someone' where id = ${people[150]!}`.execute(db);
+    expect((await verify(council)).facts.differing).toEqual([
+      {
+        councilId: council.id,
+        table: 'people',
+        recordId: people[150],
+        problem: 'it was changed without an audit entry',
       },
     ]);
   });
