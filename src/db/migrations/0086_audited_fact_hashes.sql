@@ -18,22 +18,15 @@ create function record_version_key(version jsonb) returns text language sql immu
   select coalesce(version ->> 'id', (version ->> 'assessment_id') || '/' || (version ->> 'code'))
 $$;
 
--- Notes a line for the change's audit entry. A setting is rewritten whole at each line, so a change of many rows
--- (an import) would cost the square of its size: past 4 kB the lines are moved to a temporary table of the
--- transaction, made only by such a change.
-create function note_written_fact(line text) returns void language plpgsql as $$
-declare
-  written text := coalesce(current_setting('hearth.written', true), '') || line;
+-- A setting is rewritten whole at each line, so a change of many rows (an import) would cost the square of its
+-- size: past 4 kB the lines are moved to a temporary table of the transaction, made only by such a change.
+create function keep_written_facts(written text) returns void language plpgsql as $$
 begin
-  if length(written) > 4096 then
-    if coalesce(current_setting('hearth.written_kept', true), '') <> 'on' then
-      create temporary table hearth_written_facts (facts text not null) on commit drop;
-      perform set_config('hearth.written_kept', 'on', true);
-    end if;
-    execute 'insert into pg_temp.hearth_written_facts (facts) values ($1)' using written;
-    written := '';
+  if coalesce(current_setting('hearth.written_kept', true), '') <> 'on' then
+    create temporary table hearth_written_facts (facts text not null) on commit drop;
+    perform set_config('hearth.written_kept', 'on', true);
   end if;
-  perform set_config('hearth.written', written, true);
+  execute 'insert into pg_temp.hearth_written_facts (facts) values ($1)' using written;
 end
 $$;
 
@@ -41,6 +34,7 @@ create or replace function keep_record_history() returns trigger language plpgsq
 declare
   was jsonb;
   written jsonb;
+  facts text;
 begin
   if tg_op = 'DELETE' then
     raise exception 'A child''s record keeps its history: rows of % are never deleted; record an end or a correction', tg_table_name
@@ -64,8 +58,13 @@ begin
   -- A change the application makes: note the version it writes for the change's audit entry (ADR 17).
   if current_setting('hearth.now', true) <> '' then
     written := to_jsonb(new);
-    perform note_written_fact(tg_table_name || ' ' || record_version_key(written) || ' '
-      || record_version_hash(written) || chr(10));
+    facts := coalesce(current_setting('hearth.written', true), '')
+      || tg_table_name || ' ' || record_version_key(written) || ' ' || record_version_hash(written) || chr(10);
+    if length(facts) > 4096 then
+      perform keep_written_facts(facts);
+      facts := '';
+    end if;
+    perform set_config('hearth.written', facts, true);
   end if;
   return new;
 end
