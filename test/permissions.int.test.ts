@@ -21,6 +21,7 @@ import { protectionRecordings } from '../src/modules/protection/recordings.ts';
 import { inductionSteps } from '../src/domain/workforce/people-records.ts';
 import { peopleRecordings } from '../src/modules/workforce/people-recordings.ts';
 import { absenceRecording } from '../src/modules/workforce/recordings.ts';
+import { establishmentRecordings } from '../src/modules/workforce/establishment-recordings.ts';
 import type { FieldSpec } from '../src/platform/recording/fields.ts';
 import type { Recording } from '../src/platform/recording/routes.ts';
 
@@ -394,6 +395,7 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   // A worker's training, induction, appraisal and leaving (issue 21, part 1): managers of the worker's team,
   // service managers and administrators; a director sees the page but records nothing.
   ...workforceRecordExpectations(),
+  ...establishmentExpectations(),
   // Last: breaking glass widens access, and signing out ends the session.
   'POST /break-glass': outcomes(glassBreakers),
   'POST /sign-out': outcomes(signedIn),
@@ -433,6 +435,24 @@ function workforceRecordExpectations() {
     }),
   );
 }
+/** Teams and posts are shaped for the whole council: a team's own manager is refused (issue 21). */
+function establishmentExpectations() {
+  const shapers: Who[] = ['service-manager', 'administrator'];
+  return Object.fromEntries(
+    establishmentRecordings.flatMap((recording) => {
+      const form = recording.formPath ?? `${recording.path}/new`;
+      return [
+        [`GET ${form}`, outcomes(shapers)],
+        [`POST ${form}`, outcomes(shapers)],
+        [
+          `${recording.apiMethod === 'put' ? 'PUT' : 'POST'} /api${recording.path}`,
+          outcomes(shapers, { visitor: 'unauthorised' }),
+        ],
+      ];
+    }),
+  );
+}
+const establishmentRoutes = new Set(Object.keys(establishmentExpectations()));
 const recordingsByRoute = new Map(
   [...protectionRecordings, ...careRecordings, ...journeyRecordings, absenceRecording].flatMap(
     (recording) => [
@@ -558,6 +578,46 @@ describe('every route with every role', async () => {
     return browser.post(url, form);
   }
 
+  // The establishment's forms work on the walk's team, each call on a fresh post and a fresh team name.
+  let teamsMade = 0;
+  async function sendEstablishment(method: string, pattern: string, browser: TestBrowser) {
+    const postId = uuidv7();
+    await db
+      .insertInto('posts')
+      .values({
+        council_id: council.id,
+        id: postId,
+        team_id: team.id,
+        title: 'Social worker (walk)',
+        job: 'social-worker',
+        fte: '1.00',
+        from_date: '2025-01-01',
+      })
+      .execute();
+    const url = pattern.replace(':teamId', team.id).replace(':postId', postId);
+    if (method === 'GET') return browser.get(url);
+    const path = pattern.replace(/\/(new|change)$/, '');
+    const body: Record<string, string | number> = path.endsWith('/disestablish')
+      ? { to: '2025-06-10' }
+      : path.endsWith('/posts')
+        ? { title: 'Social worker (walk)', job: 'social-worker', fte: 1, from: '2025-06-10' }
+        : path.endsWith('/:postId')
+          ? { title: 'Social worker (walk)', job: 'social-worker', fte: 0.5 }
+          : path.endsWith('/:teamId')
+            ? { name: team.name, target: 20 }
+            : { name: `Walk team ${(teamsMade += 1)}`, kind: 'assessment', target: 20 };
+    if (pattern.startsWith('/api/'))
+      return browser.request({ method: method as 'POST' | 'PUT', url, json: body });
+    const form = Object.fromEntries(
+      Object.entries(body).flatMap(([name, value]) =>
+        /^\d{4}-\d{2}-\d{2}$/.test(String(value))
+          ? Object.entries(dateBoxes(name, String(value)))
+          : [[name, String(value)]],
+      ),
+    );
+    return browser.post(url, form);
+  }
+
   const browsers = new Map<Who, TestBrowser>();
   for (const role of roles) browsers.set(role, await signedInAs(app, workers[role]));
   browsers.set('unallocated', await signedInAs(app, unallocated));
@@ -649,6 +709,7 @@ describe('every route with every role', async () => {
     const [method, pattern] = route.split(' ') as [string, string];
     if (/^(\/api)?\/workforce\/staff\/:workerId\//.test(pattern))
       return sendWorkforceRecord(method, pattern, browser);
+    if (establishmentRoutes.has(route)) return sendEstablishment(method, pattern, browser);
     const casework = /:episodeId|:assessmentId|referrals/.test(pattern)
       ? await freshCasework(pattern)
       : undefined;

@@ -114,7 +114,24 @@ export interface CaseloadWeightsTable {
   weight: ColumnType<string, string | number, string | number>;
 }
 
+/** Each council's generation of the records the workforce measures are worked out from (migration 0085). */
+export interface WorkforceMeasureInputsTable {
+  council_id: string;
+  generation: ColumnType<string, number | undefined, number>;
+}
+
+/** The workforce measures of a day, kept with the generation they were worked out at (migration 0085). */
+export interface WorkforceMeasureDaysTable {
+  council_id: string;
+  day: DateColumn;
+  generation: ColumnType<string, number | string, number | string>;
+  measures: unknown;
+  kept_at: Date;
+}
+
 export interface WorkforceTables {
+  workforce_measure_inputs: WorkforceMeasureInputsTable;
+  workforce_measure_days: WorkforceMeasureDaysTable;
   induction_steps: InductionStepsTable;
   training_records: TrainingRecordsTable;
   caseload_weights: CaseloadWeightsTable;

@@ -5,7 +5,7 @@ import { DEADLINE_RULES } from '../domain/timescales/deadline-rules.ts';
 import { educationPlans, healthAssessments } from './health-and-education.ts';
 import { leaveCare } from './leaving-care.ts';
 import { timeliness } from './rates.ts';
-import { demoPostcodes, HOME_DISTRICT, type DemoPostcode } from './postcodes.ts';
+import { demoCouncilCodes, demoPostcodes, inDemoArea, type DemoPostcode } from './postcodes.ts';
 import type { Story } from './story.ts';
 
 /**
@@ -21,10 +21,11 @@ export interface CareEntry {
   homePostcode: DemoPostcode;
 }
 
+/** Anywhere in the county; Leicester, the city it surrounds (out of area but near); Birmingham, far away. */
 const postcodesByArea = {
-  home: demoPostcodes.filter((each) => each[1] === HOME_DISTRICT),
-  near: demoPostcodes.filter((each) => each[1] === 'E07000135'),
-  far: demoPostcodes.filter((each) => each[1] !== HOME_DISTRICT && each[1] !== 'E07000135'),
+  home: demoPostcodes.filter((each) => inDemoArea(each[1])),
+  near: demoPostcodes.filter((each) => each[1] === 'E06000016'),
+  far: demoPostcodes.filter((each) => each[1] === 'E08000025'),
 };
 
 function placementType(
@@ -96,7 +97,7 @@ function careNeedAndPermanence(story: Story, episode: Episode, entry: CareEntry,
   return {
     category_of_need: categoryOfNeed,
     previous_permanence: earlier ? 'P2' : 'Z1',
-    previous_permanence_council: earlier ? '855' : null,
+    previous_permanence_council: earlier ? demoCouncilCodes.number : null,
     previous_permanence_date: earlier ? ordered.split('-').reverse().join('/') : null,
   };
 }
@@ -110,7 +111,9 @@ function careOutcomes(story: Story, start: Day, until: Day, recordedBy: () => st
   for (let year = Number(isoOf(start).slice(0, 4)); ; year++) {
     const yearEnd = dayOf(`${year}-03-31`);
     if (yearEnd > until || yearEnd > story.asAt) return;
-    if (yearEnd - start < 365) continue;
+    // OC2's cohort: looked after continuously for 12 months at 31 March, so from 1 April of the year before at
+    // the latest (a child who came into care on that 1 April is in it).
+    if (start > dayOf(`${year - 1}-04-01`)) continue;
     const age = ageOn(story.born, yearEnd);
     const misuse = age >= 11 && random.chance(0.06);
     const received = misuse ? random.chance(0.6) : null;
@@ -367,7 +370,7 @@ export function lookAfter(
       provider: placement.provider,
       postcode: postcode[0],
       home_postcode: home[0],
-      in_area: postcode[1] === HOME_DISTRICT,
+      in_area: inDemoArea(postcode[1]),
       distance_miles: miles(postcode, home),
       urn: registered && !unregistered ? `SC${random.int(100000, 999999)}` : fosteringUrn(placement),
       unregistered,

@@ -24,7 +24,7 @@ import {
 } from './episodes.ts';
 import { childName, streetAddress, townOf } from './names.ts';
 import { caseNotes } from './notes.ts';
-import { demoPostcodes, HOME_DISTRICT } from './postcodes.ts';
+import { demoCouncilCodes, demoPostcodes, inDemoArea } from './postcodes.ts';
 import type { Random } from './random.ts';
 import { flows } from './rates.ts';
 import { dayFromIso, Story } from './story.ts';
@@ -35,7 +35,8 @@ import { dayFromIso, Story } from './story.ts';
  */
 export type Arrival = { kind: 'referral' | 'care' | 'contact'; day: Day; uasc?: boolean; spread?: number };
 
-const homePostcodes = demoPostcodes.filter((each) => each[1] === HOME_DISTRICT);
+/** Children live anywhere in the county. */
+const homePostcodes = demoPostcodes.filter((each) => inDemoArea(each[1]));
 
 /** Ages at referral, after "Characteristics of children in need 2024" (older children most often). */
 const referralAges = Array.from(
@@ -154,7 +155,12 @@ export function tellChild(council: Council, random: Random, arrival: Arrival): S
   });
   if (!kept(story, council)) return undefined;
 
-  const upnBody = `855${String(random.int(2000, 4999))}${String(random.int(10, 25))}${String(random.int(0, 999)).padStart(3, '0')}`;
+  // The council's number, a school's, the year and a serial: drawn again in the rare case that it is taken.
+  let upnBody: string;
+  do
+    upnBody = `${demoCouncilCodes.number}${String(random.int(2000, 4999))}${String(random.int(10, 25))}${String(random.int(0, 999)).padStart(3, '0')}`;
+  while (council.upns.has(upnBody));
+  council.upns.add(upnBody);
   let nhs: string | null = null;
   while (nhs === null && random.chance(0.96)) {
     const firstNine = `${random.int(4, 7)}${String(random.int(0, 99_999_999)).padStart(8, '0')}`;
@@ -201,20 +207,23 @@ export function tellChild(council: Council, random: Random, arrival: Arrival): S
   ];
   const moved = random.chance(0.3) ? first - random.int(30, 900) : null;
   const addressFrom = Math.max(born, moved ?? born);
-  if (moved !== null && moved > born)
+  if (moved !== null && moved > born) {
+    const line1 = streetAddress(random);
+    const before = random.pick(homePostcodes);
     story.add('child_addresses', born, {
-      line1: streetAddress(random),
+      line1,
       line2: null,
-      town: townOf(home[0]),
-      postcode: random.pick(homePostcodes)[0],
+      town: townOf(before),
+      postcode: before[0],
       from_date: isoOf(born),
       to_date: isoOf(moved),
       created_at: instantOf(first),
     });
+  }
   story.add('child_addresses', addressFrom, {
     line1: streetAddress(random),
     line2: null,
-    town: townOf(home[0]),
+    town: townOf(home),
     postcode: home[0],
     from_date: isoOf(addressFrom),
     to_date: null,
@@ -334,7 +343,9 @@ function runEpisode(story: Story, episode: Episode): Day | null {
 function closeAtEighteen(story: Story, episode: Episode, birthday: Day): void {
   for (const table of ['cp_plans', 'cin_plans']) {
     for (const plan of story.rows[table] ?? []) {
-      if (plan.episode_id !== episode.id || plan.end_date !== null) continue;
+      // A plan that was to run past the 18th birthday (begun at 16 or 17, say) ends on it too.
+      if (plan.episode_id !== episode.id) continue;
+      if (plan.end_date !== null && dayFromIso(plan.end_date as string) <= birthday) continue;
       plan.end_date = isoOf(birthday);
       if (table === 'cp_plans') plan.end_reason = 'Turned 18';
     }

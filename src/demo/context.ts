@@ -45,6 +45,8 @@ export interface Council {
   share: (name: string, probability: number) => boolean;
   /** The next of an evenly spread sequence of numbers in [0, 1) under `name` (golden-ratio steps). */
   spread: (name: string) => number;
+  /** The UPNs given so far (without their check letter): no two children share one (CIN census 1520). */
+  upns: Set<string>;
 }
 
 /** The sequences behind `Council.spread`. */

@@ -20,6 +20,8 @@ import { expectObligationsToFollowTheRecord } from '../../test/support/obligatio
 import { verifyAuditTrail } from '../modules/audit/service.ts';
 import { updateChild } from '../modules/children/service.ts';
 import { londonDate } from '../platform/actor.ts';
+import { isInCouncilArea } from '../domain/geography/councils.ts';
+import { demoPostcodes } from './postcodes.ts';
 
 const options = {
   size: 'small',
@@ -28,6 +30,63 @@ const options = {
   asAt: '2026-03-31',
   password: 'a demo password for tests',
 } as const;
+
+/**
+ * Issue 18, part 6: the council plays Leicestershire for the returns. Its codes are Leicestershire's; its children
+ * live in all seven of the county's districts; a placement is in its area exactly when its postcode lies in one of
+ * them, and those out of area are in Leicester (near) and Birmingham (far). No child's allocated worker (nor
+ * personal adviser, nor cover) is a social work student, who has no Social Work England number (SW01bSTG1).
+ */
+async function expectLeicestershire(db: Database, councilId: string) {
+  const council = await db
+    .selectFrom('councils')
+    .select(['dfe_code', 'gss_code'])
+    .where('id', '=', councilId)
+    .executeTakeFirstOrThrow();
+  expect(council).toEqual({ dfe_code: '855', gss_code: 'E10000018' });
+  const districtOf = new Map(demoPostcodes.map(([postcode, district]) => [postcode, district]));
+  const homes = await db
+    .selectFrom('child_addresses')
+    .select('postcode')
+    .where('council_id', '=', councilId)
+    .execute();
+  expect(new Set(homes.map((home) => districtOf.get(home.postcode!)))).toEqual(
+    new Set(['E07000129', 'E07000130', 'E07000131', 'E07000132', 'E07000133', 'E07000134', 'E07000135']),
+  );
+  const placements = await db
+    .selectFrom('placements')
+    .select(['postcode', 'in_area'])
+    .where('council_id', '=', councilId)
+    .execute();
+  const districtOfPlacement = (postcode: string | null) => districtOf.get(postcode!) ?? 'none';
+  expect(
+    placements.filter(
+      (placement) =>
+        placement.in_area !== isInCouncilArea(districtOfPlacement(placement.postcode), 'E10000018'),
+    ),
+  ).toEqual([]);
+  expect(
+    new Set(placements.filter((placement) => !placement.in_area).map((p) => districtOfPlacement(p.postcode))),
+  ).toEqual(new Set(['E06000016', 'E08000025']));
+  const heldByStudents = await db
+    .selectFrom('allocations as a')
+    .innerJoin('workers as w', (join) =>
+      join.onRef('w.council_id', '=', 'a.council_id').onRef('w.id', '=', 'a.worker_id'),
+    )
+    .select(['a.child_id', 'a.case_role'])
+    .where('a.council_id', '=', councilId)
+    .where('w.contract', '=', 'student')
+    .execute();
+  expect(heldByStudents).toEqual([]);
+  // No two children share a UPN (CIN census 1520).
+  const upns = await db
+    .selectFrom('children')
+    .select('upn')
+    .where('council_id', '=', councilId)
+    .where('upn', 'is not', null)
+    .execute();
+  expect(new Set(upns.map((child) => child.upn)).size).toBe(upns.length);
+}
 
 describe('the demonstration council (issue 7)', () => {
   it('counts working days as the domain calendar does, day by day', () => {
@@ -135,6 +194,7 @@ describe('the demonstration council (issue 7)', () => {
         )
         .execute();
       expect(unlinked).toEqual([]);
+      await expectLeicestershire(db, councilId);
       // The sign-ins work with the demo password.
       const users = await db
         .selectFrom('users')

@@ -17,6 +17,7 @@ import { flows, targets } from './rates.ts';
 import { analyse, holdsDemoCouncil, isPglite } from './queries.ts';
 import { childProblems } from './validate.ts';
 import { generateWorkforce } from './workforce.ts';
+import { demoCouncilCodes } from './postcodes.ts';
 import { writeRows } from './write.ts';
 
 /**
@@ -96,13 +97,16 @@ export async function loadDemoCouncil(
     staff: undefined as never,
     share: evenShares(),
     spread: evenSpreads(),
+    upns: new Set(),
   };
   const rows: Rows = {};
   addRow(rows, 'councils', {
     id: council.id,
     name: 'Hearthshire (demonstration)',
-    dfe_code: null,
-    gss_code: null,
+    // Leicestershire's codes, so that the returns work out where placements are as they would for a real
+    // children's services authority (issue 18, part 6).
+    dfe_code: demoCouncilCodes.number,
+    gss_code: demoCouncilCodes.gss,
     created_at: instantOf(addYears(windowStart, -2)),
   });
   council.staff = await generateWorkforce(council, rows, options.password);

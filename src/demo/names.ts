@@ -1,3 +1,4 @@
+import type { DemoPostcode } from './postcodes.ts';
 import type { Random } from './random.ts';
 
 /**
@@ -549,20 +550,37 @@ export function streetAddress(random: Random): string {
   return `${random.int(1, 140)} ${random.pick(streets)}`;
 }
 
-/** Towns of the area that plays Hearthshire, by postcode district. */
-export function townOf(postcode: string): string {
-  const district = postcode.split(' ')[0]!;
-  const towns: Record<string, string> = {
-    LE3: 'Glenfield',
-    LE8: 'Whetstone',
-    LE9: 'Enderby',
-    LE19: 'Braunstone',
-    LE2: 'Wigston',
-    LE18: 'Wigston',
-    LE10: 'Hinckley',
-    LE17: 'Lutterworth',
-    LE7: 'Oadby',
-  };
-  if (postcode.startsWith('B')) return 'Birmingham';
-  return towns[district] ?? 'Blaby';
+/** The main town of each district of the county, and of the councils placements go to beyond it. */
+const townOfDistrict: Readonly<Record<string, string>> = {
+  E07000129: 'Blaby',
+  E07000130: 'Loughborough',
+  E07000131: 'Market Harborough',
+  E07000132: 'Hinckley',
+  E07000133: 'Melton Mowbray',
+  E07000134: 'Coalville',
+  E07000135: 'Wigston',
+  E06000016: 'Leicester',
+  E08000025: 'Birmingham',
+};
+
+/** Towns of postcode districts that name one town better than their council's district does. */
+const townOfPostcodeDistrict: Readonly<Record<string, string>> = {
+  LE19: 'Narborough',
+  LE18: 'Wigston',
+  LE10: 'Hinckley',
+  LE11: 'Loughborough',
+  LE13: 'Melton Mowbray',
+  LE16: 'Market Harborough',
+  LE17: 'Lutterworth',
+  LE65: 'Ashby-de-la-Zouch',
+  LE67: 'Coalville',
+  CV13: 'Market Bosworth',
+  DE74: 'Castle Donington',
+};
+
+/** The town of a postcode of the demonstration council or of the places it uses. */
+export function townOf([postcode, district]: DemoPostcode): string {
+  const outward = postcode.split(' ')[0]!;
+  const inCity = district === 'E06000016' || district === 'E08000025';
+  return (inCity ? undefined : townOfPostcodeDistrict[outward]) ?? townOfDistrict[district] ?? 'Leicester';
 }

@@ -165,12 +165,16 @@ export async function generateWorkforce(council: Council, rows: Rows, password: 
         const awayFrom = isSignIn
           ? undefined
           : addAbsences(rows, council, absenceRandom, workerId, startedOn ?? longAgo, managerId);
+        // A social work student works with children under a practice educator but is never their allocated
+        // social worker: a student is not registered with Social Work England, and the SSDA903 asks the
+        // allocated worker's registration number (SW_ID, SW01bSTG1).
+        if (contract === 'student' && !isSignIn) continue;
         const worker: Worker = {
           id: workerId,
           role,
           teamId,
           kind,
-          capacity: (target ?? 0) * (contract === 'student' && !isSignIn ? 0.25 : fte) * pressure,
+          capacity: (target ?? 0) * fte * pressure,
           load: 0,
           startedOn: startedOn ?? longAgo,
           awayFrom,

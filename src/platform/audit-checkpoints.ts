@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { appendFile, readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
+import { repeatEvery } from './repeating-job.ts';
 import type { Selectable } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { Tables } from '../db/schema.ts';
@@ -200,37 +201,26 @@ export function anchorOf(key: string, checkpoints: AuditCheckpoint[], councilId:
  */
 export function scheduleAuditCheckpoints(app: FastifyInstance): () => Promise<void> {
   const { db, config, clock } = app.hearth;
-  let running = false;
   const run = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const result = await writeAuditCheckpoints(db, {
-        key: config.auditKey,
-        file: config.auditCheckpointFile,
-        now: clock(),
-      });
-      for (const checkpoint of result.written)
-        app.log.info({ auditCheckpoint: checkpoint }, 'Audit checkpoint');
-      for (const broken of result.refused) {
-        app.log.error(
-          { auditChainBreak: broken },
-          'The audit chain does not verify; its head was not signed',
-        );
-      }
-    } catch (error) {
-      app.log.error({ err: error }, 'Audit checkpoints failed; they will be tried again');
-    } finally {
-      running = false;
+    const result = await writeAuditCheckpoints(db, {
+      key: config.auditKey,
+      file: config.auditCheckpointFile,
+      now: clock(),
+    });
+    for (const checkpoint of result.written)
+      app.log.info({ auditCheckpoint: checkpoint }, 'Audit checkpoint');
+    for (const broken of result.refused) {
+      app.log.error({ auditChainBreak: broken }, 'The audit chain does not verify; its head was not signed');
     }
   };
-  const timer = setInterval(run, config.auditCheckpointSeconds * 1000);
-  timer.unref();
   // A last round on the way out, so the entries of the last minute do not wait for the next start to be signed.
-  return async () => {
-    clearInterval(timer);
-    await run();
-  };
+  return repeatEvery(
+    config.auditCheckpointSeconds * 1000,
+    run,
+    app.log,
+    'Audit checkpoints failed; they will be tried again',
+    { runOnStop: true },
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { ExpressionBuilder, Insertable, Kysely } from 'kysely';
 import type { Tables } from '../db/schema.ts';
 
 type Db = Kysely<Tables>;
@@ -6,15 +6,24 @@ type Db = Kysely<Tables>;
 /** What Hearth needs of the person a request speaks for: their worker record's name and role, their sign-in. */
 const personColumns = ['w.id as worker_id', 'w.role', 'w.given_name', 'w.family_name', 'u.email'] as const;
 
-/** The person an API token speaks for: an enabled user and their worker record. */
-export function enabledPerson(db: Db, councilId: string, userId: string) {
+/**
+ * An account signs in until the instant it is disabled from: a leaver's is set ahead to their leaving date
+ * (issue 21), so it is compared with the request's time rather than only checked for null.
+ */
+export function enabledAt(now: Date) {
+  return (eb: ExpressionBuilder<{ u: Tables['users'] }, 'u'>) =>
+    eb.or([eb('u.disabled_at', 'is', null), eb('u.disabled_at', '>', now)]);
+}
+
+/** The person an API token speaks for: a user enabled now and their worker record. */
+export function enabledPerson(db: Db, councilId: string, userId: string, now: Date) {
   return db
     .selectFrom('users as u')
     .innerJoin('workers as w', (join) =>
       join.onRef('w.council_id', '=', 'u.council_id').onRef('w.id', '=', 'u.worker_id'),
     )
     .select(['u.council_id', 'u.id as user_id', ...personColumns])
-    .where('u.disabled_at', 'is', null)
+    .where(enabledAt(now))
     .where('u.council_id', '=', councilId)
     .where('u.id', '=', userId)
     .executeTakeFirst();
@@ -28,14 +37,11 @@ export function insertSession(db: Db, session: Insertable<Tables['sessions']>) {
  * A session by its stored id (the HMAC of the cookie's token), ended or not, with the enabled person it speaks for
  * (their columns null when the user is disabled or gone): one query per request (issue 23 part 2).
  */
-export function sessionWithPerson(db: Db, id: string) {
+export function sessionWithPerson(db: Db, id: string, now: Date) {
   return db
     .selectFrom('sessions as s')
     .leftJoin('users as u', (join) =>
-      join
-        .onRef('u.council_id', '=', 's.council_id')
-        .onRef('u.id', '=', 's.user_id')
-        .on('u.disabled_at', 'is', null),
+      join.onRef('u.council_id', '=', 's.council_id').onRef('u.id', '=', 's.user_id').on(enabledAt(now)),
     )
     .leftJoin('workers as w', (join) =>
       join.onRef('w.council_id', '=', 'u.council_id').onRef('w.id', '=', 'u.worker_id'),

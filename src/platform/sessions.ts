@@ -100,7 +100,7 @@ export async function lookUpSession(
   now: Date,
 ): Promise<SessionLookup> {
   const id = sessionIdOf(config.sessionSecret, token);
-  const session = await sessionWithPerson(db, id);
+  const session = await sessionWithPerson(db, id, now);
   if (!session) return { state: 'none' };
   const idleLimit = session.last_seen_at.getTime() + config.sessionIdleMinutes * 60_000;
   const ageLimit = session.created_at.getTime() + config.sessionMaxHours * 3_600_000;
@@ -153,7 +153,7 @@ export async function actorForApiToken(db: Database, token: string, now: Date): 
   if (!/^hearth_[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
   const found = await liveApiToken(db, apiTokenHash(token));
   if (!found) return undefined;
-  const person = await enabledPerson(db, found.council_id, found.user_id);
+  const person = await enabledPerson(db, found.council_id, found.user_id, now);
   if (!person) return undefined;
   await markApiTokenUsed(db, found.id, now);
   return actorFrom(person, null, now);

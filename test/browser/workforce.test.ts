@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { londonDate } from '../../src/platform/actor.ts';
 import { newCouncil, newTeam, newWorker } from '../support/world.ts';
 import { signInThroughTheForm } from './pages.ts';
-import { browserWorld, verifyOnPage } from './support.ts';
+import { browserWorld, keepScreenshot, verifyOnPage } from './support.ts';
 
 /** Where the worker's page and the measures page are drawn, at a desk's width and a phone's, to be looked at. */
 const shots = process.env.HEARTH_WORKFORCE_SHOTS ?? '/tmp/shots-workforce';
@@ -69,7 +69,7 @@ describe('a manager’s record of a worker, and the measures for a head of servi
   const drawn = async (name: string) => {
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
+      await keepScreenshot(page, `${shots}/${name}-${width}.png`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${name} scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
     }
@@ -121,17 +121,81 @@ describe('a manager’s record of a worker, and the measures for a head of servi
     await drawn('worker');
   });
 
-  it('a head of service sees the workforce measures', async () => {
+  it('a head of service creates a team, establishes its first post, and sees the measures as at a day', async () => {
     await page.context().clearCookies();
     await signInThroughTheForm(page, address, head);
     await page.goto(`${address}/workforce`);
     await verifyOnPage(page, 'Workforce');
+    await drawn('workforce');
+
+    await page.getByRole('button', { name: 'Create a team' }).click();
+    await verifyOnPage(page, 'Create a team');
+    await page.getByLabel('Team name').fill('Children in care east');
+    await page.getByLabel('Caseload target (optional)').fill('18.5');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await verifyOnPage(page, 'Create a team');
+    const problems = await page.getByRole('alert').innerText();
+    expect(problems).toContain('Select kind of team');
+    await drawn('team-form-errors');
+    await page.getByLabel('Team name').fill('Care experienced young people');
+    await page.getByLabel('Kind of team').selectOption({ label: 'Care experienced (leaving care)' });
+    await page.getByLabel('Caseload target (optional)').fill('25');
+    await page.getByLabel('Manager (optional)').selectOption({ label: 'Morgan team-manager' });
+    await page
+      .getByRole('group', { name: /managers hold cases/ })
+      .getByLabel('No')
+      .check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await verifyOnPage(page, 'Workforce');
+    await page.getByRole('link', { name: 'Care experienced young people' }).click();
+    await verifyOnPage(page, 'Care experienced young people');
+    expect(await page.locator('.govuk-summary-list').innerText()).toContain('Morgan team-manager');
+
+    await page.getByRole('button', { name: 'Establish a post' }).click();
+    await verifyOnPage(page, 'Establish a post');
+    await page.getByLabel('Post title').fill('Personal adviser (post 1)');
+    await page.getByLabel('Job').selectOption({ label: 'Personal adviser' });
+    await page.getByLabel('Full-time equivalent (FTE)').fill('0.8');
+    await fillDate('Date the post is established', today.subtract({ months: 2 }));
+    await drawn('post-form');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await verifyOnPage(page, 'Care experienced young people');
+    const posts = await page.getByRole('table').first().innerText();
+    expect(posts).toMatch(/Personal adviser \(post 1\)\tPersonal adviser\t0\.8\tNobody\tVacant/);
+    await drawn('team');
+
+    await page.goto(`${address}/workforce/staff/${ann.workerId}/leaving/new`);
+    await verifyOnPage(page, 'Record leaving');
+    await drawn('leaving-form');
+
+    await page.goto(`${address}/workforce`);
     await page
       .getByRole('link', { name: /measures/i })
       .first()
       .click();
     await verifyOnPage(page, 'Workforce measures');
     expect(await page.getByRole('heading', { name: 'Turnover rate' }).count()).toBe(1);
+    await fillDate('Show the measures as at', today.add({ days: 1 }));
+    await page.getByRole('button', { name: 'Show' }).click();
+    await verifyOnPage(page, 'Workforce measures');
+    expect(await page.getByRole('alert').innerText()).toContain('The date must be today or in the past');
+    await fillDate('Show the measures as at', Temporal.PlainDate.from('2025-03-31'));
+    await page.getByRole('button', { name: 'Show' }).click();
+    await verifyOnPage(page, 'Workforce measures');
+    expect(await page.locator('main').innerText()).toContain('the twelve quarters to 31 March 2025');
     await drawn('measures');
+  });
+
+  it('an administrator reads how to write training and induction in the staff list', async () => {
+    const admin = await newWorker(db, council, 'administrator', { givenName: 'Kit' });
+    await page.context().clearCookies();
+    await signInThroughTheForm(page, address, admin);
+    await page.goto(`${address}/workforce/upload`);
+    await verifyOnPage(page, 'Upload the staff list');
+    await page.getByText('How to write training and induction').click();
+    expect(await page.locator('main').innerText()).toContain(
+      'Safeguarding children level 3 (2023-07-20 to 2026-07-20)',
+    );
+    await drawn('staff-upload');
   });
 });

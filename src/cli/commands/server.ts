@@ -45,8 +45,8 @@ export function registerServerCommands(program: Command): void {
       const shown = address.replace('://127.0.0.1', '://localhost');
       console.log(`Hearth is running on ${redactUrl(config.databaseUrl)}.\nOpen ${shown}`);
       const stop = async () => {
-        stopReminders();
-        stopDfeApi();
+        await stopReminders();
+        await stopDfeApi();
         await app.close();
         // After the last request: seal what reads left pending, then sign the heads.
         await stopSealing();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allCouncils, councilOf, councilOfDistrict } from './councils.ts';
+import { allCouncils, councilOf, councilOfDistrict, isInCouncilArea } from './councils.ts';
 
 describe('councils with children’s services', () => {
   it('lists the 153 councils of England from April 2025, each number and code once', () => {
@@ -36,5 +36,18 @@ describe('councils with children’s services', () => {
 
   it.each(['E07000026', 'W06000015', 'S12000036'])('district %s has no English council', (district) => {
     expect(councilOfDistrict(district)).toBeUndefined();
+  });
+
+  it.each<[string, string, boolean]>([
+    ['E07000129', 'E10000018', true], // Blaby, in Leicestershire
+    ['E07000135', '855', true], // Oadby and Wigston, by Leicestershire's DfE number
+    ['E07000134', 'E10000018', true], // North West Leicestershire
+    ['E06000016', 'E10000018', false], // Leicester is a council of its own, not the county's
+    ['E08000025', 'E10000018', false], // Birmingham
+    ['E06000016', '856', true], // Leicester, by its DfE number
+    ['E07000107', 'E07000107', true], // a district's own code, compared as it stands
+    ['E06000035', 'E07000107', false],
+  ])('a place in district %s is in the area of council %s: %s', (district, council, inArea) => {
+    expect(isInCouncilArea(district, council)).toBe(inArea);
   });
 });

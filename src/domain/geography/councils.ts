@@ -251,3 +251,15 @@ export function councilOfDistrict(district: string): Council | undefined {
 export function allCouncils(): readonly Council[] {
   return councils;
 }
+
+/**
+ * Whether a place in a district of the ONS Postcode Directory lies in the area of the council with this code (its
+ * GSS code or DfE number): a county's area is its districts (SSDA903 PL_LOCATION: "within the council's own
+ * boundary"). A code that names no council with children's services (a district's own, say) is compared with the
+ * district as it stands.
+ */
+export function isInCouncilArea(district: string, councilCode: string): boolean {
+  const council = councilOf(councilCode);
+  if (council === undefined) return district === councilCode.trim().toUpperCase();
+  return councilOfDistrict(district)?.gss === council.gss;
+}

@@ -1,4 +1,10 @@
 import { Temporal } from 'temporal-polyfill';
+import {
+  readInductionCell,
+  readTrainingCell,
+  type StaffInductionStep,
+  type StaffTraining,
+} from './staff-cells.ts';
 
 /**
  * The staff list as councils keep it in HR spreadsheets (issue 21, part 1): one row a person, these columns, in
@@ -21,6 +27,9 @@ export const STAFF_COLUMNS = [
   'appraised_on',
   'appraisal_due_on',
   'lead_areas',
+  'recruited_from',
+  'induction_steps',
+  'training',
 ] as const;
 export type StaffColumn = (typeof STAFF_COLUMNS)[number];
 
@@ -65,6 +74,12 @@ export interface StaffRow {
   appraisalDueOn: string | null;
   /** The worker's lead areas, written in one cell separated by semicolons ("Gangs; Unaccompanied minors"). */
   leadAreas: string[];
+  /** Where an international recruit was recruited from (a country), for their induction. */
+  recruitedFrom: string | null;
+  /** The induction steps done, as `staff-cells.ts` reads them. */
+  inductionSteps: StaffInductionStep[];
+  /** The worker's current training, as `staff-cells.ts` reads it. */
+  training: StaffTraining[];
 }
 
 export interface StaffProblem {
@@ -157,6 +172,10 @@ export function readStaffRows(table: readonly (readonly string[])[]): {
     const asyeCompletedOn = date('asye_completed_on');
     if (asyeCompletedOn && (!asyeStartedOn || asyeCompletedOn < asyeStartedOn))
       problem('asye_completed_on', 'The ASYE must start before it is completed: give asye_started_on too');
+    const induction = readInductionCell(cell('induction_steps'));
+    for (const message of induction.problems) problem('induction_steps', message);
+    const training = readTrainingCell(cell('training'));
+    for (const message of training.problems) problem('training', message);
     const row: StaffRow = {
       line,
       email,
@@ -178,6 +197,9 @@ export function readStaffRows(table: readonly (readonly string[])[]): {
         .split(';')
         .map((area) => area.trim())
         .filter(Boolean),
+      recruitedFrom: cell('recruited_from') || null,
+      inductionSteps: induction.steps,
+      training: training.training,
     };
     if (own.length) problems.push(...own);
     else rows.push(row);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { aCaseNote, aTeamWithAnAllocatedChild, anOpenEpisode } from '../../../test/support/journey.ts';
-import { allocate, newChild, newWorker, signedInAs, testServer } from '../../../test/support/world.ts';
+import {
+  allocate,
+  newChild,
+  newCouncil,
+  newTeam,
+  newWorker,
+  signedInAs,
+  testServer,
+} from '../../../test/support/world.ts';
 
 describe('caseloads and allocation', async () => {
   const { app, db } = await testServer();
@@ -55,6 +63,27 @@ describe('caseloads and allocation', async () => {
       await newWorker(db, council, 'team-manager', { team, manages: true }),
     );
     expect((await other.get(`/team-caseloads?team=${team.id}`)).body).toContain(team.name);
+  });
+
+  it('shows a service manager every team ten to a page, and one team in full when chosen', async () => {
+    const council = await newCouncil(db);
+    const teams = [];
+    for (let n = 1; n <= 12; n++) {
+      const team = await newTeam(db, council, { name: `Area team ${String(n).padStart(2, '0')}` });
+      await newWorker(db, council, 'social-worker', { team, givenName: `Worker${n}` });
+      teams.push(team);
+    }
+    const browser = await signedInAs(app, await newWorker(db, council, 'service-manager'));
+    const first = await browser.get('/team-caseloads');
+    expect(first.body).toContain('Showing 1 to 10 of 12 teams');
+    expect(first.body).toContain('Area team 01 (target');
+    expect(first.body).not.toContain('Area team 11 (target');
+    const second = await browser.get('/team-caseloads?page=2');
+    expect(second.body).toContain('Showing 11 to 12 of 12 teams');
+    expect(second.body).toContain('Area team 12 (target');
+    const chosen = await browser.get(`/team-caseloads?team=${teams[11]!.id}`);
+    expect(chosen.body).toContain('Area team 12 (target');
+    expect(chosen.body).not.toContain('Showing');
   });
 
   it('reallocates with a reason: the old allocation ends and stays in the history, and access moves', async () => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { actorOf } from '../../platform/authentication.ts';
-import { ListQuery, listHref, pageView, sortField, sortableHead } from '../../platform/lists.ts';
+import { ListQuery, listHref, pageView, pageWindow, sortField, sortableHead } from '../../platform/lists.ts';
 import { access } from '../../platform/route-table.ts';
 import { JourneyStatusSchema, statusAsJson } from '../journey/status-json.ts';
 import { allocationRoutes } from './allocation-routes.ts';
@@ -12,7 +12,11 @@ import { myCaseloadRows, teamCaseloadTables } from './views/caseload-rows.ts';
 const CaseloadQuery = Type.Object({ sort: sortField(['name', 'next-due'] as const), ...ListQuery });
 const TeamCaseloadQuery = Type.Object({
   team: Type.Optional(Type.Union([Type.Literal(''), Type.String({ format: 'uuid' })])),
+  page: ListQuery.page,
 });
+
+/** Teams on one page of team caseloads: a county's service manager sees every team, and reads a few at a time. */
+const teamsPerPage = 10;
 
 /** My caseload, team caseloads, and allocating a child with a reason and history. */
 export async function caseloadRoutes(app: FastifyInstance): Promise<void> {
@@ -55,10 +59,12 @@ export async function caseloadRoutes(app: FastifyInstance): Promise<void> {
       const workers = await viewTeamCaseloads(db, actorOf(request));
       const team = request.query.team || undefined;
       const teams = teamCaseloadTables(team ? workers.filter((worker) => worker.team_id === team) : workers);
+      const window = pageWindow(teams.length, request.query.page, teamsPerPage);
       const choices = new Map(workers.map((worker) => [worker.team_id, worker.team_name]));
       return reply.page('caseloads/views/team-caseloads.njk', {
         pageTitle: 'Team caseloads',
-        teams,
+        teams: teams.slice(window.offset, window.offset + window.limit),
+        listPage: pageView(window, (page) => listHref('/team-caseloads', request.query, { page })),
         teamItems:
           choices.size > 1
             ? [

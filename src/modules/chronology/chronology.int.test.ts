@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import {
   aCaseNote,
@@ -233,5 +234,68 @@ describe('the chronology', async () => {
       .where('action', 'like', 'chronology.%')
       .execute();
     expect(audit).toEqual([{ action: 'chronology.printed', worker_id: worker.workerId }]);
+  });
+
+  it('shows a long chronology 100 events a page, keeping the filter and order, and prints it whole', async () => {
+    now = new Date('2026-12-07T10:15:00Z');
+    const { worker, child } = await aTeamWithAnAllocatedChild(db);
+    for (let n = 1; n <= 120; n += 1)
+      await aCaseNote(db, worker, [child], { title: `Note number ${String(n).padStart(3, '0')}` });
+    const browser = await signedInAs(app, worker);
+    const first = await browser.get(`/children/${child.id}/chronology?kind=note&order=oldest`);
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toContain('Showing 1 to 100 of 120 events');
+    expect(first.body).toContain('Note number 001');
+    expect(first.body).not.toContain('Note number 101');
+    expect(first.body).toContain(`/children/${child.id}/chronology?kind=note&amp;order=oldest&amp;page=2`);
+    const second = await browser.get(`/children/${child.id}/chronology?kind=note&order=oldest&page=2`);
+    expect(second.body).toContain('Showing 101 to 120 of 120 events');
+    expect(second.body).toContain('Note number 120');
+    expect(second.body).not.toContain('Note number 100<');
+    const printable = await browser.get(`/children/${child.id}/chronology/print?kind=note`);
+    expect(printable.body).toContain('Note number 001');
+    expect(printable.body).toContain('Note number 120');
+    const refused = await browser.get(`/children/${child.id}/chronology?page=0`);
+    expect(refused.statusCode).toBe(400);
+  });
+
+  it('names the past return a fact came from, and what the import changed, through the reader the page uses', async () => {
+    now = new Date('2026-12-07T10:15:00Z');
+    const { worker, child, council } = await aTeamWithAnAllocatedChild(db);
+    const episodeId = await anOpenEpisode(db, child, worker, { referralDate: '2023-06-02' });
+    const importId = uuidv7();
+    await db
+      .insertInto('record_imports')
+      .values({
+        council_id: council.id,
+        id: importId,
+        kind: 'cin',
+        files: JSON.stringify(['cin-2023-24.xml']),
+        imported_by: 'the command line',
+        imported_at: now,
+        counts: JSON.stringify({}),
+        problems: JSON.stringify([]),
+        fixes: JSON.stringify([]),
+      })
+      .execute();
+    await db
+      .insertInto('imported_facts')
+      .values({
+        council_id: council.id,
+        fact_table: 'episodes',
+        fact_id: episodeId,
+        import_id: importId,
+        source_file: 'cin-2023-24.xml',
+        source_row: 7,
+        fix: 'duplicate kept once',
+      })
+      .execute();
+    const referral = (await chronologyOf(await signedInAs(app, worker), child.id, '?kind=referral')).find(
+      (entry) => entry.on === '2023-06-02',
+    );
+    expect(referral).toMatchObject({
+      author: 'Imported from cin-2023-24.xml, row 7',
+      correction: 'Changed on import: duplicate kept once',
+    });
   });
 });

@@ -155,4 +155,64 @@ describe('the chronology’s entries from the record and its kept versions', () 
   ])('summarises %j in about %i characters as %j', (body, length, summary) => {
     expect(summaryOf(body, length)).toBe(summary);
   });
+
+  it('says a fact a past return brought in was imported, from which file and row, and what the import changed', () => {
+    const imported = { ...episode, recorded_by: null, closed_on: '2025-09-30', closure_reason: 'RC7' };
+    const fromReturn = (superseded: SupersededVersion[] = []) =>
+      chronologyEntries(
+        {
+          record: recordWith({ episodes: [imported] }),
+          superseded,
+          notes: [],
+          workerNames: names,
+          recorders: new Map(),
+          imported: new Map([
+            [
+              'episodes:e1',
+              {
+                file: 'cin-2023.xml',
+                row: 14,
+                fix: 'open episode closed when the next year did not list it',
+              },
+            ],
+          ]),
+        },
+        chronologyKinds,
+        'oldest',
+      ).map((entry) => [entry.title.slice(0, 8), entry.author, entry.correction]);
+    expect(fromReturn()).toEqual([
+      [
+        'Referral',
+        'Imported from cin-2023.xml, row 14',
+        'Changed on import: open episode closed when the next year did not list it',
+      ],
+      [
+        expect.any(String),
+        'Imported from cin-2023.xml, row 14',
+        'Changed on import: open episode closed when the next year did not list it',
+      ],
+    ]);
+    // Corrected in Hearth since: the earlier form keeps the return as its source, the new form names the person.
+    const corrected = {
+      ...imported,
+      referral_date: '2025-06-03',
+      recorded_at: new Date('2025-07-01T09:30:00Z'),
+    };
+    const entries = chronologyEntries(
+      {
+        record: recordWith({ episodes: [corrected] }),
+        superseded: [version(imported, '2025-06-02T10:00:00Z', '2025-07-01T09:30:00Z', 'Typed wrongly')],
+        notes: [],
+        workerNames: names,
+        recorders: new Map(),
+        imported: new Map([['episodes:e1', { file: 'cin-2023.xml', row: 14, fix: null }]]),
+      },
+      chronologyKinds,
+      'oldest',
+    ).filter((entry) => entry.title.startsWith('Referral'));
+    expect(entries.map((entry) => [entry.on, entry.author, Boolean(entry.corrected)])).toEqual([
+      ['2025-06-02', 'Imported from cin-2023.xml, row 14', true],
+      ['2025-06-03', 'Morgan Lee', false],
+    ]);
+  });
 });

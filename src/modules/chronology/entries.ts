@@ -3,7 +3,7 @@ import { ukDate } from '../../platform/views.ts';
 import { validDaysOf } from '../record/as-at.ts';
 import type { ChildRecord, RecordTable } from '../record/service.ts';
 import type { notesWithin } from '../casenotes/service.ts';
-import type { SupersededVersion } from './queries.ts';
+import type { ImportedSource, SupersededVersion } from './queries.ts';
 import {
   TABLES_IN_CHRONOLOGY,
   contextOf,
@@ -45,6 +45,8 @@ export interface ChronologySources {
   workerNames: ReadonlyMap<string, string>;
   /** Who recorded what at an instant (its ISO string), from the audit log. */
   recorders: ReadonlyMap<string, string>;
+  /** The rows a past return brought in, by `table:id`, with the file and row they came from. */
+  imported?: ReadonlyMap<string, ImportedSource>;
 }
 
 type Row = Record<string, unknown>;
@@ -159,6 +161,25 @@ function entriesOfRow(
   for (const now of known.values())
     entries.push({ ...entryOf(now), correction: correctionOf(table, now, replaced) });
   return entries;
+}
+
+/**
+ * An entry of a fact a past return brought in (issue 19, part 1): it was recorded by the return's file, not by a
+ * person in Hearth (unless a person has corrected it since), and what the import changed to make one record of
+ * several years' returns is said beside it, so that nothing is silently changed.
+ */
+function importedEntry(
+  entry: ChronologyEntry,
+  source: ImportedSource,
+  correctedSince: boolean,
+): ChronologyEntry {
+  const file = `Imported from ${source.file}${source.row === null ? '' : `, row ${source.row}`}`;
+  const fix = source.fix && !entry.corrected ? `Changed on import: ${source.fix}` : null;
+  return {
+    ...entry,
+    author: correctedSince && !entry.corrected ? entry.author : file,
+    correction: [entry.correction, fix].filter(Boolean).join(' ') || null,
+  };
 }
 
 function entryOf(known: Known): ChronologyEntry {
@@ -281,9 +302,14 @@ export function chronologyEntries(
     const forms = TABLES_WHERE_LATE_MAY_CORRECT.includes(table)
       ? formsOf(table, rows, sources.superseded)
       : [];
-    return rows.flatMap((row) =>
-      entriesOfRow(table, row, versionsOf.get(`${table}:${row.id}`) ?? [], context, sources.recorders, forms),
-    );
+    return rows.flatMap((row) => {
+      const versions = versionsOf.get(`${table}:${row.id}`) ?? [];
+      const rowEntries = entriesOfRow(table, row, versions, context, sources.recorders, forms);
+      const imported = sources.imported?.get(`${table}:${row.id}`);
+      return imported
+        ? rowEntries.map((entry) => importedEntry(entry, imported, versions.length > 0))
+        : rowEntries;
+    });
   });
   const orderOfNotes = new Map<ChronologyEntry, string>();
   entries.push(...noteEntries(sources.notes, orderOfNotes));

@@ -54,3 +54,34 @@ export async function recordersAt(
     order by a.at, (a.action like '%viewed' or a.action like '%printed'), a.seq`.execute(db);
   return new Map(rows.map((row) => [new Date(row.at).toISOString(), row.name]));
 }
+
+/** Where a fact a past return brought in came from (issue 19): the return's file and row, and any fix the import made. */
+export interface ImportedSource {
+  file: string;
+  row: number | null;
+  fix: string | null;
+}
+
+/** The imported facts among the record's rows, by `table:id`; a row Hearth recorded itself is not in it. */
+export async function importedSourcesOf(
+  db: Kysely<Tables>,
+  councilId: string,
+  idsByTable: ReadonlyMap<RecordTable, readonly string[]>,
+): Promise<Map<string, ImportedSource>> {
+  const wanted = [...idsByTable].filter(([, ids]) => ids.length > 0);
+  if (!wanted.length) return new Map();
+  const rows = await db
+    .selectFrom('imported_facts')
+    .select(['fact_table', 'fact_id', 'source_file', 'source_row', 'fix'])
+    .where('council_id', '=', councilId)
+    .where((eb) =>
+      eb.or(wanted.map(([table, ids]) => eb.and([eb('fact_table', '=', table), eb('fact_id', 'in', ids)]))),
+    )
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      `${row.fact_table}:${row.fact_id}`,
+      { file: row.source_file, row: row.source_row, fix: row.fix },
+    ]),
+  );
+}

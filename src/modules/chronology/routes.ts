@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { actorOf } from '../../platform/authentication.ts';
+import { ListQuery, pageView, pageWindow } from '../../platform/lists.ts';
 import { access } from '../../platform/route-table.ts';
 import { chronologyKinds, printedBy, viewChronology, type ChronologyKind } from './service.ts';
 import { childHeader } from '../child-header/service.ts';
@@ -15,6 +16,17 @@ const Order = Type.Union([Type.Literal('newest'), Type.Literal('oldest')], {
 });
 const ChronologyQuery = Type.Object({ kind: Type.Optional(KindList), order: Type.Optional(Order) });
 type Query = Static<typeof ChronologyQuery>;
+const ChronologyPageQuery = Type.Object({
+  kind: Type.Optional(KindList),
+  order: Type.Optional(Order),
+  page: ListQuery.page,
+});
+
+/**
+ * Events on one page of a child's chronology (issue 23, part 6): a child in care for years has hundreds, and the
+ * page is read a screenful at a time. The printable version and the API give them all.
+ */
+const eventsPerPage = 100;
 
 const kindNames: Record<ChronologyKind, string> = {
   contact: 'Contacts',
@@ -41,11 +53,11 @@ function requestOf(query: Query) {
 export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.hearth;
 
-  app.get<{ Params: Static<typeof ChildParams>; Querystring: Query }>(
+  app.get<{ Params: Static<typeof ChildParams>; Querystring: Static<typeof ChronologyPageQuery> }>(
     '/children/:childId/chronology',
     {
       config: access('child:read', 'chronology.viewed'),
-      schema: { params: ChildParams, querystring: ChronologyQuery, hide: true },
+      schema: { params: ChildParams, querystring: ChronologyPageQuery, hide: true },
     },
     async (request, reply) => {
       const actor = actorOf(request);
@@ -55,11 +67,14 @@ export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
         ...wanted.kinds.map((kind) => ['kind', kind]),
         ['order', wanted.order],
       ]);
+      const window = pageWindow(entries.length, request.query.page, eventsPerPage);
+      const path = `/children/${child.id}/chronology`;
       return reply.page('chronology/views/chronology.njk', {
         childHeader: await childHeader(db, actor, request.params.childId, record),
         pageTitle: `Chronology – ${child.given_name} ${child.family_name}`,
         child,
-        entries,
+        entries: entries.slice(window.offset, window.offset + window.limit),
+        listPage: pageView(window, (page) => `${path}?${query.toString()}&page=${page}`),
         kindNames,
         order: wanted.order,
         printUrl: `/children/${child.id}/chronology/print?${query.toString()}`,

@@ -6,7 +6,7 @@ import { withAuditedRead } from '../../platform/transactions.ts';
 import { readRecord, workerNames, type ChildRecord } from '../record/service.ts';
 import { inWords } from './event-words.ts';
 import { chronologyEntries, firstRecordedInstants, type ChronologyOrder } from './entries.ts';
-import { recordersAt, supersededVersionsOf } from './queries.ts';
+import { importedSourcesOf, recordersAt, supersededVersionsOf } from './queries.ts';
 import { notesWithin } from '../casenotes/service.ts';
 import { TABLES_IN_CHRONOLOGY, chronologyKinds, type ChronologyKind } from './record-events.ts';
 
@@ -60,9 +60,13 @@ export async function chronologyOf(
   request: ChronologyRequest,
 ) {
   const childId = record.child.id;
-  const [superseded, notes] = await Promise.all([
+  const idsByTable = new Map(
+    TABLES_IN_CHRONOLOGY.map((table) => [table, record[table].map((row) => String(row.id))]),
+  );
+  const [superseded, notes, imported] = await Promise.all([
     supersededVersionsOf(trx, councilId, childId, TABLES_IN_CHRONOLOGY),
     notesWithin(trx, councilId, childId),
+    importedSourcesOf(trx, councilId, idsByTable),
   ]);
   const workerIds = [
     ...record.allocations.map((allocation) => allocation.worker_id),
@@ -76,7 +80,7 @@ export async function chronologyOf(
   ]);
   const kinds = request.kinds.length ? request.kinds : chronologyKinds;
   const entries = chronologyEntries(
-    { record, superseded, notes, workerNames: names, recorders },
+    { record, superseded, notes, workerNames: names, recorders, imported },
     kinds,
     request.order,
   );

@@ -5,6 +5,7 @@ import type { DfeApiConfig } from '../../platform/dfe-api-config.ts';
 import { dfeApiClient, type DfeApiSender } from './client.ts';
 import { councilDfeCode, sentOn } from './queries.ts';
 import { runDfeApi } from './service.ts';
+import { repeatEvery } from '../../platform/repeating-job.ts';
 
 const HOUR = 3_600_000;
 
@@ -24,39 +25,29 @@ export async function senderFor(
  * documents are sent. It checks every hour whether today's run was sent, so a restart or a failed run catches up
  * within the hour, and only one run goes at a time. Nothing is scheduled when the API is not configured.
  */
-export function scheduleDailyDfeApi(app: FastifyInstance, sender?: DfeApiSender): () => void {
+export function scheduleDailyDfeApi(app: FastifyInstance, sender?: DfeApiSender): () => Promise<void> {
   const { db, clock, config } = app.hearth;
   const dfeApi = config.dfeApi;
-  if (!dfeApi) return () => {};
-  let running = false;
+  if (!dfeApi) return async () => {};
   const run = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const now = clock();
-      const today = londonDate(now);
-      if (await sentOn(db, dfeApi.councilId, today)) return;
-      const result = await runDfeApi(db, dfeApi.councilId, {
-        now,
-        today,
-        sender: sender ?? (await senderFor(db, dfeApi, dfeApi.councilId)),
-      });
-      app.log.info(
-        {
-          council: dfeApi.councilId,
-          documents: result.documents.length,
-          undelivered: result.undelivered.length,
-        },
-        'Sent the day’s documents to the DfE children’s social care API',
-      );
-    } catch (error) {
-      app.log.error({ err: error }, 'The DfE API run failed; it will be tried again within the hour');
-    } finally {
-      running = false;
-    }
+    const now = clock();
+    const today = londonDate(now);
+    if (await sentOn(db, dfeApi.councilId, today)) return;
+    const result = await runDfeApi(db, dfeApi.councilId, {
+      now,
+      today,
+      sender: sender ?? (await senderFor(db, dfeApi, dfeApi.councilId)),
+    });
+    app.log.info(
+      {
+        council: dfeApi.councilId,
+        documents: result.documents.length,
+        undelivered: result.undelivered.length,
+      },
+      'Sent the day’s documents to the DfE children’s social care API',
+    );
   };
-  const timer = setInterval(run, HOUR);
-  timer.unref();
-  void run();
-  return () => clearInterval(timer);
+  return repeatEvery(HOUR, run, app.log, 'The DfE API run failed; it will be tried again within the hour', {
+    runNow: true,
+  });
 }

@@ -1,9 +1,9 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
-import { actorOf, requireCsrfToken } from '../../platform/authentication.ts';
+import { actorOf } from '../../platform/authentication.ts';
 import { formErrors } from '../../platform/forms.ts';
-import { holdsHiddenCharacter } from '../../platform/input-guards.ts';
+import { readUploadForm, unstorableFileName } from '../../platform/uploads.ts';
 import { access } from '../../platform/route-table.ts';
 import { openZip, ZipRefused } from '../../platform/zip.ts';
 import type { ReturnFile } from '../../domain/returns/text.ts';
@@ -75,27 +75,12 @@ export async function ssda903ImportRoutes(app: FastifyInstance): Promise<void> {
     { config: { ...access('returns:import', 'return.imported'), upload: true }, schema: { hide: true } },
     async (request, reply) => {
       const actor = actorOf(request);
-      const fields: Record<string, string> = {};
-      const files: ReturnFile[] = [];
-      // A form that is not multipart had its token checked with the rest of the body, and has no file.
-      if (request.isMultipart()) {
-        for await (const part of request.parts()) {
-          if (part.type === 'field') {
-            fields[part.fieldname] = String(part.value);
-            if (part.fieldname === '_csrf') requireCsrfToken(request, fields._csrf);
-          } else {
-            if (fields._csrf === undefined) requireCsrfToken(request, undefined);
-            const content = new Uint8Array(await part.toBuffer());
-            if (part.filename && content.length) files.push({ name: part.filename, content });
-          }
-        }
-        requireCsrfToken(request, fields._csrf);
-      }
+      const { fields, files } = await readUploadForm(request);
       const refuse = (message: string) =>
         reply.code(400).page(VIEW, page({ values: fields, ...formErrors([{ path: 'files', message }]) }));
       if (files.length === 0) return refuse('Choose the return’s zip file, or its CSV files');
-      if (files.some((file) => holdsHiddenCharacter(file.name)))
-        return refuse('Rename the file: its name has a hidden character (NUL) that cannot be stored');
+      const unstorable = unstorableFileName(files);
+      if (unstorable) return refuse(unstorable);
       let folders: ReturnFolder[];
       try {
         folders = foldersOf(files);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/support/world.ts';
 import { migrate } from '../../db/migrate.ts';
 import { loadDemoCouncil } from '../../demo/generate.ts';
+import { demoPostcodes } from '../../demo/postcodes.ts';
 import { financialYear } from '../../domain/indicators/index.ts';
 import { parseCsv } from '../../domain/returns/csv.ts';
 import { readUkDate } from '../../domain/returns/dates.ts';
@@ -18,6 +19,17 @@ import { figuresFor } from './service.ts';
 const [start, end] = ['2025-04-01', '2026-03-31'];
 const inYear = (date: string | null) => date !== null && date >= start && date <= end;
 const shortBreak = (legalStatus: string | undefined) => legalStatus === 'V3' || legalStatus === 'V4';
+/** The ONS Postcode Directory's district of each of the demo's postcodes, and Leicestershire's seven districts. */
+const districtOf = new Map(demoPostcodes.map(([postcode, district]) => [postcode, district]));
+const leicestershire = new Set([
+  'E07000129',
+  'E07000130',
+  'E07000131',
+  'E07000132',
+  'E07000133',
+  'E07000134',
+  'E07000135',
+]);
 
 /** A CSV file Hearth wrote, as rows by column name. */
 function rowsOf(files: readonly { name: string; text: string }[], name: string) {
@@ -96,13 +108,19 @@ describe('the indicators agree with the returns made from the same record (issue
 
         // The SSDA903 episodes (dates written DD/MM/YYYY): a period of care starts with a reason for new episode S
         // and ends with a reason for ceasing other than X1; short breaks (V3, V4) are left out, as the indicators
-        // leave them out. Whether a placement is outside the council's area (PL_LOCATION) is in the return only
-        // where the postcode directory is loaded, which this test's database has not; `cla-out-of-area` is not
-        // compared here.
+        // leave them out. Whether a placement is outside the council's area is PL_LOCATION, which the DfE works out
+        // from PL_POST with the ONS Postcode Directory: the demo council plays Leicestershire (issue 18, part 6),
+        // so a placement is in its area when its postcode lies in one of the county's seven districts.
         const careEpisodes = rowsOf(ssda903.files, 'episodes.csv').filter((row) => !shortBreak(row.LS));
         const openAtEnd = careEpisodes.filter((row) => row.DEC === '');
+        const childrenAtEnd = new Set(openAtEnd.map((row) => row.CHILD));
+        const outOfArea = openAtEnd.filter((row) => !leicestershire.has(districtOf.get(row.PL_POST!)!));
         const fromSsda903 = {
-          'cla-at-end': { numerator: new Set(openAtEnd.map((row) => row.CHILD)).size, denominator: null },
+          'cla-at-end': { numerator: childrenAtEnd.size, denominator: null },
+          'cla-out-of-area': {
+            numerator: new Set(outOfArea.map((row) => row.CHILD)).size,
+            denominator: childrenAtEnd.size,
+          },
           'cla-started': {
             numerator: careEpisodes.filter((row) => row.RNE === 'S' && inYear(readUkDate(row.DECOM!))).length,
             denominator: null,
@@ -120,6 +138,7 @@ describe('the indicators agree with the returns made from the same record (issue
         // Not a comparison of nothing with nothing.
         expect(expected.referrals.numerator).toBeGreaterThan(100);
         expect(expected['cla-at-end'].numerator).toBeGreaterThan(20);
+        expect(expected['cla-out-of-area'].numerator).toBeGreaterThan(5);
       } finally {
         await close();
       }

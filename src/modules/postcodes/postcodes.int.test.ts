@@ -78,4 +78,32 @@ describe('the postcode directory', async () => {
     expect(Number(placement.distance_miles)).toBe(13.5);
     expect(placement.in_area).toBe(false);
   });
+
+  it('counts a placement in a district of the county as in the area of a county council (issue 18, part 6)', async () => {
+    await importPostcodes(db, join(folder, 'onspd.csv'));
+    const { council, worker, child } = await aTeamWithAnAllocatedChild(db, { dateOfBirth: '2014-01-01' });
+    // Kent, whose area includes the district of Dartford (E07000107) where DA2 6AA lies.
+    await db.updateTable('councils').set({ gss_code: 'E10000016' }).where('id', '=', council.id).execute();
+    await anOpenEpisode(db, child, worker, { referralDate: '2025-03-03' });
+    const browser = await signedInAs(app, worker);
+    const response = await browser.request({
+      method: 'POST',
+      url: `/api/children/${child.id}/periods-of-care`,
+      json: {
+        startDate: '2025-03-14',
+        legalStatus: 'V2',
+        place: 'U6',
+        provider: 'PR4',
+        postcode: 'DA2 6AA',
+        homePostcode: 'DA1 1AA',
+      },
+    });
+    expect(response.statusCode).toBe(201);
+    const placement = await db
+      .selectFrom('placements')
+      .select('in_area')
+      .where('child_id', '=', child.id)
+      .executeTakeFirstOrThrow();
+    expect(placement.in_area).toBe(true);
+  });
 });

@@ -4,6 +4,7 @@ import { createGunzip } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Tables } from '../../db/schema.ts';
+import { isInCouncilArea } from '../../domain/geography/councils.ts';
 import { milesBetween, postcodeKey } from '../../domain/geography/distance.ts';
 import { postcodeProblems } from '../../domain/journey/guards.ts';
 import { directoryColumns, directoryPlace, type DirectoryColumns } from '../../domain/returns/postcodes.ts';
@@ -126,7 +127,7 @@ export async function placementGeography(
   const to = gridded(placement);
   return {
     distanceMiles: from && to ? milesBetween(from, to) : null,
-    inArea: placement && council?.gss_code ? placement.gss_code === council.gss_code : null,
+    inArea: placement && council?.gss_code ? isInCouncilArea(placement.gss_code, council.gss_code) : null,
   };
 }
 

@@ -110,12 +110,14 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const actor = actorOf(request);
       const journey = await viewJourney(db, actor, request.params.childId);
+      // The header is made from the record the journey read, not a second read of it.
+      const { record, ...shown } = journey;
       return reply.page('referrals/views/journey.njk', {
-        childHeader: await childHeader(db, actor, request.params.childId),
+        childHeader: await childHeader(db, actor, request.params.childId, record),
         addedToEpisode: contactAddedToEpisode(journey, request.query.added),
         pageTitle: `Contacts, referrals and assessments – ${journey.child.given_name} ${journey.child.family_name}`,
         childId: request.params.childId,
-        ...journey,
+        ...shown,
         decisionNames,
         outcomeNames,
         sourceWords: codeWords('ReferralSource', actor.today),

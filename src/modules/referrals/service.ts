@@ -272,6 +272,6 @@ export async function viewJourney(db: Database, actor: Actor, childId: string) {
       }));
     await appendAudit(trx, auditSource(actor), { action: 'episodes.viewed', childId });
     const { date_of_birth, date_of_death, given_name, family_name } = record.child;
-    return { child: { date_of_birth, date_of_death, given_name, family_name }, contacts, episodes };
+    return { child: { date_of_birth, date_of_death, given_name, family_name }, contacts, episodes, record };
   });
 }

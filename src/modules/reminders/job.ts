@@ -4,6 +4,7 @@ import { logMailSender, type MailSender } from '../../platform/mail.ts';
 import { keepDashboardFigures } from '../performance/dashboard.ts';
 import { councils, remindersBuiltOn } from './queries.ts';
 import { buildReminders } from './service.ts';
+import { repeatEvery } from '../../platform/repeating-job.ts';
 
 const HOUR = 3_600_000;
 
@@ -15,29 +16,23 @@ const HOUR = 3_600_000;
 export function scheduleDailyReminders(
   app: FastifyInstance,
   mail: MailSender = logMailSender(app.log),
-): () => void {
+): () => Promise<void> {
   const { db, clock } = app.hearth;
-  let running = false;
   const run = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const now = clock();
-      const today = londonDate(now);
-      for (const council of await councils(db)) {
-        await keepDashboardFigures(db, council.id, now);
-        if (await remindersBuiltOn(db, council.id, today)) continue;
-        const result = await buildReminders(db, council.id, { now, today }, mail);
-        app.log.info({ council: council.id, ...result }, 'Built the daily reminders');
-      }
-    } catch (error) {
-      app.log.error({ err: error }, 'The daily reminders failed; they will be tried again within the hour');
-    } finally {
-      running = false;
+    const now = clock();
+    const today = londonDate(now);
+    for (const council of await councils(db)) {
+      await keepDashboardFigures(db, council.id, now);
+      if (await remindersBuiltOn(db, council.id, today)) continue;
+      const result = await buildReminders(db, council.id, { now, today }, mail);
+      app.log.info({ council: council.id, ...result }, 'Built the daily reminders');
     }
   };
-  const timer = setInterval(run, HOUR);
-  timer.unref();
-  void run();
-  return () => clearInterval(timer);
+  return repeatEvery(
+    HOUR,
+    run,
+    app.log,
+    'The daily reminders failed; they will be tried again within the hour',
+    { runNow: true },
+  );
 }

@@ -1,10 +1,10 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
-import { actorOf, requireCsrfToken } from '../../platform/authentication.ts';
+import { actorOf } from '../../platform/authentication.ts';
 import { appendAuditNow } from '../../platform/audit.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { formErrors } from '../../platform/forms.ts';
-import { holdsHiddenCharacter } from '../../platform/input-guards.ts';
+import { readUploadForm, unstorableFileName } from '../../platform/uploads.ts';
 import { access } from '../../platform/route-table.ts';
 import { auditSource } from '../../platform/transactions.ts';
 import type { ReturnFile } from '../../domain/returns/text.ts';
@@ -51,34 +51,22 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
             page({}, formErrors([{ path: 'files', message: 'Choose the return’s file or files' }])),
           );
       }
-      const fields: Record<string, string> = {};
-      const files: ReturnFile[] = [];
-      const previous: ReturnFile[] = [];
-      let providers: ReturnFile | undefined;
-      for await (const part of request.parts()) {
-        if (part.type === 'field') {
-          fields[part.fieldname] = String(part.value);
-          if (part.fieldname === '_csrf') requireCsrfToken(request, fields._csrf);
-        } else {
-          if (fields._csrf === undefined) requireCsrfToken(request, undefined);
-          const content = new Uint8Array(await part.toBuffer());
-          if (!part.filename || !content.length) continue;
-          if (part.fieldname === 'providers') providers = { name: part.filename, content };
-          else if (part.fieldname === 'previous') previous.push({ name: part.filename, content });
-          else files.push({ name: part.filename, content });
-        }
-      }
-      requireCsrfToken(request, fields._csrf);
-      // A file name is kept in the audit entry, and PostgreSQL cannot store a NUL (issue 22, part 4).
-      if (
-        [...files, ...previous, ...(providers ? [providers] : [])].some((file) =>
-          holdsHiddenCharacter(file.name),
-        )
-      ) {
-        const message = 'Rename the file: its name has a hidden character (NUL) that cannot be stored';
+      const form = await readUploadForm(request);
+      const fields = form.fields;
+      const upload = (field: string) => form.files.filter((file) => file.field === field);
+      const providers = upload('providers')[0];
+      const previous: ReturnFile[] = upload('previous');
+      const files: ReturnFile[] = form.files.filter(
+        (file) => !['providers', 'previous'].includes(file.field),
+      );
+      const unstorable = unstorableFileName(form.files);
+      if (unstorable) {
         return reply
           .code(400)
-          .page('returns/views/validate.njk', page(fields, formErrors([{ path: 'files', message }])));
+          .page(
+            'returns/views/validate.njk',
+            page(fields, formErrors([{ path: 'files', message: unstorable }])),
+          );
       }
       const kind: ReturnKind = fields.kind === 'cin' ? 'cin' : 'ssda903';
       const year = years.includes(Number(fields.year)) ? Number(fields.year) : years[0]!;

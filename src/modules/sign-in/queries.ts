@@ -3,8 +3,11 @@ import type { Tables } from '../../db/schema.ts';
 
 type Db = Kysely<Tables>;
 
-/** Enabled accounts with what signing in checks: the password, the run of failures, the lock and the codes. */
-function enabledUsers(db: Db) {
+/**
+ * Accounts enabled now, with what signing in checks: the password, the run of failures, the lock and the codes.
+ * A leaver's account is disabled from their leaving date, which may be ahead (issue 21).
+ */
+function enabledUsers(db: Db, now: Date) {
   return db
     .selectFrom('users')
     .select([
@@ -18,17 +21,17 @@ function enabledUsers(db: Db) {
       'totp_enrolled_at',
       'totp_last_step',
     ])
-    .where('disabled_at', 'is', null);
+    .where((eb) => eb.or([eb('disabled_at', 'is', null), eb('disabled_at', '>', now)]));
 }
 
 /** The enabled account with this email (already trimmed and lower-cased). */
-export function enabledUserByEmail(db: Db, email: string) {
-  return enabledUsers(db).where('email', '=', email).executeTakeFirst();
+export function enabledUserByEmail(db: Db, email: string, now: Date) {
+  return enabledUsers(db, now).where('email', '=', email).executeTakeFirst();
 }
 
 /** The enabled account that gave its password a moment ago, for the code asked for next. */
-export function enabledUserById(db: Db, user: { councilId: string; userId: string }) {
-  return enabledUsers(db)
+export function enabledUserById(db: Db, user: { councilId: string; userId: string }, now: Date) {
+  return enabledUsers(db, now)
     .where('council_id', '=', user.councilId)
     .where('id', '=', user.userId)
     .executeTakeFirst();

@@ -29,7 +29,7 @@ export async function signIn(
   attempt: { email: string; password: string; ip: string; now: Date },
 ): Promise<SignInResult> {
   const email = attempt.email.trim().toLowerCase();
-  const user = await enabledUserByEmail(db, email);
+  const user = await enabledUserByEmail(db, email, attempt.now);
   if (!user) {
     await spendPasswordCheckTime(attempt.password);
     return { signedIn: false };
@@ -75,7 +75,7 @@ export async function signInWithCode(
   attempt: { councilId: string; userId: string; code: string; ip: string; now: Date },
 ): Promise<SignInResult> {
   const account = { councilId: attempt.councilId, userId: attempt.userId };
-  const user = await enabledUserById(db, account);
+  const user = await enabledUserById(db, account, attempt.now);
   if (!user?.totp_enrolled_at || !user.totp_secret) return { signedIn: false };
   const source = {
     councilId: user.council_id,

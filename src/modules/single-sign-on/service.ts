@@ -48,7 +48,7 @@ export async function signInFromDirectory(
     : account && (!ownCouncil || (byEmail && byEmail.oidc_subject !== null))
       ? // The address belongs to another council's account, or to an account linked to someone else.
         'another-account'
-      : account?.disabled_at
+      : account?.disabled_at && account.disabled_at.getTime() <= request.now.getTime()
         ? 'disabled'
         : !account && !identity.email
           ? 'no-email'

@@ -236,7 +236,8 @@ export async function staffListOf(db: Kysely<Tables>, councilId: string) {
       w.social_work_england_number as swe_number,
       w.swe_expires_on::text as swe_expires_on, w.asye_started_on::text as asye_started_on,
       w.asye_completed_on::text as asye_completed_on, w.appraised_on::text as appraised_on,
-      w.appraisal_due_on::text as appraisal_due_on, array_to_string(w.lead_areas, '; ') as lead_areas
+      w.appraisal_due_on::text as appraisal_due_on, array_to_string(w.lead_areas, '; ') as lead_areas,
+      w.recruited_from
     from workers w left join users u on u.council_id = w.council_id and u.worker_id = w.id
     where w.council_id = ${councilId}
     order by w.family_name, w.given_name`.execute(db);
@@ -269,5 +270,57 @@ export function updateStaffWorker(
     .set(change)
     .where('council_id', '=', councilId)
     .where('id', '=', workerId)
+    .execute();
+}
+
+/** The council's training records that still count (not ended), for the staff list's training cells. */
+export function currentTrainingOfCouncil(db: Kysely<Tables>, councilId: string) {
+  return db
+    .selectFrom('training_records')
+    .select(['id', 'worker_id', 'course', 'completed_on', 'expires_on'])
+    .where('council_id', '=', councilId)
+    .where('ended_on', 'is', null)
+    .execute();
+}
+
+/** The council's induction steps done, for the staff list's induction cells. */
+export function inductionStepsOfCouncil(db: Kysely<Tables>, councilId: string) {
+  return db
+    .selectFrom('induction_steps')
+    .select(['id', 'worker_id', 'step', 'completed_on'])
+    .where('council_id', '=', councilId)
+    .execute();
+}
+
+export function insertTrainingRecord(db: Kysely<Tables>, record: Insertable<Tables['training_records']>) {
+  return db.insertInto('training_records').values(record).execute();
+}
+
+/** A training record's expiry, as a staff list corrects it. */
+export function setTrainingExpiry(
+  db: Kysely<Tables>,
+  councilId: string,
+  id: string,
+  expiresOn: string | null,
+) {
+  return db
+    .updateTable('training_records')
+    .set({ expires_on: expiresOn })
+    .where('council_id', '=', councilId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export function insertInductionStepDone(db: Kysely<Tables>, step: Insertable<Tables['induction_steps']>) {
+  return db.insertInto('induction_steps').values(step).execute();
+}
+
+/** The day an induction step was done, as a staff list corrects it. */
+export function setInductionStepDay(db: Kysely<Tables>, councilId: string, id: string, completedOn: string) {
+  return db
+    .updateTable('induction_steps')
+    .set({ completed_on: completedOn })
+    .where('council_id', '=', councilId)
+    .where('id', '=', id)
     .execute();
 }

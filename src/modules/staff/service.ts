@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.ts';
-import type { Actor } from '../../platform/actor.ts';
+import { londonDate, type Actor } from '../../platform/actor.ts';
 import { appendAudit, type AuditSource } from '../../platform/audit.ts';
 import { NotFound, ValidationError, type FieldProblem } from '../../platform/errors.ts';
 import { hashPassword, passwordProblem } from '../../platform/passwords.ts';
@@ -180,7 +180,8 @@ export async function listUsers(db: Database, options: { councilId?: string; tod
       )
       .map((membership) => membership.name),
     locked: user.locked_until !== null && user.locked_until.getTime() > options.now.getTime(),
-    disabled: user.disabled_at !== null,
+    // A leaver's sign-in is disabled ahead, from their leaving date (issue 21): until then it is enabled.
+    disabled: user.disabled_at !== null && user.disabled_at.getTime() <= options.now.getTime(),
   }));
 }
 
@@ -277,7 +278,7 @@ export async function userToChange(db: Database, councilId: string, userId: stri
     role: user.role,
     teamId: memberships[0]?.team_id ?? '',
     manages: memberships[0]?.manages ?? false,
-    disabled: user.disabled_at !== null,
+    disabled: user.disabled_at !== null && londonDate(user.disabled_at) <= today,
     registration: user.social_work_england_number ?? '',
   };
 }

@@ -67,3 +67,58 @@ export async function casesOn(db: Db, councilId: string, day: string) {
     group by worker_id`.execute(db);
   return new Map(rows.map((row) => [row.worker_id, row.cases]));
 }
+
+/** The council's generation of the records the measures are worked out from: 1 until any of them changes. */
+export async function measureInputsGeneration(db: Db, councilId: string): Promise<string> {
+  const row = await db
+    .selectFrom('workforce_measure_inputs')
+    .select('generation')
+    .where('council_id', '=', councilId)
+    .executeTakeFirst();
+  return String(row?.generation ?? 1);
+}
+
+/** The kept measures of some days, worked out at this generation of the records. */
+export function keptMeasureDays(db: Db, councilId: string, days: readonly string[], generation: string) {
+  return db
+    .selectFrom('workforce_measure_days')
+    .select(['day', 'measures'])
+    .where('council_id', '=', councilId)
+    .where('day', 'in', days)
+    .where('generation', '=', generation)
+    .execute();
+}
+
+/** Keeps measures of days, replacing those kept at an earlier generation. */
+export function keepMeasureDays(
+  db: Db,
+  councilId: string,
+  generation: string,
+  days: ReadonlyArray<{ day: string; measures: unknown }>,
+  now: Date,
+) {
+  if (!days.length) return Promise.resolve();
+  return db
+    .insertInto('workforce_measure_days')
+    .values(
+      days.map((each) => ({
+        council_id: councilId,
+        day: each.day,
+        generation,
+        measures: JSON.stringify(each.measures),
+        kept_at: now,
+      })),
+    )
+    .onConflict((conflict) =>
+      conflict
+        .columns(['council_id', 'day'])
+        .doUpdateSet((eb) => ({
+          generation: eb.ref('excluded.generation'),
+          measures: eb.ref('excluded.measures'),
+          kept_at: eb.ref('excluded.kept_at'),
+        }))
+        // Two pages worked out at once: the later generation's figures stay.
+        .where(sql<boolean>`workforce_measure_days.generation < excluded.generation`),
+    )
+    .execute();
+}

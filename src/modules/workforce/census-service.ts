@@ -14,7 +14,16 @@ import {
   type Workforce,
   type WorkforceMeasures,
 } from '../../domain/workforce/census.ts';
-import { casesOn, censusHoldings, censusPosts, censusWorkers, sicknessWithin } from './census-queries.ts';
+import {
+  casesOn,
+  censusHoldings,
+  censusPosts,
+  censusWorkers,
+  keepMeasureDays,
+  keptMeasureDays,
+  measureInputsGeneration,
+  sicknessWithin,
+} from './census-queries.ts';
 
 const yearBefore = (day: string) =>
   Temporal.PlainDate.from(day).subtract({ years: 1 }).add({ days: 1 }).toString();
@@ -96,25 +105,57 @@ export async function councilWorkforceMeasures(
   return workforceMeasures(workforce, day, workingDayCalendar());
 }
 
-/**
- * The measures at the end of each quarter over the three years to `today` (12 points, the oldest first): the
- * workforce read once, the caseloads counted on each day.
- */
-export async function councilWorkforceMeasuresOverTime(db: Database, councilId: string, today: string) {
+/** The ends of the twelve quarters before a day, the oldest first. */
+export function quarterEndsBefore(day: string): string[] {
   const ends: string[] = [];
-  let end = Temporal.PlainDate.from(today).with({ day: 1 });
+  let end = Temporal.PlainDate.from(day).with({ day: 1 });
   while (ends.length < 12) {
     end = end.subtract({ days: 1 });
     if ([3, 6, 9, 12].includes(end.month)) ends.unshift(end.toString());
     end = end.with({ day: 1 });
   }
-  const { workforce } = await councilWorkforce(db, councilId, yearBefore(ends[0]!), ends.at(-1)!);
-  const calendar = workingDayCalendar();
-  return Promise.all(
-    ends.map(async (day) =>
-      workforceMeasures({ ...workforce, casesByWorker: await casesOn(db, councilId, day) }, day, calendar),
-    ),
+  return ends;
+}
+
+/**
+ * The measures at the end of each quarter over the three years to `asAt` (12 points, the oldest first), for the
+ * measures page. A day's measures are kept once worked out (migration 0085) and read again while none of the
+ * records they came from has changed; the days not kept are worked out together, the workforce read once and the
+ * caseloads counted on each day. The generation is read before the records, so figures worked out while a change
+ * was being made are kept under a generation already past.
+ */
+export async function councilWorkforceMeasuresOverTime(
+  db: Database,
+  councilId: string,
+  asAt: string,
+  now: Date = new Date(),
+): Promise<Array<WorkforceMeasures>> {
+  const ends = quarterEndsBefore(asAt);
+  const generation = await measureInputsGeneration(db, councilId);
+  const kept = new Map(
+    (await keptMeasureDays(db, councilId, ends, generation)).map((row) => [
+      row.day,
+      row.measures as WorkforceMeasures,
+    ]),
   );
+  const missing = ends.filter((day) => !kept.has(day));
+  if (missing.length) {
+    const { workforce } = await councilWorkforce(db, councilId, yearBefore(missing[0]!), missing.at(-1)!);
+    const calendar = workingDayCalendar();
+    const worked = await Promise.all(
+      missing.map(async (day) => ({
+        day,
+        measures: workforceMeasures(
+          { ...workforce, casesByWorker: await casesOn(db, councilId, day) },
+          day,
+          calendar,
+        ),
+      })),
+    );
+    await keepMeasureDays(db, councilId, generation, worked, now);
+    for (const each of worked) kept.set(each.day, each.measures as WorkforceMeasures);
+  }
+  return ends.map((day) => kept.get(day)!);
 }
 
 /**

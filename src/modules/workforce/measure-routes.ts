@@ -1,13 +1,37 @@
 import type { FastifyInstance } from 'fastify';
+import { Temporal } from 'temporal-polyfill';
 import { Type, type Static } from 'typebox';
 import type { WorkforceMeasures } from '../../domain/workforce/census.ts';
 import { actorOf } from '../../platform/authentication.ts';
+import { dateFromParts } from '../../platform/dates.ts';
+import { formErrors } from '../../platform/forms.ts';
 import { appendAuditNow } from '../../platform/audit.ts';
 import { access } from '../../platform/route-table.ts';
 import { auditSource } from '../../platform/transactions.ts';
 import { ukDate } from '../../platform/views.ts';
 import { columnChart } from '../performance/views/charts.ts';
 import { councilCensusReturn, councilWorkforceMeasuresOverTime } from './census-service.ts';
+
+const MeasuresQuery = Type.Object({
+  'asAt-day': Type.Optional(Type.String({ maxLength: 10 })),
+  'asAt-month': Type.Optional(Type.String({ maxLength: 10 })),
+  'asAt-year': Type.Optional(Type.String({ maxLength: 10 })),
+});
+type MeasuresQuery = Static<typeof MeasuresQuery>;
+
+/** The day the page is as at: today when no date is given, or the date typed, or the problem with it. */
+export function measuresDay(query: MeasuresQuery, today: string): { day: string } | { problem: string } {
+  const parsed = dateFromParts('The date', query['asAt-day'], query['asAt-month'], query['asAt-year']);
+  if ('problem' in parsed) return parsed;
+  if (parsed.date === null) {
+    const typed = [query['asAt-day'], query['asAt-month'], query['asAt-year']].some(
+      (part) => part !== undefined,
+    );
+    return typed ? { problem: 'Enter the date to show the measures as at' } : { day: today };
+  }
+  if (parsed.date > today) return { problem: 'The date must be today or in the past' };
+  return { day: parsed.date };
+}
 
 const CensusQuery = Type.Object({
   date: Type.Optional(Type.String({ format: 'date' })),
@@ -45,12 +69,30 @@ export function lastCensusDay(today: string): string {
 export async function measureRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.hearth;
 
-  app.get(
+  app.get<{ Querystring: MeasuresQuery }>(
     '/workforce/measures',
-    { config: access('workforce:read', 'none'), schema: { hide: true } },
+    { config: access('workforce:read', 'none'), schema: { querystring: MeasuresQuery, hide: true } },
     async (request, reply) => {
       const actor = actorOf(request);
-      const series = await councilWorkforceMeasuresOverTime(db, actor.councilId, actor.today);
+      const chosen = measuresDay(request.query, actor.today);
+      const asAt = {
+        'asAt-day': request.query['asAt-day'] ?? '',
+        'asAt-month': request.query['asAt-month'] ?? '',
+        'asAt-year': request.query['asAt-year'] ?? '',
+      };
+      if ('problem' in chosen) {
+        return reply.code(400).page('workforce/views/measures.njk', {
+          pageTitle: 'Workforce measures – Workforce',
+          asAt,
+          ...formErrors([{ path: 'asAt', message: chosen.problem }]),
+        });
+      }
+      // A past day is over, so a quarter ending on it is among those charted; today's is not over yet.
+      const before =
+        chosen.day < actor.today
+          ? Temporal.PlainDate.from(chosen.day).add({ days: 1 }).toString()
+          : chosen.day;
+      const series = await councilWorkforceMeasuresOverTime(db, actor.councilId, before, actor.now);
       const charts = measures.map((measure) => {
         const points = series.map((point) => ({
           label: monthYear(point.day),
@@ -72,9 +114,12 @@ export async function measureRoutes(app: FastifyInstance): Promise<void> {
           ]),
         };
       });
-      const census = lastCensusDay(actor.today);
+      const census = lastCensusDay(chosen.day);
       return reply.page('workforce/views/measures.njk', {
         pageTitle: 'Workforce measures – Workforce',
+        asAt,
+        day: { value: chosen.day, words: ukDate(chosen.day), today: chosen.day === actor.today },
+        errors: {},
         charts,
         census: { day: census, words: ukDate(census) },
         administers: actor.role === 'administrator',

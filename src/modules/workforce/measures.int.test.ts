@@ -93,4 +93,60 @@ describe('workforce measures over three years and the census return (issue 21, p
     const councilLine = await browser.get('/workforce/census.csv?date=2026-09-30&line=council');
     expect(councilLine.body).toBe('NumberOfVacancies,NoAgencyFTE,NoAgencyHeadcount\r\n1.00,1.00,1\r\n');
   });
+
+  it('shows the measures as at a chosen day, and names a date that is not one', async () => {
+    const browser = await signedInAs(app, manager);
+    const page = await browser.get('/workforce/measures?asAt-day=31&asAt-month=3&asAt-year=2025');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('the twelve quarters to 31 March 2025');
+    // The quarter ending on the chosen day is charted last, the agency worker counted from January 2025.
+    expect(page.body).toMatch(/Agency rate, quarter by quarter: Jun 2022: 0%;[^"]*; Mar 2025: 33.3%"/);
+    expect(page.body).toMatch(/name="asAt-year"[^>]*value="2025"/);
+
+    const impossible = await browser.get('/workforce/measures?asAt-day=31&asAt-month=2&asAt-year=2025');
+    expect(impossible.statusCode).toBe(400);
+    expect(impossible.body).toContain('<title>Error: ');
+    expect(impossible.body).toContain('href="#asAt"');
+    expect(impossible.body).toContain('The date must be a real date');
+    expect(impossible.body).not.toContain('hearth-chart');
+    const ahead = await browser.get('/workforce/measures?asAt-day=1&asAt-month=1&asAt-year=2099');
+    expect(ahead.statusCode).toBe(400);
+    expect(ahead.body).toContain('The date must be today or in the past');
+    const blank = await browser.get('/workforce/measures?asAt-day=&asAt-month=&asAt-year=');
+    expect(blank.statusCode).toBe(400);
+    expect(blank.body).toContain('Enter the date to show the measures as at');
+  });
+
+  it('keeps each day’s figures, and works them out again once a record they came from changes', async () => {
+    const browser = await signedInAs(app, manager);
+    const url = '/workforce/measures?asAt-day=31&asAt-month=3&asAt-year=2025';
+    await browser.get(url);
+    const kept = () =>
+      db
+        .selectFrom('workforce_measure_days')
+        .select(['day', 'generation', 'measures'])
+        .where('council_id', '=', council.id)
+        .where('day', '=', '2025-03-31')
+        .executeTakeFirstOrThrow();
+    const first = await kept();
+    expect(first.measures).toMatchObject({ day: '2025-03-31', agencyRate: 33.3 });
+    // The page reads what is kept: a figure changed where it is kept is what it shows.
+    await db
+      .updateTable('workforce_measure_days')
+      .set({ measures: JSON.stringify({ ...(first.measures as object), agencyRate: 12.5 }) })
+      .where('council_id', '=', council.id)
+      .where('day', '=', '2025-03-31')
+      .execute();
+    expect((await browser.get(url)).body).toMatch(/; Mar 2025: 12.5%"/);
+
+    // The agency worker's start corrected to April: the figures are worked out again.
+    await db
+      .updateTable('workers')
+      .set({ started_on: '2025-04-07' })
+      .where('id', '=', agency.workerId)
+      .execute();
+    expect((await browser.get(url)).body).toMatch(/; Mar 2025: 0%"/);
+    const after = await kept();
+    expect(Number(after.generation)).toBeGreaterThan(Number(first.generation));
+  });
 });

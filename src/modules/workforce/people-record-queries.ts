@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Tables } from '../../db/schema.ts';
 
 type Db = Kysely<Tables>;
@@ -100,4 +100,98 @@ export function setWorkerDates(
     .where('council_id', '=', councilId)
     .where('id', '=', workerId)
     .execute();
+}
+
+/**
+ * Ends the worker's team memberships on their leaving day; returns the teams. What ends: rows still open, running
+ * past the day, or ended on the leaving day this one corrects. A row starting after the day keeps its first day,
+ * since a dated row cannot end before it starts.
+ */
+export function endTeamMemberships(
+  db: Db,
+  councilId: string,
+  workerId: string,
+  leaving: { leftOn: string; wasLeftOn: string | null },
+) {
+  return db
+    .updateTable('team_memberships')
+    .set({ to_date: sql<string>`greatest(from_date, ${leaving.leftOn}::date)` })
+    .where('council_id', '=', councilId)
+    .where('worker_id', '=', workerId)
+    .where((eb) =>
+      eb.or([
+        eb('to_date', 'is', null),
+        eb('to_date', '>', leaving.leftOn),
+        ...(leaving.wasLeftOn ? [eb('to_date', '=', leaving.wasLeftOn)] : []),
+      ]),
+    )
+    .returning(['team_id'])
+    .execute();
+}
+
+/** Ends the worker's holding of their posts on their leaving day: each post is vacant from the day after. */
+export function endPostHoldings(
+  db: Db,
+  councilId: string,
+  workerId: string,
+  leaving: { leftOn: string; wasLeftOn: string | null },
+) {
+  return db
+    .updateTable('post_holders')
+    .set({ to_date: sql<string>`greatest(from_date, ${leaving.leftOn}::date)` })
+    .where('council_id', '=', councilId)
+    .where('worker_id', '=', workerId)
+    .where((eb) =>
+      eb.or([
+        eb('to_date', 'is', null),
+        eb('to_date', '>', leaving.leftOn),
+        ...(leaving.wasLeftOn ? [eb('to_date', '=', leaving.wasLeftOn)] : []),
+      ]),
+    )
+    .returning(['post_id'])
+    .execute();
+}
+
+/**
+ * Disables the worker's sign-in from an instant (their leaving day's start), unless it was disabled earlier by
+ * other means; a disabling set by the leaving this one corrects moves with it.
+ */
+export function disableSignInFrom(
+  db: Db,
+  councilId: string,
+  workerId: string,
+  from: { disabledAt: Date; wasDisabledAt: Date | null },
+) {
+  return db
+    .updateTable('users')
+    .set({ disabled_at: from.disabledAt })
+    .where('council_id', '=', councilId)
+    .where('worker_id', '=', workerId)
+    .where((eb) =>
+      eb.or([
+        eb('disabled_at', 'is', null),
+        eb('disabled_at', '>', from.disabledAt),
+        ...(from.wasDisabledAt ? [eb('disabled_at', '=', from.wasDisabledAt)] : []),
+      ]),
+    )
+    .returning(['id'])
+    .execute();
+}
+
+/** Ends the open sessions of the worker's sign-in; returns how many. */
+export async function endSessionsOfWorker(db: Db, councilId: string, workerId: string, now: Date) {
+  const ended = await db
+    .updateTable('sessions')
+    .set({ ended_at: now })
+    .where('council_id', '=', councilId)
+    .where('ended_at', 'is', null)
+    .where('user_id', 'in', (eb) =>
+      eb
+        .selectFrom('users')
+        .select('id')
+        .where('council_id', '=', councilId)
+        .where('worker_id', '=', workerId),
+    )
+    .executeTakeFirst();
+  return Number(ended.numUpdatedRows);
 }

@@ -1,3 +1,4 @@
+import { Temporal } from 'temporal-polyfill';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.ts';
 import {
@@ -14,6 +15,10 @@ import type { RecordValues } from '../../platform/recording/fields.ts';
 import { auditSource, withTransaction } from '../../platform/transactions.ts';
 import {
   changeTraining,
+  disableSignInFrom,
+  endPostHoldings,
+  endSessionsOfWorker,
+  endTeamMemberships,
   endTraining,
   inductionStepsDone,
   insertInductionStep,
@@ -230,7 +235,16 @@ export async function recordAppraisal(db: Database, actor: Actor, workerId: stri
   });
 }
 
-/** Records the day a worker leaves (or left) and why; the census counts them as a leaver from that day. */
+/** The first instant of a day in England: a leaver's sign-in is disabled from the start of their leaving day. */
+const startOfLondonDay = (day: string) =>
+  new Date(Temporal.PlainDate.from(day).toZonedDateTime('Europe/London').epochMilliseconds);
+
+/**
+ * Records the day a worker leaves (or left) and why; the census counts them as a leaver from that day. In the
+ * same transaction their team memberships and post holdings end on that day (each post is vacant from the next),
+ * and their sign-in is disabled from its start, their sessions ended at once when that has come. A correction
+ * moves what the earlier leaving ended.
+ */
 export async function recordLeaving(db: Database, actor: Actor, workerId: string, values: RecordValues) {
   return withTransaction(db, actor, async (trx) => {
     const worker = await lockedWorker(trx, actor, workerId, 'left');
@@ -239,6 +253,18 @@ export async function recordLeaving(db: Database, actor: Actor, workerId: string
     if (problems.length) throw new ValidationError(problems);
     const reason = text(values, 'reason');
     await setWorkerDates(trx, actor.councilId, workerId, { left_on: leftOn, leaving_reason: reason });
+    const leaving = { leftOn, wasLeftOn: worker.left_on };
+    const teams = await endTeamMemberships(trx, actor.councilId, workerId, leaving);
+    const posts = await endPostHoldings(trx, actor.councilId, workerId, leaving);
+    const disabledAt = startOfLondonDay(leftOn);
+    const signIns = await disableSignInFrom(trx, actor.councilId, workerId, {
+      disabledAt,
+      wasDisabledAt: worker.left_on ? startOfLondonDay(worker.left_on) : null,
+    });
+    const sessionsEnded =
+      signIns.length && disabledAt.getTime() <= actor.now.getTime()
+        ? await endSessionsOfWorker(trx, actor.councilId, workerId, actor.now)
+        : 0;
     await appendAudit(trx, auditSource(actor), {
       action: 'worker.leaving-recorded',
       details: {
@@ -246,6 +272,12 @@ export async function recordLeaving(db: Database, actor: Actor, workerId: string
         leftOn,
         reason,
         was: { leftOn: worker.left_on, reason: worker.leaving_reason },
+        ended: {
+          teamIds: teams.map((each) => each.team_id),
+          postIds: posts.map((each) => each.post_id),
+          signInDisabledFrom: signIns.length ? disabledAt.toISOString() : null,
+          sessionsEnded,
+        },
       },
     });
     return workerId;

@@ -138,7 +138,7 @@ export const leavingRecording: Recording = {
   path: `${STAFF}/leaving`,
   title: 'Record leaving',
   guidance:
-    'The workforce census counts them as a leaver from this day. Their children need allocating to someone else, and an administrator disables their sign-in.',
+    'The workforce census counts them as a leaver from this day. Saving also ends their team memberships on this day, leaves their post vacant from the day after, and stops their sign-in from the start of this day (at once, if that day has come). Their children need allocating to someone else.',
   audit: 'worker.leaving-recorded',
   fields: [
     {

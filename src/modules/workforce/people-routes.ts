@@ -1,15 +1,16 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import { actorOf, requireCsrfToken } from '../../platform/authentication.ts';
+import { actorOf } from '../../platform/authentication.ts';
 import { appendAuditNow } from '../../platform/audit.ts';
 import { roleCan } from '../../platform/permissions.ts';
-import { holdsHiddenCharacter } from '../../platform/input-guards.ts';
+import { readUploadForm, unstorableFileName } from '../../platform/uploads.ts';
 import { access } from '../../platform/route-table.ts';
 import { auditSource } from '../../platform/transactions.ts';
 import { ukDate } from '../../platform/views.ts';
 import { staffCsv, staffWorkbook } from '../staff/staff-file.ts';
 import { importStaffList, staffList } from '../staff/staff-list.ts';
+import { shapesEstablishment } from './establishment-service.ts';
 import { seesWholeWorkforce, viewStaff, viewTeam, viewWorker, viewWorkforce } from './people-service.ts';
 import {
   inductionStepWords,
@@ -44,6 +45,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
         rows: teamRows(teams, posts),
         wholeCouncil: seesWholeWorkforce(actor),
         administers: actor.role === 'administrator',
+        shapes: shapesEstablishment(actor),
       });
     },
   );
@@ -54,10 +56,12 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const actor = actorOf(request);
       const { team, posts, workers } = await viewTeam(db, actor, request.params.teamId);
+      const shapes = shapesEstablishment(actor);
       return reply.page('workforce/views/team.njk', {
         pageTitle: `${team.name} – Workforce`,
         team,
-        postRows: postRows(posts),
+        shapes,
+        postRows: postRows(posts, shapes ? `/workforce/teams/${team.id}/posts` : null),
         staffRows: staffRows(workers, actor.today),
       });
     },
@@ -148,32 +152,15 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
       { config: { ...access('staff:manage', 'staff.imported'), upload: true }, schema: { hide: true } },
       async (request, reply) => {
         const actor = actorOf(request);
-        const fields: Record<string, string> = {};
-        let file: { name: string; content: Buffer } | undefined;
-        // A form that is not multipart had its token checked with the rest of the body, and has no file.
-        if (request.isMultipart()) {
-          for await (const part of request.parts()) {
-            if (part.type === 'field') {
-              fields[part.fieldname] = String(part.value);
-            } else {
-              requireCsrfToken(request, fields._csrf);
-              const content = await part.toBuffer();
-              if (part.filename && content.length) file = { name: part.filename, content };
-            }
-          }
-          requireCsrfToken(request, fields._csrf);
-        }
+        const { fields, files } = await readUploadForm(request);
+        const file = files.at(-1);
         const goodRowsOnly = fields.goodRows === 'yes';
         const problem = !file
           ? 'Choose the staff list to upload'
           : /\.(csv|xlsx)$/i.test(file.name)
             ? null
             : 'The staff list must be a CSV or XLSX file';
-        // The file's name is kept in the audit entry, and PostgreSQL cannot store a NUL (issue 22, part 4).
-        const nameProblem =
-          file && holdsHiddenCharacter(file.name)
-            ? 'Rename the file: its name has a hidden character (NUL) that cannot be stored'
-            : null;
+        const nameProblem = unstorableFileName(files);
         if (problem || nameProblem || !file) {
           const text = problem ?? nameProblem;
           return uploadPage(reply.code(400), {

@@ -12,6 +12,7 @@ import { ukDate } from '../../platform/views.ts';
 import { caseloadWeightRoutes } from './caseload-routes.ts';
 import { coverRoutes } from './cover-routes.ts';
 import { measureRoutes } from './measure-routes.ts';
+import { establishmentRecordings } from './establishment-recordings.ts';
 import { peopleRecordings } from './people-recordings.ts';
 import { peopleRoutes } from './people-routes.ts';
 import { absenceRecording } from './recordings.ts';
@@ -42,7 +43,7 @@ const AbsenceList = Type.Array(
 /** Leave and sickness: each worker's absences, recorded by a manager of the worker's team. */
 export async function workforceRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.hearth;
-  registerRecordings(app, [absenceRecording, ...peopleRecordings]);
+  registerRecordings(app, [absenceRecording, ...peopleRecordings, ...establishmentRecordings]);
   await coverRoutes(app);
   await peopleRoutes(app);
   await caseloadWeightRoutes(app);

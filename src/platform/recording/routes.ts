@@ -37,6 +37,11 @@ export interface Recording {
   apiMethod?: 'post' | 'put';
   /** What the form shows first, for a change: the values as they are now (dates as YYYY-MM-DD). */
   initial?(db: Database, actor: Actor, params: RouteParams): Promise<RecordValues>;
+  /**
+   * The fields on a request, when a choice is among the council's own records (a team's manager among its
+   * workers): the form, its checking and the API's use them; `fields` still gives the API's schema.
+   */
+  fieldsFor?(db: Database, actor: Actor, params: RouteParams): Promise<readonly FieldSpec[]>;
 }
 
 /** Stored values as a GOV.UK form shows them: a date in its three boxes, yes or no. */
@@ -79,6 +84,8 @@ export function registerRecordings(app: FastifyInstance, recordings: readonly Re
   for (const recording of recordings) {
     const params = paramsSchema(recording.path);
     const formPath = recording.formPath ?? `${recording.path}/new`;
+    const fieldsOf = (actor: Actor, routeParams: RouteParams) =>
+      recording.fieldsFor ? recording.fieldsFor(db, actor, routeParams) : Promise.resolve(recording.fields);
 
     const render = async (
       actor: Actor,
@@ -88,13 +95,14 @@ export function registerRecordings(app: FastifyInstance, recordings: readonly Re
       problems: ValidationError['fields'] = [],
     ) => {
       const { caption } = await recording.context(db, actor, routeParams);
+      const fields = await fieldsOf(actor, routeParams);
       return {
         status,
         view: {
           pageTitle: recording.title,
           caption,
           guidance: recording.guidance,
-          fields: recording.fields.map((field) => ({
+          fields: fields.map((field) => ({
             ...field,
             options: field.kind === 'choice' ? field.options(actor.today) : undefined,
           })),
@@ -114,7 +122,10 @@ export function registerRecordings(app: FastifyInstance, recordings: readonly Re
       async (request, reply) => {
         const actor = actorOf(request);
         const initial = recording.initial
-          ? formValues(recording.fields, await recording.initial(db, actor, request.params))
+          ? formValues(
+              await fieldsOf(actor, request.params),
+              await recording.initial(db, actor, request.params),
+            )
           : {};
         const page = await render(actor, request.params, initial);
         return reply.page('recording/record-form.njk', page.view);
@@ -126,7 +137,8 @@ export function registerRecordings(app: FastifyInstance, recordings: readonly Re
       { config: access(recording.permission, recording.audit), schema: { params, hide: true } },
       async (request, reply) => {
         const actor = actorOf(request);
-        const parsed = parseFormFields(recording.fields, request.body ?? {}, actor.today);
+        const fields = await fieldsOf(actor, request.params);
+        const parsed = parseFormFields(fields, request.body ?? {}, actor.today);
         try {
           if (parsed.problems.length) throw new ValidationError(parsed.problems);
           await recording.record(db, actor, request.params, parsed.values);
@@ -135,7 +147,7 @@ export function registerRecordings(app: FastifyInstance, recordings: readonly Re
           const problems =
             error instanceof ValidationError
               ? error.fields
-              : [{ path: recording.fields[0]!.name, message: error.message }];
+              : [{ path: fields[0]!.name, message: error.message }];
           const page = await render(actor, request.params, request.body ?? {}, error.status, problems);
           return reply.code(page.status).page('recording/record-form.njk', page.view);
         }
@@ -156,7 +168,7 @@ export function registerRecordings(app: FastifyInstance, recordings: readonly Re
       },
       handler: async (request, reply) => {
         const actor = actorOf(request);
-        const checked = checkFields(recording.fields, request.body, actor.today);
+        const checked = checkFields(await fieldsOf(actor, request.params), request.body, actor.today);
         if (checked.problems.length) throw new ValidationError(checked.problems);
         const id = await recording.record(db, actor, request.params, checked.values);
         return reply.code(changes ? 200 : 201).send({ id });

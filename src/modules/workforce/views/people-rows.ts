@@ -79,12 +79,16 @@ export function teamRows(
   });
 }
 
-/** A team's posts: title, job, FTE, who holds it (and on what contract), and its state. */
-export function postRows(posts: readonly PostRow[]) {
+/**
+ * A team's posts: title, job, FTE, who holds it (and on what contract), and its state; with links to correct or
+ * disestablish each when `postsBase` is given (for those who shape the establishment).
+ */
+export function postRows(posts: readonly PostRow[], postsBase: string | null = null) {
   return posts.map((post) => {
     const state = postState(onDay(post));
     const colour = { Filled: 'green', 'Part filled': 'yellow', 'Agency cover': 'blue', Vacant: 'red' }[state];
-    return [
+    const hidden = `<span class="govuk-visually-hidden"> ${escapeHtml(post.title)}</span>`;
+    const row = [
       { text: post.title },
       { text: jobWords(post.job) },
       { text: fteText(Number(post.fte)), format: 'numeric' },
@@ -96,6 +100,16 @@ export function postRows(posts: readonly PostRow[]) {
           }
         : { text: 'Nobody' },
       { html: tag(state, colour) },
+    ];
+    if (postsBase === null) return row;
+    const base = `${postsBase}/${post.id}`;
+    return [
+      ...row,
+      {
+        html:
+          `<a class="govuk-link" href="${base}/change">Correct${hidden}</a><br>` +
+          `<a class="govuk-link" href="${base}/disestablish">Disestablish${hidden}</a>`,
+      },
     ];
   });
 }

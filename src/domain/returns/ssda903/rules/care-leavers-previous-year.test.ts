@@ -90,6 +90,20 @@ describe("SSDA903 care leaver rules against last year's return (2025–26)", () 
       lastYear('01/04/2006', [anEpisode({ DECOM: '01/03/2024', DEC: '01/04/2024', REC: 'E13' })]),
       ['OC3:2'],
     ],
+    [
+      '1001',
+      '18 on 07/04/2024, after 7 weeks of last year in a placement begun 20/02/2024 (RNE P): care began earlier',
+      leaver('07/04/2006'),
+      lastYear('07/04/2006', [anEpisode({ DECOM: '20/02/2024', RNE: 'P', DEC: '07/04/2024', REC: 'E13' })]),
+      [],
+    ],
+    [
+      '1001',
+      'the same, the episode starting a period of care (RNE S): 7 weeks in all',
+      leaver('07/04/2006'),
+      lastYear('07/04/2006', [anEpisode({ DECOM: '20/02/2024', RNE: 'S', DEC: '07/04/2024', REC: 'E13' })]),
+      ['OC3:2'],
+    ],
     ['1001', 'no episode in either year (1002)', leaver(born2007), nothingLastYear, []],
     [
       '1010',

@@ -46,8 +46,8 @@ function daysFrom(stays: readonly Stay[], from: IsoDate): number {
  * child (Children Act 1989 sch. 2 para. 19B; Care Leavers (England) Regulations 2010, reg. 3): adopted
  * at the end of their last episode, or looked after less than 13 weeks from their 14th birthday or
  * not at all from their 16th. The files hold only two years of episodes, so the length of care is
- * judged only for a young person under 18 at the start of last year's, and one with no episode in
- * either year is left to 1002.
+ * judged only for a young person under 18 at the start of last year's whose first episode in the
+ * files starts a period of care (RNE S), and one with no episode in either year is left to 1002.
  */
 function notACareLeaver(row: Oc3Row, child: Ssda903Child, context: Ssda903Context): boolean {
   const stays = staysOfTwoYears(child, context);
@@ -55,9 +55,12 @@ function notACareLeaver(row: Oc3Row, child: Ssda903Child, context: Ssda903Contex
   if (stays.length === 0 || dob === null) return false;
   const adopted = ['E11', 'E12'].includes(stays.at(-1)!.episode.REC ?? '');
   const under18LastYear = birthday(dob, 18) >= `${context.year - 1}-04-01`;
+  // The files show how long the care lasted only when they hold its start: a first episode that begins no
+  // period of care (RNE other than S) carries on care begun before last year's return.
+  const startInFiles = stays[0]!.episode.RNE === 'S';
   const tooShort =
     daysFrom(stays, birthday(dob, 14)) < thirteenWeeks || daysFrom(stays, birthday(dob, 16)) === 0;
-  return adopted || (under18LastYear && tooShort);
+  return adopted || (under18LastYear && startInFiles && tooShort);
 }
 
 /** SSDA903 rules of 2025–26 on care leavers (OC3) that read last year's episodes as well as this year's. */
