@@ -391,6 +391,8 @@ export interface AuditLogTable {
   route: string | null;
   ip: string | null;
   details: ColumnType<Record<string, unknown>, string, string>;
+  /** The facts the change wrote, "table key hash" a line, on its first entry (migration 0086, ADR 17). */
+  facts: string | null;
   previous_hash: string;
   hash: string;
 }

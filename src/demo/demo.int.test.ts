@@ -4,7 +4,9 @@ import {
   workingDayCalendar,
   addWorkingDays as domainAddWorkingDays,
 } from '../domain/calendar/working-days.ts';
+import type { Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
+import type { Actor } from '../platform/actor.ts';
 import { passwordMatches } from '../platform/passwords.ts';
 import { freshDatabase } from '../../test/support/world.ts';
 import type { Rows } from './context.ts';
@@ -15,7 +17,9 @@ import { childProblems } from './validate.ts';
 import { absenceOn, absenceProblems } from '../domain/workforce/absences.ts';
 import { tableOrder } from './write.ts';
 import { expectObligationsToFollowTheRecord } from '../../test/support/obligations.ts';
-import type { Database } from '../db/database.ts';
+import { verifyAuditTrail } from '../modules/audit/service.ts';
+import { updateChild } from '../modules/children/service.ts';
+import { londonDate } from '../platform/actor.ts';
 import { isInCouncilArea } from '../domain/geography/councils.ts';
 import { demoPostcodes } from './postcodes.ts';
 
@@ -199,8 +203,64 @@ describe('the demonstration council (issue 7)', () => {
         .execute();
       expect(users).toHaveLength(9);
       expect(await passwordMatches(users[0]!.password_hash!, options.password)).toBe(true);
+      await expectAuditTrailIntactAfterAChange(db, councilId);
     } finally {
       await close();
     }
   });
 });
+
+/**
+ * Issue 22 part 2 (ADR 17): the demo's facts, written without an actor and dated in the children's lives, are not
+ * taken for facts written behind Hearth's back; a change made through Hearth on a demo child is checked against
+ * the hashes its audit entry carries; and `hearth audit verify` finds the council untampered.
+ */
+async function expectAuditTrailIntactAfterAChange(db: Database, councilId: string) {
+  const worker = await db
+    .selectFrom('users as u')
+    .innerJoin('workers as w', 'w.id', 'u.worker_id')
+    .innerJoin('allocations as a', (join) =>
+      join.onRef('a.worker_id', '=', 'w.id').on('a.to_date', 'is', null),
+    )
+    .innerJoin('children as c', 'c.id', 'a.child_id')
+    .select([
+      'u.id as user_id',
+      'w.id as worker_id',
+      'u.email',
+      'c.id as child_id',
+      'c.version',
+      'c.given_name',
+    ])
+    .select(['c.family_name', 'c.date_of_birth'])
+    .where('u.council_id', '=', councilId)
+    .where('w.role', '=', 'social-worker')
+    .where('c.date_of_death', 'is', null)
+    .executeTakeFirstOrThrow();
+  const now = new Date();
+  const actor: Actor = {
+    councilId,
+    userId: worker.user_id,
+    workerId: worker.worker_id,
+    role: 'social-worker',
+    name: 'Demo worker',
+    email: worker.email,
+    sessionId: null,
+    ip: null,
+    route: 'demo test',
+    now,
+    today: londonDate(now),
+  };
+  await updateChild(db, actor, worker.child_id, {
+    version: worker.version,
+    givenName: `${worker.given_name}ie`,
+    familyName: worker.family_name,
+    dateOfBirth: worker.date_of_birth,
+    reason: 'Known by this name',
+  });
+  const verified = await verifyAuditTrail(db, { key: 'a test audit key', councilId });
+  expect(verified.breaks).toEqual([]);
+  expect(verified.notes.differing).toEqual([]);
+  expect(verified.facts.differing).toEqual([]);
+  // The child's new version, checked against the change's entry (the demo's own versions carry no hash).
+  expect(verified.facts.checked).toBeGreaterThanOrEqual(1);
+}

@@ -56,6 +56,8 @@ interface HashedFields {
   route: string | null;
   ip: string | null;
   details: unknown;
+  /** The facts the change wrote, "table key hash" a line (migration 0086, ADR 17); on its first entry only. */
+  facts?: string | null;
   previous_hash: string;
 }
 
@@ -79,11 +81,16 @@ function contentAroundSeq(entry: Omit<HashedFields, 'seq' | 'previous_hash'>): [
   return [`[${canonicalJson(entry.council_id)},`, `,${after.map(canonicalJson).join(',')}]`];
 }
 
-/** The SHA-256 of an entry's content, chained to the hash of the entry before it in the same council. */
+/**
+ * The SHA-256 of an entry's content, chained to the hash of the entry before it in the same council; the facts a
+ * change wrote follow its first entry's content after a newline (ADR 17).
+ */
 export function auditHash(entry: HashedFields): string {
   const [before, after] = contentAroundSeq(entry);
   const content = `${before}${canonicalJson(Number(entry.seq))}${after}`;
-  return createHash('sha256').update(entry.previous_hash).update('\n').update(content).digest('hex');
+  const hash = createHash('sha256').update(entry.previous_hash).update('\n').update(content);
+  if (entry.facts != null) hash.update('\n').update(entry.facts);
+  return hash.digest('hex');
 }
 
 /**
@@ -167,6 +174,14 @@ export interface ChainPoint {
   hash: string;
 }
 
+/** What `hearth audit verify` keeps of a good entry beyond the chain: when it was written and the facts it wrote. */
+export interface AuditedEntry {
+  councilId: string;
+  seq: number;
+  at: Date;
+  facts: string | null;
+}
+
 export const chainStart: ChainPoint = { seq: 0, hash: GENESIS_HASH };
 
 /**
@@ -182,6 +197,8 @@ export async function walkAuditChain(
     untilSeq?: number;
     check?: (point: ChainPoint) => string | undefined;
     onProgress?: (checked: number) => void;
+    /** Each entry found good, in order: to hold the record's facts to what the entries say was written. */
+    onEntry?: (entry: AuditedEntry) => void;
   } = {},
 ): Promise<{ checked: number; head: ChainPoint; broken?: ChainBreak }> {
   let head = from;
@@ -202,6 +219,7 @@ export async function walkAuditChain(
       if (fault) return { checked, head, broken: { councilId, seq, id: entry.id, problem: fault } };
       checked += 1;
       head = { seq, hash: entry.hash };
+      options.onEntry?.({ councilId, seq, at: new Date(entry.at), facts: entry.facts });
     }
     options.onProgress?.(checked);
   }
@@ -219,6 +237,7 @@ export async function verifyAuditChain(
     councilId?: string;
     onProgress?: (checked: number) => void;
     anchor?: (councilId: string) => ChainAnchor;
+    onEntry?: (entry: AuditedEntry) => void;
     /** Councils known only from their checkpoints: a council whose whole log is gone. */
     alsoCouncils?: string[];
   } = {},
@@ -233,6 +252,7 @@ export async function verifyAuditChain(
     const walked = await walkAuditChain(db, councilId, chainStart, {
       check: anchor?.check,
       onProgress: (count) => options.onProgress?.(checked + count),
+      onEntry: options.onEntry,
     });
     checked += walked.checked;
     const broken = walked.broken ?? anchor?.atHead(walked.head);

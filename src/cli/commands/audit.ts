@@ -10,7 +10,8 @@ export function registerAuditCommands(program: Command): void {
   audit
     .command('verify')
     .description(
-      'Recompute the audit log’s hash chain, hold it to its signed checkpoints and check case notes against it; ' +
+      'Recompute the audit log’s hash chain, hold it to its signed checkpoints and check case notes and the ' +
+        'record’s facts against it; ' +
         'exit 1 and name the first broken entry of each council if it is broken',
     )
     .option('--council <id>', 'only this council')
@@ -38,7 +39,10 @@ export function registerAuditCommands(program: Command): void {
               'differs from what its audit entry says was written.',
           );
         }
-        if (result.breaks.length || result.notes.differing.length) {
+        for (const fact of result.facts.differing) {
+          console.log(`Changed: council ${fact.councilId}, ${fact.table} ${fact.recordId}: ${fact.problem}.`);
+        }
+        if (result.breaks.length || result.notes.differing.length || result.facts.differing.length) {
           process.exitCode = 1;
           return;
         }
@@ -47,7 +51,8 @@ export function registerAuditCommands(program: Command): void {
           : '';
         console.log(
           `The audit log is intact: ${result.checked} entries checked against ${result.checkpoints} ` +
-            `checkpoints, and ${result.notes.checked} case notes against their audit entries${unhashed}.`,
+            `checkpoints, ${result.notes.checked} case notes against their audit entries${unhashed}, and ` +
+            `${result.facts.checked} versions of the record's facts against the changes that wrote them.`,
         );
       }),
     );

@@ -159,3 +159,44 @@ export function councilTeams(db: Kysely<Tables>, councilId: string) {
     .orderBy('name')
     .execute();
 }
+
+/**
+ * The versions of one record table's facts, current rows and those `record_history` keeps, recorded since their
+ * council's first audited change, each with its key and hash as the history trigger computes them (migration 0086,
+ * ADR 17): one pass over the table for every council. The kept versions of every table are read by `keptVersionsSince`.
+ */
+export async function currentVersionsSince(db: Kysely<Tables>, table: string, since: CouncilSince[]) {
+  // `offset 0` keeps the row's JSON made once for its key and its hash, rather than once for each.
+  const result = await sql<FactVersion>`select t.council_id, record_version_key(j.version) as key,
+      record_version_hash(j.version) as hash, false as kept
+    from ${sql.table(table)} t
+    join jsonb_to_recordset(${JSON.stringify(since)}::jsonb) as s(council_id uuid, since timestamptz)
+      on s.council_id = t.council_id
+    cross join lateral (select to_jsonb(t) as version offset 0) j
+    where t.recorded_at >= s.since`.execute(db);
+  return result.rows;
+}
+
+/** Every kept version of every record table recorded since its council's first audited change: one pass. */
+export async function keptVersionsSince(db: Kysely<Tables>, since: CouncilSince[]) {
+  const result = await sql<FactVersion & { table_name: string }>`select h.council_id, h.table_name,
+      record_version_key(h.version_row) as key, record_version_hash(h.version_row) as hash, true as kept
+    from record_history h
+    join jsonb_to_recordset(${JSON.stringify(since)}::jsonb) as s(council_id uuid, since timestamptz)
+      on s.council_id = h.council_id
+    where h.recorded_at >= s.since`.execute(db);
+  return result.rows;
+}
+
+/** From when a council's changes carry the hashes of the facts they wrote: its first entry that carries any. */
+export interface CouncilSince {
+  council_id: string;
+  since: string;
+}
+
+export interface FactVersion {
+  council_id: string;
+  key: string;
+  hash: string;
+  kept: boolean;
+}

@@ -8,6 +8,7 @@ import {
   storedCheckpoints,
   type AuditCheckpoint,
 } from '../../platform/audit-checkpoints.ts';
+import { auditedFactsCollector, factsUnlikeTheirAudit, type FactsCheck } from './facts.ts';
 import { notesUnlikeTheirAudit } from '../casenotes/service.ts';
 import { NotFound } from '../../platform/errors.ts';
 import { roleCan } from '../../platform/permissions.ts';
@@ -89,12 +90,15 @@ export interface AuditTrailCheck {
     unhashed: number;
     differing: { councilId: string; noteId: string; writtenAt: string }[];
   };
+  /** The record's facts held to the hashes their changes' entries carry (ADR 17). */
+  facts: FactsCheck;
 }
 
 /**
  * `hearth audit verify` (issue 22 part 2, ADR 13): recomputes each council's chain and holds it to its signed
  * checkpoints, those kept in the database and those exported to `checkpointFile`, which the database's
- * administrator cannot rewrite; then checks each case note against the content hash its audit entries carry.
+ * administrator cannot rewrite; then checks each case note against the content hash its audit entries carry, and
+ * the record's facts against the hashes of what each change wrote (ADR 17).
  */
 export async function verifyAuditTrail(
   db: Database,
@@ -109,8 +113,10 @@ export async function verifyAuditTrail(
     ...(await storedCheckpoints(db, options.councilId)),
     ...(options.checkpointFile ? await checkpointsFromFile(options.checkpointFile) : []),
   ];
+  const collected = auditedFactsCollector();
   const chain = await verifyAuditChain(db, {
     councilId: options.councilId,
+    onEntry: collected.onEntry,
     onProgress: options.onProgress,
     anchor: (councilId) => anchorOf(options.key, checkpoints, councilId),
     alsoCouncils: checkpoints.map((checkpoint) => checkpoint.councilId),
@@ -122,5 +128,6 @@ export async function verifyAuditTrail(
     notes.unhashed += found.unhashed;
     notes.differing.push(...found.differing.map((note) => ({ councilId, ...note })));
   }
-  return { ...chain, checkpoints: checkpoints.length, notes };
+  const facts = await factsUnlikeTheirAudit(db, collected);
+  return { ...chain, checkpoints: checkpoints.length, notes, facts };
 }
