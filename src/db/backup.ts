@@ -22,10 +22,11 @@ import { readMigrations } from './migrate.ts';
 const notBackedUp = new Set(['sessions', 'schema_migrations']);
 
 /**
- * Filled by a trigger when children are inserted: restored last, in place of what the trigger made, as it also
- * keeps names a child no longer has (former names stay searchable).
+ * Filled by triggers as other tables are restored: restored last, in place of what the triggers made. A child's
+ * search names also keep names the child no longer has (former names stay searchable); the workforce measures'
+ * generation is the one the kept figures were worked out at (migration 0085).
  */
-const madeByTriggers = ['child_search_names'];
+const madeByTriggers = ['child_search_names', 'workforce_measure_inputs'];
 
 const FORMAT = 'hearth-backup';
 const FORMAT_VERSION = 1;

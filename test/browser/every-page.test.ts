@@ -147,6 +147,20 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       expires_on: '2027-02-01',
     })
     .execute();
+  // A funded post in the team, for the forms that correct and disestablish one (issue 21, part 1).
+  const postId = uuidv7();
+  await db
+    .insertInto('posts')
+    .values({
+      council_id: council.id,
+      id: postId,
+      team_id: team.id,
+      title: 'Social worker (post 1)',
+      job: 'social-worker',
+      fte: 1,
+      from_date: '2020-04-01',
+    })
+    .execute();
 
   const refused: string[] = [];
   async function post(
@@ -758,6 +772,39 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       submitEmpty: true,
     },
     {
+      route: '/workforce/teams/new',
+      url: '/workforce/teams/new',
+      role: 'service-manager',
+      heading: 'Create a team',
+      submitEmpty: true,
+    },
+    {
+      route: '/workforce/teams/:teamId/change',
+      url: `/workforce/teams/${team.id}/change`,
+      role: 'service-manager',
+      heading: 'Change the team',
+    },
+    {
+      route: '/workforce/teams/:teamId/posts/new',
+      url: `/workforce/teams/${team.id}/posts/new`,
+      role: 'administrator',
+      heading: 'Establish a post',
+      submitEmpty: true,
+    },
+    {
+      route: '/workforce/teams/:teamId/posts/:postId/change',
+      url: `/workforce/teams/${team.id}/posts/${postId}/change`,
+      role: 'service-manager',
+      heading: 'Correct a post',
+    },
+    {
+      route: '/workforce/teams/:teamId/posts/:postId/disestablish',
+      url: `/workforce/teams/${team.id}/posts/${postId}/disestablish`,
+      role: 'service-manager',
+      heading: 'Disestablish a post',
+      submitEmpty: true,
+    },
+    {
       route: '/workforce/caseloads',
       url: '/workforce/caseloads',
       role: 'team-manager',
@@ -914,6 +961,7 @@ describe('a tour of every page, as someone who may see it, on a child with somet
       .replace(assessmentId, 'assessment')
       .replace(noteId, 'note')
       .replace(team.id, 'team')
+      .replace(postId, 'post')
       .replace(worker.workerId, 'worker')
       .replace(/[^a-z0-9]+/gi, '-')
       .replace(/^-|-$/g, '');
