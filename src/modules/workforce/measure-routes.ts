@@ -115,7 +115,12 @@ export async function measureRoutes(app: FastifyInstance): Promise<void> {
         };
       });
       const census = lastCensusDay(chosen.day);
+      // Six flat charts of noughts say nothing a sentence does not (an empty council, or one not yet loaded).
+      const measured = series.some((point) =>
+        measures.some((measure) => Number(point[measure.key] ?? 0) !== 0),
+      );
       return reply.page('workforce/views/measures.njk', {
+        measured,
         pageTitle: 'Workforce measures – Workforce',
         asAt,
         day: { value: chosen.day, words: ukDate(chosen.day), today: chosen.day === actor.today },

@@ -78,6 +78,19 @@ describe('workforce measures over three years and the census return (issue 21, p
     expect((await browser.get('/workforce/census.csv')).statusCode).toBe(403);
   });
 
+  it('says in a sentence, not six flat charts, that a council with nothing recorded has nothing to measure', async () => {
+    const empty = await newCouncil(db);
+    const team = await newTeam(db, empty);
+    const browser = await signedInAs(
+      app,
+      await newWorker(db, empty, 'team-manager', { team, manages: true }),
+    );
+    const page = await browser.get('/workforce/measures');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Every measure is nought in these twelve quarters');
+    expect(page.body).not.toContain('<svg class="hearth-chart');
+  });
+
   it('downloads the census return in the DfE’s layout: worker lines and the council’s line', async () => {
     const browser = await signedInAs(app, admin);
     expect((await browser.get('/workforce/measures')).body).toContain('/workforce/census.csv?date=');
